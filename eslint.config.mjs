@@ -1,0 +1,33 @@
+// Lint rules for the plugin, its tests and tools. Two rules matter most for a guest in Flex:
+// never import the Paste barrel (it bundles every component), never render raw HTML.
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+export default tseslint.config(
+  { ignores: ['build/**', 'node_modules/**', 'coverage/**', 'serverless/node_modules/**', 'serverless/dist/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@twilio-paste/core', message: 'Import one Paste package, e.g. @twilio-paste/core/badge: the barrel bundles every component.' },
+            { name: '@twilio-paste/icons', message: 'Import one icon, e.g. @twilio-paste/icons/esm/InformationIcon.' },
+          ],
+        },
+      ],
+      'no-restricted-properties': ['error', { property: 'dangerouslySetInnerHTML', message: 'Render values as text.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render values as text: never inject HTML.' },
+      ],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+);

@@ -1,0 +1,27 @@
+/**
+ * Unit and component tests (jsdom). `@twilio/flex-ui` is mocked: the real package needs a browser and
+ * ships ESM dependencies. Paste icons ship ESM too, so they are transformed.
+ */
+const transform = {
+  '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: { jsx: 'react', allowJs: true, esModuleInterop: true, isolatedModules: true } }],
+};
+
+/** Model, config, components and Flex registration, in jsdom. */
+const unit = {
+  displayName: 'unit',
+  rootDir: __dirname,
+  testEnvironment: 'jsdom',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['<rootDir>/tests/unit/**/*.test.ts?(x)'],
+  moduleNameMapper: {
+    '^@twilio/flex-ui$': '<rootDir>/tests/__mocks__/@twilio/flex-ui.tsx',
+  },
+  transform,
+  transformIgnorePatterns: ['/node_modules/(?!@twilio-paste/icons/)'],
+  setupFilesAfterEnv: ['<rootDir>/tests/support/setupTests.ts'],
+  clearMocks: true,
+};
+
+module.exports = {
+  projects: [unit],
+};

@@ -1,0 +1,19 @@
+// Local configuration for `twilio flex:plugins:start`. Copy to public/appConfig.js (git-ignored).
+// In production the same `custom_data.polyai_context` object lives in the Flex configuration's
+// ui_attributes (see README, "Configuration").
+var appConfig = {
+  pluginService: {
+    enabled: true,
+    url: '/plugins',
+  },
+  ytica: false,
+  logLevel: 'info',
+  showSupervisorDesktopView: true,
+  custom_data: {
+    polyai_context: {
+      enabled: true,
+      always_show: false,
+      tab_sort_order: 10,
+    },
+  },
+};

@@ -1,0 +1,21 @@
+import React from 'react';
+
+import { DetailList, type Detail } from '../../common/DetailList';
+import { Section } from '../../common/Section';
+import type { HandoffIds } from '../../../model';
+import { useStrings } from '../../../strings';
+
+/** Ids an agent quotes to PolyAI or Twilio support when something looks wrong. */
+export function ReferenceSection({ ids }: { ids: HandoffIds }): JSX.Element | null {
+  const t = useStrings();
+  const items: Detail[] = [];
+  if (ids.id) items.push({ label: t('PolyaiContextHandoffIdLabel'), value: ids.id });
+  if (ids.sharedId) items.push({ label: t('PolyaiContextSharedIdLabel'), value: ids.sharedId });
+  if (ids.callSid && ids.callSid !== ids.id) items.push({ label: t('PolyaiContextCallSidLabel'), value: ids.callSid });
+  if (items.length === 0) return null;
+  return (
+    <Section id="reference" title={t('PolyaiContextReferenceHeading')}>
+      <DetailList items={items} />
+    </Section>
+  );
+}

@@ -1,0 +1,1 @@
+export { CONFIG_KEY, DEFAULT_CONFIG, parseConfig, rawConfigFrom, type ConfigResult, type PolyaiContextConfig } from './config';

@@ -1,0 +1,5 @@
+import * as FlexPlugin from '@twilio/flex-plugin';
+
+import PolyaiContextPlugin from './PolyaiContextPlugin';
+
+FlexPlugin.loadPlugin(PolyaiContextPlugin);

@@ -1,0 +1,22 @@
+/**
+ * The handoff context model: pure TypeScript (no React, no Flex, no network), shared by the Flex
+ * plugin, the Serverless Functions and the tests.
+ */
+export { parseHandoffContext, POLYAI_ATTRIBUTE } from './parseHandoffContext';
+export { DEFAULT_LIMITS, type ParseLimits } from './limits';
+export { humanizeCode, humanizeKey, labelForPath, pathOf, PATH_SEPARATOR } from './labels';
+export type {
+  CapturedField,
+  CapturedKind,
+  CapturedValue,
+  HandoffContext,
+  HandoffCustomer,
+  HandoffError,
+  HandoffIds,
+  HandoffIntent,
+  HandoffProblem,
+  HandoffSource,
+  HandoffStatus,
+  HandoffVerification,
+  ProblemCode,
+} from './types';

@@ -1,0 +1,400 @@
+import { labelForPath, pathOf } from './labels';
+import { DEFAULT_LIMITS, type ParseLimits } from './limits';
+import { ProblemLog } from './problems';
+import type {
+  CapturedField,
+  HandoffContext,
+  HandoffError,
+  HandoffIntent,
+  HandoffSource,
+  HandoffStatus,
+  HandoffVerification,
+  ProblemCode,
+} from './types';
+import { isRecord, own, toBoolean, toConfidence, toCount, type JsonRecord } from './values';
+
+/** Task attribute that carries PolyAI's data (the Handoff API response or a Function's error marker). */
+export const POLYAI_ATTRIBUTE = 'polyai';
+
+/** Top-level keys that mark a hand-written flow's flat PolyAI attributes. */
+const FLAT_MARKERS = ['handoff_reason', 'handoff_summary', 'handoff_destination', 'handoff_to', 'utterance', 'intent'];
+
+/**
+ * Attributes Flex, TaskRouter and Studio set on every voice task. With flat attributes they sit beside
+ * PolyAI's keys but are not PolyAI data, so they are not listed as captured fields.
+ */
+const FLEX_ATTRIBUTE_KEYS = new Set([
+  'type', 'name', 'from', 'to', 'channelType', 'channelSid', 'direction', 'conversations', 'customers',
+  'conference', 'caller', 'called', 'account_sid', 'callSid', 'call_sid', 'transferTargetType', 'transferQueueName',
+  'ignoreAgent', 'targetWorker', 'skipTimeoutCounter', 'initiated_by', 'flexInteractionSid',
+  'flexInteractionChannelSid', 'flexChannelInviteSid', 'conversationSid', 'customerAddress', 'customerName',
+]);
+
+const ALIASES = {
+  summary: ['summary', 'handoff_summary', 'short_summary', 'shortSummary'],
+  reason: ['handoff_reason', 'reason'],
+  destination: ['handoff_destination', 'handoff_to', 'destination'],
+  utterance: ['utterance', 'last_utterance', 'user_utterance'],
+  language: ['asr_lang_code', 'language', 'lang'],
+  customerId: ['customer_id'],
+  accountNumber: ['account_number'],
+  customerName: ['caller_name', 'customer_name'],
+  id: ['id'],
+  sharedId: ['shared_id'],
+  callSid: ['call_sid'],
+  intentConfidence: ['intent_confidence'],
+  verification: ['verification'],
+  identified: ['successfully_identified', 'identified', 'verified'],
+  authMethod: ['auth_method', 'method'],
+  attempts: ['verification_attempts', 'attempts'],
+} as const;
+
+const ERROR_MESSAGE_CHARS = 500;
+
+/**
+ * Reads task attributes — an object or a JSON string, in any of the shapes flows write — into one
+ * handoff context. Never throws: whatever is wrong with the input is reported in `problems`.
+ */
+export function parseHandoffContext(attributes: unknown, limits: ParseLimits = DEFAULT_LIMITS): HandoffContext {
+  const problems = new ProblemLog();
+  try {
+    return new Reader(limits, problems).read(attributes);
+  } catch {
+    // Only exotic object inputs (throwing getters, proxies) get here; JSON never does.
+    problems.add('internal-error', 'The task attributes could not be read.');
+    return emptyContext('unavailable', 'none', problems, { status: null, message: 'The PolyAI data could not be read.' });
+  }
+}
+
+function emptyContext(
+  status: HandoffStatus,
+  source: HandoffSource,
+  problems: ProblemLog,
+  error: HandoffError | null = null,
+): HandoffContext {
+  return {
+    status,
+    source,
+    summary: null,
+    intent: null,
+    reason: null,
+    destination: null,
+    verification: null,
+    customer: { id: null, accountNumber: null, name: null },
+    utterance: null,
+    language: null,
+    ids: { id: null, sharedId: null, callSid: null },
+    fields: [],
+    error,
+    problems: problems.toArray(),
+  };
+}
+
+type Parsed = { ok: true; record: JsonRecord } | { ok: false; message: string };
+
+class Reader {
+  /** Paths already shown in a dedicated section; everything else becomes a captured field. */
+  private readonly consumed = new Set<string>();
+
+  constructor(
+    private readonly limits: ParseLimits,
+    private readonly problems: ProblemLog,
+  ) {}
+
+  read(attributes: unknown): HandoffContext {
+    if (attributes === undefined || attributes === null) return emptyContext('absent', 'none', this.problems);
+    const parsedAttributes = this.toRecord(attributes, 'attributes', 'attributes-invalid-json', 'attributes-not-object');
+    if (!parsedAttributes.ok) return emptyContext('absent', 'none', this.problems);
+    const attrs = parsedAttributes.record;
+    const topLevelCallSid = this.text(own(attrs, 'call_sid'), 'call_sid');
+
+    const polyai = own(attrs, POLYAI_ATTRIBUTE);
+    if (polyai !== undefined && polyai !== null) return this.readPolyai(polyai, topLevelCallSid);
+
+    if (FLAT_MARKERS.some((key) => own(attrs, key) !== undefined)) {
+      // Null prototype: a `__proto__` key is copied as data, not used as a prototype.
+      const data: JsonRecord = Object.create(null);
+      for (const key of Object.keys(attrs)) if (!FLEX_ATTRIBUTE_KEYS.has(key)) data[key] = attrs[key];
+      return this.readData(data, 'flat', { id: null, sharedId: null, callSid: topLevelCallSid }, null);
+    }
+    return emptyContext('absent', 'none', this.problems);
+  }
+
+  private readPolyai(polyai: unknown, topLevelCallSid: string | null): HandoffContext {
+    const unavailable = (message: string) =>
+      emptyContext('unavailable', 'polyai', this.problems, { status: null, message });
+
+    const parsed = this.toRecord(polyai, POLYAI_ATTRIBUTE, 'polyai-invalid-json', 'polyai-not-object');
+    if (!parsed.ok) return unavailable(parsed.message);
+    const envelope = parsed.record;
+    const error = this.readErrorMarker(own(envelope, 'error'));
+    const envelopeIds = {
+      id: this.text(own(envelope, 'id'), `${POLYAI_ATTRIBUTE}.id`),
+      sharedId: this.text(own(envelope, 'shared_id'), `${POLYAI_ATTRIBUTE}.shared_id`),
+      callSid: topLevelCallSid,
+    };
+
+    const rawData = own(envelope, 'data');
+    if (rawData === undefined || rawData === null) {
+      if (error) return { ...unavailable(error.message), error, ids: envelopeIds };
+      // No Handoff API envelope: the object is PolyAI's data itself.
+      return this.readData(envelope, 'polyai', { id: null, sharedId: null, callSid: topLevelCallSid }, null);
+    }
+    const data = this.toRecord(rawData, `${POLYAI_ATTRIBUTE}.data`, 'polyai-invalid-json', 'data-not-object');
+    if (!data.ok) return { ...unavailable(error?.message ?? data.message), error: error ?? { status: null, message: data.message }, ids: envelopeIds };
+    return this.readData(data.record, 'polyai', envelopeIds, error);
+  }
+
+  private readErrorMarker(value: unknown): HandoffError | null {
+    if (value === undefined || value === null || value === false) return null;
+    const path = `${POLYAI_ATTRIBUTE}.error`;
+    let error: HandoffError;
+    if (isRecord(value)) {
+      const status = toCount(own(value, 'status'));
+      const message = this.text(own(value, 'message'), `${path}.message`, ERROR_MESSAGE_CHARS);
+      error = { status: status ?? null, message: message ?? 'PolyAI data could not be fetched.' };
+    } else {
+      const message = typeof value === 'string' ? this.cut(value, ERROR_MESSAGE_CHARS, path) : null;
+      error = { status: null, message: message || 'PolyAI data could not be fetched.' };
+    }
+    this.problems.add('fetch-failed', error.message, path);
+    return error;
+  }
+
+  private readData(
+    data: JsonRecord,
+    source: HandoffSource,
+    baseIds: HandoffContext['ids'],
+    error: HandoffError | null,
+  ): HandoffContext {
+    const ids = {
+      id: baseIds.id ?? this.takeText(data, ALIASES.id),
+      sharedId: baseIds.sharedId ?? this.takeText(data, ALIASES.sharedId),
+      callSid: this.takeText(data, ALIASES.callSid) ?? baseIds.callSid,
+    };
+    const context: HandoffContext = {
+      status: 'present',
+      source,
+      summary: this.takeText(data, ALIASES.summary),
+      intent: this.takeIntent(data),
+      reason: this.takeText(data, ALIASES.reason),
+      destination: this.takeText(data, ALIASES.destination),
+      verification: this.takeVerification(data),
+      customer: {
+        id: this.takeText(data, ALIASES.customerId),
+        accountNumber: this.takeText(data, ALIASES.accountNumber),
+        name: this.takeText(data, ALIASES.customerName),
+      },
+      utterance: this.takeText(data, ALIASES.utterance),
+      language: this.takeText(data, ALIASES.language),
+      ids,
+      fields: this.flatten(data),
+      error,
+      problems: [],
+    };
+    context.problems = this.problems.toArray();
+    if (context.problems.length > 0) context.status = 'partial';
+    return context;
+  }
+
+  // --- recognised sections -------------------------------------------------------------------------
+
+  /** First alias holding readable text; marks it consumed. Unreadable values stay as captured fields. */
+  private takeText(record: JsonRecord, aliases: readonly string[], prefix: ReadonlyArray<string> = []): string | null {
+    for (const key of aliases) {
+      const value = own(record, key);
+      if (value === undefined || value === null) continue;
+      const path = pathOf([...prefix, key]);
+      const text = this.text(value, path);
+      if (text === null) {
+        this.problems.add('field-invalid', `Expected text, found ${describe(value)}.`, path);
+        continue;
+      }
+      this.consumed.add(path);
+      if (text !== '') return text;
+    }
+    return null;
+  }
+
+  private takeIntent(data: JsonRecord): HandoffIntent | null {
+    const raw = own(data, 'intent');
+    let name: string | null = null;
+    let confidence: number | null = null;
+    if (isRecord(raw)) {
+      name = this.takeText(raw, ['name', 'value', 'intent'], ['intent']);
+      confidence = this.takeConfidence(raw, ['confidence', 'score'], ['intent']);
+    } else {
+      name = this.takeText(data, ['intent']);
+    }
+    confidence ??= this.takeConfidence(data, ALIASES.intentConfidence, []);
+    if (name === null) return null;
+    return { name, confidence };
+  }
+
+  private takeConfidence(record: JsonRecord, aliases: readonly string[], prefix: string[]): number | null {
+    for (const key of aliases) {
+      const value = own(record, key);
+      if (value === undefined || value === null) continue;
+      const path = pathOf([...prefix, key]);
+      const confidence = toConfidence(value);
+      if (confidence === undefined) {
+        this.problems.add('field-invalid', `Expected a confidence between 0 and 1, found ${describe(value)}.`, path);
+        continue;
+      }
+      this.consumed.add(path);
+      return confidence;
+    }
+    return null;
+  }
+
+  private takeVerification(data: JsonRecord): HandoffVerification | null {
+    const nested = own(data, 'verification');
+    let record: JsonRecord = data;
+    let prefix: string[] = [];
+    if (isRecord(nested)) {
+      record = nested;
+      prefix = ['verification'];
+    } else if (nested !== undefined && nested !== null) {
+      this.problems.add('field-invalid', `Expected verification details, found ${describe(nested)}.`, 'verification');
+    }
+    const identified = this.takeTyped(record, ALIASES.identified, prefix, toBoolean, 'yes or no');
+    const attempts = this.takeTyped(record, ALIASES.attempts, prefix, toCount, 'a count');
+    const method = this.takeText(record, ALIASES.authMethod, prefix);
+    if (identified === null && attempts === null && method === null) return null;
+    return { identified, method, attempts };
+  }
+
+  private takeTyped<T>(
+    record: JsonRecord,
+    aliases: readonly string[],
+    prefix: string[],
+    convert: (value: unknown) => T | undefined,
+    expected: string,
+  ): T | null {
+    for (const key of aliases) {
+      const value = own(record, key);
+      if (value === undefined || value === null) continue;
+      const path = pathOf([...prefix, key]);
+      const converted = convert(value);
+      if (converted === undefined) {
+        this.problems.add('field-invalid', `Expected ${expected}, found ${describe(value)}.`, path);
+        continue;
+      }
+      this.consumed.add(path);
+      return converted;
+    }
+    return null;
+  }
+
+  // --- captured fields -----------------------------------------------------------------------------
+
+  private flatten(data: JsonRecord): CapturedField[] {
+    const fields: CapturedField[] = [];
+    const state = { full: false };
+    this.walk(data, [], fields, state);
+    return fields;
+  }
+
+  private walk(value: unknown, segments: Array<string | number>, fields: CapturedField[], state: { full: boolean }): void {
+    if (state.full) return;
+    const path = pathOf(segments);
+    if (segments.length > 0 && this.consumed.has(path)) return;
+
+    const push = (fieldValue: CapturedField['value'], kind: CapturedField['kind']) => {
+      if (fields.length >= this.limits.maxFields) {
+        state.full = true;
+        this.problems.add('too-many-fields', `Only the first ${this.limits.maxFields} captured fields are shown.`);
+        return;
+      }
+      fields.push({ path, segments: [...segments], label: labelForPath(segments), value: fieldValue, kind });
+    };
+
+    if (Array.isArray(value) || isRecord(value)) {
+      if (segments.length >= this.limits.maxDepth) {
+        this.problems.add('too-deep', `Values nested deeper than ${this.limits.maxDepth} levels are not shown.`, path);
+        push(null, 'truncated');
+        return;
+      }
+      if (Array.isArray(value)) {
+        if (value.length === 0) push(null, 'empty-array');
+        for (let index = 0; index < value.length && !state.full; index += 1) {
+          this.walk(value[index], [...segments, index], fields, state);
+        }
+        return;
+      }
+      const keys = Object.keys(value);
+      if (keys.length === 0 && segments.length > 0) push(null, 'empty-object');
+      for (const key of keys) {
+        if (state.full) return;
+        this.walk(value[key], [...segments, this.cut(key, this.limits.maxKeyChars, path)], fields, state);
+      }
+      return;
+    }
+
+    switch (typeof value) {
+      case 'string':
+        push(this.cut(value, this.limits.maxStringChars, path), 'string');
+        return;
+      case 'number':
+        push(value, 'number');
+        return;
+      case 'boolean':
+        push(value, 'boolean');
+        return;
+      case 'bigint':
+        push(value.toString(), 'string');
+        return;
+      case 'undefined':
+        return; // JSON has no undefined: an object input's missing value, not data.
+      default:
+        if (value === null) push(null, 'null');
+        else this.problems.add('field-invalid', `A ${typeof value} cannot be shown.`, path);
+    }
+  }
+
+  // --- primitives ----------------------------------------------------------------------------------
+
+  private toRecord(value: unknown, path: string, invalidJson: ProblemCode, notObject: ProblemCode): Parsed {
+    let candidate = value;
+    if (typeof value === 'string') {
+      if (value.length > this.limits.maxJsonChars) {
+        const message = `The ${path} JSON is ${value.length} characters, over the ${this.limits.maxJsonChars} limit.`;
+        this.problems.add('too-large', message, path);
+        return { ok: false, message };
+      }
+      try {
+        candidate = JSON.parse(value);
+      } catch {
+        const message = `The ${path} value is not valid JSON.`;
+        this.problems.add(invalidJson, message, path);
+        return { ok: false, message };
+      }
+    }
+    if (isRecord(candidate)) return { ok: true, record: candidate };
+    const message = `Expected the ${path} to be an object, found ${describe(candidate)}.`;
+    this.problems.add(notObject, message, path);
+    return { ok: false, message };
+  }
+
+  /** Text for display: strings cut to the limit, numbers and booleans as written; otherwise null. */
+  private text(value: unknown, path: string, maxChars = this.limits.maxStringChars): string | null {
+    if (typeof value === 'string') return this.cut(value, maxChars, path).trim();
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    if (typeof value === 'boolean') return String(value);
+    return null;
+  }
+
+  private cut(value: string, maxChars: number, path: string): string {
+    if (value.length <= maxChars) return value;
+    this.problems.add('value-truncated', `A value longer than ${maxChars} characters was shortened.`, path.slice(0, 200));
+    return `${value.slice(0, maxChars)}…`;
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return 'text';
+  return `a ${typeof value}`;
+}

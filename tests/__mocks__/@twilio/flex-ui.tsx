@@ -1,0 +1,52 @@
+/**
+ * The slice of the Flex UI API the plugin uses, for jest. Registrations are recorded so tests can read
+ * what the plugin added and evaluate its `if` conditions.
+ */
+import React from 'react';
+
+type Condition = (props: { task: unknown }) => boolean;
+export interface RecordedFragment {
+  element: React.ReactElement;
+  options: { sortOrder?: number; if?: Condition };
+}
+
+function contentStore() {
+  const fragments: RecordedFragment[] = [];
+  return {
+    fragments,
+    add: jest.fn((element: React.ReactElement, options: RecordedFragment['options'] = {}) => {
+      fragments.push({ element, options });
+    }),
+    remove: jest.fn(),
+    replace: jest.fn(),
+  };
+}
+
+export const TaskCanvasTabs = { Content: contentStore() };
+
+export function Tab({ children }: { uniqueName?: string; label?: string; children?: React.ReactNode }): JSX.Element {
+  return <>{children}</>;
+}
+
+export const setProviders = jest.fn();
+
+export const Actions = { invokeAction: jest.fn(async () => undefined), addListener: jest.fn(), removeListener: jest.fn() };
+
+const TaskContext = React.createContext<{ task?: unknown }>({});
+export const TaskContextProvider = TaskContext.Provider;
+
+export function withTaskContext<P extends object>(Component: React.ComponentType<P>) {
+  return function WithTaskContext(props: Omit<P, 'task'>): JSX.Element {
+    const { task } = React.useContext(TaskContext);
+    return <Component {...(props as P)} task={task} />;
+  };
+}
+
+const managerInstance = {
+  strings: {} as Record<string, string>,
+  configuration: {} as Record<string, unknown>,
+  serviceConfiguration: { ui_attributes: {} },
+};
+export const Manager = { getInstance: () => managerInstance };
+
+export type ITask = { sid: string; taskSid: string; attributes: unknown };

@@ -1,0 +1,254 @@
+import { parseHandoffContext, type HandoffContext } from '../../../src/model';
+import { asTaskAttributes, fixture } from '../../support/fixtures';
+
+const fieldValues = (context: HandoffContext) => Object.fromEntries(context.fields.map((field) => [field.path, field.value]));
+
+describe('parseHandoffContext over the shared samples', () => {
+  it('reads a verified Handoff API response with every recognised section', () => {
+    const context = parseHandoffContext(asTaskAttributes(fixture('handoff-state-verified.json')));
+    expect(context.status).toBe('present');
+    expect(context.source).toBe('polyai');
+    expect(context.summary).toMatch(/^Verified caller disputes a duplicate 42\.50 charge/);
+    expect(context.intent).toEqual({ name: 'dispute_charge', confidence: 0.91 });
+    expect(context.reason).toBe('billing_dispute');
+    expect(context.destination).toBe('billing_queue');
+    expect(context.verification).toEqual({ identified: true, method: 'dob_and_postcode', attempts: 1 });
+    expect(context.customer).toEqual({ id: '12345', accountNumber: '****6789', name: 'Jordan Ellis' });
+    expect(context.utterance).toBe('I was charged twice for my subscription and I want the second one refunded');
+    expect(context.language).toBe('en-GB');
+    expect(context.ids).toEqual({
+      id: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9',
+      sharedId: 'acme_2026-11-20_7f3c9a',
+      callSid: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9',
+    });
+    expect(context.fields.map((field) => [field.path, field.label, field.value])).toEqual([
+      ['slots.charge_amount', 'Slots › Charge Amount', '42.50'],
+      ['slots.charge_date', 'Slots › Charge Date', '2026-11-14'],
+      ['slots.merchant', 'Slots › Merchant', 'Streamly Premium'],
+    ]);
+    expect(context.problems).toEqual([]);
+  });
+
+  it('reads an unverified caller', () => {
+    const context = parseHandoffContext(asTaskAttributes(fixture('handoff-state-unverified.json')));
+    expect(context.status).toBe('present');
+    expect(context.verification).toEqual({ identified: false, method: 'account_number', attempts: 3 });
+    expect(context.reason).toBe('caller_requested_agent');
+    expect(context.utterance).toBe('agent. AGENT. just let me talk to a person');
+    expect(context.language).toBe('es-ES');
+    expect(context.summary).toBeNull();
+    expect(context.intent).toBeNull();
+  });
+
+  it('reads a minimal response', () => {
+    const context = parseHandoffContext(asTaskAttributes(fixture('handoff-state-minimal.json')));
+    expect(context.status).toBe('present');
+    expect(context.customer.id).toBe('12345');
+    expect(context.reason).toBe('successfully_identified');
+    expect(context.ids).toEqual({ id: '0bba1c7e-1b43-4f0e-9d7e-2f0a7c6b5d11', sharedId: 'acme_2026-11-21_0001', callSid: null });
+    expect(context.verification).toBeNull();
+  });
+
+  it('reads Studio task attributes and takes the call SID from the task', () => {
+    const context = parseHandoffContext(fixture('task-attributes-studio.json'));
+    expect(context.status).toBe('present');
+    expect(context.summary).toMatch(/duplicate 42\.50 charge/);
+    expect(context.intent?.name).toBe('dispute_charge');
+    expect(context.ids.callSid).toBe('CA5f1d2c3b4a5968778695a4b3c2d1e0f9');
+    expect(context.fields).toEqual([]);
+  });
+
+  it('reads `polyai` given as a JSON string', () => {
+    const context = parseHandoffContext(fixture('task-attributes-json-string.json'));
+    expect(context.status).toBe('present');
+    expect(context.reason).toBe('lost_card');
+    expect(context.customer.id).toBe('C-998');
+    expect(context.utterance).toBe('I lost my card yesterday');
+    expect(context.ids.id).toBe('CA11112222333344445555666677778888');
+  });
+
+  it('reads flat attributes and leaves Flex attributes out of the captured fields', () => {
+    const context = parseHandoffContext(fixture('task-attributes-flat.json'));
+    expect(context.status).toBe('present');
+    expect(context.source).toBe('flat');
+    expect(context.summary).toBe('Caller moved house and wants to update their billing address.');
+    expect(context.reason).toBe('address_change');
+    expect(context.intent).toEqual({ name: 'update_address', confidence: null });
+    expect(context.customer.id).toBe('C-42');
+    expect(context.fields).toEqual([]);
+  });
+
+  it('reports a fetch failure as unavailable with the reason', () => {
+    const context = parseHandoffContext(fixture('task-attributes-fetch-failed.json'));
+    expect(context.status).toBe('unavailable');
+    expect(context.error).toEqual({ status: 504, message: 'PolyAI Handoff API did not answer within 3000 ms' });
+    expect(context.ids.callSid).toBe('CA99990000111122223333444455556666');
+    expect(context.problems.map((problem) => problem.code)).toEqual(['fetch-failed']);
+  });
+
+  it('treats a task without PolyAI data as absent', () => {
+    expect(parseHandoffContext({ type: 'inbound', name: '+15005550006', from: '+15005550006' }).status).toBe('absent');
+    expect(parseHandoffContext(undefined).status).toBe('absent');
+    expect(parseHandoffContext(null).problems).toEqual([]);
+  });
+});
+
+describe('parseHandoffContext input shapes', () => {
+  it('accepts the whole attributes as a JSON string', () => {
+    const context = parseHandoffContext(JSON.stringify(fixture('task-attributes-studio.json')));
+    expect(context.status).toBe('present');
+    expect(context.reason).toBe('billing_dispute');
+  });
+
+  it('accepts PolyAI data without the Handoff API envelope', () => {
+    const context = parseHandoffContext({ polyai: { handoff_reason: 'fraud', id: 'abc', custom: 'x' } });
+    expect(context.reason).toBe('fraud');
+    expect(context.ids.id).toBe('abc');
+    expect(fieldValues(context)).toEqual({ custom: 'x' });
+  });
+
+  it('accepts `data` as a JSON string inside the envelope', () => {
+    const context = parseHandoffContext({ polyai: { id: 'x', data: JSON.stringify({ summary: 'Hello' }) } });
+    expect(context.status).toBe('present');
+    expect(context.summary).toBe('Hello');
+  });
+
+  it('keeps data that arrived with an error marker and marks it partial', () => {
+    const context = parseHandoffContext({ polyai: { error: { status: 429, message: 'slow down' }, data: { summary: 'Cached' } } });
+    expect(context.status).toBe('partial');
+    expect(context.summary).toBe('Cached');
+    expect(context.error).toEqual({ status: 429, message: 'slow down' });
+  });
+
+  it('reads a string error marker', () => {
+    const context = parseHandoffContext({ polyai: { error: 'PolyAI timed out' } });
+    expect(context.status).toBe('unavailable');
+    expect(context.error).toEqual({ status: null, message: 'PolyAI timed out' });
+  });
+
+  it('coerces numbers and booleans written as strings', () => {
+    const context = parseHandoffContext({
+      polyai: { data: { verification: { successfully_identified: 'true', verification_attempts: '2' }, intent: 'x', intent_confidence: '87' } },
+    });
+    expect(context.verification).toEqual({ identified: true, method: null, attempts: 2 });
+    expect(context.intent).toEqual({ name: 'x', confidence: 0.87 });
+  });
+
+  it('reads an intent object with its own confidence', () => {
+    const context = parseHandoffContext({ polyai: { data: { intent: { name: 'cancel', confidence: 0.4, source: 'nlu' } } } });
+    expect(context.intent).toEqual({ name: 'cancel', confidence: 0.4 });
+    expect(fieldValues(context)).toEqual({ 'intent.source': 'nlu' });
+  });
+
+  it('flattens nested objects and arrays with readable paths and keeps empty ones', () => {
+    const context = parseHandoffContext({
+      polyai: { data: { orders: [{ sku: 'A1', qty: 2 }, { sku: 'B2', gift: true }], notes: null, tags: [], meta: {} } },
+    });
+    expect(context.fields.map((field) => [field.path, field.label, field.value, field.kind])).toEqual([
+      ['orders[0].sku', 'Orders › #1 › SKU', 'A1', 'string'],
+      ['orders[0].qty', 'Orders › #1 › Qty', 2, 'number'],
+      ['orders[1].sku', 'Orders › #2 › SKU', 'B2', 'string'],
+      ['orders[1].gift', 'Orders › #2 › Gift', true, 'boolean'],
+      ['notes', 'Notes', null, 'null'],
+      ['tags', 'Tags', null, 'empty-array'],
+      ['meta', 'Meta', null, 'empty-object'],
+    ]);
+  });
+});
+
+describe('parseHandoffContext on malformed input', () => {
+  it('reports invalid JSON attributes without throwing', () => {
+    const context = parseHandoffContext('{not json');
+    expect(context.status).toBe('absent');
+    expect(context.problems[0]).toMatchObject({ code: 'attributes-invalid-json' });
+  });
+
+  it('reports non-object attributes', () => {
+    for (const input of [42, true, [1, 2], '"text"', '[]']) {
+      const context = parseHandoffContext(input);
+      expect(context.status).toBe('absent');
+      expect(context.problems.map((problem) => problem.code)).toEqual(['attributes-not-object']);
+    }
+  });
+
+  it('marks unreadable `polyai` JSON as unavailable with the reason', () => {
+    const context = parseHandoffContext({ polyai: '{"id": "CA1", "data": ' });
+    expect(context.status).toBe('unavailable');
+    expect(context.error?.message).toMatch(/not valid JSON/);
+    expect(context.problems[0]).toMatchObject({ code: 'polyai-invalid-json', path: 'polyai' });
+  });
+
+  it('marks a `polyai` value of the wrong type as unavailable', () => {
+    const context = parseHandoffContext({ polyai: 17 });
+    expect(context.status).toBe('unavailable');
+    expect(context.problems[0]).toMatchObject({ code: 'polyai-not-object' });
+  });
+
+  it('keeps unreadable recognised values as captured fields and reports them', () => {
+    const context = parseHandoffContext({ polyai: { data: { summary: { text: 'odd' }, verification: 'yes please', intent_confidence: 'high' } } });
+    expect(context.status).toBe('partial');
+    expect(context.summary).toBeNull();
+    expect(fieldValues(context)).toEqual({ 'summary.text': 'odd', verification: 'yes please', intent_confidence: 'high' });
+    expect(context.problems.map((problem) => problem.path)).toEqual(['summary', 'intent_confidence', 'verification']);
+  });
+
+  it('cuts oversized strings and reports the truncation', () => {
+    const context = parseHandoffContext({ polyai: { data: { summary: 'x'.repeat(20_000), note: 'y'.repeat(20_000) } } });
+    expect(context.status).toBe('partial');
+    expect(context.summary).toHaveLength(10_001);
+    expect(context.summary?.endsWith('…')).toBe(true);
+    expect(context.fields[0].value).toHaveLength(10_001);
+    expect(context.problems.filter((problem) => problem.code === 'value-truncated')).toHaveLength(2);
+  });
+
+  it('refuses JSON strings over the size limit', () => {
+    const context = parseHandoffContext({ polyai: `"${'a'.repeat(100)}"` }, { maxJsonChars: 50, maxDepth: 8, maxFields: 500, maxStringChars: 10_000, maxKeyChars: 200 });
+    expect(context.status).toBe('unavailable');
+    expect(context.problems[0]).toMatchObject({ code: 'too-large' });
+  });
+
+  it('bounds deep nesting', () => {
+    let deep: Record<string, unknown> = { leaf: 'bottom' };
+    for (let level = 0; level < 1000; level += 1) deep = { level: deep };
+    const context = parseHandoffContext({ polyai: { data: { deep } } });
+    expect(context.status).toBe('partial');
+    expect(context.fields).toHaveLength(1);
+    expect(context.fields[0].kind).toBe('truncated');
+    expect(context.problems.map((problem) => problem.code)).toContain('too-deep');
+  });
+
+  it('bounds the number of captured fields and of problems', () => {
+    const many: Record<string, string> = {};
+    for (let index = 0; index < 100_000; index += 1) many[`key_${index}`] = 'v';
+    const context = parseHandoffContext({ polyai: { data: many } });
+    expect(context.fields).toHaveLength(500);
+    expect(context.problems.map((problem) => problem.code)).toEqual(['too-many-fields']);
+
+    const bad: Record<string, unknown> = {};
+    for (let index = 0; index < 100; index += 1) bad[`k${index}`] = 'z'.repeat(20);
+    const noisy = parseHandoffContext({ polyai: { data: bad } }, { maxJsonChars: 1000, maxDepth: 8, maxFields: 500, maxStringChars: 5, maxKeyChars: 200 });
+    expect(noisy.problems.length).toBeLessThanOrEqual(21);
+    expect(noisy.problems[noisy.problems.length - 1].message).toMatch(/80 more problems/);
+  });
+
+  it('never reads inherited properties or pollutes prototypes', () => {
+    const context = parseHandoffContext('{"polyai": {"data": {"__proto__": {"polluted": 1}, "constructor": "c", "toString": "t"}}}');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(context.fields.map((field) => field.path)).toEqual(['__proto__.polluted', 'constructor', 'toString']);
+    const flat = parseHandoffContext(JSON.parse('{"handoff_reason": "r", "__proto__": {"polluted": 2}}'));
+    expect(flat.fields.map((field) => field.path)).toEqual(['__proto__.polluted']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('never throws on hostile objects', () => {
+    const hostile = { polyai: { data: {} } };
+    Object.defineProperty(hostile.polyai.data, 'boom', { enumerable: true, get: () => { throw new Error('getter'); } });
+    const context = parseHandoffContext(hostile);
+    expect(context.status).toBe('unavailable');
+    expect(context.problems[0]).toMatchObject({ code: 'internal-error' });
+
+    const cyclic: Record<string, unknown> = { name: 'loop' };
+    cyclic.self = cyclic;
+    expect(parseHandoffContext({ polyai: { data: cyclic } }).status).toBe('partial');
+  });
+});

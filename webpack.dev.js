@@ -1,0 +1,2 @@
+/** Dev-server customisation for `twilio flex:plugins:start` (merged by flex-plugin-scripts). */
+module.exports = (config) => config;
