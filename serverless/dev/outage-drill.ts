@@ -9,6 +9,7 @@ import { formatDrillReport, runOutageDrill } from './outageDrill';
 
 const functions = path.join(__dirname, '..', 'functions');
 // Loaded at run time, not bundled: the drill must run the deployable files themselves.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const load = (name: string) => require(path.join(functions, name)).handler;
 
 runOutageDrill(

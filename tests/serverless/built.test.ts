@@ -10,10 +10,11 @@ import * as path from 'path';
 import { parseHandoffContext } from '../../src/model';
 import { formatDrillReport, runOutageDrill } from '../../serverless/dev/outageDrill';
 import { fixture } from '../support/fixtures';
-import { captureLogs, functionEnv, invokeFunction, taskAttributesFrom, useStandin, VERIFIED_CALL } from './support/functions';
+import { captureLogs, functionEnv, invokeFunction, taskAttributesFrom, standinPerTest, VERIFIED_CALL } from './support/functions';
 
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyai-functions-'));
 const functionsDir = path.join(outdir, 'functions');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the point is to load the built files themselves
 const load = (file: string) => require(path.join(functionsDir, file)).handler;
 
 beforeAll(() => {
@@ -24,7 +25,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
 captureLogs();
-const standin = useStandin();
+const standin = standinPerTest();
 
 describe('the built Functions', () => {
   it('are one self-contained file per Function, with Twilio\'s visibility suffixes', () => {

@@ -88,10 +88,11 @@ describe('polyai-conversation', () => {
 
   it('refuses other origins without CORS headers, preflight or not', async () => {
     const { call, fetch } = setUp();
-    for (const headers of [
+    const origins: Array<Record<string, string>> = [
       { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
       { origin: 'https://flex.twilio.com.evil.example' },
-    ]) {
+    ];
+    for (const headers of origins) {
       const result = await call({ Token: flexToken(), conversationId: VERIFIED_CALL }, headers);
       expect(result.status).toBe(403);
       expect(result.headers).toEqual({ 'content-type': 'application/json' });

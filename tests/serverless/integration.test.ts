@@ -16,12 +16,12 @@ import {
   invokeFunction,
   taskAttributesFrom,
   UNKNOWN_CALL,
-  useStandin,
+  standinPerTest,
   VERIFIED_CALL,
 } from './support/functions';
 
 captureLogs();
-const standin = useStandin({ slowMs: 1_000 });
+const standin = standinPerTest({ slowMs: 1_000 });
 const verified = fixture('handoff-state-verified.json');
 const CALLER = { type: 'inbound', name: '+447700900123', from: '+447700900123' };
 

@@ -22,7 +22,7 @@ export function functionEnv(baseUrl = 'http://127.0.0.1:9', overrides: Record<st
 }
 
 /** Starts a stand-in before each test and closes it after; `current()` is the running one. */
-export function useStandin(options: StandinOptions = {}): () => Standin {
+export function standinPerTest(options: StandinOptions = {}): () => Standin {
   let standin: Standin | undefined;
   beforeEach(async () => {
     standin = await startStandin(options);
