@@ -2,7 +2,7 @@
 // self-contained file in dist/functions/, which is what `twilio serverless:deploy` uploads. Development
 // tools go to dist/dev/ and are never deployed. `--outdir=<dir>` builds elsewhere (tests).
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,4 +14,6 @@ const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs'
 rmSync(outdir, { recursive: true, force: true });
 await build({ ...common, entryPoints: functions.map((file) => join(root, 'src/functions', file)), outdir: join(outdir, 'functions') });
 await build({ ...common, entryPoints: ['standin-cli.ts', 'outage-drill.ts'].map((file) => join(root, 'dev', file)), outdir: join(outdir, 'dev') });
+// No static assets, but the Serverless Toolkit expects an assets folder next to the functions one.
+mkdirSync(join(outdir, 'assets'), { recursive: true });
 console.log(`built ${functions.length} Functions into ${join(outdir, 'functions')}`);
