@@ -22,6 +22,16 @@ const unit = {
   clearMocks: true,
 };
 
+/** Twilio Functions, the PolyAI stand-in and the outage drill, in node (real loopback HTTP, no Twilio). */
+const serverless = {
+  displayName: 'serverless',
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests/serverless'],
+  testMatch: ['<rootDir>/tests/serverless/**/*.test.ts'],
+  transform,
+};
+
 module.exports = {
-  projects: [unit],
+  projects: [unit, serverless],
 };

@@ -3,6 +3,7 @@
  * plugin, the Serverless Functions and the tests.
  */
 export { parseHandoffContext, POLYAI_ATTRIBUTE } from './parseHandoffContext';
+export { handoffErrorAttributes, MAX_POLYAI_ATTRIBUTE_CHARS, toPolyaiAttributes, type HandoffFetchResult, type PolyaiTaskAttributes } from './handoffAttributes';
 export { DEFAULT_LIMITS, type ParseLimits } from './limits';
 export { humanizeCode, humanizeKey, labelForPath, pathOf, PATH_SEPARATOR } from './labels';
 export type {

@@ -1,0 +1,186 @@
+/**
+ * DEVELOPMENT TOOL — a stand-in for PolyAI's Handoff and Conversations APIs on 127.0.0.1, serving
+ * tests/fixtures. It can be told to fail in every way PolyAI might (startup flag `--mode=…` or
+ * `POST /__standin/mode {"mode": "429", "times": 1, "retryAfter": 1}`), so tests, the outage drill and the
+ * offline preview can prove the Functions always route the call. Never deploy it.
+ */
+import * as http from 'http';
+import type { AddressInfo, Socket } from 'net';
+import conversation from '../../tests/fixtures/conversation.json';
+import errors from '../../tests/fixtures/handoff-api-errors.json';
+import minimal from '../../tests/fixtures/handoff-state-minimal.json';
+import unverified from '../../tests/fixtures/handoff-state-unverified.json';
+import verified from '../../tests/fixtures/handoff-state-verified.json';
+
+export const FAULT_MODES = ['401', '403', '404', '429', '500', 'hang', 'slow', 'garbage'] as const;
+export type StandinMode = 'ok' | 'random' | (typeof FAULT_MODES)[number];
+export const MODES: readonly string[] = ['ok', 'random', ...FAULT_MODES];
+/** What `random` picks from, evenly: the outage drill's mix. */
+const RANDOM_MIX: readonly StandinMode[] = ['ok', '404', '429', '500', 'hang', 'slow', 'garbage'];
+
+export const STANDIN_API_KEY = 'standin-key';
+const HANDOFF_STATES = [verified, unverified, minimal];
+
+export interface StandinOptions {
+  port?: number;
+  mode?: StandinMode;
+  /** The `x-api-key` it accepts; anything else gets PolyAI's 401. */
+  apiKey?: string;
+  /** Retry-After seconds sent with 429. */
+  retryAfter?: number;
+  /** How long `slow` takes to dribble out a 200 body. */
+  slowMs?: number;
+  /** Seed for `random`, so a drill can be replayed. */
+  seed?: number;
+}
+
+export interface Standin {
+  url: string;
+  /** Answer in `mode`; after `times` answers go back to `ok`. */
+  setMode(mode: StandinMode, options?: { times?: number; retryAfter?: number }): void;
+  /** Requests answered (or hung) per mode since start. */
+  counts: Record<string, number>;
+  close(): Promise<void>;
+}
+
+export function isStandinMode(value: unknown): value is StandinMode {
+  return typeof value === 'string' && MODES.includes(value);
+}
+
+export async function startStandin(options: StandinOptions = {}): Promise<Standin> {
+  let mode: StandinMode = options.mode ?? 'ok';
+  let remaining = Infinity;
+  let retryAfter = options.retryAfter ?? Number(errors['429'].headers['Retry-After']);
+  const apiKey = options.apiKey ?? STANDIN_API_KEY;
+  const slowMs = options.slowMs ?? 1_500;
+  const random = mulberry32(options.seed ?? 1);
+  const counts: Record<string, number> = {};
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+
+  const later = (ms: number, run: () => void) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      run();
+    }, ms);
+    timers.add(timer);
+  };
+
+  function setMode(next: StandinMode, change: { times?: number; retryAfter?: number } = {}) {
+    mode = next;
+    remaining = change.times ?? Infinity;
+    if (change.retryAfter !== undefined) retryAfter = change.retryAfter;
+  }
+
+  function currentMode(): StandinMode {
+    const active = remaining > 0 ? mode : 'ok';
+    if (remaining !== Infinity && remaining > 0) remaining -= 1;
+    if (remaining === 0) setMode('ok');
+    return active === 'random' ? RANDOM_MIX[Math.floor(random() * RANDOM_MIX.length)] : active;
+  }
+
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      response.writeHead(status, { 'content-type': 'application/json', ...headers });
+      response.end(typeof body === 'string' ? body : JSON.stringify(body));
+    };
+
+    if (url.pathname === '/__standin/mode' && request.method === 'POST') {
+      let raw = '';
+      request.on('data', (chunk) => (raw += chunk));
+      request.on('end', () => {
+        let change: Record<string, unknown> = {};
+        try {
+          change = JSON.parse(raw);
+        } catch {
+          // falls through to the mode check
+        }
+        if (!isStandinMode(change.mode)) return send(400, { error: `mode must be one of ${MODES.join(', ')}` });
+        setMode(change.mode, {
+          times: typeof change.times === 'number' ? change.times : undefined,
+          retryAfter: typeof change.retryAfter === 'number' ? change.retryAfter : undefined,
+        });
+        send(200, { mode, times: remaining === Infinity ? null : remaining, retryAfter });
+      });
+      return;
+    }
+
+    const route = /^\/v1\/[^/]+\/[^/]+\/(handoff_state|conversations\/([^/]+))$/.exec(url.pathname);
+    if (route === null || request.method !== 'GET') return send(404, { error_message: 'Not found' });
+    if (request.headers['x-api-key'] !== apiKey) return send(401, errors['401']);
+
+    const answer = currentMode();
+    counts[answer] = (counts[answer] ?? 0) + 1;
+    switch (answer) {
+      case 'hang':
+        return; // never answers; the socket is destroyed on close()
+      case 'garbage':
+        return send(200, '<html><body>502 Bad Gateway</body></html>{"id":');
+      case '429':
+        return send(429, errors['429'].body, { 'retry-after': String(retryAfter) });
+      case '401':
+      case '403':
+      case '404':
+      case '500':
+        return send(Number(answer), errors[answer]);
+    }
+
+    const isHandoff = route[1] === 'handoff_state';
+    if (isHandoff && !url.searchParams.has('id') && !url.searchParams.has('shared_id')) return send(400, errors['400']);
+    const found = isHandoff ? findHandoffState(url.searchParams) : findConversation(route[2]);
+    if (found === undefined) return send(404, errors['404']);
+    if (answer === 'ok') return send(200, found);
+    // slow: headers now, the body a few bytes at a time over slowMs.
+    const body = JSON.stringify(found);
+    response.writeHead(200, { 'content-type': 'application/json' });
+    const chunks = 5;
+    const size = Math.ceil(body.length / chunks);
+    for (let i = 0; i < chunks; i += 1) {
+      later(((i + 1) * slowMs) / chunks, () => {
+        response.write(body.slice(i * size, (i + 1) * size));
+        if (i === chunks - 1) response.end();
+      });
+    }
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    setMode,
+    counts,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function findHandoffState(query: URLSearchParams): unknown {
+  const id = query.get('id');
+  const sharedId = query.get('shared_id');
+  return HANDOFF_STATES.find((state) => (id !== null && state.id === id) || (sharedId !== null && 'shared_id' in state && state.shared_id === sharedId));
+}
+
+function findConversation(id: string): unknown {
+  return decodeURIComponent(id) === conversation.id ? conversation : undefined;
+}
+
+/** Small seeded PRNG: the drill's mix is the same on every run with the same seed. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

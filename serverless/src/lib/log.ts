@@ -1,0 +1,9 @@
+/**
+ * The only way Functions log. Fields are limited to numbers, booleans and fixed words chosen by our code:
+ * no ids, no phone numbers, no PolyAI data, no keys ever reach Twilio's logs.
+ */
+export type LogField = number | boolean | null | 'ok' | 'error' | 'invalid-id' | 'not-configured' | 'crashed';
+
+export function logOutcome(fn: string, fields: Record<string, LogField>): void {
+  console.log(JSON.stringify({ fn, ...fields }));
+}

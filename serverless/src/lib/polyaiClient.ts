@@ -1,0 +1,142 @@
+/**
+ * The one PolyAI client every Function uses: GET with `x-api-key`, a timeout per attempt (body included),
+ * at most one retry on 5xx/429/network failure (honouring Retry-After), all inside one total deadline.
+ * It never throws: every failure becomes an error with a status and a message that carry no secret and no
+ * caller data.
+ */
+import type { HandoffError } from '../../../src/model';
+import type { PolyaiConfig } from './config';
+import type { HandoffLookup } from './ids';
+
+export type PolyaiResult = ({ ok: true; body: unknown } | { ok: false; error: HandoffError }) & { attempts: number };
+
+export interface ClientDeps {
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The retry is only worth making with at least this much of the deadline left. */
+const MIN_RETRY_BUDGET_MS = 500;
+const DEFAULT_RETRY_DELAY_MS = 200;
+/** Conversations carry transcripts: large, but bounded. */
+const MAX_BODY_BYTES = 2_000_000;
+
+export const STATUS_TIMEOUT = 504;
+export const STATUS_BAD_GATEWAY = 502;
+
+type Attempt =
+  | { kind: 'ok'; body: unknown }
+  | { kind: 'failed'; error: HandoffError; retryable: boolean; retryAfterMs?: number };
+
+export function createPolyaiClient(config: PolyaiConfig, deps: ClientDeps = {}) {
+  const fetchImpl = deps.fetch ?? globalThis.fetch;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+
+  function url(template: string, id: string): string {
+    const path = template
+      .replace(/\{account_id\}/g, encodeURIComponent(config.accountId))
+      .replace(/\{project_id\}/g, encodeURIComponent(config.projectId))
+      .replace(/\{id\}/g, encodeURIComponent(id));
+    return `${config.baseUrl}${path.startsWith('/') ? '' : '/'}${path}`;
+  }
+
+  async function attempt(target: string, timeoutMs: number): Promise<Attempt> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const response = await fetchImpl(target, {
+        headers: { 'x-api-key': config.apiKey, accept: 'application/json' },
+        signal: controller.signal,
+        redirect: 'error',
+      });
+      const text = await readCapped(response);
+      if (response.status === 200) {
+        try {
+          return { kind: 'ok', body: JSON.parse(text) };
+        } catch {
+          return failed(STATUS_BAD_GATEWAY, 'PolyAI answered with a body that is not JSON.', false);
+        }
+      }
+      const retryable = response.status === 429 || response.status >= 500;
+      return failed(response.status, messageFor(response.status), retryable, retryAfterMs(response.headers.get('retry-after')));
+    } catch {
+      if (controller.signal.aborted) return failed(STATUS_TIMEOUT, `PolyAI did not answer within ${timeoutMs} ms.`, false);
+      return failed(STATUS_BAD_GATEWAY, 'PolyAI could not be reached.', true);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function get(target: string): Promise<PolyaiResult> {
+    const started = Date.now();
+    const remaining = () => config.deadlineMs - (Date.now() - started);
+    let result = await attempt(target, Math.min(config.attemptTimeoutMs, remaining()));
+    if (result.kind === 'failed' && result.retryable) {
+      const wait = result.retryAfterMs ?? DEFAULT_RETRY_DELAY_MS;
+      if (remaining() - wait >= MIN_RETRY_BUDGET_MS) {
+        await sleep(wait);
+        result = await attempt(target, Math.min(config.attemptTimeoutMs, remaining()));
+        return toResult(result, 2);
+      }
+    }
+    return toResult(result, 1);
+  }
+
+  return {
+    /** `GET …/handoff_state?id=…` or `?shared_id=…`. */
+    fetchHandoffState(lookup: HandoffLookup): Promise<PolyaiResult> {
+      const query = new URLSearchParams({ [lookup.param]: lookup.value });
+      return get(`${url(config.handoffPath, lookup.value)}?${query}`);
+    },
+    /** PolyAI's Conversations API: turns, summary and language for one conversation. */
+    fetchConversation(id: string): Promise<PolyaiResult> {
+      return get(url(config.conversationsPath, id));
+    },
+  };
+}
+
+export type PolyaiClient = ReturnType<typeof createPolyaiClient>;
+
+function failed(status: number, message: string, retryable: boolean, retryAfter?: number): Attempt {
+  return { kind: 'failed', error: { status, message }, retryable, retryAfterMs: retryAfter };
+}
+
+function toResult(result: Attempt, attempts: number): PolyaiResult {
+  return result.kind === 'ok' ? { ok: true, body: result.body, attempts } : { ok: false, error: result.error, attempts };
+}
+
+/** Our own words for PolyAI's statuses: PolyAI's error text is not passed on. */
+function messageFor(status: number): string {
+  if (status === 401 || status === 403) return `PolyAI refused the Function's API key (${status}).`;
+  if (status === 404) return 'PolyAI has no data for this call.';
+  if (status === 429) return 'PolyAI asked us to slow down (429).';
+  if (status >= 500) return `PolyAI had a server error (${status}).`;
+  return `PolyAI rejected the request (${status}).`;
+}
+
+/** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+async function readCapped(response: Response): Promise<string> {
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new Error('body too large');
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

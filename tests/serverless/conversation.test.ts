@@ -1,0 +1,103 @@
+/** polyai-conversation: the plugin's transcript endpoint. Token validator and fetch are fakes: no Twilio, no PolyAI. */
+import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
+import type { TokenValidator } from '../../serverless/src/lib/flexToken';
+import { fixture } from '../support/fixtures';
+import { ACCOUNT_SID, captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, VERIFIED_CALL } from './support/functions';
+
+const logs = captureLogs();
+const conversation = fixture('conversation.json');
+
+function setUp(polyai: { status: number; body?: unknown } = { status: 200, body: conversation }) {
+  const validateToken = jest.fn<ReturnType<TokenValidator>, Parameters<TokenValidator>>(async () => ({ valid: true }));
+  const fetch = jest.fn(async () => new Response(JSON.stringify(polyai.body ?? {}), { status: polyai.status }));
+  const handler = createPolyaiConversationHandler({ validateToken, fetch: fetch as unknown as typeof globalThis.fetch });
+  const call = (body: Record<string, unknown>, headers: Record<string, string> = { origin: FLEX_ORIGIN }) =>
+    invokeFunction(handler, functionEnv(), { ...body, request: { headers, cookies: {} } });
+  return { call, validateToken, fetch };
+}
+
+const CORS = {
+  'access-control-allow-origin': FLEX_ORIGIN,
+  'access-control-allow-methods': 'POST, OPTIONS',
+  'access-control-allow-headers': 'Content-Type',
+  'access-control-max-age': '600',
+  vary: 'Origin',
+};
+
+describe('polyai-conversation', () => {
+  it('answers 200 { conversation } with PolyAI\'s body as received', async () => {
+    const { call, validateToken, fetch } = setUp();
+    const token = flexToken();
+    const result = await call({ Token: token, conversationId: VERIFIED_CALL });
+    expect(result).toEqual({ status: 200, headers: { 'content-type': 'application/json', ...CORS }, body: { conversation } });
+    expect(validateToken).toHaveBeenCalledWith(token, ACCOUNT_SID, 'auth-token-secret');
+    expect(String((fetch.mock.calls[0] as unknown[])[0])).toMatch(/\/conversations\/CA5f1d/);
+    expect(logs().join()).not.toMatch(/CA5f1d|eyJ|shortSummary|standin-key/);
+  });
+
+  it.each([
+    ['missing', undefined, 401, 'A Flex token is required.'],
+    ['malformed', 'not-a-jwt', 401, 'The Flex token is malformed.'],
+    ['malformed claims', 'eyJhbGciOiJIUzI1NiJ9.bm90IGpzb24.sig', 401, 'The Flex token is malformed.'],
+    ['expired', flexToken({ exp: Math.floor(Date.now() / 1000) - 60 }), 401, 'The Flex token has expired.'],
+    ['for another account', flexToken({ sub: `AC${'9'.repeat(32)}` }), 403, 'The Flex token belongs to another account.'],
+  ])('rejects a %s token with %i and no data', async (_, token, status, message) => {
+    const { call, validateToken, fetch } = setUp();
+    const result = await call({ Token: token, conversationId: VERIFIED_CALL });
+    expect(result.status).toBe(status);
+    expect(result.body).toEqual({ error: { status, message } });
+    expect(validateToken).not.toHaveBeenCalled();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('rejects a token Twilio does not validate with 401', async () => {
+    const { call, validateToken, fetch } = setUp();
+    validateToken.mockRejectedValue('Unauthorized: token signature invalid');
+    const result = await call({ Token: flexToken(), conversationId: VERIFIED_CALL });
+    expect(result.body).toEqual({ error: { status: 401, message: 'The Flex token is not valid.' } });
+    expect(result.status).toBe(401);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('validates the conversation id before it reaches a URL', async () => {
+    const { call, fetch } = setUp();
+    const result = await call({ Token: flexToken(), conversationId: '../handoff_state?id=x' });
+    expect(result.status).toBe(400);
+    expect(result.body).toEqual({ error: { status: 400, message: 'conversationId must be a call SID or a handoff id.' } });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    [404, 404, 'PolyAI has no data for this call.'],
+    [401, 502, 'PolyAI refused the Function\'s API key (401).'],
+    [403, 502, 'PolyAI refused the Function\'s API key (403).'],
+  ])('maps PolyAI %i to HTTP %i', async (polyaiStatus, status, message) => {
+    const { call } = setUp({ status: polyaiStatus, body: { error_message: 'x' } });
+    const result = await call({ Token: flexToken(), conversationId: VERIFIED_CALL });
+    expect(result.status).toBe(status);
+    expect(result.body).toEqual({ error: { status, message } });
+  });
+
+  it('answers a preflight from an allowed origin with CORS headers and no body', async () => {
+    const { call } = setUp();
+    const result = await call({}, { origin: 'https://flex.example.com', 'access-control-request-method': 'POST' });
+    expect(result.status).toBe(204);
+    expect(result.body).toBeUndefined();
+    expect(result.headers['access-control-allow-origin']).toBe('https://flex.example.com');
+  });
+
+  it('refuses other origins without CORS headers, preflight or not', async () => {
+    const { call, fetch } = setUp();
+    const origins: Array<Record<string, string>> = [
+      { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+      { origin: 'https://flex.twilio.com.evil.example' },
+    ];
+    for (const headers of origins) {
+      const result = await call({ Token: flexToken(), conversationId: VERIFIED_CALL }, headers);
+      expect(result.status).toBe(403);
+      expect(result.headers).toEqual({ 'content-type': 'application/json' });
+      expect(result.body).toEqual({ error: { status: 403, message: 'This origin may not call the PolyAI Functions.' } });
+    }
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,60 @@
+/** Helpers for the Function tests: environments, the stand-in's lifecycle, Flex tokens, captured logs. */
+import { drillEnv } from '../../../serverless/dev/outageDrill';
+import { startStandin, type Standin, type StandinOptions } from '../../../serverless/dev/polyai-standin';
+
+export { invokeFunction } from '../../../serverless/dev/localRuntime';
+export { DRILL_WORKFLOW_SID as WORKFLOW_SID, taskAttributesFrom } from '../../../serverless/dev/outageDrill';
+
+export const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
+export const VERIFIED_CALL = 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9';
+export const UNKNOWN_CALL = `CA${'a'.repeat(32)}`;
+export const FLEX_ORIGIN = 'https://flex.twilio.com';
+
+/** The Functions' environment against a PolyAI at `baseUrl` (the stand-in by default). */
+export function functionEnv(baseUrl = 'http://127.0.0.1:9', overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    ...drillEnv(baseUrl),
+    ACCOUNT_SID,
+    AUTH_TOKEN: 'auth-token-secret',
+    FLEX_ALLOWED_ORIGINS: `${FLEX_ORIGIN}, https://flex.example.com/`,
+    ...overrides,
+  };
+}
+
+/** Starts a stand-in before each test and closes it after; `current()` is the running one. */
+export function standinPerTest(options: StandinOptions = {}): () => Standin {
+  let standin: Standin | undefined;
+  beforeEach(async () => {
+    standin = await startStandin(options);
+  });
+  afterEach(async () => {
+    await standin?.close();
+    standin = undefined;
+  });
+  return () => {
+    if (standin === undefined) throw new Error('the stand-in runs only inside a test');
+    return standin;
+  };
+}
+
+/** Log lines the Functions wrote during the current test (console.log is silenced and recorded). */
+export function captureLogs(): () => string[] {
+  let spy: jest.SpyInstance | undefined;
+  beforeEach(() => {
+    spy = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  });
+  afterEach(() => spy?.mockRestore());
+  return () => (spy?.mock.calls ?? []).map((args) => args.map(String).join(' '));
+}
+
+const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** A token shaped like a Flex (Twilio access) token. Unsigned: only the injected validator judges it. */
+export function flexToken(claims: { sub?: string; exp?: number } = {}): string {
+  const now = Math.floor(Date.now() / 1000);
+  return [
+    base64url({ alg: 'HS256', typ: 'JWT', cty: 'twilio-fpa;v=1' }),
+    base64url({ iss: `SK${'2'.repeat(32)}`, sub: ACCOUNT_SID, exp: now + 3600, grants: { identity: 'agent' }, ...claims }),
+    'signature',
+  ].join('.');
+}
