@@ -7,7 +7,7 @@ describe('config', () => {
 
   it('reads valid settings', () => {
     const { config, warnings } = parseConfig({ enabled: false, always_show: true, tab_sort_order: 3 });
-    expect(config).toEqual({ enabled: false, alwaysShow: true, tabSortOrder: 3 });
+    expect(config).toEqual({ ...DEFAULT_CONFIG, enabled: false, alwaysShow: true, tabSortOrder: 3 });
     expect(warnings).toEqual([]);
   });
 
