@@ -37,7 +37,7 @@ function labelFor(segments: ReadonlyArray<string | number>, path: string, labels
 
 /**
  * Captured fields as an agent reads them: hidden ones dropped, admin order first, grouped by their
- * top-level parent, labelled (admin labels win), sensitive ones flagged for masking.
+ * top-level parent (top-level values first unless the admin ordered otherwise), labelled (admin labels win), sensitive ones flagged for masking.
  */
 export function arrangeFields(fields: readonly CapturedField[], rules: FieldRules): FieldGroup[] {
   const rank = (field: CapturedField) => {
@@ -46,8 +46,9 @@ export function arrangeFields(fields: readonly CapturedField[], rules: FieldRule
   };
   const visible = fields
     .filter((field) => !rules.hiddenFields.some((rule) => covers(rule, field.path)))
-    .map((field, position) => ({ field, position, rank: rank(field) }))
-    .sort((a, b) => a.rank - b.rank || a.position - b.position);
+    .map((field, position) => ({ field, position, rank: rank(field), nested: field.segments.length > 1 ? 1 : 0 }))
+    // Admin order first; then top-level values before nested groups; then as PolyAI sent them.
+    .sort((a, b) => a.rank - b.rank || a.nested - b.nested || a.position - b.position);
 
   const groups = new Map<string, FieldGroup>();
   for (const { field } of visible) {

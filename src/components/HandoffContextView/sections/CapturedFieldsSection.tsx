@@ -66,11 +66,14 @@ export function CapturedFieldsSection({ fields, rules }: CapturedFieldsSectionPr
             </Button>
             {region}
           </Box>
-          {groups.map((group) => (
+          {groups.map((group, index) => {
+            // Top-level values need a heading only when an admin's order put a group above them.
+            const heading = group.label ?? (index > 0 ? t('PolyaiContextOtherFieldsGroup') : null);
+            return (
             <Box key={group.key ?? ''} marginBottom="space40">
-              {group.label && (
+              {heading && (
                 <Heading as="h4" variant="heading50">
-                  {group.label}
+                  {heading}
                 </Heading>
               )}
               <Table variant="borderless" tableLayout="fixed">
@@ -109,7 +112,8 @@ export function CapturedFieldsSection({ fields, rules }: CapturedFieldsSectionPr
                 </TBody>
               </Table>
             </Box>
-          ))}
+            );
+          })}
         </>
       )}
     </Section>
