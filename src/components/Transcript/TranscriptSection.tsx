@@ -63,7 +63,7 @@ function LoadedTranscript({ load, maskPatterns }: { load: ConversationLoader; ma
       return (
         <Box display="flex" flexDirection="column" rowGap="space30" aria-busy="true">
           <Box display="flex" alignItems="center" columnGap="space30">
-            <Spinner decorative={false} title={t('PolyaiContextTranscriptLoading')} size="sizeIcon20" />
+            <Spinner decorative size="sizeIcon20" />
             <Text as="span" color="colorTextWeak">
               {t('PolyaiContextTranscriptLoading')}
             </Text>
