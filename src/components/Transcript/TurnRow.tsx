@@ -1,4 +1,4 @@
-import React, { memo, useLayoutEffect, useRef } from 'react';
+import React, { memo, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { Badge } from '@twilio-paste/core/badge';
 import { Box } from '@twilio-paste/core/box';
 import { ChatBubble, ChatMessage, ChatMessageMeta, ChatMessageMetaItem } from '@twilio-paste/core/chat-log';
@@ -49,10 +49,20 @@ function TurnRowComponent({ index, style, data }: ListChildComponentProps<TurnRo
   const t = useStrings();
   const turn = data.turns[index];
   const ref = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
+  const { setSize } = data;
+  const measure = useCallback(() => {
     const height = ref.current?.getBoundingClientRect().height ?? 0;
-    if (height > 0) data.setSize(index, Math.ceil(height) + ROW_GAP);
-  });
+    if (height > 0) setSize(index, Math.ceil(height) + ROW_GAP);
+  }, [index, setSize]);
+  useLayoutEffect(measure);
+  // A narrower tab wraps text onto more lines: re-measure when the row's box changes.
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [measure]);
   const speaker = turn.speaker === 'agent' ? t('PolyaiContextSpeakerAgent') : t('PolyaiContextSpeakerCaller');
   const time = turn.time === null ? null : data.formatTime(turn.time);
   const activeStart = data.active?.turn === index ? data.active.start : null;
