@@ -28,12 +28,15 @@ function Highlighted({ text, query, activeStart }: { text: string; query: string
         piece.matchStart === null ? (
           <React.Fragment key={index}>{piece.text}</React.Fragment>
         ) : (
+          // The current match is outlined rather than recoloured: readable in light and dark themes.
           <Box
             as="mark"
             key={index}
             color="colorText"
             borderRadius="borderRadius10"
-            backgroundColor={piece.matchStart === activeStart ? 'colorBackgroundWarning' : 'colorBackgroundWarningWeakest'}
+            backgroundColor="colorBackgroundWarningWeakest"
+            boxShadow={piece.matchStart === activeStart ? 'shadowBorderPrimary' : undefined}
+            fontWeight={piece.matchStart === activeStart ? 'fontWeightSemibold' : undefined}
             aria-current={piece.matchStart === activeStart ? 'true' : undefined}
           >
             {piece.text}
