@@ -36,7 +36,7 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
     [config],
   );
   return (
-    <Box padding="space40" overflowY="auto" height="100%" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context">
+    <Box padding="space40" overflowY="auto" height="100%" color="colorText" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context">
       <Stack orientation="vertical" spacing="space40">
         <StatusAlert context={context} />
         {/* At a glance: summary, intent, verification, reason and destination, last words. */}

@@ -1,4 +1,4 @@
-import React, { forwardRef, useCallback, useEffect, useMemo, useRef } from 'react';
+import React, { forwardRef, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { VariableSizeList } from 'react-window';
 
 import { ROW_GAP, TurnRow, type TurnRowData } from './TurnRow';
@@ -41,11 +41,20 @@ export function TranscriptList({ turns, query, active, maskPatterns }: Transcrip
   const locale = useLocale();
   const list = useRef<VariableSizeList>(null);
   const sizes = useRef(new Map<number, number>());
+  // Rows measure themselves in layout effects, which on first mount run before the list's ref is set:
+  // those first sizes are applied by this component's own layout effect, right after.
+  const pending = useRef<number | null>(null);
   const setSize = useCallback((index: number, size: number) => {
     if (sizes.current.get(index) === size) return;
     sizes.current.set(index, size);
-    list.current?.resetAfterIndex(index);
+    if (list.current) list.current.resetAfterIndex(index);
+    else pending.current = Math.min(pending.current ?? index, index);
   }, []);
+  useLayoutEffect(() => {
+    if (pending.current === null) return;
+    list.current?.resetAfterIndex(pending.current);
+    pending.current = null;
+  });
   const itemSize = useCallback((index: number) => sizes.current.get(index) ?? estimateHeight(turns[index]), [turns]);
   const formatTime = useMemo(() => {
     let format: Intl.DateTimeFormat;
