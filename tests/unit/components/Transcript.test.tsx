@@ -98,6 +98,20 @@ describe('transcript', () => {
     consoleError.mockRestore();
   });
 
+  it('places each row by its measured height once shown', async () => {
+    const measured = { height: 50, width: 300, top: 0, left: 0, right: 300, bottom: 50, x: 0, y: 0, toJSON: () => ({}) } as DOMRect;
+    const rect = jest.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(measured);
+    try {
+      renderTranscript(loaderFor(mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') }))));
+      await waitFor(() => expect(messages().length).toBeGreaterThan(2));
+      const rows = Array.from(screen.getByRole('list').children) as HTMLElement[];
+      // 50 px measured + the 16 px gap between messages, instead of the text-length estimate.
+      expect(rows.slice(0, 3).map((row) => row.style.top)).toEqual(['0px', '66px', '132px']);
+    } finally {
+      rect.mockRestore();
+    }
+  });
+
   it('speaks the agent language', async () => {
     renderTranscript(loaderFor(mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') }))), 'es-ES');
     await waitFor(() => expect(messages().length).toBeGreaterThan(0));
