@@ -14,6 +14,12 @@ var appConfig = {
       enabled: true,
       always_show: false,
       tab_sort_order: 10,
+      auto_select_tab: false,
+      // functions_base_url: 'https://polyai-1234-dev.twil.io',
+      // language: 'es-ES',
+      // field_labels: { 'slots.charge_amount': 'Amount' },
+      // hidden_fields: [], field_order: [], mask_patterns: [...],
+      // confidence_thresholds: { high: 0.8, medium: 0.5 },
     },
   },
 };

@@ -2,9 +2,12 @@ import * as Flex from '@twilio/flex-ui';
 import { FlexPlugin } from '@twilio/flex-plugin';
 
 import { parseConfig, rawConfigFrom } from './config';
+import { registerAutoSelectTab } from './flex-hooks/autoSelectTab';
 import { registerContextTab } from './flex-hooks/contextTab';
 import { registerPasteProvider } from './flex-hooks/pasteProvider';
 import { registerStrings } from './flex-hooks/strings';
+import { registerTaskBadge } from './flex-hooks/taskBadge';
+import { resolveLanguage } from './strings';
 
 export const PLUGIN_NAME = 'PolyaiContextPlugin';
 
@@ -14,9 +17,17 @@ export function initPolyaiContext(flex: typeof Flex, manager: Flex.Manager): voi
   // One warning for the admin who mistyped a setting, none in a correct set-up.
   if (warnings.length > 0) console.warn(`[${PLUGIN_NAME}] ${warnings.join(' ')}`);
   if (!config.enabled) return;
-  registerStrings(manager);
+  const language = resolveLanguage(config.language, (manager.configuration as { language?: unknown } | undefined)?.language, browserLanguages());
+  registerStrings(manager, language);
   registerPasteProvider(flex);
-  registerContextTab(flex, manager, config);
+  registerContextTab(flex, manager, config, language);
+  registerTaskBadge(flex, manager);
+  if (config.autoSelectTab) registerAutoSelectTab(flex);
+}
+
+function browserLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return [];
+  return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 
 export default class PolyaiContextPlugin extends FlexPlugin {

@@ -3,6 +3,16 @@
  * locally `public/appConfig.js`). `unknown` in, a validated config out: a bad value falls back to its
  * default and is reported, never a crash.
  */
+import { compileMaskPattern, DEFAULT_MASK_PATTERNS } from '../model/masking';
+import { isSupportedLanguage, SUPPORTED_LANGUAGES, type SupportedLanguage } from '../strings/languages';
+
+export interface ConfidenceThresholds {
+  /** At or above: a green badge. */
+  high: number;
+  /** At or above (and below `high`): an amber badge; below: red. */
+  medium: number;
+}
+
 export interface PolyaiContextConfig {
   /** Turn the whole plugin off without undeploying it. */
   enabled: boolean;
@@ -10,12 +20,35 @@ export interface PolyaiContextConfig {
   alwaysShow: boolean;
   /** Position among the task canvas tabs (Flex's own tabs use 0 to 100). */
   tabSortOrder: number;
+  /** Select the PolyAI tab when the agent accepts a task that carries PolyAI data. */
+  autoSelectTab: boolean;
+  /** Captured field paths (or top-level keys) listed first, in this order; the rest follow as sent. */
+  fieldOrder: string[];
+  /** Labels for captured fields by path or key, e.g. `{ "slots.charge_amount": "Amount" }`. */
+  fieldLabels: Record<string, string>;
+  /** Captured field paths (or keys, hiding everything under them) never shown. */
+  hiddenFields: string[];
+  /** Regex sources for sensitive keys, shown masked until the agent reveals them. */
+  maskPatterns: string[];
+  confidenceThresholds: ConfidenceThresholds;
+  /** Base URL of the Twilio Functions service (for the transcript); null = transcript not configured. */
+  functionsBaseUrl: string | null;
+  /** Language of the tab; null = follow Flex (its configured language, then the browser's). */
+  language: SupportedLanguage | null;
 }
 
 export const DEFAULT_CONFIG: Readonly<PolyaiContextConfig> = Object.freeze({
   enabled: true,
   alwaysShow: false,
   tabSortOrder: 10,
+  autoSelectTab: false,
+  fieldOrder: [],
+  fieldLabels: {},
+  hiddenFields: [],
+  maskPatterns: [...DEFAULT_MASK_PATTERNS],
+  confidenceThresholds: { high: 0.8, medium: 0.5 },
+  functionsBaseUrl: null,
+  language: null,
 });
 
 /** Where the config lives inside Flex's configuration. */
@@ -28,18 +61,75 @@ export interface ConfigResult {
 
 type Reader<T> = (value: unknown) => T | undefined;
 
+const MAX_LIST = 500;
+
 const booleanValue: Reader<boolean> = (value) => (typeof value === 'boolean' ? value : undefined);
 const finiteNumber: Reader<number> = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+const stringList: Reader<string[]> = (value) =>
+  Array.isArray(value) && value.length <= MAX_LIST && value.every((item) => typeof item === 'string' && item !== '') ? [...value] : undefined;
+
+const stringMap: Reader<Record<string, string>> = (value) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length > MAX_LIST || !entries.every(([, label]) => typeof label === 'string' && label !== '')) return undefined;
+  // Null prototype: a `__proto__` path is a label like any other.
+  return Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(entries));
+};
+
+const patternList: Reader<string[]> = (value) => {
+  const list = stringList(value);
+  return list && list.every((source) => compileMaskPattern(source) !== null) ? list : undefined;
+};
+
+const thresholds: Reader<ConfidenceThresholds> = (value) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const { high, medium } = value as Record<string, unknown>;
+  const inRange = (n: unknown): n is number => typeof n === 'number' && n >= 0 && n <= 1;
+  return inRange(high) && inRange(medium) && medium <= high ? { high, medium } : undefined;
+};
+
+/** https only, except on this machine (the offline preview and `flex:plugins:start`). */
+const functionsUrl: Reader<string | null> = (value) => {
+  if (value === null || value === '') return null;
+  if (typeof value !== 'string') return undefined;
+  try {
+    const url = new URL(value);
+    const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+    if (url.protocol !== 'https:' && !(local && url.protocol === 'http:')) return undefined;
+    if (url.search || url.hash || url.username || url.password) return undefined;
+    return url.href.replace(/\/+$/, '');
+  } catch {
+    return undefined;
+  }
+};
+
+const language: Reader<SupportedLanguage | null> = (value) => {
+  if (value === null || value === '' || value === 'auto') return null;
+  return isSupportedLanguage(value) ? value : undefined;
+};
 
 const FIELDS: { [K in keyof PolyaiContextConfig]: { key: string; read: Reader<PolyaiContextConfig[K]>; expected: string } } = {
   enabled: { key: 'enabled', read: booleanValue, expected: 'true or false' },
   alwaysShow: { key: 'always_show', read: booleanValue, expected: 'true or false' },
   tabSortOrder: { key: 'tab_sort_order', read: finiteNumber, expected: 'a number' },
+  autoSelectTab: { key: 'auto_select_tab', read: booleanValue, expected: 'true or false' },
+  fieldOrder: { key: 'field_order', read: stringList, expected: 'a list of field paths' },
+  fieldLabels: { key: 'field_labels', read: stringMap, expected: 'an object of field path to label' },
+  hiddenFields: { key: 'hidden_fields', read: stringList, expected: 'a list of field paths' },
+  maskPatterns: { key: 'mask_patterns', read: patternList, expected: 'a list of valid regular expressions' },
+  confidenceThresholds: { key: 'confidence_thresholds', read: thresholds, expected: '{ "high": 0..1, "medium": 0..high }' },
+  functionsBaseUrl: { key: 'functions_base_url', read: functionsUrl, expected: 'an https URL without query' },
+  language: { key: 'language', read: language, expected: `one of ${SUPPORTED_LANGUAGES.join(', ')} or "auto"` },
 };
+
+function describeDefault(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
 
 export function parseConfig(raw: unknown): ConfigResult {
   const warnings: string[] = [];
-  const config: PolyaiContextConfig = { ...DEFAULT_CONFIG };
+  const config: PolyaiContextConfig = structuredDefaults();
   if (raw === undefined || raw === null) return { config, warnings };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     warnings.push(`${CONFIG_KEY} must be an object; using defaults.`);
@@ -49,8 +139,13 @@ export function parseConfig(raw: unknown): ConfigResult {
   const assign = <K extends keyof PolyaiContextConfig>(name: K) => {
     const { key, read, expected } = FIELDS[name];
     if (!Object.prototype.hasOwnProperty.call(record, key)) return;
-    const value = read(record[key]);
-    if (value === undefined) warnings.push(`${CONFIG_KEY}.${key} must be ${expected}; using ${String(DEFAULT_CONFIG[name])}.`);
+    let value: PolyaiContextConfig[K] | undefined;
+    try {
+      value = read(record[key]);
+    } catch {
+      value = undefined; // a throwing getter or proxy in a hand-edited config
+    }
+    if (value === undefined) warnings.push(`${CONFIG_KEY}.${key} must be ${expected}; using ${describeDefault(DEFAULT_CONFIG[name])}.`);
     else config[name] = value;
   };
   (Object.keys(FIELDS) as Array<keyof PolyaiContextConfig>).forEach(assign);
@@ -58,6 +153,18 @@ export function parseConfig(raw: unknown): ConfigResult {
   const unknownKeys = Object.keys(record).filter((key) => !known.has(key));
   if (unknownKeys.length > 0) warnings.push(`${CONFIG_KEY} has unknown keys: ${unknownKeys.join(', ')}.`);
   return { config, warnings };
+}
+
+/** A fresh copy of the defaults: nothing in a parsed config is shared with another. */
+function structuredDefaults(): PolyaiContextConfig {
+  return {
+    ...DEFAULT_CONFIG,
+    fieldOrder: [],
+    fieldLabels: {},
+    hiddenFields: [],
+    maskPatterns: [...DEFAULT_CONFIG.maskPatterns],
+    confidenceThresholds: { ...DEFAULT_CONFIG.confidenceThresholds },
+  };
 }
 
 /** The raw config object from a Flex manager's configuration (`custom_data` merges `ui_attributes`). */

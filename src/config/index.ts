@@ -1,1 +1,9 @@
-export { CONFIG_KEY, DEFAULT_CONFIG, parseConfig, rawConfigFrom, type ConfigResult, type PolyaiContextConfig } from './config';
+export {
+  CONFIG_KEY,
+  DEFAULT_CONFIG,
+  parseConfig,
+  rawConfigFrom,
+  type ConfidenceThresholds,
+  type ConfigResult,
+  type PolyaiContextConfig,
+} from './config';

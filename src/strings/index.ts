@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import { enUS, type StringKey, type Strings } from './en-US';
 
 export { enUS, type StringKey, type Strings };
+export { isSupportedLanguage, matchLanguage, resolveLanguage, STRING_TABLES, SUPPORTED_LANGUAGES, type SupportedLanguage } from './languages';
 
 /** Fills `{{name}}` placeholders, as Flex's `Template` does for `manager.strings`. */
 export function formatString(template: string, values: Record<string, string | number> = {}): string {
@@ -13,6 +14,13 @@ export function formatString(template: string, values: Record<string, string | n
 
 /** The strings views read; the Flex-bound container supplies `manager.strings`. */
 export const StringsContext = createContext<Strings>(enUS);
+
+/** The language tag views format dates and numbers with (`Intl`), matching the strings. */
+export const LocaleContext = createContext<string>('en-US');
+
+export function useLocale(): string {
+  return useContext(LocaleContext);
+}
 
 export type Translate = (key: StringKey, values?: Record<string, string | number>) => string;
 

@@ -1,8 +1,9 @@
-import React from 'react';
+import React, { useMemo } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Stack } from '@twilio-paste/core/stack';
 
 import { StatusAlert } from './StatusAlert';
+import type { FieldRules } from './fields/arrangeFields';
 import { CallerSection } from './sections/CallerSection';
 import { CapturedFieldsSection } from './sections/CapturedFieldsSection';
 import { HandoffSection } from './sections/HandoffSection';
@@ -10,23 +11,55 @@ import { ReferenceSection } from './sections/ReferenceSection';
 import { SummarySection } from './sections/SummarySection';
 import { UtteranceSection } from './sections/UtteranceSection';
 import { VerificationSection } from './sections/VerificationSection';
-import type { HandoffContext } from '../../model';
+import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
+import { compileMaskPatterns, isSensitivePath, type HandoffContext } from '../../model';
 import { useStrings } from '../../strings';
 
+interface HandoffContextViewProps {
+  context: HandoffContext;
+  config?: PolyaiContextConfig;
+  /** The transcript panel, supplied by the container (views never touch the network). */
+  transcript?: React.ReactNode;
+}
+
 /** The whole tab body for one handoff context: plain props in, Paste out, no Flex. */
-export function HandoffContextView({ context }: { context: HandoffContext }): JSX.Element {
+export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcript }: HandoffContextViewProps): JSX.Element {
   const t = useStrings();
   const hasData = context.status === 'present' || context.status === 'partial';
+  const rules = useMemo<FieldRules>(
+    () => ({
+      fieldOrder: config.fieldOrder,
+      fieldLabels: config.fieldLabels,
+      hiddenFields: config.hiddenFields,
+      maskPatterns: compileMaskPatterns(config.maskPatterns),
+    }),
+    [config],
+  );
   return (
-    <Box padding="space40" overflowY="auto" height="100%" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context">
+    <Box padding="space40" overflowY="auto" height="100%" color="colorText" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context">
       <Stack orientation="vertical" spacing="space40">
         <StatusAlert context={context} />
+        {/* At a glance: summary, intent, verification, reason and destination, last words. */}
         {hasData && <SummarySection summary={context.summary} />}
-        {hasData && <HandoffSection intent={context.intent} reason={context.reason} destination={context.destination} />}
+        {hasData && (
+          <HandoffSection
+            intent={context.intent}
+            reason={context.reason}
+            destination={context.destination}
+            thresholds={config.confidenceThresholds}
+          />
+        )}
         {hasData && <VerificationSection verification={context.verification} />}
-        {hasData && <CallerSection customer={context.customer} language={context.language} />}
         {hasData && <UtteranceSection utterance={context.utterance} />}
-        {hasData && <CapturedFieldsSection fields={context.fields} />}
+        {hasData && (
+          <CallerSection
+            customer={context.customer}
+            language={context.language}
+            accountNumberSensitive={isSensitivePath(['account_number'], rules.maskPatterns)}
+          />
+        )}
+        {hasData && <CapturedFieldsSection fields={context.fields} rules={rules} />}
+        {transcript}
         <ReferenceSection ids={context.ids} />
       </Stack>
     </Box>

@@ -3,23 +3,53 @@ import { Manager, withTaskContext, type ITask } from '@twilio/flex-ui';
 
 import { HandoffContextView } from '../HandoffContextView/HandoffContextView';
 import { TabErrorBoundary } from '../TabErrorBoundary/TabErrorBoundary';
-import { pickStrings, StringsContext } from '../../strings';
+import { TranscriptSection } from '../Transcript/TranscriptSection';
+import type { ConversationLoader } from '../Transcript/useConversation';
+import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
+import { compileMaskPatterns } from '../../model';
+import { fetchConversation } from '../../services/conversationClient';
+import { LocaleContext, pickStrings, StringsContext, type SupportedLanguage } from '../../strings';
 import { handoffContextOf } from '../../utils/handoffContextCache';
 
 interface PolyaiContextTabProps {
   task?: ITask;
+  config?: PolyaiContextConfig;
+  language?: SupportedLanguage;
+}
+
+/** The agent's current Flex token, read per request: Flex refreshes it during a shift. */
+function flexToken(): string {
+  const user = (Manager.getInstance() as { user?: { token?: unknown } }).user;
+  return typeof user?.token === 'string' ? user.token : '';
 }
 
 /** Container: takes the task from Flex, hands plain props to the views. */
-function PolyaiContextTabContent({ task }: PolyaiContextTabProps): JSX.Element {
+function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en-US' }: PolyaiContextTabProps): JSX.Element {
   const attributes: unknown = task?.attributes;
   const context = useMemo(() => handoffContextOf(attributes), [attributes]);
   const strings = useMemo(() => pickStrings(Manager.getInstance().strings), []);
+  const maskPatterns = useMemo(() => compileMaskPatterns(config.maskPatterns), [config]);
+  const { functionsBaseUrl } = config;
+  const conversationId = context.ids.id ?? context.ids.callSid;
+  const load = useMemo<ConversationLoader | null>(
+    () =>
+      functionsBaseUrl && conversationId
+        ? (signal) => fetchConversation({ functionsBaseUrl, token: flexToken(), conversationId, signal })
+        : null,
+    [functionsBaseUrl, conversationId],
+  );
+  const transcript =
+    context.status === 'absent' ? null : (
+      <TranscriptSection load={load} unavailable={functionsBaseUrl ? 'no-id' : 'not-configured'} maskPatterns={maskPatterns} />
+    );
   return (
     <StringsContext.Provider value={strings}>
-      <TabErrorBoundary>
-        <HandoffContextView context={context} />
-      </TabErrorBoundary>
+      <LocaleContext.Provider value={language}>
+        <TabErrorBoundary>
+          {/* Keyed by task: new attributes refresh in place (scroll, search, reveals kept); another task starts clean. */}
+          <HandoffContextView key={task?.taskSid} context={context} config={config} transcript={transcript} />
+        </TabErrorBoundary>
+      </LocaleContext.Provider>
     </StringsContext.Provider>
   );
 }

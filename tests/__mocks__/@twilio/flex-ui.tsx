@@ -23,6 +23,7 @@ function contentStore() {
 }
 
 export const TaskCanvasTabs = { Content: contentStore() };
+export const TaskListItem = { Content: contentStore() };
 
 export function Tab({ children }: { uniqueName?: string; label?: string; children?: React.ReactNode }): JSX.Element {
   return <>{children}</>;
@@ -46,6 +47,7 @@ const managerInstance = {
   strings: {} as Record<string, string>,
   configuration: {} as Record<string, unknown>,
   serviceConfiguration: { ui_attributes: {} },
+  user: { token: 'flex-token-for-tests' },
 };
 export const Manager = { getInstance: () => managerInstance };
 

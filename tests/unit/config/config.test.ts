@@ -7,7 +7,7 @@ describe('config', () => {
 
   it('reads valid settings', () => {
     const { config, warnings } = parseConfig({ enabled: false, always_show: true, tab_sort_order: 3 });
-    expect(config).toEqual({ enabled: false, alwaysShow: true, tabSortOrder: 3 });
+    expect(config).toEqual({ ...DEFAULT_CONFIG, enabled: false, alwaysShow: true, tabSortOrder: 3 });
     expect(warnings).toEqual([]);
   });
 
@@ -29,5 +29,68 @@ describe('config', () => {
     expect(rawConfigFrom({ custom_data: { polyai_context: { always_show: true } } })).toEqual({ always_show: true });
     expect(rawConfigFrom({})).toBeUndefined();
     expect(rawConfigFrom(null)).toBeUndefined();
+  });
+});
+
+describe('config options for the agent experience', () => {
+  it('reads every option', () => {
+    const { config, warnings } = parseConfig({
+      auto_select_tab: true,
+      field_order: ['slots.merchant', 'slots'],
+      field_labels: { 'slots.charge_amount': 'Amount' },
+      hidden_fields: ['internal'],
+      mask_patterns: ['^member_ref$'],
+      confidence_thresholds: { high: 0.9, medium: 0.6 },
+      functions_base_url: 'https://polyai-1234.twil.io/',
+      language: 'de-DE',
+    });
+    expect(warnings).toEqual([]);
+    expect(config).toEqual({
+      ...DEFAULT_CONFIG,
+      autoSelectTab: true,
+      fieldOrder: ['slots.merchant', 'slots'],
+      fieldLabels: { 'slots.charge_amount': 'Amount' },
+      hiddenFields: ['internal'],
+      maskPatterns: ['^member_ref$'],
+      confidenceThresholds: { high: 0.9, medium: 0.6 },
+      functionsBaseUrl: 'https://polyai-1234.twil.io',
+      language: 'de-DE',
+    });
+  });
+
+  it.each([
+    ['field_order', 'slots', 'a list of field paths'],
+    ['field_labels', { a: 3 }, 'an object of field path to label'],
+    ['hidden_fields', [1], 'a list of field paths'],
+    ['mask_patterns', ['(unclosed'], 'a list of valid regular expressions'],
+    ['confidence_thresholds', { high: 0.4, medium: 0.6 }, '{ "high": 0..1, "medium": 0..high }'],
+    ['confidence_thresholds', { high: 2, medium: 0.5 }, '{ "high": 0..1, "medium": 0..high }'],
+    ['functions_base_url', 'http://polyai.twil.io', 'an https URL without query'],
+    ['functions_base_url', 'javascript:alert(1)', 'an https URL without query'],
+    ['functions_base_url', 'https://x.twil.io?token=1', 'an https URL without query'],
+    ['language', 'pt-BR', 'one of en-US, es-ES, fr-FR, de-DE or "auto"'],
+  ])('falls back to the default for a bad %s (%j)', (key, value, expected) => {
+    const { config, warnings } = parseConfig({ [key]: value });
+    expect(config).toEqual(DEFAULT_CONFIG);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`polyai_context.${key} must be ${expected}; using `);
+  });
+
+  it('allows plain http only on this machine, and "auto" language', () => {
+    expect(parseConfig({ functions_base_url: 'http://127.0.0.1:3000' }).config.functionsBaseUrl).toBe('http://127.0.0.1:3000');
+    expect(parseConfig({ functions_base_url: '' }).config.functionsBaseUrl).toBeNull();
+    expect(parseConfig({ language: 'auto' }).config.language).toBeNull();
+  });
+
+  it('never crashes on a hostile config and never shares defaults between parses', () => {
+    const hostile = new Proxy({ field_order: [] }, { get: () => { throw new Error('boom'); } });
+    expect(() => parseConfig(hostile)).not.toThrow();
+    const labels = parseConfig(JSON.parse('{"field_labels": {"__proto__": "Proto label"}}')).config.fieldLabels;
+    expect(labels['__proto__']).toBe('Proto label');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    const first = parseConfig(undefined).config;
+    first.maskPatterns.push('x');
+    first.hiddenFields.push('y');
+    expect(parseConfig(undefined).config).toEqual(DEFAULT_CONFIG);
   });
 });

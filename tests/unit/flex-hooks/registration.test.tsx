@@ -1,15 +1,19 @@
 import React from 'react';
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import * as Flex from '@twilio/flex-ui';
 import { CustomizationProvider } from '@twilio-paste/core/customization';
 
 import { initPolyaiContext } from '../../../src/PolyaiContextPlugin';
 import { CONTEXT_TAB_NAME } from '../../../src/flex-hooks/contextTab';
+import { TASK_CANVAS_TABS } from '../../../src/flex-hooks/autoSelectTab';
 import { fixture } from '../../support/fixtures';
+import { jsonResponse, mockFetch } from '../../support/fetch';
 
 // The test double records what the plugin registers (see tests/__mocks__/@twilio/flex-ui.tsx).
+type Fragments = { fragments: Array<{ element: React.ReactElement; options: { sortOrder?: number; if?: (props: { task: unknown }) => boolean } }> };
 const mock = Flex as unknown as typeof Flex & {
-  TaskCanvasTabs: { Content: { fragments: Array<{ element: React.ReactElement; options: { sortOrder?: number; if?: (props: { task: unknown }) => boolean } }> } };
+  TaskCanvasTabs: { Content: Fragments };
+  TaskListItem: { Content: Fragments };
   TaskContextProvider: React.Provider<{ task?: unknown }>;
 };
 
@@ -17,6 +21,7 @@ type TestManager = { strings: Record<string, string>; configuration: Record<stri
 
 function init(configuration: Record<string, unknown> = {}): TestManager {
   mock.TaskCanvasTabs.Content.fragments.length = 0;
+  mock.TaskListItem.Content.fragments.length = 0;
   const manager = Flex.Manager.getInstance() as unknown as TestManager;
   manager.strings = { TaskHeaderLine: 'Flex own string' };
   manager.configuration = configuration;
@@ -82,5 +87,103 @@ describe('plugin registration', () => {
     );
     expect(screen.getByRole('heading', { name: 'Call summary' })).toBeInTheDocument();
     expect(screen.getByText(/disputes a duplicate 42\.50 charge/)).toBeInTheDocument();
+  });
+
+  it('picks the language from Flex, with the admin override winning', () => {
+    init({ language: 'fr-FR' });
+    expect(registeredTab().element.props.label).toBe('Contexte PolyAI');
+    const manager = init({ language: 'fr-FR', custom_data: { polyai_context: { language: 'es-ES' } } });
+    expect(registeredTab().element.props.label).toBe('Contexto de PolyAI');
+    expect(manager.strings.PolyaiContextSummaryHeading).toBe('Resumen');
+  });
+
+  it('renders the tab in the chosen language', () => {
+    init({ custom_data: { polyai_context: { language: 'de-DE' } } });
+    render(
+      <CustomizationProvider baseTheme="default">
+        <mock.TaskContextProvider value={{ task: task(fixture('task-attributes-studio.json')) }}>{registeredTab().element}</mock.TaskContextProvider>
+      </CustomizationProvider>,
+    );
+    expect(screen.getByRole('heading', { name: 'Zusammenfassung' })).toBeInTheDocument();
+    expect(screen.getByText('Verifiziert')).toBeInTheDocument();
+  });
+
+  it('marks PolyAI tasks in the task list', () => {
+    init();
+    expect(mock.TaskListItem.Content.fragments).toHaveLength(1);
+    const { element, options } = mock.TaskListItem.Content.fragments[0];
+    expect(options.if!({ task: task(fixture('task-attributes-studio.json')) })).toBe(true);
+    expect(options.if!({ task: task({ type: 'inbound' }) })).toBe(false);
+    render(<CustomizationProvider baseTheme="default">{element}</CustomizationProvider>);
+    expect(screen.getByTestId('polyai-task-badge')).toHaveTextContent('PolyAI');
+  });
+
+  it('selects the PolyAI tab when the agent accepts a PolyAI task, only if configured', () => {
+    const addListener = Flex.Actions.addListener as jest.Mock;
+    init();
+    expect(addListener).not.toHaveBeenCalled();
+    init({ custom_data: { polyai_context: { auto_select_tab: true } } });
+    expect(addListener).toHaveBeenCalledWith('afterAcceptTask', expect.any(Function));
+    const listener = addListener.mock.calls[0][1] as (payload: unknown) => void;
+    listener({ task: task({ type: 'inbound' }) });
+    expect(Flex.Actions.invokeAction).not.toHaveBeenCalled();
+    listener({ task: task(fixture('task-attributes-studio.json')) });
+    expect(Flex.Actions.invokeAction).toHaveBeenCalledWith('SetComponentState', { name: TASK_CANVAS_TABS, state: { selectedTabName: CONTEXT_TAB_NAME } });
+  });
+
+  it('fetches the transcript only when the tab content mounts, with the Flex token', async () => {
+    const fetchSpy = mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') }));
+    const original = global.fetch;
+    global.fetch = fetchSpy as unknown as typeof fetch;
+    try {
+      init({ custom_data: { polyai_context: { functions_base_url: 'https://polyai-1234.twil.io', auto_select_tab: true } } });
+      (Flex.Actions.addListener as jest.Mock).mock.calls[0][1]({ task: task(fixture('task-attributes-studio.json')) });
+      expect(fetchSpy).not.toHaveBeenCalled();
+      render(
+        <CustomizationProvider baseTheme="default">
+          <mock.TaskContextProvider value={{ task: task(fixture('task-attributes-studio.json')) }}>{registeredTab().element}</mock.TaskContextProvider>
+        </CustomizationProvider>,
+      );
+      expect(fetchSpy).toHaveBeenCalledTimes(1);
+      const [url, init_] = fetchSpy.mock.calls[0] as unknown as [string, RequestInit];
+      expect(url).toBe('https://polyai-1234.twil.io/polyai-conversation');
+      expect(JSON.parse(init_.body as string)).toEqual({ Token: 'flex-token-for-tests', conversationId: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9' });
+      await waitFor(() => expect(screen.getByText('Thanks for calling Acme. How can I help today?')).toBeInTheDocument());
+    } finally {
+      global.fetch = original;
+    }
+  });
+
+  it('refreshes in place when the task attributes change, keeping the search and reveals', async () => {
+    const fetchSpy = mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') }));
+    const original = global.fetch;
+    global.fetch = fetchSpy as unknown as typeof fetch;
+    try {
+      init({ custom_data: { polyai_context: { functions_base_url: 'https://polyai-1234.twil.io' } } });
+      const studio = fixture('task-attributes-studio.json') as { polyai: { data: Record<string, unknown> } };
+      const view = (attributes: unknown) => (
+        <CustomizationProvider baseTheme="default">
+          <mock.TaskContextProvider value={{ task: task(attributes) }}>{registeredTab().element}</mock.TaskContextProvider>
+        </CustomizationProvider>
+      );
+      const withCard = { ...studio, polyai: { ...studio.polyai, data: { ...studio.polyai.data, card_number: '4111' } } };
+      const { rerender } = render(view(withCard));
+      await waitFor(() => expect(screen.getByRole('searchbox')).toBeInTheDocument());
+      const input = screen.getByRole('searchbox') as HTMLInputElement;
+      fireEvent.change(input, { target: { value: 'charge' } });
+      await waitFor(() => expect(screen.getByText('1 of 2')).toBeInTheDocument());
+      fireEvent.click(screen.getByRole('button', { name: 'Show Card Number' }));
+
+      const updated = { ...withCard, polyai: { ...withCard.polyai, data: { ...withCard.polyai.data, summary: 'Updated summary from PolyAI' } } };
+      rerender(view(updated));
+      expect(screen.getByText('Updated summary from PolyAI')).toBeInTheDocument();
+      expect(screen.getByRole('searchbox')).toBe(input);
+      expect(input.value).toBe('charge');
+      expect(screen.getByText('1 of 2')).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Show Card Number' })).toHaveAttribute('aria-pressed', 'true');
+      expect(fetchSpy).toHaveBeenCalledTimes(1);
+    } finally {
+      global.fetch = original;
+    }
   });
 });

@@ -4,6 +4,7 @@ import { Box } from '@twilio-paste/core/box';
 
 import { DetailList, type Detail } from '../../common/DetailList';
 import { Section } from '../../common/Section';
+import type { ConfidenceThresholds } from '../../../config';
 import { humanizeCode, type HandoffIntent } from '../../../model';
 import { useStrings, type Translate } from '../../../strings';
 
@@ -11,32 +12,33 @@ interface HandoffSectionProps {
   intent: HandoffIntent | null;
   reason: string | null;
   destination: string | null;
+  thresholds: ConfidenceThresholds;
 }
 
-// How sure PolyAI was, as the colour an agent reads at a glance.
-function confidenceVariant(confidence: number): BadgeProps['variant'] {
-  if (confidence >= 0.8) return 'success';
-  if (confidence >= 0.5) return 'warning';
+// How sure PolyAI was, as the colour an agent reads at a glance (thresholds from the admin config).
+export function confidenceVariant(confidence: number, thresholds: ConfidenceThresholds): BadgeProps['variant'] {
+  if (confidence >= thresholds.high) return 'success';
+  if (confidence >= thresholds.medium) return 'warning';
   return 'error';
 }
 
-function intentValue(intent: HandoffIntent, t: Translate): React.ReactNode {
+function intentValue(intent: HandoffIntent, thresholds: ConfidenceThresholds, t: Translate): React.ReactNode {
   if (intent.confidence === null) return humanizeCode(intent.name);
   return (
     <Box as="span" display="inline-flex" flexWrap="wrap" alignItems="center" columnGap="space30" rowGap="space20">
       <span>{humanizeCode(intent.name)}</span>
-      <Badge as="span" variant={confidenceVariant(intent.confidence)}>
+      <Badge as="span" variant={confidenceVariant(intent.confidence, thresholds)}>
         {t('PolyaiContextConfidence', { percent: Math.round(intent.confidence * 100) })}
       </Badge>
     </Box>
   );
 }
 
-export function HandoffSection({ intent, reason, destination }: HandoffSectionProps): JSX.Element {
+export function HandoffSection({ intent, reason, destination, thresholds }: HandoffSectionProps): JSX.Element {
   const t = useStrings();
   const notProvided = t('PolyaiContextNotProvided');
   const items: Detail[] = [
-    { label: t('PolyaiContextIntentLabel'), value: intent ? intentValue(intent, t) : notProvided },
+    { label: t('PolyaiContextIntentLabel'), value: intent ? intentValue(intent, thresholds, t) : notProvided },
     { label: t('PolyaiContextReasonLabel'), value: reason ? humanizeCode(reason) : notProvided },
   ];
   if (destination) items.push({ label: t('PolyaiContextDestinationLabel'), value: humanizeCode(destination) });

@@ -1,0 +1,103 @@
+import React, { memo, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { Badge } from '@twilio-paste/core/badge';
+import { Box } from '@twilio-paste/core/box';
+import { ChatBubble, ChatMessage, ChatMessageMeta, ChatMessageMetaItem } from '@twilio-paste/core/chat-log';
+import { areEqual, type ListChildComponentProps } from 'react-window';
+
+import { splitMatches, type TranscriptMatch } from './searchTranscript';
+import { isSensitivePath, MASK, type ConversationTurn } from '../../model';
+import { useStrings } from '../../strings';
+
+export interface TurnRowData {
+  turns: readonly ConversationTurn[];
+  query: string;
+  active: TranscriptMatch | null;
+  maskPatterns: readonly RegExp[];
+  formatTime: (time: number) => string;
+  /** Reports a row's measured height so the virtual list can place the rows below it. */
+  setSize: (index: number, size: number) => void;
+}
+
+/** Space between messages, inside each measured row. */
+export const ROW_GAP = 16;
+
+function Highlighted({ text, query, activeStart }: { text: string; query: string; activeStart: number | null }): JSX.Element {
+  return (
+    <>
+      {splitMatches(text, query).map((piece, index) =>
+        piece.matchStart === null ? (
+          <React.Fragment key={index}>{piece.text}</React.Fragment>
+        ) : (
+          // The current match is outlined rather than recoloured: readable in light and dark themes.
+          <Box
+            as="mark"
+            key={index}
+            color="colorText"
+            borderRadius="borderRadius10"
+            backgroundColor="colorBackgroundWarningWeakest"
+            boxShadow={piece.matchStart === activeStart ? 'shadowBorderPrimary' : undefined}
+            fontWeight={piece.matchStart === activeStart ? 'fontWeightSemibold' : undefined}
+            aria-current={piece.matchStart === activeStart ? 'true' : undefined}
+          >
+            {piece.text}
+          </Box>
+        ),
+      )}
+    </>
+  );
+}
+
+/** One turn as a Paste chat message: caller inbound, PolyAI agent outbound, badges under the bubble. */
+function TurnRowComponent({ index, style, data }: ListChildComponentProps<TurnRowData>): JSX.Element {
+  const t = useStrings();
+  const turn = data.turns[index];
+  const ref = useRef<HTMLDivElement>(null);
+  const { setSize } = data;
+  const measure = useCallback(() => {
+    const height = ref.current?.getBoundingClientRect().height ?? 0;
+    if (height > 0) setSize(index, Math.ceil(height) + ROW_GAP);
+  }, [index, setSize]);
+  useLayoutEffect(measure);
+  // A narrower tab wraps text onto more lines: re-measure when the row's box changes.
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [measure]);
+  const speaker = turn.speaker === 'agent' ? t('PolyaiContextSpeakerAgent') : t('PolyaiContextSpeakerCaller');
+  const time = turn.time === null ? null : data.formatTime(turn.time);
+  const activeStart = data.active?.turn === index ? data.active.start : null;
+  const hasBadges = turn.intents.length > 0 || turn.entities.length > 0;
+  return (
+    <div style={style}>
+      <div ref={ref}>
+        <ChatMessage variant={turn.speaker === 'agent' ? 'outbound' : 'inbound'}>
+          <ChatBubble>
+            <Highlighted text={turn.text} query={data.query} activeStart={activeStart} />
+          </ChatBubble>
+          <ChatMessageMeta aria-label={time ? t('PolyaiContextTurnMeta', { speaker, time }) : speaker}>
+            <ChatMessageMetaItem>{time ? `${speaker} · ${time}` : speaker}</ChatMessageMetaItem>
+          </ChatMessageMeta>
+          {hasBadges && (
+            <Box display="flex" flexWrap="wrap" columnGap="space20" rowGap="space20" marginTop="space20" justifyContent={turn.speaker === 'agent' ? 'flex-end' : 'flex-start'}>
+              {turn.intents.map((intent, position) => (
+                <Badge as="span" variant="decorative10" key={`i${position}`}>
+                  {intent}
+                </Badge>
+              ))}
+              {turn.entities.map((entity, position) => (
+                <Badge as="span" variant="neutral" key={`e${position}`}>
+                  {`${entity.name}: ${isSensitivePath([entity.name], data.maskPatterns) ? MASK : entity.value}`}
+                </Badge>
+              ))}
+            </Box>
+          )}
+        </ChatMessage>
+      </div>
+    </div>
+  );
+}
+
+export const TurnRow = memo(TurnRowComponent, areEqual);

@@ -1,0 +1,26 @@
+import React from 'react';
+import type * as Flex from '@twilio/flex-ui';
+import { Badge } from '@twilio-paste/core/badge';
+import { Box } from '@twilio-paste/core/box';
+
+import { hasPolyaiContext } from './contextTab';
+import { pickStrings } from '../strings';
+
+/** A small marker in the task list so the agent sees, before opening a task, that PolyAI context exists. */
+function PolyaiTaskBadge({ label }: { label: string }): JSX.Element {
+  return (
+    <Box paddingX="space30" paddingBottom="space20" data-testid="polyai-task-badge">
+      <Badge as="span" variant="decorative10">
+        {label}
+      </Badge>
+    </Box>
+  );
+}
+
+export function registerTaskBadge(flex: typeof Flex, manager: Flex.Manager): void {
+  const label = pickStrings(manager.strings).PolyaiContextTaskBadge;
+  flex.TaskListItem.Content.add(<PolyaiTaskBadge key="polyai-task-badge" label={label} />, {
+    sortOrder: 100,
+    if: ({ task }) => hasPolyaiContext(task),
+  });
+}

@@ -1,0 +1,178 @@
+import React from 'react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+
+import { HandoffContextView } from '../../../src/components/HandoffContextView/HandoffContextView';
+import { DEFAULT_CONFIG, parseConfig } from '../../../src/config';
+import { parseHandoffContext } from '../../../src/model';
+import { LocaleContext, STRING_TABLES, StringsContext, type SupportedLanguage } from '../../../src/strings';
+import { renderWithPaste } from '../../support/render';
+
+const data = {
+  summary: 'Card dispute',
+  intent: 'dispute_charge',
+  intent_confidence: 0.65,
+  slots: { charge_amount: '1234.50', charge_date: '2026-11-14', merchant: 'Streamly' },
+  card: { number: '4111111111111111', expiry: '12/29' },
+  dob: '1988-05-04',
+  notes: 'called twice',
+  internal: { trace_id: 'abc' },
+};
+
+function renderFields(rawConfig: unknown = {}, language: SupportedLanguage = 'en-US') {
+  const { config } = parseConfig(rawConfig);
+  return renderWithPaste(
+    <StringsContext.Provider value={STRING_TABLES[language]}>
+      <LocaleContext.Provider value={language}>
+        <HandoffContextView context={parseHandoffContext({ polyai: { data } })} config={config} />
+      </LocaleContext.Provider>
+    </StringsContext.Provider>,
+  );
+}
+
+const fields = () => screen.getByTestId('polyai-section-fields');
+const rowOf = (label: string) => within(fields()).getByRole('rowheader', { name: label }).closest('tr') as HTMLElement;
+const groupNames = () => within(fields()).queryAllByRole('heading', { level: 4 }).map((heading) => heading.textContent);
+
+let clipboard: string[];
+beforeEach(() => {
+  clipboard = [];
+  Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: jest.fn(async (text: string) => void clipboard.push(text)) } });
+});
+
+describe('captured fields', () => {
+  it('groups nested values under their parent, with locale-aware values', () => {
+    renderFields();
+    expect(groupNames()).toEqual(['Slots', 'Card', 'Internal']);
+    expect(rowOf('Charge Amount')).toHaveTextContent('1,234.50');
+    expect(rowOf('Charge Date')).toHaveTextContent('Nov 14, 2026');
+    expect(rowOf('Notes')).toHaveTextContent('called twice');
+  });
+
+  it('formats dates and numbers for the agent language', () => {
+    renderFields({}, 'de-DE');
+    expect(screen.getByRole('heading', { name: 'Erfasste Daten' })).toBeInTheDocument();
+    expect(rowOf('Charge Amount')).toHaveTextContent('1.234,50');
+    expect(rowOf('Charge Date')).toHaveTextContent('14.11.2026');
+  });
+
+  it('applies admin labels, order and hidden fields', () => {
+    renderFields({
+      field_labels: { 'slots.charge_amount': 'Amount', notes: 'Agent notes', card: 'Payment card' },
+      field_order: ['notes', 'slots.merchant'],
+      hidden_fields: ['internal', 'dob'],
+    });
+    expect(groupNames()).toEqual(['Slots', 'Payment card']);
+    expect(within(fields()).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual([
+      'Agent notes',
+      'Merchant',
+      'Amount',
+      'Charge Date',
+      'Number',
+      'Expiry',
+    ]);
+    expect(within(fields()).queryByText('abc')).not.toBeInTheDocument();
+  });
+
+  it('heads top-level values "Other" when an admin orders a group above them', () => {
+    renderFields({ field_order: ['slots'] });
+    expect(groupNames()).toEqual(['Slots', 'Other', 'Card', 'Internal']);
+  });
+
+  it('masks sensitive values until revealed, per field', () => {
+    renderFields();
+    const number = rowOf('Number');
+    expect(number).toHaveTextContent('••••••••');
+    expect(number).not.toHaveTextContent('4111');
+    expect(within(number).getByText('Hidden sensitive value')).toBeInTheDocument();
+    expect(rowOf('DOB')).toHaveTextContent('••••••••');
+    expect(within(number).getByRole('button', { name: 'Copy Card › Number' })).toBeDisabled();
+
+    const reveal = within(number).getByRole('button', { name: 'Show Card › Number' });
+    expect(reveal).toHaveAttribute('aria-pressed', 'false');
+    fireEvent.click(reveal);
+    expect(reveal).toHaveAttribute('aria-pressed', 'true');
+    expect(number).toHaveTextContent('4111111111111111');
+    expect(rowOf('DOB')).not.toHaveTextContent('1988');
+    fireEvent.click(reveal);
+    expect(number).not.toHaveTextContent('4111');
+  });
+
+  it('masks with admin patterns instead of the defaults', () => {
+    renderFields({ mask_patterns: ['^notes$'] });
+    expect(rowOf('Notes')).toHaveTextContent('••••••••');
+    expect(rowOf('Number')).toHaveTextContent('4111111111111111');
+  });
+
+  it('copies one value and says so', async () => {
+    renderFields();
+    fireEvent.click(within(rowOf('Merchant')).getByRole('button', { name: 'Copy Slots › Merchant' }));
+    expect(await screen.findByText('Slots › Merchant copied to the clipboard')).toBeInTheDocument();
+    expect(clipboard).toEqual(['Streamly']);
+  });
+
+  it('copies all fields as text, masked values masked unless revealed', async () => {
+    renderFields();
+    fireEvent.click(screen.getByRole('button', { name: 'Copy all' }));
+    await screen.findByText('All fields copied to the clipboard');
+    expect(clipboard[0].split('\n')).toEqual([
+      'DOB: ••••••••',
+      'Notes: called twice',
+      'Slots › Charge Amount: 1,234.50',
+      'Slots › Charge Date: Nov 14, 2026',
+      'Slots › Merchant: Streamly',
+      'Card › Number: ••••••••',
+      'Card › Expiry: ••••••••',
+      'Internal › Trace ID: abc',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Show Card › Number' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Copy all' }));
+    await waitFor(() => expect(clipboard).toHaveLength(2));
+    expect(clipboard[1]).toContain('Card › Number: 4111111111111111');
+    expect(clipboard[1]).toContain('DOB: ••••••••');
+  });
+
+  it('falls back to execCommand when the Clipboard API is refused', async () => {
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: jest.fn(async () => Promise.reject(new Error('denied'))) } });
+    const execCommand = jest.fn(() => true);
+    Object.defineProperty(document, 'execCommand', { configurable: true, value: execCommand });
+    renderFields();
+    await act(async () => {
+      fireEvent.click(within(rowOf('Notes')).getByRole('button', { name: 'Copy Notes' }));
+    });
+    expect(execCommand).toHaveBeenCalledWith('copy');
+    expect(await screen.findByText('Notes copied to the clipboard')).toBeInTheDocument();
+    execCommand.mockReturnValue(false);
+    fireEvent.click(within(rowOf('Notes')).getByRole('button', { name: 'Copy Notes' }));
+    expect(await screen.findByText('Could not copy to the clipboard')).toBeInTheDocument();
+  });
+});
+
+describe('at a glance', () => {
+  it('colours the confidence badge by the configured thresholds', () => {
+    const view = (thresholds: unknown) =>
+      renderWithPaste(<HandoffContextView context={parseHandoffContext({ polyai: { data } })} config={parseConfig({ confidence_thresholds: thresholds }).config} />);
+    const badge = () => screen.getByText('65% confidence');
+    const first = view({ high: 0.6, medium: 0.3 });
+    const high = badge().className;
+    first.unmount();
+    const second = view({ high: 0.9, medium: 0.7 });
+    const low = badge().className;
+    second.unmount();
+    view(DEFAULT_CONFIG.confidenceThresholds);
+    const medium = badge().className;
+    expect(new Set([high, low, medium]).size).toBe(3);
+  });
+
+  it('puts the summary first and the last words before the caller details', () => {
+    renderWithPaste(<HandoffContextView context={parseHandoffContext({ polyai: { data: { ...data, utterance: 'help', caller_name: 'Jo' } } })} />);
+    const order = screen.getAllByTestId(/^polyai-section-/).map((element) => element.dataset.testid);
+    expect(order).toEqual([
+      'polyai-section-summary',
+      'polyai-section-handoff',
+      'polyai-section-verification',
+      'polyai-section-utterance',
+      'polyai-section-caller',
+      'polyai-section-fields',
+    ]);
+  });
+});

@@ -1,0 +1,184 @@
+import React from 'react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+
+import { TranscriptSection } from '../../../src/components/Transcript/TranscriptSection';
+import type { ConversationLoader } from '../../../src/components/Transcript/useConversation';
+import { compileMaskPatterns, DEFAULT_MASK_PATTERNS } from '../../../src/model';
+import { fetchConversation } from '../../../src/services/conversationClient';
+import { LocaleContext, STRING_TABLES, StringsContext } from '../../../src/strings';
+import { fixture } from '../../support/fixtures';
+import { hangingFetch, jsonResponse, mockFetch } from '../../support/fetch';
+import { renderWithPaste } from '../../support/render';
+
+const maskPatterns = compileMaskPatterns(DEFAULT_MASK_PATTERNS);
+
+function loaderFor(fetchImpl: jest.Mock): ConversationLoader {
+  return (signal) => fetchConversation({ functionsBaseUrl: 'https://fn.twil.io', token: 'flex-token', conversationId: 'CA1', signal, fetchImpl });
+}
+
+function renderTranscript(load: ConversationLoader | null, language: 'en-US' | 'es-ES' = 'en-US') {
+  return renderWithPaste(
+    <StringsContext.Provider value={STRING_TABLES[language]}>
+      <LocaleContext.Provider value={language}>
+        <TranscriptSection load={load} unavailable={load ? null : 'not-configured'} maskPatterns={maskPatterns} />
+      </LocaleContext.Provider>
+    </StringsContext.Provider>,
+  );
+}
+
+const transcript = () => screen.getByTestId('polyai-section-transcript');
+const messages = () => within(screen.getByRole('log')).queryAllByRole('listitem');
+const search = () => screen.getByRole('searchbox', { name: 'Search the transcript' });
+
+/** Types a query and waits for the debounced search to run. */
+async function searchFor(query: string, count: string) {
+  fireEvent.change(search(), { target: { value: query } });
+  await waitFor(() => expect(within(transcript()).getByRole('status')).toHaveTextContent(count));
+}
+
+function longConversation(turns: number) {
+  return {
+    turns: Array.from({ length: turns }, (_, index) => ({
+      timestamp: 1763630043 + index,
+      [index % 2 ? 'user_input' : 'agent_response']: index === 9000 ? `turn ${index} mentions the refund` : `turn ${index} says hello`,
+    })),
+  };
+}
+
+describe('transcript', () => {
+  it('says plainly when the transcript is not configured, without fetching', () => {
+    renderTranscript(null);
+    expect(transcript()).toHaveTextContent('The transcript is not configured: an admin can set functions_base_url to show it here.');
+    expect(within(transcript()).queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('loads when it mounts and shows turns with speaker, time and badges', async () => {
+    const fetchImpl = mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') }));
+    renderTranscript(loaderFor(fetchImpl));
+    expect(screen.getByText('Loading the transcript…')).toBeInTheDocument();
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(messages().length).toBeGreaterThan(0));
+    const [greeting, caller] = messages();
+    expect(greeting).toHaveTextContent('Thanks for calling Acme. How can I help today?');
+    expect(greeting).toHaveTextContent(/PolyAI agent · \d{1,2}:14:03/);
+    expect(caller).toHaveTextContent(/Caller · \d{1,2}:14:09/);
+    expect(within(caller).getByText('dispute_charge')).toBeInTheDocument();
+    // Entities matching a masking pattern (dob) are masked; others are shown.
+    const identity = messages().find((message) => message.textContent?.includes('SW1A 1AA, ')) ?? messages()[3];
+    expect(within(identity).getByText('dob: ••••••••')).toBeInTheDocument();
+    expect(within(identity).getByText('postcode: SW1A 1AA')).toBeInTheDocument();
+    expect(identity).not.toHaveTextContent('1988-05-04');
+  });
+
+  it('shows the empty state', async () => {
+    renderTranscript(loaderFor(mockFetch(jsonResponse(200, { conversation: { turns: [] } }))));
+    expect(await screen.findByText('The transcript has no turns.')).toBeInTheDocument();
+  });
+
+  it('shows a failure with the reason and retries', async () => {
+    const fetchImpl = mockFetch(jsonResponse(502, { error: { status: 502, message: 'PolyAI did not answer' } }), jsonResponse(200, { conversation: fixture('conversation.json') }));
+    renderTranscript(loaderFor(fetchImpl));
+    expect(await screen.findByText('The transcript could not be loaded.')).toBeInTheDocument();
+    expect(transcript()).toHaveTextContent('Reason: PolyAI did not answer');
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(messages().length).toBeGreaterThan(0));
+    expect(fetchImpl).toHaveBeenCalledTimes(2);
+  });
+
+  it('aborts the request when the tab unmounts, with no state update or uncaught promise', async () => {
+    const fetchImpl = hangingFetch();
+    const consoleError = jest.spyOn(console, 'error');
+    const { unmount } = renderTranscript(loaderFor(fetchImpl));
+    const signal = (fetchImpl.mock.calls[0] as unknown as [string, RequestInit])[1].signal!;
+    expect(signal.aborted).toBe(false);
+    unmount();
+    expect(signal.aborted).toBe(true);
+    await act(async () => undefined);
+    expect(consoleError).not.toHaveBeenCalled();
+    consoleError.mockRestore();
+  });
+
+  it('places each row by its measured height once shown', async () => {
+    const measured = { height: 50, width: 300, top: 0, left: 0, right: 300, bottom: 50, x: 0, y: 0, toJSON: () => ({}) } as DOMRect;
+    const rect = jest.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(measured);
+    try {
+      renderTranscript(loaderFor(mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') }))));
+      await waitFor(() => expect(messages().length).toBeGreaterThan(2));
+      const rows = Array.from(screen.getByRole('list').children) as HTMLElement[];
+      // 50 px measured + the 16 px gap between messages, instead of the text-length estimate.
+      expect(rows.slice(0, 3).map((row) => row.style.top)).toEqual(['0px', '66px', '132px']);
+    } finally {
+      rect.mockRestore();
+    }
+  });
+
+  it('speaks the agent language', async () => {
+    renderTranscript(loaderFor(mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') }))), 'es-ES');
+    await waitFor(() => expect(messages().length).toBeGreaterThan(0));
+    expect(screen.getByRole('heading', { name: 'Transcripción' })).toBeInTheDocument();
+    expect(messages()[0]).toHaveTextContent(/Agente de PolyAI · /);
+    expect(screen.getByRole('searchbox', { name: 'Buscar en la transcripción' })).toBeInTheDocument();
+  });
+});
+
+describe('transcript search', () => {
+  async function renderLoaded(body: unknown) {
+    renderTranscript(loaderFor(mockFetch(jsonResponse(200, { conversation: body }))));
+    await waitFor(() => expect(messages().length).toBeGreaterThan(0));
+  }
+
+  const marks = () => Array.from(screen.getByRole('log').querySelectorAll('mark'));
+  const activeMark = () => screen.getByRole('log').querySelector('mark[aria-current="true"]');
+
+  it('highlights matches as text, counts them and steps with Enter, Shift+Enter and the buttons', async () => {
+    await renderLoaded(fixture('conversation.json'));
+    await searchFor('charge', '1 of 2');
+    expect(marks().map((mark) => mark.textContent)).toEqual(['charge', 'charge']);
+    expect(activeMark()?.closest('[role="listitem"]')).toHaveTextContent('I was charged twice');
+
+    fireEvent.keyDown(search(), { key: 'Enter' });
+    expect(within(transcript()).getByRole('status')).toHaveTextContent('2 of 2');
+    expect(activeMark()?.closest('[role="listitem"]')).toHaveTextContent('Which charge looks wrong?');
+    fireEvent.keyDown(search(), { key: 'Enter' });
+    expect(within(transcript()).getByRole('status')).toHaveTextContent('1 of 2');
+    fireEvent.keyDown(search(), { key: 'Enter', shiftKey: true });
+    expect(within(transcript()).getByRole('status')).toHaveTextContent('2 of 2');
+    fireEvent.click(screen.getByRole('button', { name: 'Previous match' }));
+    expect(within(transcript()).getByRole('status')).toHaveTextContent('1 of 2');
+    fireEvent.click(screen.getByRole('button', { name: 'Next match' }));
+    expect(within(transcript()).getByRole('status')).toHaveTextContent('2 of 2');
+  });
+
+  it('says when nothing matches and treats markup in the query as text', async () => {
+    await renderLoaded({ turns: [{ user_input: 'a <b>bold</b> claim' }] });
+    await searchFor('<b>', '1 of 1');
+    expect(marks()[0].textContent).toBe('<b>');
+    expect(screen.getByRole('log').querySelector('b')).toBeNull();
+    await searchFor('zebra', 'No matches');
+    expect(screen.getByRole('button', { name: 'Next match' })).toBeDisabled();
+  });
+
+  it('renders a window of a 10,000-turn call and scrolls to a far match', async () => {
+    await renderLoaded(longConversation(10_000));
+    expect(messages().length).toBeLessThan(40);
+    expect(screen.queryByText(/turn 9000/)).not.toBeInTheDocument();
+    await searchFor('refund', '1 of 1');
+    await waitFor(() => expect(activeMark()?.closest('[role="listitem"]')).toHaveTextContent('turn 9000 mentions the refund'));
+    expect(messages().length).toBeLessThan(40);
+  });
+
+  it('searches once typing pauses, not on every keystroke', async () => {
+    await renderLoaded(fixture('conversation.json'));
+    jest.useFakeTimers();
+    try {
+      for (const partial of ['c', 'ch', 'cha', 'char']) fireEvent.change(search(), { target: { value: partial } });
+      expect(marks()).toHaveLength(0);
+      act(() => {
+        jest.advanceTimersByTime(200);
+      });
+      expect(marks().map((mark) => mark.textContent)).toEqual(['char', 'char']);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
