@@ -22,6 +22,16 @@ const unit = {
   clearMocks: true,
 };
 
+/** The real plugin in the offline preview, in headless Chromium (playwright-core); see tests/e2e/support. */
+const e2e = {
+  displayName: 'e2e',
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+  transform,
+};
+
 module.exports = {
-  projects: [unit],
+  projects: [unit, e2e],
 };

@@ -51,7 +51,7 @@ export function AttributesPanel({ onShow }: { onShow: (attributes: Record<string
   };
 
   return (
-    <Box as="form" onSubmit={submit} padding="space50" display="flex" flexDirection="column" rowGap="space40" height="100%" boxSizing="border-box">
+    <Box as="form" onSubmit={submit} padding="space50" display="flex" flexDirection="column" rowGap="space40">
       <Box>
         <Heading as="h2" variant="heading40">
           Try task attributes
@@ -73,20 +73,22 @@ export function AttributesPanel({ onShow }: { onShow: (attributes: Record<string
           </Button>
         </Box>
       </Box>
-      <Box display="flex" flexDirection="column" flexGrow={1} minHeight="0">
+      <Box>
         <Label htmlFor="preview-attributes" required>
           Task attributes (JSON)
         </Label>
-        <TextArea
-          id="preview-attributes"
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          hasError={error !== null}
-          aria-describedby="preview-attributes-help"
-          rows={16}
-          resize="vertical"
-          spellCheck={false}
-        />
+        {/* Paste's TextArea grows with its text: the wrapper keeps the submit button in view. */}
+        <Box maxHeight="55vh" overflowY="auto" padding="space10">
+          <TextArea
+            id="preview-attributes"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            hasError={error !== null}
+            aria-describedby="preview-attributes-help"
+            resize="vertical"
+            spellCheck={false}
+          />
+        </Box>
         <HelpText id="preview-attributes-help" variant={error ? 'error' : 'default'}>
           {error ?? 'A JSON object, as TaskRouter stores it.'}
         </HelpText>

@@ -56,6 +56,9 @@ export function Desktop({ initial }: { initial: PreviewLocation }): JSX.Element 
           paddingY="space30"
           backgroundColor="colorBackgroundBodyInverse"
           color="colorTextInverse"
+          borderBottomStyle="solid"
+          borderBottomWidth="borderWidth10"
+          borderBottomColor="colorBorderInverseWeaker"
         >
           <ProductFlexIcon decorative color="colorTextInverse" size="sizeIcon40" />
           <Text as="h1" fontSize="fontSize40" fontWeight="fontWeightSemibold" color="colorTextInverse" margin="space0">
