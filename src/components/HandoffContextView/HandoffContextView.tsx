@@ -17,8 +17,9 @@ import { useStrings } from '../../strings';
 export function HandoffContextView({ context }: { context: HandoffContext }): JSX.Element {
   const t = useStrings();
   const hasData = context.status === 'present' || context.status === 'partial';
+  // The region scrolls inside Flex's fixed-height tab panel: tabIndex lets keyboard users scroll it too.
   return (
-    <Box padding="space40" overflowY="auto" height="100%" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context">
+    <Box padding="space40" overflowY="auto" height="100%" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context" tabIndex={0}>
       <Stack orientation="vertical" spacing="space40">
         <StatusAlert context={context} />
         {hasData && <SummarySection summary={context.summary} />}

@@ -64,7 +64,9 @@ export async function startPreview(): Promise<Preview> {
   try {
     const url = await waitForUrl(child);
     browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // axe needs a page from an explicit context.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
     const incidents: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') incidents.push(`console ${message.type()}: ${message.text()}`);
