@@ -13,10 +13,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 startPreviewServer({ port, functionsBaseUrl: process.env.POLYAI_FUNCTIONS_URL || '' }).then(
   (preview) => {
-    console.log(`PolyAI Context preview: ${preview.url}  (Ctrl-C to stop)`);
     const stop = () => preview.close().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    console.log(`PolyAI Context preview: ${preview.url}  (Ctrl-C to stop)`);
   },
   (error) => {
     if (error.code === 'EADDRINUSE') {

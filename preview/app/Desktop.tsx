@@ -68,7 +68,7 @@ export function Desktop({ initial }: { initial: PreviewLocation }): JSX.Element 
             offline preview
           </Text>
           <Box marginLeft="auto" display="flex" alignItems="center" columnGap="space40">
-            <Button variant="inverse" size="small" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
+            <Button variant={theme === 'dark' ? 'primary' : 'inverse'} size="small" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
               <DarkModeIcon decorative />
               Dark theme
             </Button>
