@@ -6,6 +6,7 @@ import { Text } from '@twilio-paste/core/text';
 import { Actions, TaskCanvasTabs, TaskContext, type TabProps } from '../flex';
 import { componentState } from '../flex/componentState';
 import { useStore } from '../flex/store';
+import { bareButton } from './bareButton';
 import { callerOf, type PreviewTask } from './tasks';
 
 /** Flex's component-state name for the task canvas tab strip (see `SetComponentState`). */
@@ -53,8 +54,7 @@ export function TaskCanvas({ task }: { task: PreviewTask }): JSX.Element {
           const name = tab.props.uniqueName;
           return (
             <Box
-              as="button"
-              type="button"
+              {...bareButton}
               role="tab"
               key={name}
               id={`canvas-tab-${name}`}
@@ -68,18 +68,14 @@ export function TaskCanvas({ task }: { task: PreviewTask }): JSX.Element {
               onKeyDown={(event: React.KeyboardEvent) => onKeyDown(event, index)}
               paddingX="space40"
               paddingY="space30"
-              cursor="pointer"
               fontFamily="fontFamilyText"
               fontSize="fontSize30"
               fontWeight={isSelected ? 'fontWeightSemibold' : 'fontWeightMedium'}
               color={isSelected ? 'colorTextPrimary' : 'colorTextWeak'}
               backgroundColor="transparent"
-              borderStyle="solid"
-              borderWidth="borderWidth0"
               borderBottomWidth="borderWidth20"
               borderBottomColor={isSelected ? 'colorBorderPrimary' : 'transparent'}
               _hover={{ color: 'colorTextPrimary' }}
-              _focus={{ outline: 'none', boxShadow: 'shadowFocus' }}
             >
               {tab.props.label}
             </Box>

@@ -5,6 +5,7 @@ import { Text } from '@twilio-paste/core/text';
 import { ProductVoiceIcon } from '@twilio-paste/icons/esm/ProductVoiceIcon';
 
 import { Actions } from '../flex';
+import { bareButton } from './bareButton';
 import { callerOf, type PreviewTask } from './tasks';
 
 /** Flex's task list: one row a task; choosing a row invokes `SelectTask`, as in Flex. */
@@ -22,8 +23,7 @@ export function TaskList({ tasks, selectedSid }: { tasks: PreviewTask[]; selecte
           return (
             <Box as="li" key={task.sid} marginBottom="space10">
               <Box
-                as="button"
-                type="button"
+                {...bareButton}
                 data-task={task.id}
                 aria-current={selected ? 'true' : undefined}
                 onClick={() => Actions.invokeAction('SelectTask', { sid: task.sid })}
@@ -33,16 +33,12 @@ export function TaskList({ tasks, selectedSid }: { tasks: PreviewTask[]; selecte
                 width="100%"
                 padding="space30"
                 textAlign="left"
-                cursor="pointer"
-                borderStyle="solid"
-                borderWidth="borderWidth0"
                 borderLeftWidth="borderWidth30"
                 borderLeftColor={selected ? 'colorBorderPrimary' : 'transparent'}
                 borderRadius="borderRadius20"
                 backgroundColor={selected ? 'colorBackgroundPrimaryWeakest' : 'transparent'}
                 color="colorText"
                 _hover={{ backgroundColor: 'colorBackgroundStrong' }}
-                _focus={{ outline: 'none', boxShadow: 'shadowFocus' }}
               >
                 <ProductVoiceIcon decorative color="colorTextIcon" />
                 <Box as="span" display="block" minWidth="0">
