@@ -35,7 +35,9 @@ export function Desktop({ initial }: { initial: PreviewLocation }): JSX.Element 
     selectTab(initial.tab);
     Actions.invokeAction('SelectTask', { sid: first.sid });
   }, [initial]);
-  useEffect(() => writeLocation({ task: selected?.id ?? null, tab, theme, attributesPanel: panelOpen }), [selected, tab, theme, panelOpen]);
+  // Pasted attributes live only in this page: a reload shows the first sample.
+  const taskInUrl = selected && selected.id !== PASTED_TASK_ID ? selected.id : null;
+  useEffect(() => writeLocation({ task: taskInUrl, tab, theme, attributesPanel: panelOpen }), [taskInUrl, tab, theme, panelOpen]);
 
   // Pasted attributes become one more task at the top of the list, selected like any other.
   const showPasted = (attributes: Record<string, unknown>) => {

@@ -14,7 +14,8 @@ const CLI = path.join(__dirname, '..', '..', '..', 'preview', 'cli.js');
 const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 5_000;
 
-function waitForUrl(child: ChildProcess): Promise<string> {
+/** The preview's printed URL, once it listens. */
+export function waitForUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`preview did not start within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
@@ -35,8 +36,9 @@ function waitForUrl(child: ChildProcess): Promise<string> {
   });
 }
 
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+/** SIGTERM, as Ctrl-C would; SIGKILL if it has not exited within STOP_TIMEOUT_MS. */
+export function stopPreview(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
     child.once('exit', () => {
@@ -58,8 +60,13 @@ export interface Preview {
   close(): Promise<void>;
 }
 
+/** Runs `npm run preview`'s entry with this PORT (or any free port), as a developer would. */
+export function spawnPreview(port = 0): ChildProcess {
+  return spawn(process.execPath, [CLI], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
 export async function startPreview(): Promise<Preview> {
-  const child = spawn(process.execPath, [CLI], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnPreview();
   let browser: Browser | undefined;
   try {
     const url = await waitForUrl(child);
@@ -88,12 +95,12 @@ export async function startPreview(): Promise<Preview> {
       },
       async close() {
         await opened.close();
-        await stop(child);
+        await stopPreview(child);
       },
     };
   } catch (error) {
     await browser?.close();
-    await stop(child);
+    await stopPreview(child);
     throw error;
   }
 }
