@@ -9,7 +9,9 @@ import { canvasTab, contextSection, selectTask, startPreview, type Preview } fro
 
 const TAB = enUS.PolyaiContextTabLabel;
 const verified = fixture('handoff-state-verified.json') as { id: string; shared_id: string; data: Record<string, string> & { slots: Record<string, string> } };
-const unverified = fixture('handoff-state-unverified.json') as { data: { utterance: string } };
+const unverified = fixture('handoff-state-unverified.json') as {
+  data: Record<string, string> & { verification: { auth_method: string; verification_attempts: number } };
+};
 
 let preview: Preview;
 beforeAll(async () => {
@@ -57,6 +59,31 @@ describe('offline preview: the PolyAI Context tab', () => {
     const reference = await text('reference');
     expect(reference).toContain(verified.id);
     expect(reference).toContain(verified.shared_id);
+  });
+
+  it("shows the other samples' values where the agent looks for them", async () => {
+    const { page } = preview;
+    const minimal = fixture('handoff-state-minimal.json') as { shared_id: string; data: Record<string, string> };
+    const jsonString = JSON.parse((fixture('task-attributes-json-string.json') as { polyai: string }).polyai) as { data: Record<string, string> };
+    const flat = fixture('task-attributes-flat.json') as Record<string, string>;
+    const u = unverified.data;
+    const expectations: Array<[task: string, section: string, values: string[]]> = [
+      ['unverified', 'verification', [enUS.PolyaiContextNotVerified, humanizeCode(u.verification.auth_method), String(u.verification.verification_attempts)]],
+      ['unverified', 'caller', [u.asr_lang_code]],
+      ['minimal', 'caller', [minimal.data.customer_id]],
+      ['minimal', 'reference', [minimal.shared_id]],
+      ['json-string', 'handoff', [humanizeCode(jsonString.data.handoff_reason)]],
+      ['json-string', 'utterance', [jsonString.data.utterance]],
+      ['flat', 'summary', [flat.handoff_summary]],
+      ['flat', 'handoff', [humanizeCode(flat.intent)]],
+      ['flat', 'caller', [flat.customer_id]],
+    ];
+    await preview.open();
+    for (const [task, section, values] of expectations) {
+      await selectTask(page, task);
+      const text = (await contextSection(page, section).innerText()).replace(/\s+/g, ' ');
+      for (const value of values) expect(`${task}/${section}: ${text}`).toContain(value);
+    }
   });
 
   it('says plainly when PolyAI data could not be fetched', async () => {
