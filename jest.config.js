@@ -32,6 +32,16 @@ const serverless = {
   transform,
 };
 
+/** The real plugin in the offline preview, in headless Chromium (playwright-core); see tests/e2e/support. */
+const e2e = {
+  displayName: 'e2e',
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+  transform,
+};
+
 module.exports = {
-  projects: [unit, serverless],
+  projects: [unit, serverless, e2e],
 };

@@ -35,8 +35,9 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
     }),
     [config],
   );
+  // The region scrolls inside Flex's fixed-height tab panel: tabIndex lets keyboard users scroll it too.
   return (
-    <Box padding="space40" overflowY="auto" height="100%" color="colorText" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context">
+    <Box padding="space40" overflowY="auto" height="100%" color="colorText" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context" tabIndex={0}>
       <Stack orientation="vertical" spacing="space40">
         <StatusAlert context={context} />
         {/* At a glance: summary, intent, verification, reason and destination, last words. */}

@@ -1,0 +1,59 @@
+import React from 'react';
+import { Box } from '@twilio-paste/core/box';
+import { Heading } from '@twilio-paste/core/heading';
+import { Text } from '@twilio-paste/core/text';
+import { ProductVoiceIcon } from '@twilio-paste/icons/esm/ProductVoiceIcon';
+
+import { Actions } from '../flex';
+import { bareButton } from './bareButton';
+import { callerOf, type PreviewTask } from './tasks';
+
+/** Flex's task list: one row a task; choosing a row invokes `SelectTask`, as in Flex. */
+export function TaskList({ tasks, selectedSid }: { tasks: PreviewTask[]; selectedSid: string | null }): JSX.Element {
+  return (
+    <Box padding="space30">
+      <Box paddingX="space30" paddingY="space20">
+        <Heading as="h2" variant="heading50" marginBottom="space0">
+          Tasks
+        </Heading>
+      </Box>
+      <Box as="ul" margin="space0" padding="space0" listStyleType="none">
+        {tasks.map((task) => {
+          const selected = task.sid === selectedSid;
+          return (
+            <Box as="li" key={task.sid} marginBottom="space10">
+              <Box
+                {...bareButton}
+                data-task={task.id}
+                aria-current={selected ? 'true' : undefined}
+                onClick={() => Actions.invokeAction('SelectTask', { sid: task.sid })}
+                display="flex"
+                alignItems="center"
+                columnGap="space30"
+                width="100%"
+                padding="space30"
+                textAlign="left"
+                borderLeftWidth="borderWidth30"
+                borderLeftColor={selected ? 'colorBorderPrimary' : 'transparent'}
+                borderRadius="borderRadius20"
+                backgroundColor={selected ? 'colorBackgroundPrimaryWeakest' : 'transparent'}
+                color="colorText"
+                _hover={{ backgroundColor: 'colorBackgroundStrong' }}
+              >
+                <ProductVoiceIcon decorative color="colorTextIcon" />
+                <Box as="span" display="block" minWidth="0">
+                  <Text as="span" display="block" fontWeight="fontWeightSemibold">
+                    {callerOf(task)}
+                  </Text>
+                  <Text as="span" display="block" fontSize="fontSize20" color="colorTextWeak">
+                    {task.description}
+                  </Text>
+                </Box>
+              </Box>
+            </Box>
+          );
+        })}
+      </Box>
+    </Box>
+  );
+}

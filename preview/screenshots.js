@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/**
+ * `npm run screenshots`: renders the offline preview in headless Chromium and saves PNGs of the main
+ * states into docs/screenshots/ (the README shows them). Rerun after a visible change.
+ */
+const fs = require('fs');
+const path = require('path');
+
+const { launchChromium } = require('./browser');
+const { startPreviewServer } = require('./server');
+
+const OUT = path.join(__dirname, '..', 'docs', 'screenshots');
+const VIEWPORT = { width: 1280, height: 800 };
+
+/** name → how to reach the state from a fresh page. */
+const STATES = {
+  'verified-light': { query: '?task=verified' },
+  'verified-dark': { query: '?task=verified&theme=dark' },
+  unavailable: { query: '?task=fetch-failed' },
+  partial: { query: '?task=partial' },
+  'attributes-panel': {
+    query: '?task=flat&panel=attributes',
+    // An admin loads a sample, edits nothing, and shows it as the agent would see it.
+    act: async (page) => {
+      await page.getByLabel('Start from a sample').selectOption('json-string');
+      await page.getByRole('button', { name: 'Load', exact: true }).click();
+      await page.getByRole('button', { name: 'Show as the agent sees it' }).click();
+      await page.locator('[data-task="pasted"][aria-current="true"]').waitFor();
+    },
+  },
+};
+
+async function main() {
+  fs.mkdirSync(OUT, { recursive: true });
+  const preview = await startPreviewServer({ port: 0 });
+  const browser = await launchChromium().catch(async (error) => {
+    await preview.close();
+    throw error;
+  });
+  try {
+    const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
+    for (const [name, { query, act }] of Object.entries(STATES)) {
+      await page.goto(`${preview.url}${query}`);
+      await page.getByTestId('polyai-context').waitFor();
+      if (act) await act(page);
+      // No focus ring from the last click, fonts loaded: the picture an agent sees.
+      await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+      await page.evaluate(() => document.fonts.ready);
+      const file = path.join(OUT, `${name}.png`);
+      await page.screenshot({ path: file });
+      console.log(path.relative(process.cwd(), file));
+    }
+  } finally {
+    await browser.close();
+    await preview.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(`Screenshots failed: ${error.message}`);
+  process.exit(1);
+});
