@@ -2,6 +2,7 @@ import React from 'react';
 import { Table, TBody, THead, Td, Th, Tr } from '@twilio-paste/core/table';
 import { Text } from '@twilio-paste/core/text';
 
+import { SafeValue } from '../../common/SafeValue';
 import { Section } from '../../common/Section';
 import { formatValue } from '../formatValue';
 import type { CapturedField } from '../../../model';
@@ -34,7 +35,7 @@ export function CapturedFieldsSection({ fields }: { fields: CapturedField[] }): 
                 </Th>
                 <Td>
                   <Text as="span" wordBreak="break-word">
-                    {formatValue(field, t)}
+                    <SafeValue text={formatValue(field, t)} />
                   </Text>
                 </Td>
               </Tr>
