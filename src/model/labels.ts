@@ -29,11 +29,19 @@ export function labelForPath(segments: ReadonlyArray<string | number>): string {
     .join(PATH_SEPARATOR);
 }
 
-/** Machine path for a nested value: `['items', 0, 'sku']` → `items[0].sku`. */
+// A key written bare in a path: non-empty, none of the characters the path syntax itself uses.
+const BARE_KEY = /^[^.[\]"]+$/;
+
+/**
+ * Machine path for a nested value: `['items', 0, 'sku']` → `items[0].sku`. Keys that would read
+ * ambiguously (empty, or containing `.`, `[`, `]`, `"`) are quoted, `['a.b', '']` → `["a.b"][""]`, so
+ * distinct values always get distinct paths: a key `a.b` must not shadow `a` › `b`.
+ */
 export function pathOf(segments: ReadonlyArray<string | number>): string {
   let path = '';
   for (const segment of segments) {
     if (typeof segment === 'number') path += `[${segment}]`;
+    else if (!BARE_KEY.test(segment)) path += `[${JSON.stringify(segment)}]`;
     else path += path === '' ? segment : `.${segment}`;
   }
   return path;

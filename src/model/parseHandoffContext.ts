@@ -324,9 +324,16 @@ class Reader {
       }
       const keys = Object.keys(value);
       if (keys.length === 0 && segments.length > 0) push(null, 'empty-object');
+      // Long keys are cut; two that share their first characters would get one path, so the later is dropped.
+      const cutKeys = new Set<string>();
       for (const key of keys) {
         if (state.full) return;
-        this.walk(value[key], [...segments, this.cut(key, this.limits.maxKeyChars, path)], fields, state);
+        const segment = this.cut(key, this.limits.maxKeyChars, path);
+        if (segment !== key) {
+          if (cutKeys.has(segment)) continue;
+          cutKeys.add(segment);
+        }
+        this.walk(value[key], [...segments, segment], fields, state);
       }
       return;
     }

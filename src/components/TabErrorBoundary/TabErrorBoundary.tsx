@@ -5,11 +5,12 @@ import { Button } from '@twilio-paste/core/button';
 import { Text } from '@twilio-paste/core/text';
 
 import { useStrings } from '../../strings';
+import { reportTabError, type TabErrorReport } from '../../utils/reportError';
 
 interface TabErrorBoundaryProps {
   children: React.ReactNode;
-  /** Told about a render fault (the error only: never task data). */
-  onError?: (error: Error) => void;
+  /** Told about a render fault, after Flex: the scrubbed report only, never task data. */
+  onError?: (report: TabErrorReport) => void;
 }
 
 interface TabErrorBoundaryState {
@@ -39,8 +40,10 @@ export class TabErrorBoundary extends React.Component<TabErrorBoundaryProps, Tab
     return { failed: true };
   }
 
-  componentDidCatch(error: Error): void {
-    this.props.onError?.(error);
+  componentDidCatch(error: Error, info: React.ErrorInfo): void {
+    // Report first and unconditionally: `onError?.(report())` would skip the report without a listener.
+    const report = reportTabError(error, info.componentStack);
+    this.props.onError?.(report);
   }
 
   private readonly retry = () => this.setState({ failed: false });

@@ -52,3 +52,6 @@ const managerInstance = {
 export const Manager = { getInstance: () => managerInstance };
 
 export type ITask = { sid: string; taskSid: string; attributes: unknown };
+
+/** Flex's public error reporting: `sendDebuggerEvent(message, description)` records a custom FlexError. */
+export const Monitor = { sendDebuggerEvent: jest.fn(), getErrors: jest.fn(() => ({ errors: [] })), getLogs: jest.fn(() => ({ logs: '' })) };

@@ -6,6 +6,7 @@ import { Text } from '@twilio-paste/core/text';
 import { HideIcon } from '@twilio-paste/icons/esm/HideIcon';
 import { ShowIcon } from '@twilio-paste/icons/esm/ShowIcon';
 
+import { SafeValue } from '../../common/SafeValue';
 import { MASK } from '../../../model';
 import { useStrings } from '../../../strings';
 
@@ -30,7 +31,7 @@ export function SensitiveText({ text, label, sensitive, revealed, onToggle }: Se
         </Text>
       ) : (
         <Text as="span" wordBreak="break-word">
-          {text}
+          <SafeValue text={text} />
         </Text>
       )}
       {sensitive && (

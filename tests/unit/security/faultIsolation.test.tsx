@@ -1,0 +1,126 @@
+import React from 'react';
+import { fireEvent, screen } from '@testing-library/react';
+import { Monitor } from '@twilio/flex-ui';
+
+import { HandoffContextView } from '../../../src/components/HandoffContextView/HandoffContextView';
+import { TabErrorBoundary } from '../../../src/components/TabErrorBoundary/TabErrorBoundary';
+import { parseHandoffContext, type CapturedField, type HandoffContext } from '../../../src/model';
+import { componentNames, scrubMessage } from '../../../src/utils/reportError';
+import { asTaskAttributes, fixture } from '../../support/fixtures';
+import { renderWithPaste } from '../../support/render';
+
+// What a caller told PolyAI: none of it may reach a report.
+const CALLER_DATA = ['Jordan Ellis', '4111 1111 1111 1111', 'jordan@example.com', '+44 20 7946 0958', 'SW1A 1AA', '1984-02-29'];
+
+/** A captured value that blows up when the view turns it into text, with caller data in the error. */
+function poisonedContext(): { context: HandoffContext; heal: () => void } {
+  const context = parseHandoffContext(asTaskAttributes(fixture('handoff-state-verified.json')));
+  let broken = true;
+  const value = {
+    toString(): string {
+      if (!broken) return 'recovered value';
+      const error = new TypeError(`Cannot format "${CALLER_DATA[0]}" card ${CALLER_DATA[1]} ${CALLER_DATA[2]} ${CALLER_DATA[3]} '${CALLER_DATA[4]}' ${CALLER_DATA[5]} https://crm.example.com/c?dob=1984`);
+      Object.assign(error, { attributes: { caller_name: CALLER_DATA[0] } });
+      throw error;
+    },
+  };
+  const field: CapturedField = { path: 'poison', segments: ['poison'], label: 'Poison', kind: 'string', value: value as unknown as string };
+  return { context: { ...context, fields: [...context.fields, field] }, heal: () => (broken = false) };
+}
+
+function sentReports(): string {
+  return JSON.stringify((Monitor.sendDebuggerEvent as jest.Mock).mock.calls);
+}
+
+describe('fault isolation: a render fault stays in the tab', () => {
+  let consoleError: jest.SpyInstance;
+  beforeEach(() => {
+    // React logs caught render errors to the console in tests; the assertions below read the report.
+    consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => consoleError.mockRestore());
+
+  it('reports to Flex without caller data, keeps the canvas working and recovers on retry', () => {
+    const { context, heal } = poisonedContext();
+    const onError = jest.fn();
+    const canvasClick = jest.fn();
+    renderWithPaste(
+      <div>
+        <button type="button" onClick={canvasClick}>Wrap up</button>
+        <TabErrorBoundary onError={onError}>
+          <HandoffContextView context={context} />
+        </TabErrorBoundary>
+      </div>,
+    );
+
+    expect(screen.getByText('The PolyAI Context tab hit a problem')).toBeInTheDocument();
+    expect(screen.queryByTestId('polyai-context')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Wrap up' }));
+    expect(canvasClick).toHaveBeenCalledTimes(1);
+
+    expect(Monitor.sendDebuggerEvent).toHaveBeenCalledTimes(1);
+    const [message, description] = (Monitor.sendDebuggerEvent as jest.Mock).mock.calls[0];
+    expect(message).toMatch(/^PolyAI Context tab: TypeError: Cannot format <text> card <number>/);
+    expect(description).toContain('HandoffContextView');
+    expect(description).toContain('TabErrorBoundary');
+    const report = sentReports() + JSON.stringify(onError.mock.calls);
+    for (const secret of [...CALLER_DATA, 'crm.example.com', 'caller_name', 'Jordan', '1111', '0958']) {
+      expect(report).not.toContain(secret);
+    }
+    // Nothing from the task either: none of the sample's values is in the report.
+    for (const value of ['Streamly', '12345', 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9', 'acme_2026']) expect(report).not.toContain(value);
+
+    heal();
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(screen.getByTestId('polyai-context')).toHaveTextContent('recovered value');
+    expect(screen.getByTestId('polyai-context')).toHaveTextContent('Jordan Ellis');
+  });
+
+  it('shows the alert again when the retry fails, and still never throws out of the tab', () => {
+    const { context } = poisonedContext();
+    renderWithPaste(
+      <TabErrorBoundary>
+        <HandoffContextView context={context} />
+      </TabErrorBoundary>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(screen.getByText('The PolyAI Context tab hit a problem')).toBeInTheDocument();
+    expect(Monitor.sendDebuggerEvent).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the fallback when Flex reporting itself fails', () => {
+    (Monitor.sendDebuggerEvent as jest.Mock).mockImplementationOnce(() => {
+      throw new Error('Flex not initialised');
+    });
+    const { context } = poisonedContext();
+    renderWithPaste(
+      <TabErrorBoundary>
+        <HandoffContextView context={context} />
+      </TabErrorBoundary>,
+    );
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+});
+
+describe('report scrubbing', () => {
+  it.each([
+    ['quoted text', 'Unexpected token "Jordan" in slot', 'Unexpected token <text> in slot'],
+    ['single-quoted text', "reading 'dob'", 'reading <text>'],
+    ['card and phone numbers', 'card 4111-1111-1111-1111 phone +1 (415) 555-0100', 'card <number> phone <number>'],
+    ['emails', 'mail jane.doe@example.org failed', 'mail <email> failed'],
+    ['URLs of any scheme', 'fetch https://x.example/?ssn=1 and javascript:alert(1)', 'fetch <url> and <url>'],
+    ['code-only messages untouched', "Cannot read properties of undefined (reading 'name')", 'Cannot read properties of undefined (reading <text>)'],
+  ])('replaces %s', (_kind, input, expected) => {
+    expect(scrubMessage(input)).toBe(expected);
+  });
+
+  it('cuts long messages', () => {
+    expect(scrubMessage('x'.repeat(5000))).toHaveLength(201);
+  });
+
+  it('keeps only component names from a component stack', () => {
+    const stack = '\n    in Fragile (at test.tsx:12)\n    in div\n    at TabErrorBoundary (http://localhost/plugin.js:1:2)\n    garbage "Jordan Ellis"';
+    expect(componentNames(stack)).toEqual(['Fragile', 'div', 'TabErrorBoundary']);
+    expect(componentNames(undefined)).toEqual([]);
+  });
+});
