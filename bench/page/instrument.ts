@@ -54,19 +54,19 @@ window.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) =>
   timeouts.add(id);
   return id;
 }) as typeof window.setTimeout;
-window.clearTimeout = (id?: number) => {
+window.clearTimeout = ((id?: number) => {
   if (id !== undefined) timeouts.delete(id);
   clearTimeout(id);
-};
+}) as typeof window.clearTimeout;
 window.setInterval = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
   const id = setInterval(handler, ms, ...args);
   intervals.add(id);
   return id;
 }) as typeof window.setInterval;
-window.clearInterval = (id?: number) => {
+window.clearInterval = ((id?: number) => {
   if (id !== undefined) intervals.delete(id);
   clearInterval(id);
-};
+}) as typeof window.clearInterval;
 window.requestAnimationFrame = (callback) => {
   const id = requestAnimationFrame((time) => {
     animationFrames.delete(id);
