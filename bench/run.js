@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: every benchmark in one run, each figure against a baseline measured in the same run.
- * Writes bench/results.json, docs/benchmarks.md and the chart. Timings are reported, never gated: only
+ * Writes bench/results.json, docs/benchmarks.md and the chart; `npm run bench -- model browser` runs only
+ * the named suites and writes their results to a temporary file instead. Timings are reported, never gated: only
  * the bundle budget (scripts/check-bundle-size.js) fails CI.
  *
  * SUITES is the registry: a suite whose code is not on this branch names what is missing instead of a
@@ -48,10 +49,17 @@ async function main() {
   }
   const results = {
     generatedAt: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, loadAverageAtStart: os.loadavg().map((load) => +load.toFixed(2)), platform: `${os.platform()} ${os.release()}` },
     seconds: (Date.now() - started) / 1000,
     suites,
   };
+  if (only.length > 0) {
+    // A partial run never replaces the committed results.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'polyai-bench-')), 'results.json');
+    fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    log(`done (partial, ${results.seconds.toFixed(0)} s): ${file}`);
+    return;
+  }
   fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeReport(results);
   log(`done: bench/results.json, docs/benchmarks.md (${results.seconds.toFixed(0)} s)`);

@@ -1,7 +1,7 @@
 /**
  * Tab render and lifecycle in Chromium. Render: each case mounted in the real HandoffContextView (under
- * Paste's provider) and as plain divs, alternating, in the same page. Lifecycle: 200 task switches, heap
- * and DOM after a forced GC at 10 and at 200, and the listeners and timers still alive.
+ * Paste's provider) and as plain divs, alternating, in the same page. Lifecycle: task switches, heap and
+ * DOM after a forced GC at 10, 200 and 400, and the listeners and timers still alive.
  */
 const fs = require('fs');
 const os = require('os');
@@ -70,7 +70,7 @@ async function snapshot(page, cdp) {
 async function measureLifecycle(browser, url, log) {
   const runs = [];
   for (let run = 0; run < LIFECYCLE_RUNS; run += 1) {
-    log(`lifecycle: run ${run + 1} of ${LIFECYCLE_RUNS} (200 task switches)`);
+    log(`lifecycle: run ${run + 1} of ${LIFECYCLE_RUNS} (400 task switches)`);
     const page = await openBenchPage(browser, url);
     const cdp = await page.context().newCDPSession(page);
     const beforeAny = await snapshot(page, cdp);
@@ -78,7 +78,10 @@ async function measureLifecycle(browser, url, log) {
     const after10 = await snapshot(page, cdp);
     await page.evaluate((id) => window.__bench.cycle(id, 190), LIFECYCLE_CASE);
     const after200 = await snapshot(page, cdp);
-    runs.push({ beforeAny, after10, after200 });
+    // 200 more show whether any growth is a trend or a one-off warm-up.
+    await page.evaluate((id) => window.__bench.cycle(id, 200), LIFECYCLE_CASE);
+    const after400 = await snapshot(page, cdp);
+    runs.push({ beforeAny, after10, after200, after400 });
     await page.close();
   }
   const growth = (key) => summarize(runs.map((run) => run.after200[key] / run.after10[key]));

@@ -8,7 +8,7 @@ const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
-const { sizeOf } = require('../../scripts/check-bundle-size');
+const { sizeOf, BUDGET_FILE } = require('../../scripts/check-bundle-size');
 const { ROOT } = require('../lib/bundleTs');
 
 const FIXTURES = path.join(ROOT, 'bench', 'fixtures');
@@ -115,7 +115,9 @@ async function runBundleBench(log) {
   const empty = flexPluginBuild(path.join(FIXTURES, 'empty-plugin'));
   log('bundle: building the Paste floor plugin');
   const pasteFloor = flexPluginBuild(PASTE_FLOOR_DIR);
+  const { maxRawBytes, maxGzipBytes } = JSON.parse(fs.readFileSync(BUDGET_FILE, 'utf8'));
   return {
+    budget: { maxRawBytes, maxGzipBytes },
     goalRatioToPasteFloor: GOAL_RATIO_TO_PASTE_FLOOR,
     pasteImports: Object.fromEntries([...modules].map(([specifier, names]) => [specifier, [...names].sort()])),
     plugin,
