@@ -5,7 +5,6 @@ const path = require('path');
 const { lineChart } = require('./chart');
 const { ROOT } = require('./bundleTs');
 
-const CHART_FILE = 'benchmarks-render.svg';
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value) => (value < 1 ? value.toFixed(3) : value < 100 ? value.toFixed(1) : value.toFixed(0));
 const times = (value) => `${value.toFixed(2)}×`;
@@ -81,8 +80,8 @@ function modelGapNote(model) {
       'parseHandoffContext does JSON.parse (for a string) and then builds every captured field: a path string, a copy of its segments and a human label per field. ' +
       'A CPU profile (`node --cpu-prof`, 1 KB and 100 KB objects, 2026-11-25) put about 30% of the time in `walk` and 40% (1 KB) to 57% (100 KB) in `humanizeKey`/`labelForPath` ' +
       '(the word-boundary regex with look-behinds runs on every key of every field, though list items repeat the same keys). ' +
-      'Memoising `humanizeKey` per key and extending labels/paths per segment instead of rebuilding them would attack most of it; ' +
-      'in absolute terms the 1 KB case is tens of microseconds per task. From 1 MB up the 500-field cap bounds the walk, so JSON.parse dominates.',
+      'Memoising `humanizeKey` per key and extending labels/paths per segment instead of rebuilding them would attack most of it. ' +
+      `In absolute terms the smallest case costs ${ms(missed[0].subjectMs.median)} ms per task; from 1 MB up the 500-field cap bounds the walk, so JSON.parse dominates.`,
   ];
 }
 
@@ -128,7 +127,7 @@ function renderSection(browser) {
     ...keystrokes,
     ...fieldsNote(browser),
     '',
-    `![Tab render time against items shown](${CHART_FILE})`,
+    ...chartsFor(browser).map((chart) => (chart.svg ? `![${chart.title}](${chart.file})` : `No chart against ${chart.xLabel}: nothing on that axis is measured yet.`)),
   ].join('\n');
 }
 
@@ -153,7 +152,7 @@ function lifecycleSection(browser) {
     '',
     `Heap growth per switch (medians): ${early.toFixed(0)} B from switch 10 to 200, ${late.toFixed(0)} B from 200 to 400` +
       (flat
-        ? ', with DOM nodes and listeners flat. A retained tab would keep its DOM nodes (hundreds per mount), so no tab is left alive' +
+        ? ', with DOM nodes and listeners flat. A retained tab would keep its DOM nodes, so no tab is left alive' +
           (late < early ? '; the slowing growth is consistent with compiled code and style caches warming up.' : '; the growth is not slowing down: worth a heap snapshot diff.')
         : ', and DOM nodes or listeners grow too: tabs are being retained.'),
     '',
@@ -165,16 +164,20 @@ function lifecycleSection(browser) {
   ].join('\n');
 }
 
-function renderChart(browser) {
-  const measured = browser.renders.filter((found) => found.kind === 'mount' && !found.missing && found.turns === null);
-  // Cases past the model's field cap show the same items as the cap itself: one point per x.
-  const points = [...new Map(measured.map((found) => [found.items, found])).values()];
-  const series = (name, color, variant) => ({ name, color, points: points.map((found) => ({ x: found.items, ...found[variant].paintedMs })) });
-  return lineChart({
-    title: 'Mount to painted: PolyAI Context tab vs plain divs (Chromium)',
-    xLabel: 'items shown (transcript turns: not on this branch yet)',
-    yLabel: 'ms, mount to painted',
-    series: [series('Context tab', '#0263e0', 'tab'), series('plain divs', '#8891aa', 'baseline')],
+/** One chart per x axis; a chart appears once any case on its axis is measured (transcripts: later). */
+const CHARTS = [
+  { file: 'benchmarks-render.svg', title: 'Mount to painted: PolyAI Context tab vs plain divs (Chromium)', xLabel: 'items shown', x: (found) => (found.turns === null ? found.items : null) },
+  { file: 'benchmarks-transcript.svg', title: 'Mount to painted against transcript length (Chromium)', xLabel: 'transcript turns', x: (found) => found.turns },
+];
+
+function chartsFor(browser) {
+  const measured = browser.renders.filter((found) => found.kind === 'mount' && !found.missing);
+  return CHARTS.map((chart) => {
+    // Cases past the model's field cap show the same items as the cap itself: one point per x.
+    const points = [...new Map(measured.filter((found) => chart.x(found) !== null).map((found) => [chart.x(found), found])).values()];
+    const series = (name, color, variant) => ({ name, color, points: points.map((found) => ({ x: chart.x(found), ...found[variant].paintedMs })) });
+    const svg = points.length === 0 ? null : lineChart({ title: chart.title, xLabel: chart.xLabel, yLabel: 'ms, mount to painted', series: [series('Context tab', '#0263e0', 'tab'), series('plain divs', '#8891aa', 'baseline')] });
+    return { ...chart, svg };
   });
 }
 
@@ -182,7 +185,9 @@ function writeReport(results) {
   const { suites } = results;
   const docs = path.join(ROOT, 'docs');
   fs.mkdirSync(docs, { recursive: true });
-  if (!suites.browser.missing) fs.writeFileSync(path.join(docs, CHART_FILE), renderChart(suites.browser));
+  if (!suites.browser.missing) {
+    for (const chart of chartsFor(suites.browser)) if (chart.svg) fs.writeFileSync(path.join(docs, chart.file), chart.svg);
+  }
   const missing = Object.values(suites).filter((suite) => suite.missing).map((suite) => `- **${suite.title}**: ${suite.missing}.`);
   const markdown = [
     '# Benchmarks',

@@ -46,6 +46,15 @@ EventTarget.prototype.removeEventListener = function untrack(type, listener, opt
 };
 
 const { setTimeout, clearTimeout, setInterval, clearInterval, requestAnimationFrame, cancelAnimationFrame } = window;
+
+/** A clearTimeout/clearInterval/cancelAnimationFrame that also forgets the id. */
+function untracking<Clear>(ids: Set<number>, clear: (id: number) => void): Clear {
+  return ((id: number) => {
+    ids.delete(id);
+    clear(id);
+  }) as unknown as Clear;
+}
+
 window.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
   const id = setTimeout(() => {
     timeouts.delete(id);
@@ -54,19 +63,13 @@ window.setTimeout = ((handler: TimerHandler, ms?: number, ...args: unknown[]) =>
   timeouts.add(id);
   return id;
 }) as typeof window.setTimeout;
-window.clearTimeout = ((id?: number) => {
-  if (id !== undefined) timeouts.delete(id);
-  clearTimeout(id);
-}) as typeof window.clearTimeout;
+window.clearTimeout = untracking<typeof window.clearTimeout>(timeouts, clearTimeout);
 window.setInterval = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
   const id = setInterval(handler, ms, ...args);
   intervals.add(id);
   return id;
 }) as typeof window.setInterval;
-window.clearInterval = ((id?: number) => {
-  if (id !== undefined) intervals.delete(id);
-  clearInterval(id);
-}) as typeof window.clearInterval;
+window.clearInterval = untracking<typeof window.clearInterval>(intervals, clearInterval);
 window.requestAnimationFrame = (callback) => {
   const id = requestAnimationFrame((time) => {
     animationFrames.delete(id);
@@ -75,10 +78,7 @@ window.requestAnimationFrame = (callback) => {
   animationFrames.add(id);
   return id;
 };
-window.cancelAnimationFrame = (id) => {
-  animationFrames.delete(id);
-  cancelAnimationFrame(id);
-};
+window.cancelAnimationFrame = untracking<typeof window.cancelAnimationFrame>(animationFrames, cancelAnimationFrame);
 
 export interface LiveHandles {
   /** Listeners on window, document or an element still in the document. */

@@ -14,7 +14,7 @@ const { summarize, pairedRatios } = require('../lib/stats');
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const WARM_UP_ROUNDS = 3;
-const ROUNDS = 25;
+const ROUNDS = 40;
 const LIFECYCLE_RUNS = 3;
 const LIFECYCLE_CASE = 'typical';
 const GOALS = { typicalPaintedMs: 16, lifecycleGrowth: 0.1 };

@@ -16,7 +16,7 @@ const SIZES = [
   { id: '100kb', label: '100 KB', bytes: 100 * 1024 },
   { id: '1mb', label: '1 MB', bytes: 1024 * 1024 },
 ];
-const ROUNDS = 21;
+const ROUNDS = 31;
 const ROUND_MS = 25; // each round repeats an operation until about this long, so timer noise stays small
 const WARM_UP_MS = 150;
 const GOAL_RATIO = 2;
