@@ -12,10 +12,13 @@ const { bundle } = require('../lib/bundleTs');
 const { serve } = require('../lib/server');
 const { summarize, pairedRatios } = require('../lib/stats');
 
+const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const WARM_UP_ROUNDS = 3;
 const ROUNDS = 40;
 const LIFECYCLE_RUNS = 3;
+const COLD_CASE = 'typical';
+const COLD_RUNS = 8;
 const LIFECYCLE_CASE = 'typical';
 const GOALS = { typicalPaintedMs: 16, lifecycleGrowth: 0.1 };
 
@@ -54,6 +57,29 @@ async function measureRenders(page, cases, log) {
       ratio: { paintedMs: ratio(found.id, 'paintedMs'), layoutMs: ratio(found.id, 'layoutMs') },
     };
   });
+}
+
+/**
+ * The first mount in a fresh page: the agent's first PolyAI task of the shift, when Paste's styles are
+ * not yet injected and nothing is compiled. One fresh page per sample, tab and baseline alternating.
+ */
+async function measureColdMount(browser, url, log) {
+  log(`render: first mount in ${COLD_RUNS * 2} fresh pages`);
+  const runs = { tab: [], baseline: [] };
+  for (let run = 0; run < COLD_RUNS; run += 1) {
+    for (const variant of run % 2 === 0 ? ['tab', 'baseline'] : ['baseline', 'tab']) {
+      const page = await openBenchPage(browser, url);
+      runs[variant].push(await page.evaluate(([id, which]) => window.__bench.measure(id, which), [COLD_CASE, variant]));
+      await page.close();
+    }
+  }
+  const stat = (list, key) => summarize(list.map((timing) => timing[key]));
+  return {
+    case: COLD_CASE,
+    tab: { paintedMs: stat(runs.tab, 'paintedMs'), layoutMs: stat(runs.tab, 'layoutMs') },
+    baseline: { paintedMs: stat(runs.baseline, 'paintedMs'), layoutMs: stat(runs.baseline, 'layoutMs') },
+    ratio: { paintedMs: pairedRatios(runs.tab.map((timing) => timing.paintedMs), runs.baseline.map((timing) => timing.paintedMs)) },
+  };
 }
 
 /** Heap, DOM and handles after a full GC (twice: the first can leave work for finalizers). */
@@ -97,6 +123,7 @@ async function measureLifecycle(browser, url, log) {
 }
 
 async function runBrowserBench(log) {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium).`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyai-bench-page-'));
   let browser;
   let server;
@@ -107,13 +134,14 @@ async function runBrowserBench(log) {
       '/': { type: 'text/html; charset=utf-8', body: html },
       '/bench.js': { type: 'text/javascript; charset=utf-8', body: script },
     });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const page = await openBenchPage(browser, server.url);
     const cases = await page.evaluate(() => window.__bench.cases());
     const renders = await measureRenders(page, cases, log);
     await page.close();
+    const coldMount = await measureColdMount(browser, server.url, log);
     const lifecycle = await measureLifecycle(browser, server.url, log);
-    return { chromium: browser.version(), goals: GOALS, rounds: ROUNDS, warmUpRounds: WARM_UP_ROUNDS, renders, lifecycle };
+    return { chromium: browser.version(), goals: GOALS, rounds: ROUNDS, warmUpRounds: WARM_UP_ROUNDS, renders, coldMount, lifecycle };
   } finally {
     await browser?.close();
     await server?.close();
