@@ -139,6 +139,8 @@ function renderSection(browser) {
     ...keystrokes,
     ...fieldsNote(browser),
     '',
+    `The first mount in a fresh page also pays for Emotion inserting each Paste component's CSS rules and for compiling the code; Flex keeps the page for the whole session, so agents pay it once per session, on their first PolyAI task (${ms(browser.coldMount.tab.paintedMs.median)} ms here; plain divs pay ${ms(browser.coldMount.baseline.paintedMs.median)} ms for their cold start).`,
+    '',
     ...chartsFor(browser).map((chart) => (chart.svg ? `![${chart.title}](${chart.file})` : `No chart against ${chart.xLabel}: nothing on that axis is measured yet.`)),
   ].join('\n');
 }
