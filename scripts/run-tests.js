@@ -8,6 +8,25 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
+// Browser tests drive Debian's Chromium (Playwright's own browser download is not reachable). On a fresh
+// machine where we are root, install it, so `npm ci && npm test` is the whole set-up; otherwise say how.
+const CHROMIUM = '/usr/bin/chromium';
+function ensureChromium() {
+  if (fs.existsSync(CHROMIUM)) return true;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot) {
+    console.log(`${CHROMIUM} not found: installing Debian's chromium (apt-get) for the browser tests…`);
+    const apt = (args) => spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (apt(['update', '-qq']).status === 0 && apt(['install', '-y', '-qq', 'chromium']).status === 0 && fs.existsSync(CHROMIUM)) return true;
+  }
+  console.error(`The browser tests need Debian's Chromium at ${CHROMIUM}: run \`sudo apt-get install -y chromium\` and try again.`);
+  return false;
+}
+if (!ensureChromium()) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
 const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'polyai-tests-')), 'results.json');
 const jest = require.resolve('jest/bin/jest');
 const run = spawnSync(process.execPath, [jest, '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)], {
