@@ -16,7 +16,7 @@ function ensureChromium() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot) {
     console.log(`${CHROMIUM} not found: installing Debian's chromium (apt-get) for the browser tests…`);
-    const apt = (args) => spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const apt = (aptArgs) => spawnSync('apt-get', aptArgs, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     if (apt(['update', '-qq']).status === 0 && apt(['install', '-y', '-qq', 'chromium']).status === 0 && fs.existsSync(CHROMIUM)) return true;
   }
   console.error(`The browser tests need Debian's Chromium at ${CHROMIUM}: run \`sudo apt-get install -y chromium\` and try again.`);
