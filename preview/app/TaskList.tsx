@@ -4,12 +4,17 @@ import { Heading } from '@twilio-paste/core/heading';
 import { Text } from '@twilio-paste/core/text';
 import { ProductVoiceIcon } from '@twilio-paste/icons/esm/ProductVoiceIcon';
 
-import { Actions } from '../flex';
+import { Actions, TaskListItem } from '../flex';
+import { useStore } from '../flex/store';
 import { bareButton } from './bareButton';
 import { callerOf, type PreviewTask } from './tasks';
 
-/** Flex's task list: one row a task; choosing a row invokes `SelectTask`, as in Flex. */
+/**
+ * Flex's task list: one row a task; choosing a row invokes `SelectTask`, as in Flex. Under each row, the
+ * `TaskListItem.Content` fragments whose `if` holds for that task, given the task as Flex gives it.
+ */
 export function TaskList({ tasks, selectedSid }: { tasks: PreviewTask[]; selectedSid: string | null }): JSX.Element {
+  useStore(TaskListItem.Content.fragments);
   return (
     <Box padding="space30">
       <Box paddingX="space30" paddingY="space20">
@@ -48,7 +53,17 @@ export function TaskList({ tasks, selectedSid }: { tasks: PreviewTask[]; selecte
                   <Text as="span" display="block" fontSize="fontSize20" color="colorTextWeak">
                     {task.description}
                   </Text>
+                  {task.status === 'pending' && (
+                    <Text as="span" display="block" fontSize="fontSize20" color="colorTextWeak">
+                      Incoming · not accepted
+                    </Text>
+                  )}
                 </Box>
+              </Box>
+              <Box paddingLeft="space80">
+                {TaskListItem.Content.visible({ task }).map((fragment, index) => (
+                  <React.Fragment key={fragment.element.key ?? index}>{React.cloneElement(fragment.element, { task })}</React.Fragment>
+                ))}
               </Box>
             </Box>
           );
