@@ -52,10 +52,16 @@ describe('offline preview: the PolyAI Context tab', () => {
     expect(verification).toContain(enUS.PolyaiContextVerified);
     expect(verification).toContain(humanizeCode('dob_and_postcode'));
     const caller = await text('caller');
-    for (const value of [data.caller_name, data.customer_id, data.account_number, data.asr_lang_code]) expect(caller).toContain(value);
+    for (const value of [data.caller_name, data.customer_id, data.asr_lang_code, enUS.PolyaiContextMaskedValue]) expect(caller).toContain(value);
+    // The account number is sensitive: masked until the agent reveals it.
+    expect(caller).not.toContain(data.account_number);
+    await contextSection(page, 'caller').getByRole('button', { name: `Show ${enUS.PolyaiContextAccountNumberLabel}` }).click();
+    await expect(text('caller')).resolves.toContain(data.account_number);
     await expect(text('utterance')).resolves.toContain(data.utterance);
     const fields = await text('fields');
-    for (const value of Object.values(data.slots)) expect(fields).toContain(value);
+    // Dates in the agent's locale (en-US here), decimals and text as sent.
+    expect(data.slots).toEqual({ charge_amount: '42.50', charge_date: '2026-11-14', merchant: 'Streamly Premium' });
+    for (const value of ['42.50', 'Nov 14, 2026', 'Streamly Premium']) expect(fields).toContain(value);
     const reference = await text('reference');
     expect(reference).toContain(verified.id);
     expect(reference).toContain(verified.shared_id);
