@@ -2,10 +2,10 @@
  * Accessibility of the plugin in the preview desktop: every control is reachable by keyboard alone, and
  * axe finds no serious or critical violation in Flex's light or dark theme.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
 import { enUS } from '../../src/strings/en-US';
+import { seriousViolations } from './support/axe';
 import { canvasTab, startPreview, type Preview } from './support/preview';
 
 const MAX_TAB_PRESSES = 80;
@@ -82,12 +82,7 @@ describe('offline preview: accessibility', () => {
       for (const task of ['verified', 'partial', 'fetch-failed']) {
         await preview.open(`?task=${task}&theme=${theme}&panel=attributes`);
         await page.getByTestId('polyai-context').waitFor();
-        const results = await new AxeBuilder({ page }).analyze();
-        for (const violation of results.violations) {
-          if (violation.impact === 'serious' || violation.impact === 'critical') {
-            found.push(`${task}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-          }
-        }
+        found.push(...(await seriousViolations(page, task)));
       }
       expect(found).toEqual([]);
     });

@@ -76,14 +76,22 @@ export function spawnPreview(port = 0): ChildProcess {
   return spawn(process.execPath, [CLI], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-export async function startPreview(): Promise<Preview> {
+export interface PreviewOptions {
+  /** Lets the page read and write the clipboard, as an agent's browser does after a user gesture. */
+  clipboard?: boolean;
+}
+
+export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const child = spawnPreview();
   let browser: Browser | undefined;
   try {
     const { url, functionsUrl } = await waitForUrls(child);
     browser = await launchChromium();
     // axe needs a page from an explicit context.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      permissions: options.clipboard ? ['clipboard-read', 'clipboard-write'] : [],
+    });
     const page = await context.newPage();
     const incidents: string[] = [];
     const functionErrors: string[] = [];
