@@ -5,7 +5,7 @@
 import { humanizeCode } from '../../src/model';
 import { enUS } from '../../src/strings/en-US';
 import { fixture } from '../support/fixtures';
-import { canvasTab, contextSection, selectTask, startPreview, type Preview } from './support/preview';
+import { canvasTab, contextSection, selectTask, startPreview, taskRow, type Preview } from './support/preview';
 
 const TAB = enUS.PolyaiContextTabLabel;
 const verified = fixture('handoff-state-verified.json') as { id: string; shared_id: string; data: Record<string, string> & { slots: Record<string, string> } };
@@ -26,10 +26,13 @@ describe('offline preview: the PolyAI Context tab', () => {
     const { page } = preview;
     await preview.open();
     for (const id of ['verified', 'unverified', 'minimal', 'studio', 'json-string', 'flat', 'partial', 'fetch-failed']) {
+      // The task list marks the task before the agent opens it.
+      await expect(taskRow(page, id).getByTestId('polyai-task-badge').innerText()).resolves.toBe(enUS.PolyaiContextTaskBadge);
       await selectTask(page, id);
       await expect(canvasTab(page, TAB).count()).resolves.toBe(1);
       await expect(page.getByTestId('polyai-context').isVisible()).resolves.toBe(true);
     }
+    await expect(taskRow(page, 'not-polyai').getByTestId('polyai-task-badge').count()).resolves.toBe(0);
     await selectTask(page, 'not-polyai');
     await expect(canvasTab(page, 'Info').getAttribute('aria-selected')).resolves.toBe('true');
     await expect(canvasTab(page, TAB).count()).resolves.toBe(0);

@@ -138,6 +138,9 @@ export const contextSection = (page: Page, id: string): Locator => page.getByTes
 
 export const taskButton = (page: Page, taskId: string): Locator => page.locator(`[data-task="${taskId}"]`);
 
+/** A task's whole row in the task list: its button and the `TaskListItem` content plugins add under it. */
+export const taskRow = (page: Page, taskId: string): Locator => page.locator('li', { has: taskButton(page, taskId) });
+
 /** Chooses a task in the task list and waits until the canvas shows it. */
 export async function selectTask(page: Page, taskId: string): Promise<void> {
   await taskButton(page, taskId).click();
