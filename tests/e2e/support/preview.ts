@@ -19,16 +19,16 @@ export function waitForUrl(child: ChildProcess): Promise<string> {
   return waitForUrls(child).then(({ url }) => url);
 }
 
-export function waitForUrls(child: ChildProcess): Promise<{ url: string; functionsUrl: string }> {
+export function waitForUrls(child: ChildProcess): Promise<{ url: string; functionsUrl: string; standinUrl: string }> {
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`preview did not start within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/).*\n.*Functions[^:]*: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/).*\n.*Functions[^:]*: (http:\/\/127\.0\.0\.1:\d+).*stand-in: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve({ url: match[1], functionsUrl: match[2] });
+        resolve({ url: match[1], functionsUrl: match[2], standinUrl: match[3] });
       }
     };
     child.stdout?.on('data', onData);
