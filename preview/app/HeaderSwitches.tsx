@@ -69,7 +69,7 @@ export function PolyaiOutageSwitch(): JSX.Element | null {
     if (response.ok) setMode(((await response.json()) as { mode: string }).mode);
   };
   return (
-    <HeaderSelect id="preview-polyai-mode" label="PolyAI" value={mode} onChange={change}>
+    <HeaderSelect id="preview-polyai-mode" label="PolyAI stand-in" value={mode} onChange={change}>
       {session.polyaiModes.map((name) => (
         <Option key={name} value={name}>
           {POLYAI_MODE_NAMES[name] ?? name}

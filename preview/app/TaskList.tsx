@@ -26,7 +26,18 @@ export function TaskList({ tasks, selectedSid }: { tasks: PreviewTask[]; selecte
         {tasks.map((task) => {
           const selected = task.sid === selectedSid;
           return (
-            <Box as="li" key={task.sid} marginBottom="space10">
+            // The row is the list item: Flex draws plugin content (TaskListItem) inside it, under the task.
+            <Box
+              as="li"
+              key={task.sid}
+              marginBottom="space10"
+              borderLeftStyle="solid"
+              borderLeftWidth="borderWidth30"
+              borderLeftColor={selected ? 'colorBorderPrimary' : 'transparent'}
+              borderRadius="borderRadius20"
+              backgroundColor={selected ? 'colorBackgroundPrimaryWeakest' : 'transparent'}
+              _hover={{ backgroundColor: 'colorBackgroundStrong' }}
+            >
               <Box
                 {...bareButton}
                 data-task={task.id}
@@ -38,29 +49,26 @@ export function TaskList({ tasks, selectedSid }: { tasks: PreviewTask[]; selecte
                 width="100%"
                 padding="space30"
                 textAlign="left"
-                borderLeftWidth="borderWidth30"
-                borderLeftColor={selected ? 'colorBorderPrimary' : 'transparent'}
                 borderRadius="borderRadius20"
-                backgroundColor={selected ? 'colorBackgroundPrimaryWeakest' : 'transparent'}
+                backgroundColor="transparent"
                 color="colorText"
-                _hover={{ backgroundColor: 'colorBackgroundStrong' }}
               >
                 <ProductVoiceIcon decorative color="colorTextIcon" />
-                <Box as="span" display="block" minWidth="0">
-                  <Text as="span" display="block" fontWeight="fontWeightSemibold">
-                    {callerOf(task)}
-                  </Text>
+                <Box as="span" display="block" minWidth="0" flexGrow={1}>
+                  <Box as="span" display="flex" justifyContent="space-between" columnGap="space20">
+                    <Text as="span" fontWeight="fontWeightSemibold">
+                      {callerOf(task)}
+                    </Text>
+                    <Text as="span" fontSize="fontSize20" color={task.status === 'pending' ? 'colorTextPrimary' : 'colorTextWeak'}>
+                      {task.status === 'pending' ? 'Incoming' : 'Accepted'}
+                    </Text>
+                  </Box>
                   <Text as="span" display="block" fontSize="fontSize20" color="colorTextWeak">
                     {task.description}
                   </Text>
-                  {task.status === 'pending' && (
-                    <Text as="span" display="block" fontSize="fontSize20" color="colorTextWeak">
-                      Incoming · not accepted
-                    </Text>
-                  )}
                 </Box>
               </Box>
-              <Box paddingLeft="space80">
+              <Box paddingLeft="space70">
                 {TaskListItem.Content.visible({ task }).map((fragment, index) => (
                   <React.Fragment key={fragment.element.key ?? index}>{React.cloneElement(fragment.element, { task })}</React.Fragment>
                 ))}

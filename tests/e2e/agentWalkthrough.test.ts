@@ -122,7 +122,7 @@ describe("offline preview: an agent's walkthrough of the verified sample", () =>
   it('shows a PolyAI outage as a failed transcript with Retry, which loads it once PolyAI is back', async () => {
     const { page } = preview;
     await openVerifiedTranscript();
-    const polyai = page.getByLabel('PolyAI', { exact: true });
+    const polyai = page.getByLabel('PolyAI stand-in');
     /** Chooses a stand-in mode and waits until the preview server has applied it. */
     const switchPolyai = (mode: string) => Promise.all([page.waitForResponse('**/__preview/polyai-mode'), polyai.selectOption(mode)]);
     await switchPolyai('500');
