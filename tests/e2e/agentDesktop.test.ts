@@ -5,7 +5,7 @@
 import { humanizeCode } from '../../src/model';
 import { enUS } from '../../src/strings/en-US';
 import { fixture } from '../support/fixtures';
-import { canvasTab, contextSection, selectTask, startPreview, taskRow, type Preview } from './support/preview';
+import { canvasTab, contextSection, selectTask, taskRow, previewForThisFile } from './support/preview';
 
 const TAB = enUS.PolyaiContextTabLabel;
 const verified = fixture('handoff-state-verified.json') as { id: string; shared_id: string; data: Record<string, string> & { slots: Record<string, string> } };
@@ -13,18 +13,12 @@ const unverified = fixture('handoff-state-unverified.json') as {
   data: Record<string, string> & { verification: { auth_method: string; verification_attempts: number } };
 };
 
-let preview: Preview;
-beforeAll(async () => {
-  preview = await startPreview();
-});
-afterAll(async () => {
-  await preview?.close();
-});
+const preview = previewForThisFile();
 
 describe('offline preview: the PolyAI Context tab', () => {
   it('appears for every PolyAI sample and not for a call that did not come through PolyAI', async () => {
-    const { page } = preview;
-    await preview.open();
+    const { page } = preview();
+    await preview().open();
     for (const id of ['verified', 'unverified', 'minimal', 'studio', 'json-string', 'flat', 'partial', 'fetch-failed']) {
       // The task list marks the task before the agent opens it.
       await expect(taskRow(page, id).getByTestId('polyai-task-badge').innerText()).resolves.toBe(enUS.PolyaiContextTaskBadge);
@@ -40,8 +34,8 @@ describe('offline preview: the PolyAI Context tab', () => {
   });
 
   it("shows the verified fixture's values in each section", async () => {
-    const { page } = preview;
-    await preview.open('?task=verified');
+    const { page } = preview();
+    await preview().open('?task=verified');
     const { data } = verified;
     const text = async (id: string) => (await contextSection(page, id).innerText()).replace(/\s+/g, ' ');
 
@@ -71,7 +65,7 @@ describe('offline preview: the PolyAI Context tab', () => {
   });
 
   it("shows the other samples' values where the agent looks for them", async () => {
-    const { page } = preview;
+    const { page } = preview();
     const minimal = fixture('handoff-state-minimal.json') as { shared_id: string; data: Record<string, string> };
     const jsonString = JSON.parse((fixture('task-attributes-json-string.json') as { polyai: string }).polyai) as { data: Record<string, string> };
     const flat = fixture('task-attributes-flat.json') as Record<string, string>;
@@ -87,7 +81,7 @@ describe('offline preview: the PolyAI Context tab', () => {
       ['flat', 'handoff', [humanizeCode(flat.intent)]],
       ['flat', 'caller', [flat.customer_id]],
     ];
-    await preview.open();
+    await preview().open();
     for (const [task, section, values] of expectations) {
       await selectTask(page, task);
       const text = (await contextSection(page, section).innerText()).replace(/\s+/g, ' ');
@@ -96,16 +90,16 @@ describe('offline preview: the PolyAI Context tab', () => {
   });
 
   it('says plainly when PolyAI data could not be fetched', async () => {
-    const { page } = preview;
-    await preview.open('?task=fetch-failed');
+    const { page } = preview();
+    await preview().open('?task=fetch-failed');
     const tab = await page.getByTestId('polyai-context').innerText();
     expect(tab).toContain(enUS.PolyaiContextUnavailableTitle);
     expect(tab).toContain('PolyAI Handoff API did not answer within 3000 ms');
   });
 
   it('updates the tab when the agent switches tasks, and keeps it selected where it applies', async () => {
-    const { page } = preview;
-    await preview.open('?task=verified');
+    const { page } = preview();
+    await preview().open('?task=verified');
     await expect(contextSection(page, 'verification').innerText()).resolves.toContain(enUS.PolyaiContextVerified);
 
     await selectTask(page, 'unverified');
@@ -122,6 +116,6 @@ describe('offline preview: the PolyAI Context tab', () => {
   });
 
   it('loads and runs the plugin without console errors, warnings or dialogs', () => {
-    expect(preview.incidents).toEqual([]);
+    expect(preview().incidents).toEqual([]);
   });
 });

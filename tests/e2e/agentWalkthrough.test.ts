@@ -7,28 +7,22 @@ import { enUS } from '../../src/strings/en-US';
 import { esES } from '../../src/strings/es-ES';
 import { fixture } from '../support/fixtures';
 import { seriousViolations } from './support/axe';
-import { canvasTab, contextSection, startPreview, type Preview } from './support/preview';
+import { canvasTab, contextSection, previewForThisFile } from './support/preview';
 
 const conversation = fixture('conversation.json') as { turns: Array<{ user_input?: string; agent_response?: string }> };
 const turnTexts = conversation.turns.map((turn) => turn.user_input ?? turn.agent_response ?? '');
 const verified = fixture('handoff-state-verified.json') as { data: { account_number: string; slots: { merchant: string } } };
 
-let preview: Preview;
-beforeAll(async () => {
-  preview = await startPreview({ clipboard: true });
-});
-afterAll(async () => {
-  await preview?.close();
-});
+const preview = previewForThisFile({ clipboard: true });
 
-const transcript = () => contextSection(preview.page, 'transcript');
+const transcript = () => contextSection(preview().page, 'transcript');
 const searchBox = () => transcript().getByRole('searchbox', { name: enUS.PolyaiContextSearchLabel });
 const matchCount = () => transcript().getByRole('status');
 const occurrences = (word: string) => turnTexts.reduce((sum, text) => sum + (text.match(new RegExp(word, 'gi'))?.length ?? 0), 0);
 
 /** Opens the verified sample and waits for its transcript's last turn. */
 async function openVerifiedTranscript(query = '?task=verified'): Promise<void> {
-  await preview.open(query);
+  await preview().open(query);
   await transcript().getByText(turnTexts[turnTexts.length - 1]).waitFor();
 }
 
@@ -44,7 +38,7 @@ describe("offline preview: an agent's walkthrough of the verified sample", () =>
   });
 
   it('searches for "charged": highlighted matches and their count', async () => {
-    const { page } = preview;
+    const { page } = preview();
     await openVerifiedTranscript();
     expect(occurrences('charged')).toBe(1);
     await searchBox().fill('charged');
@@ -76,7 +70,7 @@ describe("offline preview: an agent's walkthrough of the verified sample", () =>
   });
 
   it('copies a captured field: the copied text on the clipboard, and a "copied" announcement', async () => {
-    const { page } = preview;
+    const { page } = preview();
     await openVerifiedTranscript();
     // Nested values are labelled with their group: "Slots › Merchant".
     const label = 'Slots › Merchant';
@@ -86,7 +80,7 @@ describe("offline preview: an agent's walkthrough of the verified sample", () =>
   });
 
   it('reveals a masked field on request, and hides it again', async () => {
-    const { page } = preview;
+    const { page } = preview();
     await openVerifiedTranscript();
     const caller = contextSection(page, 'caller');
     const reveal = caller.getByRole('button', { name: `Show ${enUS.PolyaiContextAccountNumberLabel}` });
@@ -99,7 +93,7 @@ describe("offline preview: an agent's walkthrough of the verified sample", () =>
   });
 
   it('switches to Spanish and the dark theme: translated tab, axe finds nothing serious', async () => {
-    const { page } = preview;
+    const { page } = preview();
     await openVerifiedTranscript();
     // The language applies when the plugin initialises: the switch reloads the desktop with ?lang=es-ES.
     await Promise.all([page.waitForURL(/lang=es-ES/), page.getByLabel('Language').selectOption('es-ES')]);
@@ -120,14 +114,14 @@ describe("offline preview: an agent's walkthrough of the verified sample", () =>
   });
 
   it('shows a PolyAI outage as a failed transcript with Retry, which loads it once PolyAI is back', async () => {
-    const { page } = preview;
+    const { page } = preview();
     await openVerifiedTranscript();
     const polyai = page.getByLabel('PolyAI stand-in');
     /** Chooses a stand-in mode and waits until the preview server has applied it. */
     const switchPolyai = (mode: string) => Promise.all([page.waitForResponse('**/__preview/polyai-mode'), polyai.selectOption(mode)]);
     await switchPolyai('500');
     // The mode lives in the stand-in: a fresh load of the tab meets the outage.
-    await preview.open('?task=verified');
+    await preview().open('?task=verified');
     await expect(polyai.inputValue()).resolves.toBe('500');
     const failed = transcript().getByText(enUS.PolyaiContextTranscriptFailed);
     await failed.waitFor();
@@ -139,10 +133,10 @@ describe("offline preview: an agent's walkthrough of the verified sample", () =>
     await transcript().getByText(turnTexts[turnTexts.length - 1]).waitFor();
     await expect(failed.count()).resolves.toBe(0);
     // The outage reached the browser as the Function's answer (PolyAI's 500 passed on), not as a crash.
-    expect(preview.functionErrors.some((line) => line.includes('/polyai-conversation') && line.includes('status of 500'))).toBe(true);
+    expect(preview().functionErrors.some((line) => line.includes('/polyai-conversation') && line.includes('status of 500'))).toBe(true);
   });
 
   it('made no console errors, warnings or dialogs', () => {
-    expect(preview.incidents).toEqual([]);
+    expect(preview().incidents).toEqual([]);
   });
 });

@@ -7,25 +7,19 @@ import type { Request } from 'playwright-core';
 
 import { enUS } from '../../src/strings/en-US';
 import { fixture } from '../support/fixtures';
-import { canvasTab, contextSection, selectTask, startPreview, taskRow, type Preview } from './support/preview';
+import { canvasTab, contextSection, selectTask, taskRow, previewForThisFile } from './support/preview';
 
 const verified = fixture('handoff-state-verified.json') as { id: string; data: { summary: string; caller_name: string; slots: { merchant: string } } };
 const conversation = fixture('conversation.json') as { turns: Array<{ user_input?: string; agent_response?: string }> };
 const lastTurn = conversation.turns[conversation.turns.length - 1];
 
-let preview: Preview;
-beforeAll(async () => {
-  preview = await startPreview();
-});
-afterAll(async () => {
-  await preview?.close();
-});
+const preview = previewForThisFile();
 
 describe('offline preview: network requests on accepting a PolyAI task', () => {
   it('shows the handoff fields with zero requests; the transcript is the one POST after the tab opens', async () => {
-    const { page } = preview;
+    const { page } = preview();
     // Start on a call without PolyAI data, on Flex's Info tab: nothing for the plugin to fetch.
-    await preview.open('?task=not-polyai&tab=info');
+    await preview().open('?task=not-polyai&tab=info');
     await page.evaluate(() => document.fonts.ready);
     const requests: Request[] = [];
     page.on('request', (request) => requests.push(request));
@@ -40,7 +34,7 @@ describe('offline preview: network requests on accepting a PolyAI task', () => {
     // Hold the transcript's answer, to see what the agent sees before any byte comes back.
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(`${preview.functionsUrl}/polyai-conversation`, async (route) => {
+    await page.route(`${preview().functionsUrl}/polyai-conversation`, async (route) => {
       await held;
       await route.continue();
     });
@@ -52,14 +46,14 @@ describe('offline preview: network requests on accepting a PolyAI task', () => {
     await contextSection(page, 'caller').getByText(verified.data.caller_name).waitFor();
     await contextSection(page, 'fields').getByText(verified.data.slots.merchant).waitFor();
     await contextSection(page, 'transcript').getByText(enUS.PolyaiContextTranscriptLoading).waitFor();
-    expect(seen()).toEqual([`POST ${preview.functionsUrl}/polyai-conversation`]);
+    expect(seen()).toEqual([`POST ${preview().functionsUrl}/polyai-conversation`]);
 
     release();
     await contextSection(page, 'transcript').getByText(lastTurn.agent_response ?? lastTurn.user_input ?? '').waitFor();
     // Searching the loaded transcript is local too.
     await contextSection(page, 'transcript').getByRole('searchbox').fill('charged');
     await contextSection(page, 'transcript').locator('mark').first().waitFor();
-    expect(seen()).toEqual([`POST ${preview.functionsUrl}/polyai-conversation`]);
+    expect(seen()).toEqual([`POST ${preview().functionsUrl}/polyai-conversation`]);
 
     // The one request carries the agent's Flex token and the call's id, and nothing else.
     const body = requests[0].postDataJSON() as Record<string, unknown>;
@@ -70,6 +64,6 @@ describe('offline preview: network requests on accepting a PolyAI task', () => {
   });
 
   it('made no console errors, warnings or dialogs', () => {
-    expect(preview.incidents).toEqual([]);
+    expect(preview().incidents).toEqual([]);
   });
 });

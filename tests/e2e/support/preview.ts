@@ -130,6 +130,21 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   }
 }
 
+/** One preview and Chromium for the whole test file (started before its first test, closed after its last). */
+export function previewForThisFile(options: PreviewOptions = {}): () => Preview {
+  let preview: Preview | undefined;
+  beforeAll(async () => {
+    preview = await startPreview(options);
+  });
+  afterAll(async () => {
+    await preview?.close();
+  });
+  return () => {
+    if (!preview) throw new Error('the preview runs only inside this file’s tests');
+    return preview;
+  };
+}
+
 /** The canvas tab with this label, e.g. "PolyAI Context". */
 export const canvasTab = (page: Page, label: string): Locator => page.getByRole('tab', { name: label, exact: true });
 
