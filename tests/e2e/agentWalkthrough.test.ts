@@ -55,7 +55,8 @@ describe("offline preview: an agent's walkthrough of the verified sample", () =>
     const total = occurrences('twice');
     expect(total).toBe(2);
     const count = (current: number) => matchCount().filter({ hasText: `${current} of ${total}` });
-    const activeTurn = () => transcript().locator('mark[aria-current="true"]').locator('xpath=ancestor::*[contains(., " ")][1]').innerText();
+    // The chat message (a list item) holding the current match.
+    const activeTurn = () => transcript().getByRole('listitem').filter({ has: preview().page.locator('mark[aria-current="true"]') }).innerText();
     await searchBox().fill('twice');
     await count(1).waitFor();
     await expect(activeTurn()).resolves.toContain(turnTexts[1]);
