@@ -2,7 +2,17 @@
  * `npm run preview` as a developer meets it: prints its URL, says so when the port is taken, stops on a
  * signal; its backend (built Functions + PolyAI stand-in) takes only the preview's own token and origin.
  */
+import * as fs from 'fs';
+import * as path from 'path';
+
 import { spawnPreview, stopPreview, waitForUrl, waitForUrls } from './support/preview';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+/** Every source file under `dir` (relative to the repository). */
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' }).filter((file) => /\.[tj]sx?$/.test(file)).map((file) => path.join(dir, file));
+}
 
 function exitOf(child: ReturnType<typeof spawnPreview>): Promise<{ code: number | null; output: string }> {
   let output = '';
@@ -66,5 +76,12 @@ describe('npm run preview', () => {
     } finally {
       await stopPreview(child);
     }
+  });
+
+  it('keeps the development token validator out of everything deployable', () => {
+    const deployable = [...sourceFiles('src'), ...sourceFiles(path.join('serverless', 'src'))];
+    expect(deployable.length).toBeGreaterThan(20);
+    const offenders = deployable.filter((file) => /preview\/|developmentTokenValidator/.test(fs.readFileSync(path.join(ROOT, file), 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });
