@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm run preview`: serves the offline preview on 127.0.0.1 (PORT, default 4173) until Ctrl-C.
- * POLYAI_FUNCTIONS_URL, when set, is passed to the plugin as `custom_data.polyai_context.functions_base_url`.
+ * `npm run preview`: serves the offline preview on 127.0.0.1 (PORT, default 4173), with the PolyAI
+ * stand-in and the built Functions on free loopback ports, until Ctrl-C stops all of it.
  */
 const { startPreviewServer } = require('./server');
 
@@ -11,12 +11,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
-startPreviewServer({ port, functionsBaseUrl: process.env.POLYAI_FUNCTIONS_URL || '' }).then(
+startPreviewServer({ port }).then(
   (preview) => {
     const stop = () => preview.close().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     console.log(`PolyAI Context preview: ${preview.url}  (Ctrl-C to stop)`);
+    console.log(`  Functions (built, development token only): ${preview.functionsUrl}  ·  PolyAI stand-in: ${preview.standinUrl}`);
   },
   (error) => {
     if (error.code === 'EADDRINUSE') {

@@ -12,8 +12,28 @@ const { startPreviewServer } = require('./server');
 const OUT = path.join(__dirname, '..', 'docs', 'screenshots');
 const VIEWPORT = { width: 1280, height: 800 };
 
-/** name → how to reach the state from a fresh page. */
+/** Scrolls the tab to its transcript section. */
+const showTranscript = (page) => page.getByTestId('polyai-section-transcript').scrollIntoViewIfNeeded();
+
+/** name → how to reach the state from a fresh page (`polyai`: the stand-in's mode while it is taken). */
 const STATES = {
+  'transcript-search': {
+    query: '?task=verified',
+    act: async (page) => {
+      await showTranscript(page);
+      await page.getByRole('searchbox', { name: 'Search the transcript' }).fill('charge');
+      await page.locator('[data-testid="polyai-section-transcript"] mark').first().waitFor();
+    },
+  },
+  'spanish-dark': { query: '?task=verified&theme=dark&lang=es-ES' },
+  'transcript-outage': {
+    query: '?task=verified',
+    polyai: '500',
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Try again' }).waitFor();
+      await showTranscript(page);
+    },
+  },
   'verified-light': { query: '?task=verified' },
   'verified-dark': { query: '?task=verified&theme=dark' },
   unavailable: { query: '?task=fetch-failed' },
@@ -39,9 +59,13 @@ async function main() {
   });
   try {
     const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
-    for (const [name, { query, act }] of Object.entries(STATES)) {
+    const setPolyai = (mode) => page.request.post(`${preview.url}__preview/polyai-mode`, { data: { mode } });
+    for (const [name, { query, act, polyai = 'ok' }] of Object.entries(STATES)) {
+      await setPolyai(polyai);
       await page.goto(`${preview.url}${query}`);
       await page.getByTestId('polyai-context').waitFor();
+      // The transcript has loaded (or failed): no spinner in the picture.
+      await page.waitForLoadState('networkidle');
       if (act) await act(page);
       // No focus ring from the last click, fonts loaded: the picture an agent sees.
       await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));

@@ -1,10 +1,17 @@
 /**
  * The offline preview server: bundles the real plugin entry (src/index.ts) with esbuild, aliasing
  * `@twilio/flex-ui` to the local Flex implementation in preview/flex, and serves a Flex-like agent
- * desktop on 127.0.0.1. Development only: nothing in src/ imports preview/.
+ * desktop on 127.0.0.1. Next to it, the preview backend (preview/backend): the PolyAI stand-in and the
+ * built Functions, so the transcript comes through the real `polyai-conversation` Function.
+ * Development only: nothing in src/ or serverless/src/ imports preview/.
  */
+const { execFile } = require('child_process');
+const fs = require('fs');
 const http = require('http');
+const Module = require('module');
+const os = require('os');
 const path = require('path');
+const { promisify } = require('util');
 const esbuild = require('esbuild');
 
 const ROOT = path.join(__dirname, '..');
@@ -41,11 +48,36 @@ async function bundle() {
   return result.outputFiles[0].text;
 }
 
-/** What Flex reads from public/appConfig.js; `functionsBaseUrl` is the seam for the local Functions. */
+/**
+ * Builds the Functions with serverless/'s own build (what `twilio serverless:deploy` uploads) into a fresh
+ * temporary folder, so previews running side by side never overwrite each other's files.
+ */
+async function buildFunctions() {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyai-preview-functions-'));
+  await promisify(execFile)(process.execPath, [path.join(ROOT, 'serverless', 'scripts', 'build.mjs'), `--outdir=${outdir}`]);
+  return outdir;
+}
+
+/** preview/backend is TypeScript importing serverless/dev: bundled for node and loaded from memory. */
+async function loadBackendModule() {
+  const filename = path.join(__dirname, 'backend', 'previewBackend.ts');
+  const result = await esbuild.build({ entryPoints: [filename], absWorkingDir: ROOT, bundle: true, write: false, format: 'cjs', platform: 'node', target: 'node18', logLevel: 'silent' });
+  const backendModule = new Module(filename, module);
+  backendModule.filename = filename;
+  backendModule.paths = Module._nodeModulePaths(path.dirname(filename));
+  backendModule._compile(result.outputFiles[0].text, filename);
+  return backendModule.exports;
+}
+
+/** What Flex reads from public/appConfig.js: the plugin fetches transcripts from the local Functions. */
 function appConfig({ functionsBaseUrl }) {
-  const polyaiContext = { enabled: true, always_show: false, tab_sort_order: 10 };
-  if (functionsBaseUrl) polyaiContext.functions_base_url = functionsBaseUrl;
+  const polyaiContext = { enabled: true, always_show: false, tab_sort_order: 10, auto_select_tab: true, functions_base_url: functionsBaseUrl };
   return { custom_data: { polyai_context: polyaiContext } };
+}
+
+/** What the page needs from the server: the development Flex token and the PolyAI switch's state. */
+function previewSession(backend, modes) {
+  return { flexToken: backend.flexToken, polyaiMode: backend.polyaiMode(), polyaiModes: modes };
 }
 
 const page = `<!doctype html>
@@ -57,6 +89,7 @@ const page = `<!doctype html>
 <title>PolyAI Context · Flex offline preview</title>
 <style>html, body { margin: 0; height: 100%; } #root { height: 100%; }</style>
 <script src="/appConfig.js"></script>
+<script src="/preview-session.js"></script>
 </head>
 <body>
 <div id="root"></div>
@@ -65,43 +98,97 @@ const page = `<!doctype html>
 </html>
 `;
 
-/**
- * Starts the preview. Resolves with `{ url, close }` once it listens; rejects with a readable error if
- * the bundle fails or the port is taken (`error.code === 'EADDRINUSE'`). Port 0 picks a free port.
- */
-async function startPreviewServer({ port = 4173, host = '127.0.0.1', functionsBaseUrl = '' } = {}) {
-  const script = await bundle();
-  const config = `var appConfig = ${JSON.stringify(appConfig({ functionsBaseUrl }), null, 2)};\n`;
-  const routes = {
-    '/': ['text/html; charset=utf-8', page],
-    '/appConfig.js': ['text/javascript; charset=utf-8', config],
-    '/preview.js': ['text/javascript; charset=utf-8', script],
-  };
-  const server = http.createServer((request, response) => {
-    const route = request.method === 'GET' ? routes[new URL(request.url, 'http://localhost').pathname] : undefined;
-    if (!route) {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end('Not found');
-      return;
-    }
-    response.writeHead(200, { 'content-type': route[0], 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-    response.end(route[1]);
+/** Reads a small JSON request body (the PolyAI switch); null when it is not JSON. */
+function readJson(request) {
+  return new Promise((resolve) => {
+    let raw = '';
+    request.on('data', (chunk) => {
+      raw += chunk;
+      if (raw.length > 1024) request.destroy();
+    });
+    request.on('end', () => {
+      try {
+        resolve(JSON.parse(raw));
+      } catch {
+        resolve(null);
+      }
+    });
   });
-  await new Promise((resolve, reject) => {
+}
+
+function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
       server.off('error', reject);
       resolve();
     });
   });
-  const address = server.address();
+}
+
+/**
+ * Starts the preview and its backend. Resolves with `{ url, functionsUrl, standinUrl, close }` once all
+ * listen; rejects with a readable error if a bundle fails or the port is taken (`error.code ===
+ * 'EADDRINUSE'`). Port 0 picks a free port; the backend always picks free ports.
+ */
+async function startPreviewServer({ port = 4173, host = '127.0.0.1' } = {}) {
+  const [script, backendModule, functionsDir] = await Promise.all([bundle(), loadBackendModule(), buildFunctions()]);
+  const removeBuild = () => fs.rmSync(functionsDir, { recursive: true, force: true });
+  const { startPreviewBackend, isPreviewPolyaiMode, PREVIEW_POLYAI_MODES } = backendModule;
+  let backend;
+  const send = (response, status, type, body) => {
+    response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    response.end(body);
+  };
+  const server = http.createServer(async (request, response) => {
+    const { pathname } = new URL(request.url, 'http://localhost');
+    if (!backend) return send(response, 503, 'text/plain; charset=utf-8', 'Starting, try again in a moment.');
+    // The PolyAI switch: same origin as the page, so no CORS; only the preview's modes.
+    if (pathname === '/__preview/polyai-mode' && request.method === 'POST') {
+      const body = await readJson(request);
+      if (!isPreviewPolyaiMode(body?.mode)) return send(response, 400, 'application/json', JSON.stringify({ error: `mode must be one of ${PREVIEW_POLYAI_MODES.join(', ')}` }));
+      backend.setPolyaiMode(body.mode);
+      console.log(`PolyAI stand-in now answers: ${body.mode}`);
+      return send(response, 200, 'application/json', JSON.stringify({ mode: backend.polyaiMode() }));
+    }
+    const routes = {
+      '/': ['text/html; charset=utf-8', () => page],
+      '/appConfig.js': ['text/javascript; charset=utf-8', () => `var appConfig = ${JSON.stringify(appConfig({ functionsBaseUrl: backend.functionsUrl }), null, 2)};\n`],
+      '/preview-session.js': ['text/javascript; charset=utf-8', () => `var previewSession = ${JSON.stringify(previewSession(backend, PREVIEW_POLYAI_MODES))};\n`],
+      '/preview.js': ['text/javascript; charset=utf-8', () => script],
+    };
+    const route = request.method === 'GET' ? routes[pathname] : undefined;
+    if (!route) return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
+    send(response, 200, route[0], route[1]());
+  });
+  try {
+    await listen(server, port, host);
+  } catch (error) {
+    removeBuild();
+    throw error;
+  }
+  const url = `http://${host}:${server.address().port}/`;
+  try {
+    backend = await startPreviewBackend({ functionsDir: path.join(functionsDir, 'functions'), previewOrigin: new URL(url).origin });
+  } catch (error) {
+    server.close();
+    removeBuild();
+    throw error;
+  }
   return {
-    url: `http://${host}:${address.port}/`,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    url,
+    functionsUrl: backend.functionsUrl,
+    standinUrl: backend.standinUrl,
+    close: async () => {
+      await Promise.all([
+        new Promise((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+        backend.close(),
+      ]);
+      removeBuild();
+    },
   };
 }
 

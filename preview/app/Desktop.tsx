@@ -1,4 +1,4 @@
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useMemo, useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { CustomizationProvider } from '@twilio-paste/core/customization';
@@ -11,17 +11,18 @@ import { componentState } from '../flex/componentState';
 import { providers } from '../flex/providers';
 import { useStore } from '../flex/store';
 import { AttributesPanel } from './AttributesPanel';
+import { agentTasks, selectedTaskSid } from './agentTasks';
+import { LanguageSwitch, PolyaiOutageSwitch } from './HeaderSwitches';
 import { writeLocation, type PreviewLocation } from './location';
-import { selectedTaskSid } from './selection';
 import { CANVAS_TABS_STATE, TaskCanvas, selectTab } from './TaskCanvas';
 import { TaskList } from './TaskList';
-import { PASTED_TASK_ID, SAMPLE_TASKS, previewTask, type PreviewTask } from './tasks';
+import { PASTED_TASK_ID, SAMPLE_TASKS, previewTask } from './tasks';
 
 const PANEL_ID = 'preview-attributes-panel';
 
 /** The Flex-like agent desktop: header, task list, task canvas and the attributes panel. */
 export function Desktop({ initial }: { initial: PreviewLocation }): JSX.Element {
-  const [tasks, setTasks] = useState<PreviewTask[]>(SAMPLE_TASKS);
+  const tasks = useStore(agentTasks);
   const [theme, setTheme] = useState(initial.theme);
   const [panelOpen, setPanelOpen] = useState(initial.attributesPanel);
   const selectedSid = useStore(selectedTaskSid);
@@ -37,12 +38,16 @@ export function Desktop({ initial }: { initial: PreviewLocation }): JSX.Element 
   }, [initial]);
   // Pasted attributes live only in this page: a reload shows the first sample.
   const taskInUrl = selected && selected.id !== PASTED_TASK_ID ? selected.id : null;
-  useEffect(() => writeLocation({ task: taskInUrl, tab, theme, attributesPanel: panelOpen }), [taskInUrl, tab, theme, panelOpen]);
+  const location = useMemo<PreviewLocation>(
+    () => ({ task: taskInUrl, tab, theme, attributesPanel: panelOpen, language: initial.language }),
+    [taskInUrl, tab, theme, panelOpen, initial.language],
+  );
+  useEffect(() => writeLocation(location), [location]);
 
   // Pasted attributes become one more task at the top of the list, selected like any other.
   const showPasted = (attributes: Record<string, unknown>) => {
     const pasted = previewTask(PASTED_TASK_ID, 'Pasted attributes', attributes, SAMPLE_TASKS.length);
-    setTasks([pasted, ...SAMPLE_TASKS]);
+    agentTasks.set([pasted, ...agentTasks.get().filter((task) => task.id !== PASTED_TASK_ID)]);
     Actions.invokeAction('SelectTask', { sid: pasted.sid });
   };
 
@@ -70,6 +75,8 @@ export function Desktop({ initial }: { initial: PreviewLocation }): JSX.Element 
             offline preview
           </Text>
           <Box marginLeft="auto" display="flex" alignItems="center" columnGap="space40">
+            <PolyaiOutageSwitch />
+            <LanguageSwitch location={location} />
             <Button variant={theme === 'dark' ? 'primary' : 'inverse'} size="small" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
               <DarkModeIcon decorative />
               Dark theme

@@ -1,5 +1,6 @@
 import React, { useRef } from 'react';
 import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
 import { Heading } from '@twilio-paste/core/heading';
 import { Text } from '@twilio-paste/core/text';
 
@@ -40,13 +41,21 @@ export function TaskCanvas({ task }: { task: PreviewTask }): JSX.Element {
 
   return (
     <Box display="flex" flexDirection="column" height="100%">
-      <Box paddingX="space60" paddingTop="space50" paddingBottom="space30">
-        <Heading as="h2" variant="heading30" marginBottom="space0">
-          {callerOf(task)}
-        </Heading>
-        <Text as="p" color="colorTextWeak" fontSize="fontSize20" marginTop="space10">
-          Voice · {task.queueName} · {task.status}
-        </Text>
+      <Box paddingX="space60" paddingTop="space50" paddingBottom="space30" display="flex" alignItems="center" columnGap="space50">
+        <Box>
+          <Heading as="h2" variant="heading30" marginBottom="space0">
+            {callerOf(task)}
+          </Heading>
+          <Text as="p" color="colorTextWeak" fontSize="fontSize20" marginTop="space10">
+            Voice · {task.queueName} · {task.status === 'pending' ? 'incoming, not accepted' : 'accepted'}
+          </Text>
+        </Box>
+        {task.status === 'pending' && (
+          // Flex's Accept button: the action runs the plugin's before/afterAcceptTask listeners.
+          <Button variant="primary" size="small" onClick={() => Actions.invokeAction('AcceptTask', { sid: task.sid })}>
+            Accept
+          </Button>
+        )}
       </Box>
       <Box role="tablist" aria-label="Task canvas" display="flex" columnGap="space20" paddingX="space60" borderBottomStyle="solid" borderBottomWidth="borderWidth10" borderBottomColor="colorBorderWeak">
         {tabs.map((tab, index) => {

@@ -4,12 +4,17 @@ import { Heading } from '@twilio-paste/core/heading';
 import { Text } from '@twilio-paste/core/text';
 import { ProductVoiceIcon } from '@twilio-paste/icons/esm/ProductVoiceIcon';
 
-import { Actions } from '../flex';
+import { Actions, TaskListItem } from '../flex';
+import { useStore } from '../flex/store';
 import { bareButton } from './bareButton';
 import { callerOf, type PreviewTask } from './tasks';
 
-/** Flex's task list: one row a task; choosing a row invokes `SelectTask`, as in Flex. */
+/**
+ * Flex's task list: one row a task; choosing a row invokes `SelectTask`, as in Flex. Under each row, the
+ * `TaskListItem.Content` fragments whose `if` holds for that task, given the task as Flex gives it.
+ */
 export function TaskList({ tasks, selectedSid }: { tasks: PreviewTask[]; selectedSid: string | null }): JSX.Element {
+  useStore(TaskListItem.Content.fragments);
   return (
     <Box padding="space30">
       <Box paddingX="space30" paddingY="space20">
@@ -21,7 +26,18 @@ export function TaskList({ tasks, selectedSid }: { tasks: PreviewTask[]; selecte
         {tasks.map((task) => {
           const selected = task.sid === selectedSid;
           return (
-            <Box as="li" key={task.sid} marginBottom="space10">
+            // The row is the list item: Flex draws plugin content (TaskListItem) inside it, under the task.
+            <Box
+              as="li"
+              key={task.sid}
+              marginBottom="space10"
+              borderLeftStyle="solid"
+              borderLeftWidth="borderWidth30"
+              borderLeftColor={selected ? 'colorBorderPrimary' : 'transparent'}
+              borderRadius="borderRadius20"
+              backgroundColor={selected ? 'colorBackgroundPrimaryWeakest' : 'transparent'}
+              _hover={{ backgroundColor: 'colorBackgroundStrong' }}
+            >
               <Box
                 {...bareButton}
                 data-task={task.id}
@@ -33,22 +49,29 @@ export function TaskList({ tasks, selectedSid }: { tasks: PreviewTask[]; selecte
                 width="100%"
                 padding="space30"
                 textAlign="left"
-                borderLeftWidth="borderWidth30"
-                borderLeftColor={selected ? 'colorBorderPrimary' : 'transparent'}
                 borderRadius="borderRadius20"
-                backgroundColor={selected ? 'colorBackgroundPrimaryWeakest' : 'transparent'}
+                backgroundColor="transparent"
                 color="colorText"
-                _hover={{ backgroundColor: 'colorBackgroundStrong' }}
               >
                 <ProductVoiceIcon decorative color="colorTextIcon" />
-                <Box as="span" display="block" minWidth="0">
-                  <Text as="span" display="block" fontWeight="fontWeightSemibold">
-                    {callerOf(task)}
-                  </Text>
+                <Box as="span" display="block" minWidth="0" flexGrow={1}>
+                  <Box as="span" display="flex" justifyContent="space-between" columnGap="space20">
+                    <Text as="span" fontWeight="fontWeightSemibold">
+                      {callerOf(task)}
+                    </Text>
+                    <Text as="span" fontSize="fontSize20" color={task.status === 'pending' ? 'colorTextPrimary' : 'colorTextWeak'}>
+                      {task.status === 'pending' ? 'Incoming' : 'Accepted'}
+                    </Text>
+                  </Box>
                   <Text as="span" display="block" fontSize="fontSize20" color="colorTextWeak">
                     {task.description}
                   </Text>
                 </Box>
+              </Box>
+              <Box paddingLeft="space70">
+                {TaskListItem.Content.visible({ task }).map((fragment, index) => (
+                  <React.Fragment key={fragment.element.key ?? index}>{React.cloneElement(fragment.element, { task })}</React.Fragment>
+                ))}
               </Box>
             </Box>
           );

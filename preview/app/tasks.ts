@@ -57,7 +57,9 @@ export function previewTask(id: string, description: string, attributes: unknown
     attributes,
     taskChannelUniqueName: 'voice',
     queueName: 'Everyone',
-    status: 'assigned',
+    // Every sample rings in, as a new reservation does: the agent accepts it on the canvas.
+    status: 'pending',
+    taskStatus: 'reserved',
     dateCreated: new Date(Date.UTC(2026, 10, 20, 9, index)),
   };
 }

@@ -5,9 +5,11 @@
 type Payload = Record<string, unknown>;
 type Listener = (payload: Payload, abort: () => void) => void | Promise<void>;
 type Implementation = (payload: Payload) => void | Promise<void>;
+/** Completes a payload before any listener sees it (Flex resolves `sid` to `task`); throws if it cannot. */
+type PayloadPreparer = (payload: Payload) => void;
 
 const listeners = new Map<string, Set<Listener>>();
-const implementations = new Map<string, Implementation>();
+const implementations = new Map<string, { run: Implementation; prepare?: PayloadPreparer }>();
 
 function listenersFor(event: string): Listener[] {
   return Array.from(listeners.get(event) ?? []);
@@ -17,6 +19,7 @@ export const Actions = {
   async invokeAction(name: string, payload: Payload = {}): Promise<void> {
     const implementation = implementations.get(name);
     if (!implementation) throw new Error(`Flex preview: action ${name} is not implemented.`);
+    implementation.prepare?.(payload);
     let aborted = false;
     for (const listener of listenersFor(`before${name}`)) {
       await listener(payload, () => {
@@ -24,7 +27,7 @@ export const Actions = {
       });
       if (aborted) return;
     }
-    await implementation(payload);
+    await implementation.run(payload);
     for (const listener of listenersFor(`after${name}`)) await listener(payload, () => undefined);
   },
   addListener(event: string, listener: Listener): void {
@@ -35,7 +38,7 @@ export const Actions = {
     listeners.get(event)?.delete(listener);
   },
   /** Flex's own actions are built in; the preview shell registers the ones it implements. */
-  registerAction(name: string, implementation: Implementation): void {
-    implementations.set(name, implementation);
+  registerAction(name: string, run: Implementation, prepare?: PayloadPreparer): void {
+    implementations.set(name, { run, prepare });
   },
 };

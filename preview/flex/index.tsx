@@ -8,13 +8,14 @@ import { Actions } from './actions';
 import './componentState';
 import { createContent } from './dynamicContent';
 import { Manager } from './manager';
+import { Monitor } from './monitor';
 import { createPlugins } from './plugins';
 import { setProviders } from './providers';
 import { Tab, type ITask } from './task';
 import { TaskInfoPanel } from './TaskInfoPanel';
 import * as flexModule from './index';
 
-export { Actions, Manager, setProviders };
+export { Actions, Manager, Monitor, setProviders };
 export { Tab, TaskContext, withTaskContext, type ITask, type TabProps } from './task';
 
 /** Props Flex passes to TaskCanvasTabs' `if` conditions. */
@@ -23,6 +24,14 @@ export interface TaskCanvasTabsProps {
 }
 
 export const TaskCanvasTabs = { Content: createContent<TaskCanvasTabsProps>() };
+
+/** Props Flex passes to TaskListItem's `if` conditions (and to the fragments it renders). */
+export interface TaskListItemProps {
+  task: ITask;
+}
+
+/** Fragments Flex renders inside each task list row, under the caller and the queue. */
+export const TaskListItem = { Content: createContent<TaskListItemProps>() };
 
 // Flex's built-in tab, present before any plugin adds its own.
 TaskCanvasTabs.Content.add(

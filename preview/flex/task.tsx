@@ -9,7 +9,10 @@ export interface ITask {
   attributes: unknown;
   taskChannelUniqueName: string;
   queueName: string;
+  /** Reservation status: `pending` until the agent accepts, then `accepted`. */
   status: string;
+  /** Task status: `reserved` until accepted, then `assigned`. */
+  taskStatus: string;
   dateCreated: Date;
 }
 

@@ -2,21 +2,15 @@
  * Accessibility of the plugin in the preview desktop: every control is reachable by keyboard alone, and
  * axe finds no serious or critical violation in Flex's light or dark theme.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
 import { enUS } from '../../src/strings/en-US';
-import { canvasTab, startPreview, type Preview } from './support/preview';
+import { seriousViolations } from './support/axe';
+import { canvasTab, previewForThisFile } from './support/preview';
 
 const MAX_TAB_PRESSES = 80;
 
-let preview: Preview;
-beforeAll(async () => {
-  preview = await startPreview();
-});
-afterAll(async () => {
-  await preview?.close();
-});
+const preview = previewForThisFile();
 
 /** Marks every element that should be a tab stop, and returns how many there are. */
 function markTabStops(page: Page): Promise<number> {
@@ -49,8 +43,8 @@ const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.
 
 describe('offline preview: accessibility', () => {
   it('reaches every control with the keyboard alone, and operates them', async () => {
-    const { page } = preview;
-    await preview.open('?task=verified&panel=attributes');
+    const { page } = preview();
+    await preview().open('?task=verified&panel=attributes');
     const expected = await markTabStops(page);
     expect(expected).toBeGreaterThan(10);
     const visited = await tabThrough(page);
@@ -76,24 +70,19 @@ describe('offline preview: accessibility', () => {
 
   for (const theme of ['light', 'dark']) {
     it(`has no serious or critical axe violations in the ${theme} theme`, async () => {
-      const { page } = preview;
+      const { page } = preview();
       const found: string[] = [];
       // A clean context, a partial one (warning alert) and an unavailable one (error alert), panel open.
       for (const task of ['verified', 'partial', 'fetch-failed']) {
-        await preview.open(`?task=${task}&theme=${theme}&panel=attributes`);
+        await preview().open(`?task=${task}&theme=${theme}&panel=attributes`);
         await page.getByTestId('polyai-context').waitFor();
-        const results = await new AxeBuilder({ page }).analyze();
-        for (const violation of results.violations) {
-          if (violation.impact === 'serious' || violation.impact === 'critical') {
-            found.push(`${task}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-          }
-        }
+        found.push(...(await seriousViolations(page, task)));
       }
       expect(found).toEqual([]);
     });
   }
 
   it('made no console errors, warnings or dialogs', () => {
-    expect(preview.incidents).toEqual([]);
+    expect(preview().incidents).toEqual([]);
   });
 });

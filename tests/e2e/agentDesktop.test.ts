@@ -5,7 +5,7 @@
 import { humanizeCode } from '../../src/model';
 import { enUS } from '../../src/strings/en-US';
 import { fixture } from '../support/fixtures';
-import { canvasTab, contextSection, selectTask, startPreview, type Preview } from './support/preview';
+import { canvasTab, contextSection, selectTask, taskRow, previewForThisFile } from './support/preview';
 
 const TAB = enUS.PolyaiContextTabLabel;
 const verified = fixture('handoff-state-verified.json') as { id: string; shared_id: string; data: Record<string, string> & { slots: Record<string, string> } };
@@ -13,23 +13,20 @@ const unverified = fixture('handoff-state-unverified.json') as {
   data: Record<string, string> & { verification: { auth_method: string; verification_attempts: number } };
 };
 
-let preview: Preview;
-beforeAll(async () => {
-  preview = await startPreview();
-});
-afterAll(async () => {
-  await preview?.close();
-});
+const preview = previewForThisFile();
 
 describe('offline preview: the PolyAI Context tab', () => {
   it('appears for every PolyAI sample and not for a call that did not come through PolyAI', async () => {
-    const { page } = preview;
-    await preview.open();
+    const { page } = preview();
+    await preview().open();
     for (const id of ['verified', 'unverified', 'minimal', 'studio', 'json-string', 'flat', 'partial', 'fetch-failed']) {
+      // The task list marks the task before the agent opens it.
+      await expect(taskRow(page, id).getByTestId('polyai-task-badge').innerText()).resolves.toBe(enUS.PolyaiContextTaskBadge);
       await selectTask(page, id);
       await expect(canvasTab(page, TAB).count()).resolves.toBe(1);
       await expect(page.getByTestId('polyai-context').isVisible()).resolves.toBe(true);
     }
+    await expect(taskRow(page, 'not-polyai').getByTestId('polyai-task-badge').count()).resolves.toBe(0);
     await selectTask(page, 'not-polyai');
     await expect(canvasTab(page, 'Info').getAttribute('aria-selected')).resolves.toBe('true');
     await expect(canvasTab(page, TAB).count()).resolves.toBe(0);
@@ -37,8 +34,8 @@ describe('offline preview: the PolyAI Context tab', () => {
   });
 
   it("shows the verified fixture's values in each section", async () => {
-    const { page } = preview;
-    await preview.open('?task=verified');
+    const { page } = preview();
+    await preview().open('?task=verified');
     const { data } = verified;
     const text = async (id: string) => (await contextSection(page, id).innerText()).replace(/\s+/g, ' ');
 
@@ -52,17 +49,23 @@ describe('offline preview: the PolyAI Context tab', () => {
     expect(verification).toContain(enUS.PolyaiContextVerified);
     expect(verification).toContain(humanizeCode('dob_and_postcode'));
     const caller = await text('caller');
-    for (const value of [data.caller_name, data.customer_id, data.account_number, data.asr_lang_code]) expect(caller).toContain(value);
+    for (const value of [data.caller_name, data.customer_id, data.asr_lang_code, enUS.PolyaiContextMaskedValue]) expect(caller).toContain(value);
+    // The account number is sensitive: masked until the agent reveals it.
+    expect(caller).not.toContain(data.account_number);
+    await contextSection(page, 'caller').getByRole('button', { name: `Show ${enUS.PolyaiContextAccountNumberLabel}` }).click();
+    await expect(text('caller')).resolves.toContain(data.account_number);
     await expect(text('utterance')).resolves.toContain(data.utterance);
     const fields = await text('fields');
-    for (const value of Object.values(data.slots)) expect(fields).toContain(value);
+    // Dates in the agent's locale (en-US here), decimals and text as sent.
+    expect(data.slots).toEqual({ charge_amount: '42.50', charge_date: '2026-11-14', merchant: 'Streamly Premium' });
+    for (const value of ['42.50', 'Nov 14, 2026', 'Streamly Premium']) expect(fields).toContain(value);
     const reference = await text('reference');
     expect(reference).toContain(verified.id);
     expect(reference).toContain(verified.shared_id);
   });
 
   it("shows the other samples' values where the agent looks for them", async () => {
-    const { page } = preview;
+    const { page } = preview();
     const minimal = fixture('handoff-state-minimal.json') as { shared_id: string; data: Record<string, string> };
     const jsonString = JSON.parse((fixture('task-attributes-json-string.json') as { polyai: string }).polyai) as { data: Record<string, string> };
     const flat = fixture('task-attributes-flat.json') as Record<string, string>;
@@ -78,7 +81,7 @@ describe('offline preview: the PolyAI Context tab', () => {
       ['flat', 'handoff', [humanizeCode(flat.intent)]],
       ['flat', 'caller', [flat.customer_id]],
     ];
-    await preview.open();
+    await preview().open();
     for (const [task, section, values] of expectations) {
       await selectTask(page, task);
       const text = (await contextSection(page, section).innerText()).replace(/\s+/g, ' ');
@@ -87,16 +90,16 @@ describe('offline preview: the PolyAI Context tab', () => {
   });
 
   it('says plainly when PolyAI data could not be fetched', async () => {
-    const { page } = preview;
-    await preview.open('?task=fetch-failed');
+    const { page } = preview();
+    await preview().open('?task=fetch-failed');
     const tab = await page.getByTestId('polyai-context').innerText();
     expect(tab).toContain(enUS.PolyaiContextUnavailableTitle);
     expect(tab).toContain('PolyAI Handoff API did not answer within 3000 ms');
   });
 
   it('updates the tab when the agent switches tasks, and keeps it selected where it applies', async () => {
-    const { page } = preview;
-    await preview.open('?task=verified');
+    const { page } = preview();
+    await preview().open('?task=verified');
     await expect(contextSection(page, 'verification').innerText()).resolves.toContain(enUS.PolyaiContextVerified);
 
     await selectTask(page, 'unverified');
@@ -113,6 +116,6 @@ describe('offline preview: the PolyAI Context tab', () => {
   });
 
   it('loads and runs the plugin without console errors, warnings or dialogs', () => {
-    expect(preview.incidents).toEqual([]);
+    expect(preview().incidents).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
  * The attributes panel (an admin debugging a Studio flow): whatever is pasted reaches the real plugin as
  * task attributes, hostile markup stays text, and bad JSON is reported instead of shown.
  */
-import { startPreview, type Preview } from './support/preview';
+import { previewForThisFile } from './support/preview';
 
 const HOSTILE_IMG = '<img src=x onerror=alert(1)>';
 const HOSTILE_LINK = 'javascript:alert(document.domain)';
@@ -23,27 +23,21 @@ const hostileAttributes = {
   },
 };
 
-let preview: Preview;
-beforeAll(async () => {
-  preview = await startPreview();
-});
-afterAll(async () => {
-  await preview?.close();
-});
+const preview = previewForThisFile();
 
 async function pasteAttributes(text: string): Promise<void> {
-  const { page } = preview;
+  const { page } = preview();
   await page.getByLabel('Task attributes (JSON)').fill(text);
   await page.getByRole('button', { name: 'Show as the agent sees it' }).click();
 }
 
 describe('offline preview: pasted task attributes', () => {
   beforeAll(async () => {
-    await preview.open('?panel=attributes');
+    await preview().open('?panel=attributes');
   });
 
   it('reports invalid JSON and non-object attributes instead of showing a task', async () => {
-    const { page } = preview;
+    const { page } = preview();
     const help = page.locator('#preview-attributes-help');
     await pasteAttributes('{"polyai": {"data": ');
     await expect(help.innerText()).resolves.toMatch(/^Not valid JSON: /);
@@ -56,7 +50,7 @@ describe('offline preview: pasted task attributes', () => {
   });
 
   it('shows pasted attributes as the agent would see them', async () => {
-    const { page } = preview;
+    const { page } = preview();
     await pasteAttributes(JSON.stringify({ polyai: { data: { summary: 'Pasted summary from Studio', handoff_reason: 'lost_card' } } }));
     await page.locator('[data-task="pasted"][aria-current="true"]').waitFor();
     await expect(page.getByTestId('polyai-section-summary').innerText()).resolves.toContain('Pasted summary from Studio');
@@ -64,14 +58,14 @@ describe('offline preview: pasted task attributes', () => {
   });
 
   it('loads a sample into the editor', async () => {
-    const { page } = preview;
+    const { page } = preview();
     await page.getByLabel('Start from a sample').selectOption('fetch-failed');
     await page.getByRole('button', { name: 'Load', exact: true }).click();
     await expect(page.getByLabel('Task attributes (JSON)').inputValue()).resolves.toContain('PolyAI Handoff API did not answer');
   });
 
   it('renders markup and javascript: links in pasted data as inert text', async () => {
-    const { page } = preview;
+    const { page } = preview();
     await pasteAttributes(JSON.stringify(hostileAttributes));
     await page.locator('[data-task="pasted"][aria-current="true"]').waitFor();
     const tab = page.getByTestId('polyai-context');
@@ -83,10 +77,10 @@ describe('offline preview: pasted task attributes', () => {
     await expect(page.locator('[onerror], [onload]').count()).resolves.toBe(0);
     await expect(page.locator('a[href^="javascript:" i], [src^="javascript:" i]').count()).resolves.toBe(0);
     await expect(tab.locator('a, svg[onload]').count()).resolves.toBe(0);
-    expect(preview.incidents.filter((incident) => incident.startsWith('dialog'))).toEqual([]);
+    expect(preview().incidents.filter((incident) => incident.startsWith('dialog'))).toEqual([]);
   });
 
   it('made no console errors, warnings or dialogs', () => {
-    expect(preview.incidents).toEqual([]);
+    expect(preview().incidents).toEqual([]);
   });
 });

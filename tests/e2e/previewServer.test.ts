@@ -1,5 +1,18 @@
-/** `npm run preview` as a developer meets it: prints its URL, says so when the port is taken, stops on a signal. */
-import { spawnPreview, stopPreview, waitForUrl } from './support/preview';
+/**
+ * `npm run preview` as a developer meets it: prints its URL, says so when the port is taken, stops on a
+ * signal; its backend (built Functions + PolyAI stand-in) takes only the preview's own token and origin.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+import { spawnPreview, stopPreview, waitForUrl, waitForUrls } from './support/preview';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+/** Every source file under `dir` (relative to the repository). */
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' }).filter((file) => /\.[tj]sx?$/.test(file)).map((file) => path.join(dir, file));
+}
 
 function exitOf(child: ReturnType<typeof spawnPreview>): Promise<{ code: number | null; output: string }> {
   let output = '';
@@ -31,5 +44,44 @@ describe('npm run preview', () => {
     } finally {
       await stopPreview(first);
     }
+  });
+
+  it("serves the built Functions to the preview's origin and token only, and Ctrl-C stops all of it", async () => {
+    const child = spawnPreview();
+    try {
+      const { url, functionsUrl, standinUrl } = await waitForUrls(child);
+      const origin = new URL(url).origin;
+      const session = await (await fetch(`${url}preview-session.js`)).text();
+      const { flexToken } = JSON.parse(/var previewSession = (.*);/.exec(session)![1]) as { flexToken: string };
+      const ask = (token: string, from: string) =>
+        fetch(`${functionsUrl}/polyai-conversation`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: from },
+          body: JSON.stringify({ Token: token, conversationId: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9' }),
+        });
+
+      const ok = await ask(flexToken, origin);
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('access-control-allow-origin')).toBe(origin);
+      await expect(ok.json()).resolves.toMatchObject({ conversation: { id: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9' } });
+      // Same claims, another signature: the development validator accepts only the token it minted.
+      const forged = flexToken.replace(/\.[^.]+$/, '.forged');
+      await expect(ask(forged, origin).then((response) => response.status)).resolves.toBe(401);
+      await expect(ask(flexToken, 'https://evil.example').then((response) => response.status)).resolves.toBe(403);
+
+      const exited = exitOf(child);
+      child.kill('SIGINT');
+      await expect(exited).resolves.toMatchObject({ code: 0 });
+      for (const address of [url, functionsUrl, standinUrl]) await expect(fetch(address)).rejects.toThrow();
+    } finally {
+      await stopPreview(child);
+    }
+  });
+
+  it('keeps the development token validator out of everything deployable', () => {
+    const deployable = [...sourceFiles('src'), ...sourceFiles(path.join('serverless', 'src'))];
+    expect(deployable.length).toBeGreaterThan(20);
+    const offenders = deployable.filter((file) => /preview\/|developmentTokenValidator/.test(fs.readFileSync(path.join(ROOT, file), 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });

@@ -14,17 +14,21 @@ const CLI = path.join(__dirname, '..', '..', '..', 'preview', 'cli.js');
 const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 5_000;
 
-/** The preview's printed URL, once it listens. */
+/** The preview's printed URL, once it listens (and the Functions' URL, printed on the next line). */
 export function waitForUrl(child: ChildProcess): Promise<string> {
+  return waitForUrls(child).then(({ url }) => url);
+}
+
+export function waitForUrls(child: ChildProcess): Promise<{ url: string; functionsUrl: string; standinUrl: string }> {
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`preview did not start within ${START_TIMEOUT_MS} ms:\n${output}`)), START_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/).*\n.*Functions[^:]*: (http:\/\/127\.0\.0\.1:\d+).*stand-in: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve(match[0]);
+        resolve({ url: match[1], functionsUrl: match[2], standinUrl: match[3] });
       }
     };
     child.stdout?.on('data', onData);
@@ -51,10 +55,17 @@ export function stopPreview(child: ChildProcess): Promise<void> {
 
 export interface Preview {
   url: string;
+  /** The local Functions (`functions_base_url` in the plugin's config). */
+  functionsUrl: string;
   browser: Browser;
   page: Page;
   /** Console errors, page errors and dialogs seen so far: a guest plugin must make none. */
   incidents: string[];
+  /**
+   * Chromium's "Failed to load resource" lines for the local Functions' error answers (a transcript PolyAI
+   * does not have, an outage): the network failing as designed, not the plugin; the tab shows them.
+   */
+  functionErrors: string[];
   /** Opens the desktop with a URL query, e.g. `?task=verified&theme=dark`. */
   open(query?: string): Promise<void>;
   close(): Promise<void>;
@@ -65,18 +76,30 @@ export function spawnPreview(port = 0): ChildProcess {
   return spawn(process.execPath, [CLI], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-export async function startPreview(): Promise<Preview> {
+export interface PreviewOptions {
+  /** Lets the page read and write the clipboard, as an agent's browser does after a user gesture. */
+  clipboard?: boolean;
+}
+
+export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
   const child = spawnPreview();
   let browser: Browser | undefined;
   try {
-    const url = await waitForUrl(child);
+    const { url, functionsUrl } = await waitForUrls(child);
     browser = await launchChromium();
     // axe needs a page from an explicit context.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      permissions: options.clipboard ? ['clipboard-read', 'clipboard-write'] : [],
+    });
     const page = await context.newPage();
     const incidents: string[] = [];
+    const functionErrors: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') incidents.push(`console ${message.type()}: ${message.text()}`);
+      if (message.type() !== 'error' && message.type() !== 'warning') return;
+      const fromFunctions = message.text().startsWith('Failed to load resource') && message.location().url.startsWith(functionsUrl);
+      if (fromFunctions) functionErrors.push(`${message.location().url}: ${message.text()}`);
+      else incidents.push(`console ${message.type()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => incidents.push(`page error: ${error.message}`));
     page.on('dialog', (dialog) => {
@@ -86,9 +109,11 @@ export async function startPreview(): Promise<Preview> {
     const opened = browser;
     return {
       url,
+      functionsUrl,
       browser: opened,
       page,
       incidents,
+      functionErrors,
       async open(query = '') {
         await page.goto(`${url}${query}`);
         await page.locator('[data-task]').first().waitFor();
@@ -105,6 +130,21 @@ export async function startPreview(): Promise<Preview> {
   }
 }
 
+/** One preview and Chromium for the whole test file (started before its first test, closed after its last). */
+export function previewForThisFile(options: PreviewOptions = {}): () => Preview {
+  let preview: Preview | undefined;
+  beforeAll(async () => {
+    preview = await startPreview(options);
+  });
+  afterAll(async () => {
+    await preview?.close();
+  });
+  return () => {
+    if (!preview) throw new Error('the preview runs only inside this file’s tests');
+    return preview;
+  };
+}
+
 /** The canvas tab with this label, e.g. "PolyAI Context". */
 export const canvasTab = (page: Page, label: string): Locator => page.getByRole('tab', { name: label, exact: true });
 
@@ -112,6 +152,9 @@ export const canvasTab = (page: Page, label: string): Locator => page.getByRole(
 export const contextSection = (page: Page, id: string): Locator => page.getByTestId(`polyai-section-${id}`);
 
 export const taskButton = (page: Page, taskId: string): Locator => page.locator(`[data-task="${taskId}"]`);
+
+/** A task's whole row in the task list: its button and the `TaskListItem` content plugins add under it. */
+export const taskRow = (page: Page, taskId: string): Locator => page.locator('li', { has: taskButton(page, taskId) });
 
 /** Chooses a task in the task list and waits until the canvas shows it. */
 export async function selectTask(page: Page, taskId: string): Promise<void> {

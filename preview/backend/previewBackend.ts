@@ -1,0 +1,59 @@
+/**
+ * DEVELOPMENT ONLY. The preview's backend, all on 127.0.0.1: the PolyAI stand-in (serverless/dev) and the
+ * built Functions in front of it, with the development token validator. The preview server bundles this
+ * file for node at start (it is TypeScript and imports serverless/dev).
+ */
+import { drillEnv } from '../../serverless/dev/outageDrill';
+import { startStandin, type StandinMode } from '../../serverless/dev/polyai-standin';
+import { createDevelopmentFlexToken, developmentTokenValidator, PREVIEW_ACCOUNT_SID } from './developmentTokenValidator';
+import { startLocalFunctions } from './localFunctions';
+
+/** The stand-in modes the preview's "PolyAI" switch offers: working, and four ways PolyAI can fail. */
+export const PREVIEW_POLYAI_MODES = ['ok', '500', 'hang', 'garbage', '401'] as const satisfies readonly StandinMode[];
+export type PreviewPolyaiMode = (typeof PREVIEW_POLYAI_MODES)[number];
+
+export function isPreviewPolyaiMode(value: unknown): value is PreviewPolyaiMode {
+  return typeof value === 'string' && (PREVIEW_POLYAI_MODES as readonly string[]).includes(value);
+}
+
+export interface PreviewBackend {
+  functionsUrl: string;
+  standinUrl: string;
+  /** The only token the preview's Functions accept; the page gets it as the agent's Flex token. */
+  flexToken: string;
+  polyaiMode(): PreviewPolyaiMode;
+  setPolyaiMode(mode: PreviewPolyaiMode): void;
+  close(): Promise<void>;
+}
+
+export async function startPreviewBackend(options: { functionsDir: string; previewOrigin: string }): Promise<PreviewBackend> {
+  const standin = await startStandin();
+  const flexToken = createDevelopmentFlexToken();
+  let mode: PreviewPolyaiMode = 'ok';
+  try {
+    const functions = await startLocalFunctions({
+      functionsDir: options.functionsDir,
+      env: {
+        ...drillEnv(standin.url),
+        ACCOUNT_SID: PREVIEW_ACCOUNT_SID,
+        AUTH_TOKEN: 'offline-preview-not-a-secret',
+        FLEX_ALLOWED_ORIGINS: options.previewOrigin,
+      },
+      validateToken: developmentTokenValidator(flexToken),
+    });
+    return {
+      functionsUrl: functions.url,
+      standinUrl: standin.url,
+      flexToken,
+      polyaiMode: () => mode,
+      setPolyaiMode(next) {
+        mode = next;
+        standin.setMode(next);
+      },
+      close: () => Promise.all([functions.close(), standin.close()]).then(() => undefined),
+    };
+  } catch (error) {
+    await standin.close();
+    throw error;
+  }
+}
