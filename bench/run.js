@@ -16,6 +16,7 @@ const { ROOT } = require('./lib/bundleTs');
 const { writeReport } = require('./lib/report');
 const { runBrowserBench } = require('./suites/browser');
 const { runBundleBench } = require('./suites/bundle');
+const { runFunctionOverheadBench } = require('./suites/functionOverhead');
 const { runModelBench } = require('./suites/model');
 
 const SUITES = [
@@ -25,7 +26,7 @@ const SUITES = [
   {
     id: 'functionOverhead',
     title: 'Function overhead (polyai-handoff vs direct fetch, 1 and 50 callers)',
-    missing: 'serverless/ (the polyai-handoff Function) and the loopback PolyAI stand-in are not on this branch',
+    run: runFunctionOverheadBench,
   },
   {
     id: 'requestCount',
