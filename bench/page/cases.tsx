@@ -2,13 +2,17 @@
  * The render cases, one registry for the bench page and the report. A case whose code is not on this
  * branch yet has no `render` and says what is `missing`; adding it later is one entry here.
  */
-import React from 'react';
+import React, { useState } from 'react';
 
 import { attributesWithFields, typicalAttributes } from '../fixtures/attributes';
+import conversationFixture from '../../tests/fixtures/conversation.json';
 import { HandoffContextView } from '../../src/components/HandoffContextView/HandoffContextView';
 import { formatValue } from '../../src/components/HandoffContextView/formatValue';
 import { TabErrorBoundary } from '../../src/components/TabErrorBoundary/TabErrorBoundary';
-import { parseHandoffContext, type HandoffContext } from '../../src/model';
+import { findMatches, searchableTexts } from '../../src/components/Transcript/searchTranscript';
+import { TranscriptSection } from '../../src/components/Transcript/TranscriptSection';
+import type { ConversationLoader } from '../../src/components/Transcript/useConversation';
+import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, parseConversation, parseHandoffContext, type Conversation, type HandoffContext } from '../../src/model';
 import { enUS, formatString, type Translate } from '../../src/strings';
 
 export interface Rendered {
@@ -17,6 +21,15 @@ export interface Rendered {
   /** Items shown (what the baseline renders as one div each): the chart's x axis. */
   items: number;
   capturedFields: number;
+  /**
+   * For content that arrives after the mount (the transcript is loaded by an effect): true once it is
+   * in the DOM. Timing runs until the frame that paints it. Absent: the mount itself is the content.
+   */
+  ready?: (root: Element) => boolean;
+  /** Keystroke cases: the search input, in the tab and in the baseline. */
+  searchInput?: (root: Element) => HTMLInputElement | null;
+  /** Keystroke cases: the search alone (the model-side floor of a debounced update), in ms. */
+  searchOnlyMs?: (query: string) => number;
 }
 
 export interface RenderCase {
@@ -87,7 +100,73 @@ function handoffCase(attributes: Record<string, unknown>): () => Rendered {
   };
 }
 
-const TRANSCRIPT_MISSING = 'not measured: transcript not on this branch';
+/**
+ * A call of `turns` turns: the Conversations API fixture's turns repeated, each numbered and a second
+ * apart, so every text is distinct. Parsed by the real model, outside any timing.
+ */
+function conversationOf(turns: number): Conversation {
+  const source = conversationFixture.turns;
+  const start = Date.parse(conversationFixture.startedAt);
+  const body = {
+    ...conversationFixture,
+    turns: Array.from({ length: turns }, (_, index) => {
+      const turn = source[index % source.length];
+      const numbered = Object.fromEntries(Object.entries(turn).map(([key, value]) => [key, typeof value === 'string' ? `${value} (${index + 1})` : value]));
+      return { ...numbered, timestamp: new Date(start + index * 1000).toISOString() };
+    }),
+  };
+  return parseConversation(body);
+}
+
+const maskPatterns = compileMaskPatterns(DEFAULT_MASK_PATTERNS);
+const transcriptRows = (root: Element) => root.querySelector('[role="log"] [role="list"] > *') !== null;
+
+/** A controlled plain input, its state its own (as TranscriptSearch keeps it): the keystroke floor. */
+function PlainSearch(): JSX.Element {
+  const [value, setValue] = useState('');
+  return <input type="search" aria-label="search" value={value} onChange={(event) => setValue(event.target.value)} />;
+}
+
+/**
+ * The tab with a transcript of `turns` turns: HandoffContextView (typical handoff) with the real
+ * TranscriptSection, whose loader resolves at once with the generated call. Baseline: the same items and
+ * every turn (speaker and time, text) as plain divs, under a plain search input.
+ */
+function transcriptCase(turns: number): () => Rendered {
+  return () => {
+    const context = parseHandoffContext(typicalAttributes());
+    const conversation = conversationOf(turns);
+    const load: ConversationLoader = () => Promise.resolve({ ok: true, conversation });
+    const texts = searchableTexts(conversation.turns.map((turn) => turn.text));
+    const items = [
+      ...itemsOf(context),
+      ...conversation.turns.map((turn): [string, string] => [`${turn.speaker} · ${turn.time === null ? '' : new Date(turn.time).toISOString()}`, turn.text]),
+    ];
+    return {
+      tab: (
+        <TabErrorBoundary>
+          <HandoffContextView context={context} transcript={<TranscriptSection load={load} unavailable={null} maskPatterns={maskPatterns} />} />
+        </TabErrorBoundary>
+      ),
+      baseline: (
+        <div style={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+          <PlainSearch />
+          <PlainDivs items={items} />
+        </div>
+      ),
+      items: items.length,
+      capturedFields: context.fields.length,
+      // Loaded: the search box shows with the list (tab); the baseline has it from the start.
+      ready: (root) => root.querySelector('input[type="search"]') !== null && (transcriptRows(root) || root.querySelector('[role="log"]') === null),
+      searchInput: (root) => root.querySelector<HTMLInputElement>('input[type="search"]'),
+      searchOnlyMs: (query) => {
+        const start = performance.now();
+        findMatches(texts, query);
+        return performance.now() - start;
+      },
+    };
+  };
+}
 
 export const RENDER_CASES: RenderCase[] = [
   { id: 'typical', label: 'typical handoff', inputSize: 'verified Handoff API fixture', render: handoffCase(typicalAttributes()) },
@@ -97,11 +176,16 @@ export const RENDER_CASES: RenderCase[] = [
     inputSize: `${fields.toLocaleString('en-US')} extra captured values`,
     render: handoffCase(attributesWithFields(fields)),
   })),
-  { id: 'transcript-1000', label: '1,000 transcript turns', inputSize: '1,000 turns', turns: 1000, missing: TRANSCRIPT_MISSING },
-  { id: 'transcript-10000', label: '10,000 transcript turns', inputSize: '10,000 turns', turns: 10000, missing: TRANSCRIPT_MISSING },
+  ...[100, 1000, 10000].map((turns) => ({
+    id: `transcript-${turns}`,
+    label: `${turns.toLocaleString('en-US')} transcript turns`,
+    inputSize: `typical handoff + ${turns.toLocaleString('en-US')} turns`,
+    turns,
+    render: transcriptCase(turns),
+  })),
 ];
 
-/** Per-keystroke cases (typing in the transcript search); none is on this branch yet. */
+/** Typing in the transcript search: the case whose tab (and baseline) is typed into. */
 export const KEYSTROKE_CASES: RenderCase[] = [
-  { id: 'transcript-search-10000', label: 'transcript search keystroke, 10,000 turns', inputSize: '10,000 turns', turns: 10000, missing: TRANSCRIPT_MISSING },
+  { id: 'transcript-search-10000', label: 'transcript search keystroke, 10,000 turns', inputSize: 'typical handoff + 10,000 turns', turns: 10000, render: transcriptCase(10000) },
 ];

@@ -20,7 +20,10 @@ const LIFECYCLE_RUNS = 3;
 const COLD_CASE = 'typical';
 const COLD_RUNS = 8;
 const LIFECYCLE_CASE = 'typical';
-const GOALS = { typicalPaintedMs: 16, lifecycleGrowth: 0.1 };
+const KEYSTROKE_ROUNDS = 10;
+const KEYSTROKE_WORD = 'refund';
+const SEARCH_DEBOUNCE_MS = 150; // src/components/Transcript/TranscriptSearch.tsx
+const GOALS = { typicalPaintedMs: 16, transcript1000PaintedMs: 50, keystrokeMs: 16, lifecycleGrowth: 0.1 };
 
 async function openBenchPage(browser, url) {
   const page = await browser.newPage();
@@ -57,6 +60,43 @@ async function measureRenders(page, cases, log) {
       ratio: { paintedMs: ratio(found.id, 'paintedMs'), layoutMs: ratio(found.id, 'layoutMs') },
     };
   });
+}
+
+/**
+ * Typing a word into the transcript search, one letter per frame, tab and baseline alternating by
+ * round. Keystrokes pair with the baseline's keystroke at the same letter of the same round.
+ */
+async function measureKeystrokes(page, cases, log) {
+  const results = [];
+  for (const found of cases.filter((candidate) => candidate.kind === 'keystroke')) {
+    log(`keystrokes: ${found.label}, ${KEYSTROKE_ROUNDS} rounds of "${KEYSTROKE_WORD}"`);
+    const rounds = { tab: [], baseline: [] };
+    for (let round = 0; round < KEYSTROKE_ROUNDS + 1; round += 1) {
+      for (const variant of round % 2 === 0 ? ['tab', 'baseline'] : ['baseline', 'tab']) {
+        const typed = await page.evaluate(([id, which, word]) => window.__bench.typeWord(id, which, word), [found.id, variant, KEYSTROKE_WORD]);
+        if (round > 0) rounds[variant].push(typed); // round 0 warms up
+      }
+    }
+    const keys = (variant, key) => rounds[variant].flatMap((round) => round.keystrokes.map((keystroke) => keystroke[key]));
+    const updates = (key) => summarize(rounds.tab.map((round) => round.update[key]));
+    results.push({
+      ...found,
+      word: KEYSTROKE_WORD,
+      rounds: KEYSTROKE_ROUNDS,
+      tab: { handledMs: summarize(keys('tab', 'handledMs')), paintedMs: summarize(keys('tab', 'paintedMs')) },
+      baseline: { handledMs: summarize(keys('baseline', 'handledMs')), paintedMs: summarize(keys('baseline', 'paintedMs')) },
+      ratio: { paintedMs: pairedRatios(keys('tab', 'paintedMs'), keys('baseline', 'paintedMs')) },
+      debouncedUpdate: {
+        debounceMs: SEARCH_DEBOUNCE_MS,
+        committedMs: updates('committedMs'),
+        paintedMs: updates('paintedMs'),
+        searchOnlyMs: updates('searchOnlyMs'),
+        highlightsShown: updates('matches'),
+        ratioCommittedToSearchOnly: pairedRatios(rounds.tab.map((round) => round.update.committedMs), rounds.tab.map((round) => round.update.searchOnlyMs)),
+      },
+    });
+  }
+  return results;
 }
 
 /**
@@ -128,7 +168,7 @@ async function runBrowserBench(log) {
   let browser;
   let server;
   try {
-    const script = fs.readFileSync(await bundle('bench/page/main.tsx', path.join(dir, 'bench.js'), 'browser'));
+    const script = fs.readFileSync(await bundle('bench/page/main.tsx', path.join(dir, 'bench.js'), 'browser', { '@twilio/flex-ui': 'bench/page/flexUi.ts' }));
     const html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body><div id="root"></div><script src="/bench.js"></script></body></html>';
     server = await serve({
       '/': { type: 'text/html; charset=utf-8', body: html },
@@ -137,7 +177,9 @@ async function runBrowserBench(log) {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const page = await openBenchPage(browser, server.url);
     const cases = await page.evaluate(() => window.__bench.cases());
-    const renders = await measureRenders(page, cases, log);
+    const mounts = await measureRenders(page, cases, log);
+    const keystrokes = await measureKeystrokes(page, cases, log);
+    const renders = mounts.map((found) => keystrokes.find((typed) => typed.id === found.id) ?? found);
     await page.close();
     const coldMount = await measureColdMount(browser, server.url, log);
     const lifecycle = await measureLifecycle(browser, server.url, log);

@@ -1,5 +1,8 @@
 /** Human labels derived from PolyAI's snake_case / camelCase keys: `customer_id` → "Customer ID". */
 
+// A key written bare in a path: non-empty, none of the characters the path syntax itself uses.
+const BARE_KEY = /^[^.[\]"]+$/;
+
 // Abbreviations agents read as capitals.
 const ACRONYMS = new Set([
   'id', 'sid', 'url', 'uri', 'asr', 'tts', 'dob', 'api', 'ivr', 'sms', 'otp', 'pin', 'vip', 'uk', 'us', 'eu',
@@ -8,7 +11,36 @@ const ACRONYMS = new Set([
 
 const WORD_BOUNDARY = /[_\-\s.]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/;
 
+// Keys repeat within a payload (every list item has the same keys) and across tasks: what a key turns
+// into, label and path step, is worked out once. Bounded: a stream of unique keys cannot grow it.
+const KEY_CACHE_SIZE = 2000;
+const keyCache = new Map<string, KeyForms>();
+
+/** What a key becomes in a label and in a path (see labelForPath and pathOf). */
+export interface KeyForms {
+  label: string;
+  /** The key as the first step of a path (`a`, or `["a.b"]` quoted). */
+  firstStep: string;
+  /** The key as a later step (`.a`, or `["a.b"]`). */
+  step: string;
+}
+
+export function keyForms(key: string): KeyForms {
+  let forms = keyCache.get(key);
+  if (forms === undefined) {
+    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
+    const quoted = BARE_KEY.test(key) ? null : `[${JSON.stringify(key)}]`;
+    forms = { label: humanizeWords(key), firstStep: quoted ?? key, step: quoted ?? `.${key}` };
+    keyCache.set(key, forms);
+  }
+  return forms;
+}
+
 export function humanizeKey(key: string): string {
+  return keyForms(key).label;
+}
+
+function humanizeWords(key: string): string {
   const words = key.split(WORD_BOUNDARY).filter((word) => word.length > 0);
   if (words.length === 0) return key;
   return words
@@ -24,13 +56,13 @@ export const PATH_SEPARATOR = ' › ';
 
 /** Label for a nested path: `['slots', 'charge_amount']` → "Slots › Charge Amount"; indexes count from 1. */
 export function labelForPath(segments: ReadonlyArray<string | number>): string {
-  return segments
-    .map((segment) => (typeof segment === 'number' ? `#${segment + 1}` : humanizeKey(segment)))
-    .join(PATH_SEPARATOR);
+  return segments.map((segment) => (typeof segment === 'number' ? indexLabel(segment) : keyForms(segment).label)).join(PATH_SEPARATOR);
 }
 
-// A key written bare in a path: non-empty, none of the characters the path syntax itself uses.
-const BARE_KEY = /^[^.[\]"]+$/;
+/** An array index as a label step: people count from 1. */
+export function indexLabel(index: number): string {
+  return `#${index + 1}`;
+}
 
 /**
  * Machine path for a nested value: `['items', 0, 'sku']` → `items[0].sku`. Keys that would read
@@ -39,12 +71,19 @@ const BARE_KEY = /^[^.[\]"]+$/;
  */
 export function pathOf(segments: ReadonlyArray<string | number>): string {
   let path = '';
-  for (const segment of segments) {
-    if (typeof segment === 'number') path += `[${segment}]`;
-    else if (!BARE_KEY.test(segment)) path += `[${JSON.stringify(segment)}]`;
-    else path += path === '' ? segment : `.${segment}`;
-  }
+  for (const segment of segments) path = typeof segment === 'number' ? path + indexStep(segment) : childPath(path, segment);
   return path;
+}
+
+/** The path of `key` under the object at `parentPath` ('' for the top). */
+export function childPath(parentPath: string, key: string): string {
+  const forms = keyForms(key);
+  return parentPath === '' ? forms.firstStep : parentPath + forms.step;
+}
+
+/** An array index as a path step. */
+export function indexStep(index: number): string {
+  return `[${index}]`;
 }
 
 const CODE_LIKE = /^[A-Za-z0-9]+(?:[_\-.][A-Za-z0-9]+)*$/;

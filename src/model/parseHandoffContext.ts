@@ -1,4 +1,4 @@
-import { labelForPath, pathOf } from './labels';
+import { childPath, indexLabel, indexStep, keyForms, PATH_SEPARATOR, pathOf } from './labels';
 import { DEFAULT_LIMITS, type ParseLimits } from './limits';
 import { ProblemLog } from './problems';
 import type {
@@ -51,6 +51,9 @@ const ALIASES = {
 
 const ERROR_MESSAGE_CHARS = 500;
 
+/** The prefix of recognised keys read from the data object itself. */
+const TOP_LEVEL: readonly string[] = [];
+
 /**
  * Reads task attributes — an object or a JSON string, in any of the shapes flows write — into one
  * handoff context. Never throws: whatever is wrong with the input is reported in `problems`.
@@ -90,11 +93,39 @@ function emptyContext(
   };
 }
 
+/**
+ * Values already shown in a dedicated section; everything else becomes a captured field. Kept as key
+ * under parent path (paths are unique per value), so the walk checks a node without building or
+ * hashing its own path; they sit at most two keys deep, so deeper nodes skip the check altogether.
+ */
+class ConsumedPaths {
+  // A handful of entries (the recognised keys under at most three parents): arrays beat hashing here.
+  private readonly parents: string[] = [];
+  private readonly keysByParent: string[][] = [];
+  private deepest = 0;
+
+  add(prefix: readonly string[], key: string): void {
+    const parent = pathOf(prefix);
+    const index = this.parents.indexOf(parent);
+    if (index === -1) {
+      this.parents.push(parent);
+      this.keysByParent.push([key]);
+    } else {
+      this.keysByParent[index].push(key);
+    }
+    this.deepest = Math.max(this.deepest, prefix.length + 1);
+  }
+
+  /** The consumed keys of the object at `path`, `depth` keys deep; undefined when it has none. */
+  keysUnder(path: string, depth: number): readonly string[] | undefined {
+    return depth < this.deepest ? this.keysByParent[this.parents.indexOf(path)] : undefined;
+  }
+}
+
 type Parsed = { ok: true; record: JsonRecord } | { ok: false; message: string };
 
 class Reader {
-  /** Paths already shown in a dedicated section; everything else becomes a captured field. */
-  private readonly consumed = new Set<string>();
+  private readonly consumed = new ConsumedPaths();
 
   constructor(
     private readonly limits: ParseLimits,
@@ -200,17 +231,17 @@ class Reader {
   // --- recognised sections -------------------------------------------------------------------------
 
   /** First alias holding readable text; marks it consumed. Unreadable values stay as captured fields. */
-  private takeText(record: JsonRecord, aliases: readonly string[], prefix: ReadonlyArray<string> = []): string | null {
+  private takeText(record: JsonRecord, aliases: readonly string[], prefix: readonly string[] = TOP_LEVEL): string | null {
     for (const key of aliases) {
       const value = own(record, key);
       if (value === undefined || value === null) continue;
-      const path = pathOf([...prefix, key]);
+      const path = childPath(pathOf(prefix), key);
       const text = this.text(value, path);
       if (text === null) {
         this.problems.add('field-invalid', `Expected text, found ${describe(value)}.`, path);
         continue;
       }
-      this.consumed.add(path);
+      this.consumed.add(prefix, key);
       if (text !== '') return text;
     }
     return null;
@@ -226,22 +257,22 @@ class Reader {
     } else {
       name = this.takeText(data, ['intent']);
     }
-    confidence ??= this.takeConfidence(data, ALIASES.intentConfidence, []);
+    confidence ??= this.takeConfidence(data, ALIASES.intentConfidence, TOP_LEVEL);
     if (name === null) return null;
     return { name, confidence };
   }
 
-  private takeConfidence(record: JsonRecord, aliases: readonly string[], prefix: string[]): number | null {
+  private takeConfidence(record: JsonRecord, aliases: readonly string[], prefix: readonly string[]): number | null {
     for (const key of aliases) {
       const value = own(record, key);
       if (value === undefined || value === null) continue;
-      const path = pathOf([...prefix, key]);
+      const path = childPath(pathOf(prefix), key);
       const confidence = toConfidence(value);
       if (confidence === undefined) {
         this.problems.add('field-invalid', `Expected a confidence between 0 and 1, found ${describe(value)}.`, path);
         continue;
       }
-      this.consumed.add(path);
+      this.consumed.add(prefix, key);
       return confidence;
     }
     return null;
@@ -250,7 +281,7 @@ class Reader {
   private takeVerification(data: JsonRecord): HandoffVerification | null {
     const nested = own(data, 'verification');
     let record: JsonRecord = data;
-    let prefix: string[] = [];
+    let prefix: readonly string[] = TOP_LEVEL;
     if (isRecord(nested)) {
       record = nested;
       prefix = ['verification'];
@@ -267,20 +298,20 @@ class Reader {
   private takeTyped<T>(
     record: JsonRecord,
     aliases: readonly string[],
-    prefix: string[],
+    prefix: readonly string[],
     convert: (value: unknown) => T | undefined,
     expected: string,
   ): T | null {
     for (const key of aliases) {
       const value = own(record, key);
       if (value === undefined || value === null) continue;
-      const path = pathOf([...prefix, key]);
+      const path = childPath(pathOf(prefix), key);
       const converted = convert(value);
       if (converted === undefined) {
         this.problems.add('field-invalid', `Expected ${expected}, found ${describe(value)}.`, path);
         continue;
       }
-      this.consumed.add(path);
+      this.consumed.add(prefix, key);
       return converted;
     }
     return null;
@@ -289,74 +320,9 @@ class Reader {
   // --- captured fields -----------------------------------------------------------------------------
 
   private flatten(data: JsonRecord): CapturedField[] {
-    const fields: CapturedField[] = [];
-    const state = { full: false };
-    this.walk(data, [], fields, state);
-    return fields;
-  }
-
-  private walk(value: unknown, segments: Array<string | number>, fields: CapturedField[], state: { full: boolean }): void {
-    if (state.full) return;
-    const path = pathOf(segments);
-    if (segments.length > 0 && this.consumed.has(path)) return;
-
-    const push = (fieldValue: CapturedField['value'], kind: CapturedField['kind']) => {
-      if (fields.length >= this.limits.maxFields) {
-        state.full = true;
-        this.problems.add('too-many-fields', `Only the first ${this.limits.maxFields} captured fields are shown.`);
-        return;
-      }
-      fields.push({ path, segments: [...segments], label: labelForPath(segments), value: fieldValue, kind });
-    };
-
-    if (Array.isArray(value) || isRecord(value)) {
-      if (segments.length >= this.limits.maxDepth) {
-        this.problems.add('too-deep', `Values nested deeper than ${this.limits.maxDepth} levels are not shown.`, path);
-        push(null, 'truncated');
-        return;
-      }
-      if (Array.isArray(value)) {
-        if (value.length === 0) push(null, 'empty-array');
-        for (let index = 0; index < value.length && !state.full; index += 1) {
-          this.walk(value[index], [...segments, index], fields, state);
-        }
-        return;
-      }
-      const keys = Object.keys(value);
-      if (keys.length === 0 && segments.length > 0) push(null, 'empty-object');
-      // Long keys are cut; two that share their first characters would get one path, so the later is dropped.
-      const cutKeys = new Set<string>();
-      for (const key of keys) {
-        if (state.full) return;
-        const segment = this.cut(key, this.limits.maxKeyChars, path);
-        if (segment !== key) {
-          if (cutKeys.has(segment)) continue;
-          cutKeys.add(segment);
-        }
-        this.walk(value[key], [...segments, segment], fields, state);
-      }
-      return;
-    }
-
-    switch (typeof value) {
-      case 'string':
-        push(this.cut(value, this.limits.maxStringChars, path), 'string');
-        return;
-      case 'number':
-        push(value, 'number');
-        return;
-      case 'boolean':
-        push(value, 'boolean');
-        return;
-      case 'bigint':
-        push(value.toString(), 'string');
-        return;
-      case 'undefined':
-        return; // JSON has no undefined: an object input's missing value, not data.
-      default:
-        if (value === null) push(null, 'null');
-        else this.problems.add('field-invalid', `A ${typeof value} cannot be shown.`, path);
-    }
+    const walk = new FieldWalk(this.limits, this.problems, this.consumed, (value, maxChars, path) => this.cut(value, maxChars, path));
+    walk.visit(data, '', '');
+    return walk.fields;
   }
 
   // --- primitives ----------------------------------------------------------------------------------
@@ -404,4 +370,104 @@ function describe(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return 'text';
   return `a ${typeof value}`;
+}
+
+/**
+ * Flattens PolyAI's data into captured fields, depth first, in key order. One walk per parse: the path
+ * and label of each node are built from its parent's (no re-joining of the whole path per node), and
+ * one segment stack is shared, copied only into the fields kept.
+ */
+class FieldWalk {
+  readonly fields: CapturedField[] = [];
+  private readonly segments: Array<string | number> = [];
+  private full = false;
+
+  constructor(
+    private readonly limits: ParseLimits,
+    private readonly problems: ProblemLog,
+    private readonly consumed: ConsumedPaths,
+    private readonly cut: (value: string, maxChars: number, path: string) => string,
+  ) {}
+
+  visit(value: unknown, path: string, label: string): void {
+    if (this.full) return;
+    const depth = this.segments.length;
+
+    if (Array.isArray(value) || isRecord(value)) {
+      if (depth >= this.limits.maxDepth) {
+        this.problems.add('too-deep', `Values nested deeper than ${this.limits.maxDepth} levels are not shown.`, path);
+        this.push(path, label, null, 'truncated');
+        return;
+      }
+      if (Array.isArray(value)) {
+        if (value.length === 0) this.push(path, label, null, 'empty-array');
+        for (let index = 0; index < value.length && !this.full; index += 1) this.child(value[index], path, label, index);
+        return;
+      }
+      const keys = Object.keys(value);
+      if (keys.length === 0 && depth > 0) this.push(path, label, null, 'empty-object');
+      // Long keys are cut; two that share their first characters would get one path, so the later is dropped.
+      let cutKeys: Set<string> | undefined;
+      const consumed = this.consumed.keysUnder(path, depth);
+      for (const key of keys) {
+        if (this.full) return;
+        const segment = this.cut(key, this.limits.maxKeyChars, path);
+        if (segment !== key) {
+          cutKeys ??= new Set();
+          if (cutKeys.has(segment)) continue;
+          cutKeys.add(segment);
+        }
+        if (consumed?.includes(segment)) continue;
+        this.child(value[key], path, label, segment);
+      }
+      return;
+    }
+
+    switch (typeof value) {
+      case 'string':
+        this.push(path, label, this.cut(value, this.limits.maxStringChars, path), 'string');
+        return;
+      case 'number':
+        this.push(path, label, value, 'number');
+        return;
+      case 'boolean':
+        this.push(path, label, value, 'boolean');
+        return;
+      case 'bigint':
+        this.push(path, label, value.toString(), 'string');
+        return;
+      case 'undefined':
+        return; // JSON has no undefined: an object input's missing value, not data.
+      default:
+        if (value === null) this.push(path, label, null, 'null');
+        else this.problems.add('field-invalid', `A ${typeof value} cannot be shown.`, path);
+    }
+  }
+
+  private child(value: unknown, path: string, label: string, segment: string | number): void {
+    // The child's path and label extend the parent's by one step (what pathOf and labelForPath build).
+    let step: string;
+    let labelStep: string;
+    const first = this.segments.length === 0;
+    if (typeof segment === 'number') {
+      step = indexStep(segment);
+      labelStep = indexLabel(segment);
+    } else {
+      const forms = keyForms(segment);
+      step = first ? forms.firstStep : forms.step;
+      labelStep = forms.label;
+    }
+    this.segments.push(segment);
+    this.visit(value, path + step, first ? labelStep : `${label}${PATH_SEPARATOR}${labelStep}`);
+    this.segments.pop();
+  }
+
+  private push(path: string, label: string, value: CapturedField['value'], kind: CapturedField['kind']): void {
+    if (this.fields.length >= this.limits.maxFields) {
+      this.full = true;
+      this.problems.add('too-many-fields', `Only the first ${this.limits.maxFields} captured fields are shown.`);
+      return;
+    }
+    this.fields.push({ path, segments: this.segments.slice(), label, value, kind });
+  }
 }

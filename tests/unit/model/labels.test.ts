@@ -26,4 +26,12 @@ describe('labels', () => {
     expect(pathOf(['items', 0, 'sku'])).toBe('items[0].sku');
     expect(pathOf([])).toBe('');
   });
+
+  it('gives the same labels and paths once its per-key cache has been filled and emptied', () => {
+    const before = [humanizeKey('customer_id'), pathOf(['a.b', 0, 'sku']), labelForPath(['a.b', 0, 'sku'])];
+    // More distinct keys than the cache holds: it is cleared and refilled on the way.
+    for (let index = 0; index < 5000; index += 1) expect(humanizeKey(`order_${index}_id`)).toBe(`Order ${index} ID`);
+    expect([humanizeKey('customer_id'), pathOf(['a.b', 0, 'sku']), labelForPath(['a.b', 0, 'sku'])]).toEqual(before);
+    expect(before).toEqual(['Customer ID', '["a.b"][0].sku', 'A B › #1 › SKU']);
+  });
 });
