@@ -49,6 +49,8 @@ const ALIASES = {
   attempts: ['verification_attempts', 'attempts'],
 } as const;
 
+const CONFIDENCE_EXPECTED = 'a confidence between 0 and 1';
+
 const ERROR_MESSAGE_CHARS = 500;
 
 /** The prefix of recognised keys read from the data object itself. */
@@ -253,29 +255,13 @@ class Reader {
     let confidence: number | null = null;
     if (isRecord(raw)) {
       name = this.takeText(raw, ['name', 'value', 'intent'], ['intent']);
-      confidence = this.takeConfidence(raw, ['confidence', 'score'], ['intent']);
+      confidence = this.takeTyped(raw, ['confidence', 'score'], ['intent'], toConfidence, CONFIDENCE_EXPECTED);
     } else {
       name = this.takeText(data, ['intent']);
     }
-    confidence ??= this.takeConfidence(data, ALIASES.intentConfidence, TOP_LEVEL);
+    confidence ??= this.takeTyped(data, ALIASES.intentConfidence, TOP_LEVEL, toConfidence, CONFIDENCE_EXPECTED);
     if (name === null) return null;
     return { name, confidence };
-  }
-
-  private takeConfidence(record: JsonRecord, aliases: readonly string[], prefix: readonly string[]): number | null {
-    for (const key of aliases) {
-      const value = own(record, key);
-      if (value === undefined || value === null) continue;
-      const path = childPath(pathOf(prefix), key);
-      const confidence = toConfidence(value);
-      if (confidence === undefined) {
-        this.problems.add('field-invalid', `Expected a confidence between 0 and 1, found ${describe(value)}.`, path);
-        continue;
-      }
-      this.consumed.add(prefix, key);
-      return confidence;
-    }
-    return null;
   }
 
   private takeVerification(data: JsonRecord): HandoffVerification | null {

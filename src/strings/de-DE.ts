@@ -59,6 +59,7 @@ export const deDE: Strings = {
   PolyaiContextTranscriptHeading: 'Transkript',
   PolyaiContextTranscriptLoading: 'Transkript wird geladen…',
   PolyaiContextTranscriptEmpty: 'Das Transkript enthält keine Redebeiträge.',
+  PolyaiContextTranscriptMissing: 'PolyAI hat kein Transkript für diesen Anruf.',
   PolyaiContextTranscriptFailed: 'Das Transkript konnte nicht geladen werden.',
   PolyaiContextTranscriptNotConfigured: 'Das Transkript ist nicht konfiguriert: Ein Admin kann functions_base_url setzen, um es hier anzuzeigen.',
   PolyaiContextTranscriptNoId: 'Dieser Anruf hat keine Gesprächs-ID, daher gibt es kein Transkript zu laden.',

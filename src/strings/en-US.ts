@@ -60,6 +60,7 @@ export const enUS = {
   PolyaiContextTranscriptHeading: 'Transcript',
   PolyaiContextTranscriptLoading: 'Loading the transcript…',
   PolyaiContextTranscriptEmpty: 'The transcript has no turns.',
+  PolyaiContextTranscriptMissing: 'PolyAI has no transcript for this call.',
   PolyaiContextTranscriptFailed: 'The transcript could not be loaded.',
   PolyaiContextTranscriptNotConfigured: 'The transcript is not configured: an admin can set functions_base_url to show it here.',
   PolyaiContextTranscriptNoId: 'This call has no conversation id, so there is no transcript to load.',

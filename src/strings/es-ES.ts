@@ -59,6 +59,7 @@ export const esES: Strings = {
   PolyaiContextTranscriptHeading: 'Transcripción',
   PolyaiContextTranscriptLoading: 'Cargando la transcripción…',
   PolyaiContextTranscriptEmpty: 'La transcripción no tiene turnos.',
+  PolyaiContextTranscriptMissing: 'PolyAI no tiene transcripción de esta llamada.',
   PolyaiContextTranscriptFailed: 'No se pudo cargar la transcripción.',
   PolyaiContextTranscriptNotConfigured: 'La transcripción no está configurada: un administrador puede definir functions_base_url para mostrarla aquí.',
   PolyaiContextTranscriptNoId: 'Esta llamada no tiene ID de conversación, así que no hay transcripción que cargar.',

@@ -59,6 +59,7 @@ export const frFR: Strings = {
   PolyaiContextTranscriptHeading: 'Transcription',
   PolyaiContextTranscriptLoading: 'Chargement de la transcription…',
   PolyaiContextTranscriptEmpty: "La transcription ne contient aucun tour de parole.",
+  PolyaiContextTranscriptMissing: "PolyAI n'a pas de transcription pour cet appel.",
   PolyaiContextTranscriptFailed: "La transcription n'a pas pu être chargée.",
   PolyaiContextTranscriptNotConfigured: "La transcription n'est pas configurée : un administrateur peut définir functions_base_url pour l'afficher ici.",
   PolyaiContextTranscriptNoId: "Cet appel n'a pas d'ID de conversation : aucune transcription à charger.",

@@ -86,6 +86,12 @@ function LoadedTranscript({ load, maskPatterns }: { load: ConversationLoader; ma
           </Button>
         </Alert>
       );
+    case 'missing':
+      return (
+        <Text as="p" color="colorTextWeak">
+          {t('PolyaiContextTranscriptMissing')}
+        </Text>
+      );
     default:
       if (state.conversation.turns.length === 0) {
         return (

@@ -28,12 +28,14 @@ function Highlighted({ text, query, activeStart }: { text: string; query: string
         piece.matchStart === null ? (
           <React.Fragment key={index}>{piece.text}</React.Fragment>
         ) : (
-          // The current match is outlined rather than recoloured: readable in light and dark themes.
+          // Every match is tinted and underlined (the tint alone is faint inside an agent bubble); the current
+          // match is outlined rather than recoloured: readable in light and dark themes.
           <Box
             as="mark"
             key={index}
             color="colorText"
             borderRadius="borderRadius10"
+            textDecoration="underline"
             backgroundColor="colorBackgroundWarningWeakest"
             boxShadow={piece.matchStart === activeStart ? 'shadowBorderPrimary' : undefined}
             fontWeight={piece.matchStart === activeStart ? 'fontWeightSemibold' : undefined}

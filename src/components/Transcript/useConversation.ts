@@ -9,7 +9,9 @@ export type ConversationLoader = (signal: AbortSignal) => Promise<ConversationRe
 export type ConversationState =
   | { status: 'loading' }
   | { status: 'loaded'; conversation: Conversation }
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; message: string }
+  /** PolyAI has no conversation under this id (404): nothing to retry. */
+  | { status: 'missing' };
 
 /** Loads on mount (the tab being opened), again on retry; nothing survives an unmount. */
 export function useConversation(load: ConversationLoader): { state: ConversationState; retry: () => void } {
@@ -22,6 +24,7 @@ export function useConversation(load: ConversationLoader): { state: Conversation
       .then((result) => {
         if (controller.signal.aborted) return;
         if (result.ok) setState({ status: 'loaded', conversation: result.conversation });
+        else if (result.status === 404) setState({ status: 'missing' });
         else if (!result.aborted) setState({ status: 'failed', message: result.message });
       })
       .catch((error: unknown) => {

@@ -75,6 +75,13 @@ describe('transcript', () => {
     expect(await screen.findByText('The transcript has no turns.')).toBeInTheDocument();
   });
 
+  it('says PolyAI has no transcript for an unknown conversation, without offering a retry', async () => {
+    renderTranscript(loaderFor(mockFetch(jsonResponse(404, { error: { status: 404, message: 'No conversation found' } }))));
+    expect(await screen.findByText('PolyAI has no transcript for this call.')).toBeInTheDocument();
+    expect(screen.queryByText('The transcript could not be loaded.')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+  });
+
   it('shows a failure with the reason and retries', async () => {
     const fetchImpl = mockFetch(jsonResponse(502, { error: { status: 502, message: 'PolyAI did not answer' } }), jsonResponse(200, { conversation: fixture('conversation.json') }));
     renderTranscript(loaderFor(fetchImpl));
