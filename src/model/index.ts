@@ -23,3 +23,4 @@ export type {
   HandoffVerification,
   ProblemCode,
 } from './types';
+export { isRecord, own } from './values';

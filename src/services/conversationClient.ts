@@ -3,7 +3,7 @@
  * the agent's Flex token (the PolyAI key stays in the Function). Never rejects: every outcome,
  * abort included, is a value.
  */
-import { parseConversation, type Conversation } from '../model';
+import { isRecord, own, parseConversation, type Conversation } from '../model';
 
 export type ConversationResult =
   | { ok: true; conversation: Conversation }
@@ -27,9 +27,10 @@ function failure(status: number | null, message: string, aborted = false): Conve
 }
 
 function errorFrom(body: unknown, status: number): ConversationResult {
-  const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
-  if (typeof error === 'object' && error !== null) {
-    const { status: errorStatus, message } = error as { status?: unknown; message?: unknown };
+  const error = isRecord(body) ? own(body, 'error') : undefined;
+  if (isRecord(error)) {
+    const errorStatus = own(error, 'status');
+    const message = own(error, 'message');
     return failure(typeof errorStatus === 'number' ? errorStatus : status, typeof message === 'string' ? message : `HTTP ${status}`);
   }
   return failure(status, `HTTP ${status}`);
@@ -53,7 +54,7 @@ export async function fetchConversation(request: ConversationRequest): Promise<C
       body = null;
     }
     if (!response.ok) return errorFrom(body, response.status);
-    const conversation = typeof body === 'object' && body !== null ? (body as { conversation?: unknown }).conversation : undefined;
+    const conversation = isRecord(body) ? own(body, 'conversation') : undefined;
     if (conversation === undefined || conversation === null) return errorFrom(body, response.status);
     return { ok: true, conversation: parseConversation(conversation) };
   } catch (error) {

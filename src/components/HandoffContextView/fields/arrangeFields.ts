@@ -1,4 +1,4 @@
-import { isSensitivePath, labelForPath, PATH_SEPARATOR, type CapturedField } from '../../../model';
+import { isSensitivePath, labelForPath, own, PATH_SEPARATOR, type CapturedField } from '../../../model';
 
 /** What an admin can say about captured fields (from the config). */
 export interface FieldRules {
@@ -29,10 +29,14 @@ function covers(rule: string, path: string): boolean {
   return path === rule || path.startsWith(`${rule}.`) || path.startsWith(`${rule}[`);
 }
 
+/** The admin's label for a path or key; own keys only, so a key such as `constructor` never reaches the prototype. */
+function adminLabel(labels: FieldRules['fieldLabels'], key: string): string | undefined {
+  return own(labels, key) as string | undefined;
+}
+
 function labelFor(segments: ReadonlyArray<string | number>, path: string, labels: FieldRules['fieldLabels']): string {
-  const own = (key: string) => (Object.prototype.hasOwnProperty.call(labels, key) ? labels[key] : undefined);
   const last = segments[segments.length - 1];
-  return own(path) ?? (typeof last === 'string' && segments.length === 1 ? own(last) : undefined) ?? labelForPath(segments);
+  return adminLabel(labels, path) ?? (typeof last === 'string' && segments.length === 1 ? adminLabel(labels, last) : undefined) ?? labelForPath(segments);
 }
 
 /**
@@ -62,8 +66,7 @@ export function arrangeFields(fields: readonly CapturedField[], rules: FieldRule
       group = { key: groupKey, label: groupLabel, rows: [] };
       groups.set(mapKey, group);
     }
-    const adminLabel = Object.prototype.hasOwnProperty.call(rules.fieldLabels, field.path) ? rules.fieldLabels[field.path] : undefined;
-    const label = nested ? adminLabel ?? labelForPath(rest) : labelFor(field.segments, field.path, rules.fieldLabels);
+    const label = nested ? adminLabel(rules.fieldLabels, field.path) ?? labelForPath(rest) : labelFor(field.segments, field.path, rules.fieldLabels);
     group.rows.push({
       field,
       label,
