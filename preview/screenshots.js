@@ -49,6 +49,7 @@ const STATES = {
       await page.getByTestId('task-item').first().click();
       await page.locator('.Twilio-TabHeader').filter({ hasText: 'PolyAI Context' }).click();
       await page.getByTestId('polyai-section-summary').waitFor();
+      await page.waitForTimeout(500); // Flex's tab transition
     },
   },
 };

@@ -35,7 +35,12 @@ function AgentDesktop(): JSX.Element {
   return (
     <Route
       path={DESKTOP_ROUTE}
-      render={(route) => <Flex.AgentDesktopView {...({ route } as unknown as Flex.AgentDesktopViewProps)} />}
+      render={(route) => (
+        // Flex's view fills the height its container gives it.
+        <div style={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+          <Flex.AgentDesktopView {...({ route } as unknown as Flex.AgentDesktopViewProps)} />
+        </div>
+      )}
     />
   );
 }
