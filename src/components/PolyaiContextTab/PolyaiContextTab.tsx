@@ -40,7 +40,12 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
   );
   const transcript =
     context.status === 'absent' ? null : (
-      <TranscriptSection load={load} unavailable={functionsBaseUrl ? 'no-id' : 'not-configured'} maskPatterns={maskPatterns} />
+      <TranscriptSection
+        load={load}
+        unavailable={functionsBaseUrl ? 'no-id' : 'not-configured'}
+        maskPatterns={maskPatterns}
+        known={{ summary: context.summary !== null, reason: context.reason !== null, destination: context.destination !== null }}
+      />
     );
   return (
     <StringsContext.Provider value={strings}>

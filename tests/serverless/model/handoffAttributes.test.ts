@@ -22,7 +22,7 @@ describe('toPolyaiAttributes', () => {
   it('fits the verified sample in Studio\'s 1,024 characters: ids, verification, reason, intent, customer id, a cut summary, and a marker', () => {
     const verified = fixture('handoff-state-verified.json') as { id: string; data: Record<string, unknown> };
     // The verified sample plus what a real project adds: notes and a longer summary.
-    const state = { ...verified, data: { ...verified.data, summary: `${verified.data.summary} `.repeat(4), notes: 'n'.repeat(400) } };
+    const state = { ...verified, data: { ...verified.data, summary: `${verified.data.summary} `.repeat(4), notes: "n".repeat(400) } as Record<string, unknown> };
     expect(JSON.stringify(state).length).toBeGreaterThan(STUDIO_ATTRIBUTES_LIMIT);
     const { polyai } = toPolyaiAttributes({ ok: true, body: state });
     expect(JSON.stringify(polyai).length).toBeLessThanOrEqual(MAX_POLYAI_ATTRIBUTE_CHARS);
