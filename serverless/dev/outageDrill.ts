@@ -7,7 +7,7 @@
  */
 import { parseHandoffContext, POLYAI_ATTRIBUTE } from '../../src/model';
 import { invokeFunction, type AnyHandler, type FunctionResult } from './localRuntime';
-import { startStandin, STANDIN_API_KEY } from './polyai-standin';
+import { startStandin, STANDIN_API_KEY, STANDIN_CONVERSATIONS_API_KEY } from './polyai-standin';
 
 export interface DrillHandlers {
   /** `polyai-handoff` (Studio Run Function). */
@@ -50,6 +50,8 @@ export function drillEnv(baseUrl: string): Record<string, string> {
     POLYAI_ACCOUNT_ID: 'acme',
     POLYAI_PROJECT_ID: 'billing',
     POLYAI_API_KEY: STANDIN_API_KEY,
+    POLYAI_CONVERSATIONS_BASE_URL: baseUrl,
+    POLYAI_CONVERSATIONS_API_KEY: STANDIN_CONVERSATIONS_API_KEY,
     FLEX_WORKFLOW_SID: DRILL_WORKFLOW_SID,
   };
 }

@@ -7,7 +7,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseHandoffContext } from '../../src/model';
+import { parseHandoffContext, toPolyaiAttributes } from '../../src/model';
 import { formatDrillReport, runOutageDrill } from '../../serverless/dev/outageDrill';
 import { fixture } from '../support/fixtures';
 import { captureLogs, functionEnv, invokeFunction, taskAttributesFrom, standinPerTest, VERIFIED_CALL } from './support/functions';
@@ -44,7 +44,7 @@ describe('the built Functions', () => {
 
   it('polyai-handoff (built, with the shared model) answers Studio with the handoff state', async () => {
     const result = await invokeFunction(load('polyai-handoff.protected.js'), functionEnv(standin().url), { call_sid: VERIFIED_CALL });
-    expect(result.body).toEqual({ polyai: fixture('handoff-state-verified.json') });
+    expect(result.body).toEqual(toPolyaiAttributes({ ok: true, body: fixture('handoff-state-verified.json') }));
   });
 
   it('polyai-handoff-to-flex (built) routes to Flex with an error marker when PolyAI fails', async () => {

@@ -1,7 +1,7 @@
 /** The importable Studio flow: well-formed, wired to the polyai-handoff Function, always ending in Send To Flex. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseHandoffContext } from '../../src/model';
+import { parseHandoffContext, toPolyaiAttributes } from '../../src/model';
 import { fixture } from '../support/fixtures';
 
 interface State {
@@ -55,6 +55,18 @@ describe('Studio flow polyai-to-flex.json', () => {
     expect(parseHandoffContext(withData).status).toBe('present');
     const withError = JSON.parse(render(template, { error: { status: 504, message: 'PolyAI did not answer within 3000 ms.' } }));
     expect(parseHandoffContext(withError).status).toBe('unavailable');
+  });
+
+  it('keeps Send To Flex\'s Attributes within the widget\'s documented 1,024 characters, however large the handoff', () => {
+    const template = byName.get('send_to_flex')?.properties.attributes as string;
+    const verified = fixture('handoff-state-verified.json') as { data: Record<string, unknown> };
+    const large = { ...verified, data: { ...verified.data, summary: 's'.repeat(3_000), notes: 'n'.repeat(5_000), utterance: 'u'.repeat(2_000) } };
+    const rendered = render(template, toPolyaiAttributes({ ok: true, body: large }).polyai);
+    expect(rendered.length).toBeLessThanOrEqual(1_024);
+    const context = parseHandoffContext(JSON.parse(rendered));
+    expect(context.status).toBe('present');
+    expect(context.verification?.identified).toBe(true);
+    expect(context.notLoaded?.keys).toEqual(expect.arrayContaining(['notes', 'summary']));
   });
 
   it('routes with an error marker when the Function itself fails', () => {

@@ -32,20 +32,21 @@ export function createPolyaiClient(config: PolyaiConfig, deps: ClientDeps = {}) 
   const fetchImpl = deps.fetch ?? globalThis.fetch;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
-  function url(template: string, id: string): string {
+  function url(baseUrl: string, template: string, id: string): string {
     const path = template
       .replace(/\{account_id\}/g, encodeURIComponent(config.accountId))
       .replace(/\{project_id\}/g, encodeURIComponent(config.projectId))
+      .replace(/\{agent_id\}/g, encodeURIComponent(config.conversations.agentId))
       .replace(/\{id\}/g, encodeURIComponent(id));
-    return `${config.baseUrl}${path.startsWith('/') ? '' : '/'}${path}`;
+    return `${baseUrl}${path.startsWith('/') ? '' : '/'}${path}`;
   }
 
-  async function attempt(target: string, timeoutMs: number): Promise<Attempt> {
+  async function attempt(target: string, timeoutMs: number, apiKey: string): Promise<Attempt> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       const response = await fetchImpl(target, {
-        headers: { 'x-api-key': config.apiKey, accept: 'application/json' },
+        headers: { 'x-api-key': apiKey, accept: 'application/json' },
         signal: controller.signal,
         redirect: 'error',
       });
@@ -67,15 +68,15 @@ export function createPolyaiClient(config: PolyaiConfig, deps: ClientDeps = {}) 
     }
   }
 
-  async function get(target: string): Promise<PolyaiResult> {
+  async function get(target: string, apiKey = config.apiKey): Promise<PolyaiResult> {
     const started = Date.now();
     const remaining = () => config.deadlineMs - (Date.now() - started);
-    let result = await attempt(target, Math.min(config.attemptTimeoutMs, remaining()));
+    let result = await attempt(target, Math.min(config.attemptTimeoutMs, remaining()), apiKey);
     if (result.kind === 'failed' && result.retryable) {
       const wait = result.retryAfterMs ?? DEFAULT_RETRY_DELAY_MS;
       if (remaining() - wait >= MIN_RETRY_BUDGET_MS) {
         await sleep(wait);
-        result = await attempt(target, Math.min(config.attemptTimeoutMs, remaining()));
+        result = await attempt(target, Math.min(config.attemptTimeoutMs, remaining()), apiKey);
         return toResult(result, 2);
       }
     }
@@ -86,11 +87,11 @@ export function createPolyaiClient(config: PolyaiConfig, deps: ClientDeps = {}) 
     /** `GET …/handoff_state?id=…` or `?shared_id=…`. */
     fetchHandoffState(lookup: HandoffLookup): Promise<PolyaiResult> {
       const query = new URLSearchParams({ [lookup.param]: lookup.value });
-      return get(`${url(config.handoffPath, lookup.value)}?${query}`);
+      return get(`${url(config.baseUrl, config.handoffPath, lookup.value)}?${query}`);
     },
-    /** PolyAI's Conversations API: turns, summary and language for one conversation. */
+    /** PolyAI's Conversations API (its own host and, optionally, key): the detail of one conversation. */
     fetchConversation(id: string): Promise<PolyaiResult> {
-      return get(url(config.conversationsPath, id));
+      return get(url(config.conversations.baseUrl, config.conversations.path, id), config.conversations.apiKey);
     },
   };
 }
