@@ -30,7 +30,12 @@ function loadHandlers(functionsDir: string, validateToken: TokenValidator): Reco
   // Loaded at run time from the build, not bundled: the preview must run the deployable files themselves.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const conversation = require(path.join(functionsDir, 'polyai-conversation.js'));
-  return { '/polyai-conversation': conversation.createPolyaiConversationHandler({ validateToken }) };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const handoffState = require(path.join(functionsDir, 'polyai-handoff-state.js'));
+  return {
+    '/polyai-conversation': conversation.createPolyaiConversationHandler({ validateToken }),
+    '/polyai-handoff-state': handoffState.createPolyaiHandoffStateHandler({ validateToken }),
+  };
 }
 
 function readBody(request: http.IncomingMessage): Promise<Record<string, unknown>> {

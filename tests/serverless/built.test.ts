@@ -32,6 +32,7 @@ describe('the built Functions', () => {
     expect(fs.readdirSync(functionsDir).sort()).toEqual([
       'incoming-call.protected.js',
       'polyai-conversation.js',
+      'polyai-handoff-state.js',
       'polyai-handoff-to-flex.protected.js',
       'polyai-handoff.protected.js',
     ]);

@@ -1,48 +1,18 @@
 /**
  * For the plugin's transcript: POST `{ Token, conversationId }` → 200 `{ conversation: <PolyAI Conversations
- * API body> }`, or `{ error: { status, message } }` with the same HTTP status. Public (browsers call it), so it
- * checks the Flex token itself and answers CORS only for the Flex origins in FLEX_ALLOWED_ORIGINS.
+ * API body> }`, or `{ error: { status, message } }` with the same HTTP status. Public (browsers call it): the
+ * shared plugin-facing pipeline (flexFunction.ts) checks the origin and the Flex token first.
  */
 import type { ServerlessFunctionSignature } from '@twilio-labs/serverless-runtime-types/types';
-import { validator } from 'twilio-flex-token-validator';
-import { readPolyaiConfig, text } from '../lib/config';
-import { corsFor } from '../lib/cors';
-import { checkFlexToken, type TokenValidator } from '../lib/flexToken';
+import { readPolyaiConfig } from '../lib/config';
+import { browserStatus, flexFunction, type FlexFunctionDeps } from '../lib/flexFunction';
 import { isCallSid, isOpaqueId } from '../lib/ids';
-import { logOutcome } from '../lib/log';
-import { createPolyaiClient, STATUS_BAD_GATEWAY, type ClientDeps } from '../lib/polyaiClient';
-import { jsonResponse } from '../lib/response';
+import { createPolyaiClient, type ClientDeps } from '../lib/polyaiClient';
 
-export interface ConversationDeps extends ClientDeps {
-  validateToken?: TokenValidator;
-}
-
-const FN = 'polyai-conversation';
+export interface ConversationDeps extends ClientDeps, FlexFunctionDeps {}
 
 export function createPolyaiConversationHandler(deps: ConversationDeps = {}): ServerlessFunctionSignature {
-  const validateToken = deps.validateToken ?? ((token, accountSid, authToken) => validator(token, accountSid, authToken));
-  return async (context, rawEvent, callback) => {
-    const env = context as Record<string, unknown>;
-    const event = rawEvent as Record<string, unknown>;
-    const headers = requestHeaders(event);
-    const cors = corsFor(headers.origin, env);
-    const fail = (status: number, message: string) => {
-      logOutcome(FN, { outcome: 'error', status });
-      callback(null, jsonResponse(status, { error: { status, message } }, cors.headers));
-    };
-
-    if (!cors.allowed) return fail(403, 'This origin may not call the PolyAI Functions.');
-    if (headers['access-control-request-method'] !== undefined && event.Token === undefined) {
-      callback(null, jsonResponse(204, null, cors.headers));
-      return;
-    }
-    const token = await checkFlexToken(
-      event.Token,
-      { accountSid: text(env.ACCOUNT_SID), authToken: text(env.AUTH_TOKEN) },
-      validateToken,
-    );
-    if (!token.ok) return fail(token.status, token.message);
-
+  return flexFunction('polyai-conversation', deps, async ({ env, event, ok, fail }) => {
     const conversationId = event.conversationId;
     if (!isCallSid(conversationId) && !isOpaqueId(conversationId)) return fail(400, 'conversationId must be a call SID or a handoff id.');
     const config = readPolyaiConfig(env);
@@ -50,24 +20,9 @@ export function createPolyaiConversationHandler(deps: ConversationDeps = {}): Se
 
     const started = Date.now();
     const result = await createPolyaiClient(config.config, deps).fetchConversation(conversationId);
-    if (!result.ok) {
-      // PolyAI refusing our API key is the backend's fault, not the agent's: never a 401/403 to the browser.
-      const status = result.error.status === 401 || result.error.status === 403 ? STATUS_BAD_GATEWAY : result.error.status ?? STATUS_BAD_GATEWAY;
-      return fail(status, result.error.message);
-    }
-    logOutcome(FN, { outcome: 'ok', status: 200, attempts: result.attempts, ms: Date.now() - started });
-    callback(null, jsonResponse(200, { conversation: result.body }, cors.headers));
-  };
-}
-
-/** Lower-cased request headers (the runtime puts them on `event.request.headers`). */
-function requestHeaders(event: Record<string, unknown>): Record<string, string | undefined> {
-  const request = event.request as { headers?: Record<string, unknown> } | undefined;
-  const headers: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(request?.headers ?? {})) {
-    if (typeof value === 'string') headers[name.toLowerCase()] = value;
-  }
-  return headers;
+    if (!result.ok) return fail(browserStatus(result), result.error.message);
+    ok({ conversation: result.body }, { attempts: result.attempts, ms: Date.now() - started });
+  });
 }
 
 export const handler = createPolyaiConversationHandler();
