@@ -24,4 +24,4 @@ export type {
   HandoffVerification,
   ProblemCode,
 } from './types';
-export { isRecord, own } from './values';
+export { isRecord, own, type JsonRecord } from './values';

@@ -2,7 +2,6 @@
  * polyai-handoff-state: the plugin's fetch of the whole handoff when the task's compact attribute did not hold it
  * all. The same plugin-facing pipeline as polyai-conversation (flexFunction.ts): both are checked here side by side.
  */
-import type { ServerlessFunctionSignature } from '@twilio-labs/serverless-runtime-types/types';
 import { parseHandoffContext, toPolyaiAttributes } from '../../src/model';
 import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
 import { createPolyaiHandoffStateHandler } from '../../serverless/src/functions/polyai-handoff-state';
@@ -13,7 +12,7 @@ import { captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, stand
 const logs = captureLogs();
 const verified = fixture('handoff-state-verified.json') as { id: string; shared_id: string; data: Record<string, unknown> };
 
-type Factory = (deps: { validateToken: TokenValidator; fetch: typeof globalThis.fetch }) => ServerlessFunctionSignature;
+type Factory = (deps: { validateToken: TokenValidator; fetch: typeof globalThis.fetch }) => ReturnType<typeof createPolyaiConversationHandler>;
 
 function setUp(factory: Factory, polyai: { status: number; body?: unknown } = { status: 200, body: verified }) {
   const validateToken = jest.fn<ReturnType<TokenValidator>, Parameters<TokenValidator>>(async () => ({ valid: true }));

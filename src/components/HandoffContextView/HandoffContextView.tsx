@@ -2,6 +2,7 @@ import React, { useMemo } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Stack } from '@twilio-paste/core/stack';
 
+import { NotLoadedNote, type NotLoadedPhase } from './NotLoadedNote';
 import { StatusAlert } from './StatusAlert';
 import type { FieldRules } from './fields/arrangeFields';
 import { CallerSection } from './sections/CallerSection';
@@ -20,10 +21,14 @@ interface HandoffContextViewProps {
   config?: PolyaiContextConfig;
   /** The transcript panel, supplied by the container (views never touch the network). */
   transcript?: React.ReactNode;
+  /** Where the fetch of what did not fit in the task stands; only read when the context names such keys. */
+  notLoadedPhase?: NotLoadedPhase;
 }
 
+const UNREACHABLE: NotLoadedPhase = { status: 'unreachable' };
+
 /** The whole tab body for one handoff context: plain props in, Paste out, no Flex. */
-export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcript }: HandoffContextViewProps): JSX.Element {
+export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcript, notLoadedPhase = UNREACHABLE }: HandoffContextViewProps): JSX.Element {
   const t = useStrings();
   const hasData = context.status === 'present' || context.status === 'partial';
   const rules = useMemo<FieldRules>(
@@ -40,6 +45,7 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
     <Box padding="space40" overflowY="auto" height="100%" color="colorText" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context" tabIndex={0}>
       <Stack orientation="vertical" spacing="space40">
         <StatusAlert context={context} />
+        {hasData && context.notLoaded && <NotLoadedNote notLoaded={context.notLoaded} phase={notLoadedPhase} />}
         {/* At a glance: summary, intent, verification, reason and destination, last words. */}
         {hasData && <SummarySection summary={context.summary} />}
         {hasData && (
