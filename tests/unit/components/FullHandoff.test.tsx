@@ -11,7 +11,7 @@ import { PolyaiContextTab } from '../../../src/components/PolyaiContextTab/Polya
 import { DEFAULT_CONFIG } from '../../../src/config';
 import { toPolyaiAttributes } from '../../../src/model';
 import { fixture } from '../../support/fixtures';
-import { hangingFetch, jsonResponse, mockFetch } from '../../support/fetch';
+import { hangingFetch, jsonResponse } from '../../support/fetch';
 import { renderWithPaste } from '../../support/render';
 
 const TaskContextProvider = (Flex as unknown as { TaskContextProvider: React.Provider<{ task?: unknown }> }).TaskContextProvider;
