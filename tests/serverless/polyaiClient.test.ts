@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { readPolyaiConfig, type PolyaiConfig } from '../../serverless/src/lib/config';
 import { handoffLookup } from '../../serverless/src/lib/ids';
 import { createPolyaiClient } from '../../serverless/src/lib/polyaiClient';
@@ -183,5 +185,18 @@ describe('id validation', () => {
     [{ shared_id: 'ok id with spaces' }],
   ])('rejects %p before it reaches a URL', (event) => {
     expect(handoffLookup(event)).toBeNull();
+  });
+});
+
+describe('serverless/.env.example', () => {
+  it('documents every variable the Functions read', () => {
+    const root = path.join(__dirname, '..', '..', 'serverless');
+    const source = fs.readdirSync(path.join(root, 'src', 'lib')).map((file) => fs.readFileSync(path.join(root, 'src', 'lib', file), 'utf8')).join('\n');
+    const read = new Set([...source.matchAll(/env\.([A-Z][A-Z0-9_]+)/g)].map((match) => match[1]));
+    expect(read).toContain('POLYAI_CONVERSATIONS_API_KEY');
+    const documented = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
+    const twilioAdds = new Set(['ACCOUNT_SID', 'AUTH_TOKEN']);
+    const missing = [...read].filter((name) => !twilioAdds.has(name) && !new RegExp(`^${name}=`, 'm').test(documented));
+    expect(missing).toEqual([]);
   });
 });
