@@ -1,19 +1,13 @@
 /** polyai-conversation: the plugin's transcript endpoint. Token validator and fetch are fakes: no Twilio, no PolyAI. */
 import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
-import type { TokenValidator } from '../../serverless/src/lib/flexToken';
 import { fixture } from '../support/fixtures';
-import { ACCOUNT_SID, captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, VERIFIED_CALL } from './support/functions';
+import { ACCOUNT_SID, captureLogs, FLEX_ORIGIN, flexToken, pluginFunction, VERIFIED_CALL } from './support/functions';
 
 const logs = captureLogs();
 const conversation = fixture('conversation.json');
 
 function setUp(polyai: { status: number; body?: unknown } = { status: 200, body: conversation }) {
-  const validateToken = jest.fn<ReturnType<TokenValidator>, Parameters<TokenValidator>>(async () => ({ valid: true }));
-  const fetch = jest.fn(async () => new Response(JSON.stringify(polyai.body ?? {}), { status: polyai.status }));
-  const handler = createPolyaiConversationHandler({ validateToken, fetch: fetch as unknown as typeof globalThis.fetch });
-  const call = (body: Record<string, unknown>, headers: Record<string, string> = { origin: FLEX_ORIGIN }) =>
-    invokeFunction(handler, functionEnv(), { ...body, request: { headers, cookies: {} } });
-  return { call, validateToken, fetch };
+  return pluginFunction(createPolyaiConversationHandler, polyai);
 }
 
 const CORS = {

@@ -5,22 +5,14 @@
 import { parseHandoffContext, toPolyaiAttributes } from '../../src/model';
 import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
 import { createPolyaiHandoffStateHandler } from '../../serverless/src/functions/polyai-handoff-state';
-import type { TokenValidator } from '../../serverless/src/lib/flexToken';
 import { fixture } from '../support/fixtures';
-import { captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, standinPerTest, UNKNOWN_CALL, VERIFIED_CALL } from './support/functions';
+import { captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, pluginFunction, standinPerTest, UNKNOWN_CALL, VERIFIED_CALL, type PluginFunctionFactory } from './support/functions';
 
 const logs = captureLogs();
 const verified = fixture('handoff-state-verified.json') as { id: string; shared_id: string; data: Record<string, unknown> };
 
-type Factory = (deps: { validateToken: TokenValidator; fetch: typeof globalThis.fetch }) => ReturnType<typeof createPolyaiConversationHandler>;
-
-function setUp(factory: Factory, polyai: { status: number; body?: unknown } = { status: 200, body: verified }) {
-  const validateToken = jest.fn<ReturnType<TokenValidator>, Parameters<TokenValidator>>(async () => ({ valid: true }));
-  const fetch = jest.fn(async () => new Response(JSON.stringify(polyai.body ?? {}), { status: polyai.status }));
-  const handler = factory({ validateToken, fetch: fetch as unknown as typeof globalThis.fetch });
-  const call = (body: Record<string, unknown>, headers: Record<string, string> = { origin: FLEX_ORIGIN }) =>
-    invokeFunction(handler, functionEnv(), { ...body, request: { headers, cookies: {} } });
-  return { call, validateToken, fetch };
+function setUp(factory: PluginFunctionFactory, polyai: { status: number; body?: unknown } = { status: 200, body: verified }) {
+  return pluginFunction(factory, polyai);
 }
 
 describe('polyai-handoff-state', () => {
@@ -60,7 +52,7 @@ describe('polyai-handoff-state', () => {
 });
 
 describe('the plugin-facing Functions share one access pipeline', () => {
-  const functions: Array<[string, Factory, Record<string, unknown>]> = [
+  const functions: Array<[string, PluginFunctionFactory, Record<string, unknown>]> = [
     ['polyai-conversation', createPolyaiConversationHandler, { conversationId: VERIFIED_CALL }],
     ['polyai-handoff-state', createPolyaiHandoffStateHandler, { id: VERIFIED_CALL }],
   ];

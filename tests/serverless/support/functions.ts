@@ -1,8 +1,10 @@
 /** Helpers for the Function tests: environments, the stand-in's lifecycle, Flex tokens, captured logs. */
 import { drillEnv } from '../../../serverless/dev/outageDrill';
 import { startStandin, type Standin, type StandinOptions } from '../../../serverless/dev/polyai-standin';
+import type { TokenValidator } from '../../../serverless/src/lib/flexToken';
+import { invokeFunction } from '../../../serverless/dev/localRuntime';
 
-export { invokeFunction } from '../../../serverless/dev/localRuntime';
+export { invokeFunction };
 export { DRILL_WORKFLOW_SID as WORKFLOW_SID, taskAttributesFrom } from '../../../serverless/dev/outageDrill';
 
 export const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
@@ -57,4 +59,20 @@ export function flexToken(claims: { sub?: string; exp?: number } = {}): string {
     base64url({ iss: `SK${'2'.repeat(32)}`, sub: ACCOUNT_SID, exp: now + 3600, grants: { identity: 'agent' }, ...claims }),
     'signature',
   ].join('.');
+}
+
+type Handler = Parameters<typeof invokeFunction>[0];
+export type PluginFunctionFactory = (deps: { validateToken: TokenValidator; fetch: typeof globalThis.fetch }) => Handler;
+
+/**
+ * A plugin-facing Function (Flex token, CORS) with a fake token validator and a PolyAI answering `polyai`:
+ * `call(params, headers)` invokes it as a browser on the Flex origin would.
+ */
+export function pluginFunction(factory: PluginFunctionFactory, polyai: { status: number; body?: unknown }) {
+  const validateToken = jest.fn<ReturnType<TokenValidator>, Parameters<TokenValidator>>(async () => ({ valid: true }));
+  const fetch = jest.fn(async () => new Response(JSON.stringify(polyai.body ?? {}), { status: polyai.status }));
+  const handler = factory({ validateToken, fetch: fetch as unknown as typeof globalThis.fetch });
+  const call = (body: Record<string, unknown>, headers: Record<string, string> = { origin: FLEX_ORIGIN }) =>
+    invokeFunction(handler, functionEnv(), { ...body, request: { headers, cookies: {} } });
+  return { call, validateToken, fetch };
 }
