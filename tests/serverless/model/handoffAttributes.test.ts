@@ -1,5 +1,8 @@
+import fc from 'fast-check';
+
 import { INCOMPLETE_MARKER, MAX_POLYAI_ATTRIBUTE_CHARS, parseHandoffContext, toPolyaiAttributes } from '../../../src/model';
 import { fixture } from '../../support/fixtures';
+import { fuzz } from '../../support/fuzz';
 
 /** What Studio's Send To Flex puts in its Attributes field (serverless/studio/polyai-to-flex.json), rendered. */
 function studioAttributes(polyai: unknown): string {
@@ -111,5 +114,27 @@ describe('toPolyaiAttributes', () => {
     expect(ok.polyai).toEqual({ id: 'i'.repeat(200), data: {} });
     const failed = toPolyaiAttributes({ ok: false, error: { status: null, message: 'm'.repeat(1_000) } });
     expect((failed.polyai.error as { message: string }).message).toHaveLength(300);
+  });
+});
+
+describe('toPolyaiAttributes, for any handoff', () => {
+  const key = fc.oneof(fc.constantFrom('summary', 'utterance', 'handoff_reason', 'verification', 'customer_id', 'transcript', '__proto__'), fc.string({ maxLength: 50 }));
+  const value = fc.oneof(fc.string({ maxLength: 600 }), fc.fullUnicodeString({ maxLength: 200 }), fc.integer(), fc.boolean(), fc.constant(null), fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 80 }), { maxKeys: 6 }));
+  const handoff = fc.record({ id: fc.string({ maxLength: 40 }), data: fc.dictionary(key, value, { maxKeys: 30 }) });
+
+  it('stays within the budget, and every key is kept whole or named in the marker count', () => {
+    fuzz(
+      fc.tuple(handoff, fc.integer({ min: 300, max: 3_000 })),
+      ([body, budget]) => {
+        const { polyai } = toPolyaiAttributes({ ok: true, body }, budget);
+        expect(JSON.stringify(polyai).length).toBeLessThanOrEqual(budget);
+        const kept = polyai.data as Record<string, unknown>;
+        const whole = Object.keys(body.data).filter((name) => Object.prototype.hasOwnProperty.call(kept, name) && JSON.stringify(kept[name]) === JSON.stringify(body.data[name]));
+        const marker = polyai[INCOMPLETE_MARKER] as { count: number; keys: string[] } | undefined;
+        expect(marker?.count ?? 0).toBe(Object.keys(body.data).length - whole.length);
+        for (const name of marker?.keys ?? []) expect(whole.map((k) => k.slice(0, 40))).not.toContain(name);
+      },
+      0.002,
+    );
   });
 });
