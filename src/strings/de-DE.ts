@@ -72,6 +72,7 @@ export const deDE: Strings = {
   PolyaiContextTurnTranslation: 'Übersetzung: {{text}}',
   PolyaiContextFromConversationHeading: 'Aus dem PolyAI-Gespräch',
   PolyaiContextFromConversationNote: 'Nicht in den Übergabedaten: aus PolyAIs Gesprächsdatensatz übernommen.',
+  PolyaiContextConversationIdLabel: 'Gesprächs-ID',
   PolyaiContextInProgress: 'PolyAI zeigt dieses Gespräch noch als laufend an: das Transkript ist womöglich unvollständig.',
   PolyaiContextNotLoadedLoading: 'Lade {{count}} weitere Angabe(n), die nicht in die Aufgabe passten: {{keys}}',
   PolyaiContextNotLoadedFailed: '{{count}} Angabe(n) passten nicht in die Aufgabe und konnten nicht geladen werden: {{keys}}',

@@ -73,6 +73,7 @@ export const enUS = {
   PolyaiContextTurnTranslation: 'Translation: {{text}}',
   PolyaiContextFromConversationHeading: 'From the PolyAI conversation',
   PolyaiContextFromConversationNote: 'Not in the handoff data: taken from PolyAI\'s conversation record.',
+  PolyaiContextConversationIdLabel: 'Conversation ID',
   PolyaiContextInProgress: 'PolyAI still shows this conversation as in progress: the transcript may be incomplete.',
   PolyaiContextNotLoadedLoading: 'Loading {{count}} more item(s) that did not fit in the task: {{keys}}',
   PolyaiContextNotLoadedFailed: '{{count}} item(s) did not fit in the task and could not be loaded: {{keys}}',

@@ -72,6 +72,7 @@ export const esES: Strings = {
   PolyaiContextTurnTranslation: 'Traducción: {{text}}',
   PolyaiContextFromConversationHeading: 'De la conversación de PolyAI',
   PolyaiContextFromConversationNote: 'No venía en los datos del traspaso: tomado del registro de la conversación de PolyAI.',
+  PolyaiContextConversationIdLabel: 'ID de conversación',
   PolyaiContextInProgress: 'PolyAI aún muestra esta conversación en curso: la transcripción puede estar incompleta.',
   PolyaiContextNotLoadedLoading: 'Cargando {{count}} dato(s) más que no cabían en la tarea: {{keys}}',
   PolyaiContextNotLoadedFailed: '{{count}} dato(s) no cabían en la tarea y no se pudieron cargar: {{keys}}',

@@ -72,6 +72,7 @@ export const frFR: Strings = {
   PolyaiContextTurnTranslation: 'Traduction : {{text}}',
   PolyaiContextFromConversationHeading: 'De la conversation PolyAI',
   PolyaiContextFromConversationNote: "Absent des données de transfert : repris de l'enregistrement de la conversation PolyAI.",
+  PolyaiContextConversationIdLabel: 'ID de conversation',
   PolyaiContextInProgress: 'PolyAI indique que cette conversation est toujours en cours : la transcription peut être incomplète.',
   PolyaiContextNotLoadedLoading: 'Chargement de {{count}} élément(s) de plus qui ne tenaient pas dans la tâche : {{keys}}',
   PolyaiContextNotLoadedFailed: '{{count}} élément(s) ne tenaient pas dans la tâche et n\'ont pas pu être chargés : {{keys}}',

@@ -56,7 +56,7 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
         load={load}
         unavailable={functionsBaseUrl ? 'no-id' : 'not-configured'}
         maskPatterns={maskPatterns}
-        known={{ summary: context.summary !== null, reason: context.reason !== null, destination: context.destination !== null }}
+        known={{ summary: context.summary !== null, reason: context.reason !== null, destination: context.destination !== null, id: context.ids.id }}
       />
     );
   return (

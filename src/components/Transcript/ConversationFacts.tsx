@@ -13,11 +13,13 @@ export interface HandoffKnows {
   summary: boolean;
   reason: boolean;
   destination: boolean;
+  /** The handoff's id: the conversation's id is shown only when it is another one. */
+  id: string | null;
 }
 
 /**
  * PolyAI's conversation record fills what the handoff data lacked (summary, handoff reason and destination),
- * labelled as coming from the conversation; and says when PolyAI still shows the call as in progress.
+ * labelled as coming from the conversation, with the conversation's id when it is not the handoff's; and says when PolyAI still shows the call as in progress.
  */
 export function ConversationFacts({ conversation, known }: { conversation: Conversation; known: HandoffKnows }): JSX.Element | null {
   const t = useStrings();
@@ -25,6 +27,7 @@ export function ConversationFacts({ conversation, known }: { conversation: Conve
   if (!known.summary && conversation.summary) items.push({ label: t('PolyaiContextSummaryHeading'), value: conversation.summary });
   if (!known.reason && conversation.handoffReason) items.push({ label: t('PolyaiContextReasonLabel'), value: humanizeCode(conversation.handoffReason) });
   if (!known.destination && conversation.handoffDestination) items.push({ label: t('PolyaiContextDestinationLabel'), value: humanizeCode(conversation.handoffDestination) });
+  if (conversation.id && conversation.id !== known.id) items.push({ label: t('PolyaiContextConversationIdLabel'), value: conversation.id });
   if (items.length === 0 && conversation.inProgress !== true) return null;
   return (
     <Box display="flex" flexDirection="column" rowGap="space30" marginBottom="space40" data-testid="polyai-conversation-facts">

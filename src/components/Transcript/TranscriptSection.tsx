@@ -27,7 +27,7 @@ interface TranscriptSectionProps {
   known?: HandoffKnows;
 }
 
-const KNOWS_NOTHING: HandoffKnows = { summary: false, reason: false, destination: false };
+const KNOWS_NOTHING: HandoffKnows = { summary: false, reason: false, destination: false, id: null };
 
 const NOTES: Record<TranscriptUnavailable, StringKey> = {
   'not-configured': 'PolyaiContextTranscriptNotConfigured',

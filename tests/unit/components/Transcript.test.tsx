@@ -66,7 +66,7 @@ function publishedTurn(turn: Record<string, unknown>) {
   };
 }
 
-function renderWithKnown(body: unknown, known: { summary: boolean; reason: boolean; destination: boolean }) {
+function renderWithKnown(body: unknown, known: { summary: boolean; reason: boolean; destination: boolean; id: string | null }) {
   return renderWithPaste(
     <TranscriptSection load={loaderFor(mockFetch(jsonResponse(200, { conversation: body })))} unavailable={null} maskPatterns={maskPatterns} known={known} />,
   );
@@ -151,19 +151,21 @@ describe('transcript', () => {
 
   it('fills what the handoff data lacks from the conversation, labelled as such, and says when it is in progress', async () => {
     const body = { ...(fixture('conversation.json') as object), inProgress: true };
-    renderWithKnown(body, { summary: false, reason: true, destination: false });
+    renderWithKnown(body, { summary: false, reason: true, destination: false, id: null });
     const facts = await screen.findByTestId('polyai-conversation-facts');
     expect(facts).toHaveTextContent('From the PolyAI conversation');
     expect(facts).toHaveTextContent("Not in the handoff data: taken from PolyAI's conversation record.");
     expect(facts).toHaveTextContent('SummaryDuplicate subscription charge, wants refund');
     expect(facts).toHaveTextContent('Destinationbilling');
+    // The handoff data named no id (e.g. flat attributes): the conversation's is shown.
+    expect(facts).toHaveTextContent('Conversation IDCA5f1d2c3b4a5968778695a4b3c2d1e0f9');
     // The handoff data has a reason: the conversation's is not repeated.
     expect(facts).not.toHaveTextContent('Reason');
     expect(facts).toHaveTextContent('PolyAI still shows this conversation as in progress');
   });
 
   it('adds nothing when the handoff data already has it all', async () => {
-    renderWithKnown(fixture('conversation.json'), { summary: true, reason: true, destination: true });
+    renderWithKnown(fixture('conversation.json'), { summary: true, reason: true, destination: true, id: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9' });
     await waitFor(() => expect(messages().length).toBeGreaterThan(0));
     expect(screen.queryByTestId('polyai-conversation-facts')).not.toBeInTheDocument();
   });
