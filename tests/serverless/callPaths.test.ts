@@ -241,7 +241,7 @@ describe('polyai-sip-handoff: the end of PolyAI\'s SIP leg (<Dial action>)', () 
     expect(context.status).toBe('unavailable');
   });
 
-  it.each([{ DialCallStatus: 'canceled' }, { DialCallStatus: 'completed', CallStatus: 'completed', 'DialSipHeader_X-Reason': 'x' }])('%p: the caller left, nothing is routed', async (params) => {
+  it.each<Record<string, string>>([{ DialCallStatus: 'canceled' }, { DialCallStatus: 'completed', CallStatus: 'completed', 'DialSipHeader_X-Reason': 'x' }])('%p: the caller left, nothing is routed', async (params) => {
     const result = await dialEnded(params, always(200, verified).fetch);
     expect(result.body).toBe(`${XML}<Response><Hangup/></Response>`);
   });
