@@ -72,9 +72,12 @@ describe('polyai-handoff-to-flex: <Connect action> by VirtualAgentStatus', () =>
     expect(logs()).toEqual(['{"fn":"polyai-handoff-to-flex","outcome":"completed"}']);
   });
 
-  it('completed: the goodbye is the admin\'s, escaped, and needs no workflow', async () => {
-    const result = await connect({ VirtualAgentStatus: 'completed' }, always(200).fetch, { POLYAI_GOODBYE_MESSAGE: 'Merci & au revoir <3', FLEX_WORKFLOW_SID: '' });
-    expect(result.body).toBe(`${XML}<Response><Say>Merci &amp; au revoir &lt;3</Say><Hangup/></Response>`);
+  it('completed: the goodbye is the admin\'s, escaped, in their language, and needs no workflow', async () => {
+    const env = { POLYAI_GOODBYE_MESSAGE: 'Merci & au revoir <3', POLYAI_GOODBYE_LANGUAGE: 'fr-FR', FLEX_WORKFLOW_SID: '' };
+    const result = await connect({ VirtualAgentStatus: 'completed' }, always(200).fetch, env);
+    expect(result.body).toBe(`${XML}<Response><Say language="fr-FR">Merci &amp; au revoir &lt;3</Say><Hangup/></Response>`);
+    const odd = await connect({ VirtualAgentStatus: 'completed' }, always(200).fetch, { POLYAI_GOODBYE_LANGUAGE: 'fr" voice="x' });
+    expect(odd.body).toBe(`${XML}<Response><Say>Thank you for calling. Goodbye.</Say><Hangup/></Response>`);
   });
 
   it('hangup: the caller left, nothing is routed', async () => {

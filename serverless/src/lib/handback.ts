@@ -37,6 +37,8 @@ export const DEFAULT_SIP_ID_HEADER = 'X-PolyAI-Conversation-Id';
 export const DEFAULT_SIP_SHARED_ID_HEADER = 'X-PolyAI-Shared-Id';
 
 const MAX_PROVIDER_DATA_CHARS = 20_000;
+/** A BCP 47 tag such as `en-GB` or `es-419` for `<Say language>`. */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$/;
 const MAX_REASON_CHARS = 200;
 const DIAL_FAILED = new Set(['busy', 'no-answer', 'failed']);
 const CALL_OVER = new Set(['completed', 'canceled', 'busy', 'no-answer', 'failed']);
@@ -122,7 +124,8 @@ export async function answerHandback(
 ): Promise<HandbackAnswer> {
   if (handback.kind === 'completed') {
     logOutcome(fn, { outcome: 'completed' });
-    return { ok: true, twiml: endCallTwiml(text(env.POLYAI_GOODBYE_MESSAGE) || DEFAULT_GOODBYE) };
+    const language = text(env.POLYAI_GOODBYE_LANGUAGE);
+    return { ok: true, twiml: endCallTwiml(text(env.POLYAI_GOODBYE_MESSAGE) || DEFAULT_GOODBYE, LANGUAGE_TAG.test(language) ? language : '') };
   }
   if (handback.kind === 'caller-gone') {
     logOutcome(fn, { outcome: 'caller-gone' });

@@ -31,8 +31,9 @@ export function dialPolyaiSipTwiml(sipUri: string, handoffPath: string): string 
   return `${XML_DECLARATION}<Response><Dial referUrl="${path}" action="${path}"><Sip>${escapeXml(sipUri)}</Sip></Dial></Response>`;
 }
 
-/** The virtual agent finished the call itself: no Flex task, a short goodbye and a hang-up. */
-export function endCallTwiml(goodbye: string): string {
-  const say = goodbye === '' ? '' : `<Say>${escapeXml(goodbye)}</Say>`;
+/** The virtual agent finished the call itself: no Flex task, a short goodbye (in `language` when given) and a hang-up. */
+export function endCallTwiml(goodbye: string, language = ''): string {
+  const lang = language === '' ? '' : ` language="${escapeXml(language)}"`;
+  const say = goodbye === '' ? '' : `<Say${lang}>${escapeXml(goodbye)}</Say>`;
   return `${XML_DECLARATION}<Response>${say}<Hangup/></Response>`;
 }
