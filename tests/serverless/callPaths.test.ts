@@ -100,6 +100,12 @@ describe('polyai-handoff-to-flex: <Connect action> by VirtualAgentStatus', () =>
     expect(contextOf(result).context.status).toBe('present');
   });
 
+  it('asks PolyAI once when the conversation id is the Call SID', async () => {
+    const api = always(404);
+    await connect({ VirtualAgentStatus: 'live-agent-handoff', VirtualAgentProviderData: JSON.stringify({ ConversationId: VERIFIED_CALL }) }, api.fetch);
+    expect(api.queries()).toEqual([`?id=${VERIFIED_CALL}`]);
+  });
+
   it.each([
     ['not JSON', '{ConversationId=CONV-1'],
     ['a Dialogflow path', '{"ConversationId":"projects/p/locations/l/conversations/c"}'],

@@ -44,8 +44,8 @@ export async function fetchHandoffAttributes(
 
 /**
  * Tries each lookup in order (e.g. PolyAI's conversation id, then the Call SID) and moves on only while PolyAI
- * has no data (404) for the previous one. Invalid candidates are skipped; with none valid, the answer is the
- * "invalid id" marker.
+ * has no data (404) for the previous one. Invalid and repeated candidates are skipped; with none valid, the
+ * answer is the "invalid id" marker.
  */
 export async function fetchFirstFound(
   fn: string,
@@ -53,7 +53,14 @@ export async function fetchFirstFound(
   candidates: Array<Record<string, unknown>>,
   deps: ClientDeps,
 ): Promise<PolyaiTaskAttributes> {
-  const valid = candidates.filter((candidate) => handoffLookup(candidate) !== null);
+  const seen = new Set<string>();
+  const valid = candidates.filter((candidate) => {
+    const lookup = handoffLookup(candidate);
+    const key = lookup === null ? '' : `${lookup.param}=${lookup.value}`;
+    if (key === '' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const [first, ...rest] = valid.length > 0 ? valid : [{}];
   let attributes = await fetchHandoffAttributes(fn, env, first, deps);
   for (const lookup of rest) {
