@@ -32,9 +32,9 @@ interface SipContext {
 
 export type HandbackAnswer = { ok: true; twiml: string } | { ok: false; problem: string };
 
-export const DEFAULT_GOODBYE = 'Thank you for calling. Goodbye.';
-export const DEFAULT_SIP_ID_HEADER = 'X-PolyAI-Conversation-Id';
-export const DEFAULT_SIP_SHARED_ID_HEADER = 'X-PolyAI-Shared-Id';
+const DEFAULT_GOODBYE = 'Thank you for calling. Goodbye.';
+const DEFAULT_SIP_ID_HEADER = 'X-PolyAI-Conversation-Id';
+const DEFAULT_SIP_SHARED_ID_HEADER = 'X-PolyAI-Shared-Id';
 
 const MAX_PROVIDER_DATA_CHARS = 20_000;
 /** A BCP 47 tag such as `en-GB` or `es-419` for `<Say language>`. */
