@@ -100,6 +100,13 @@ describe('polyai-handoff-to-flex: <Connect action> by VirtualAgentStatus', () =>
     expect(contextOf(result).context.status).toBe('present');
   });
 
+  it('does not try the Call SID after a slow 404: the hand-back stays within Studio\'s 10 s', async () => {
+    const slow404 = jest.fn(() => new Promise<Response>((resolve) => setTimeout(() => resolve(new Response('{}', { status: 404 })), 1_600)));
+    const result = await connect({ VirtualAgentStatus: 'live-agent-handoff', VirtualAgentProviderData: '{"ConversationId":"CONV-9"}' }, slow404 as unknown as typeof fetch);
+    expect(slow404).toHaveBeenCalledTimes(1);
+    expect(contextOf(result).context.error).toEqual({ status: 404, message: 'PolyAI has no data for this call.' });
+  });
+
   it('asks PolyAI once when the conversation id is the Call SID', async () => {
     const api = always(404);
     await connect({ VirtualAgentStatus: 'live-agent-handoff', VirtualAgentProviderData: JSON.stringify({ ConversationId: VERIFIED_CALL }) }, api.fetch);
@@ -173,13 +180,13 @@ describe('polyai-sip-handoff: PolyAI\'s SIP REFER (referUrl)', () => {
   it('PolyAI\'s API failing: the X- headers become the agent\'s context, marked partial, with the error', async () => {
     const api = always(500);
     const result = await refer(
-      { ReferTransferTarget: '<sip:billing@acme.example.com;transport=tls?X-PolyAI-Shared-Id=s-1&X-Customer-ID=C-42&X-Reason=refund%20request&X-Verified=true&X-Twilio-CallSid=CA1>' },
+      { ReferTransferTarget: '<sip:billing@acme.example.com;transport=tls?X-PolyAI-Shared-Id=s-1&X-Customer-ID=C-42&X-Reason=refund%20request&X-Verified=true&X-Caller-ID=+447700900999&X-Twilio-CallSid=CA1>' },
       api.fetch,
     );
     const { attributes, context } = contextOf(result);
     expect(attributes.polyai).toEqual({
       shared_id: 's-1',
-      data: { customer_id: 'C-42', reason: 'refund request', verified: 'true', destination: 'billing' },
+      data: { customer_id: 'C-42', reason: 'refund request', verified: 'true', caller_id: '+447700900999', destination: 'billing' },
       error: { status: 500, message: 'PolyAI had a server error (500).' },
     });
     expect(context.status).toBe('partial');

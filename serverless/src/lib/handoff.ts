@@ -42,6 +42,9 @@ export async function fetchHandoffAttributes(
   }
 }
 
+/** A 404 is PolyAI's quick answer; after this long, a further lookup could overrun Studio's limit. */
+const FOLLOW_UP_WITHIN_MS = 1_500;
+
 /**
  * Tries each lookup in order (e.g. PolyAI's conversation id, then the Call SID) and moves on only while PolyAI
  * has no data (404) for the previous one. Invalid and repeated candidates are skipped; with none valid, the
@@ -62,9 +65,11 @@ export async function fetchFirstFound(
     return true;
   });
   const [first, ...rest] = valid.length > 0 ? valid : [{}];
+  const started = Date.now();
   let attributes = await fetchHandoffAttributes(fn, env, first, deps);
   for (const lookup of rest) {
-    if (fetchErrorStatus(attributes) !== 404) break;
+    // Another full deadline only after quick 404s: the whole stays within Studio's 10 s.
+    if (fetchErrorStatus(attributes) !== 404 || Date.now() - started > FOLLOW_UP_WITHIN_MS) break;
     attributes = await fetchHandoffAttributes(fn, env, lookup, deps);
   }
   return attributes;

@@ -57,9 +57,10 @@ function parseReferTo(value: unknown): { target: string | null; headers: Array<[
   return { target: user === undefined ? null : decode(user), headers };
 }
 
+/** RFC 3261 URI escaping: `%XX` only. A `+` stays a plus (E.164 numbers are common header values). */
 function decode(value: string): string {
   try {
-    return decodeURIComponent(value.replace(/\+/g, ' '));
+    return decodeURIComponent(value);
   } catch {
     return value; // a stray '%': keep the text as sent
   }
