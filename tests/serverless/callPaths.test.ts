@@ -58,6 +58,11 @@ describe('incoming-call: the number\'s voice webhook', () => {
     const result = await invokeFunction(incomingCall, functionEnv(undefined, { POLYAI_SIP_URI: uri, POLYAI_CONNECTOR_NAME: 'polyai' }), VOICE);
     expect(result.body).toContain('<Connect action="/polyai-handoff-to-flex"><VirtualAgent connectorName="polyai"/></Connect>');
   });
+
+  it('a SIP address that is not one, and no connector: Flex, saying what to fix', async () => {
+    const result = await invokeFunction(incomingCall, functionEnv(undefined, { POLYAI_SIP_URI: 'polyai.example.com' }), VOICE);
+    expect(contextOf(result).context.error).toEqual({ status: null, message: 'POLYAI_SIP_URI is not a SIP address (sip:… or sips:…).' });
+  });
 });
 
 describe('polyai-handoff-to-flex: <Connect action> by VirtualAgentStatus', () => {

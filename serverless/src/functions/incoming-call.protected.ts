@@ -30,6 +30,10 @@ export const handler: ServerlessFunctionSignature = (context, event, callback) =
     callback('FLEX_WORKFLOW_SID is not set: the number\'s fallback URL takes the call.');
     return;
   }
-  const polyai = handoffErrorAttributes(null, 'Neither PolyAI\'s SIP address nor a PolyAI connector is configured.');
+  const problem =
+    text(env.POLYAI_SIP_URI) === ''
+      ? 'Neither PolyAI\'s SIP address nor a PolyAI connector is configured.'
+      : 'POLYAI_SIP_URI is not a SIP address (sip:… or sips:…).';
+  const polyai = handoffErrorAttributes(null, problem);
   callback(null, twimlResponse(enqueueToFlexTwiml(workflowSid, enqueueAttributes(event as Record<string, unknown>, polyai))));
 };
