@@ -59,6 +59,15 @@ describe('incoming-call: the number\'s voice webhook', () => {
     expect(result.body).toContain('<Connect action="/polyai-handoff-to-flex"><VirtualAgent connectorName="polyai"/></Connect>');
   });
 
+  it.each([{ POLYAI_SIP_URI: 'sip:acme@polyai.example.com' }, { POLYAI_CONNECTOR_NAME: 'polyai' }])(
+    'without a workflow, %p fails at once (the number\'s fallback URL takes the call) instead of at the hand-back',
+    async (route) => {
+      const result = await invokeFunction(incomingCall, functionEnv(undefined, { ...route, FLEX_WORKFLOW_SID: '' }), VOICE);
+      expect(result.status).toBe(500);
+      expect(logs()).toEqual(['{"fn":"incoming-call","outcome":"not-configured"}']);
+    },
+  );
+
   it('a SIP address that is not one, and no connector: Flex, saying what to fix', async () => {
     const result = await invokeFunction(incomingCall, functionEnv(undefined, { POLYAI_SIP_URI: 'polyai.example.com' }), VOICE);
     expect(contextOf(result).context.error).toEqual({ status: null, message: 'POLYAI_SIP_URI is not a SIP address (sip:… or sips:…).' });

@@ -14,6 +14,14 @@ import { connectToPolyaiTwiml, dialPolyaiSipTwiml, enqueueToFlexTwiml } from '..
 
 export const handler: ServerlessFunctionSignature = (context, event, callback) => {
   const env = context as Record<string, unknown>;
+  // Checked before PolyAI answers: later, a hand-back without a workflow could only drop the call; here the
+  // number's "Primary handler fails" URL takes it.
+  const workflowSid = readWorkflowSid(env);
+  if (workflowSid === null) {
+    logOutcome('incoming-call', { outcome: 'not-configured' });
+    callback('FLEX_WORKFLOW_SID is not set: the number\'s fallback URL takes the call.');
+    return;
+  }
   const sipUri = readPolyaiSipUri(env);
   if (sipUri !== null) {
     callback(null, twimlResponse(dialPolyaiSipTwiml(sipUri, SIP_HANDOFF_PATH)));
@@ -25,11 +33,6 @@ export const handler: ServerlessFunctionSignature = (context, event, callback) =
     return;
   }
   logOutcome('incoming-call', { outcome: 'not-configured' });
-  const workflowSid = readWorkflowSid(context);
-  if (workflowSid === null) {
-    callback('FLEX_WORKFLOW_SID is not set: the number\'s fallback URL takes the call.');
-    return;
-  }
   const problem =
     text(env.POLYAI_SIP_URI) === ''
       ? 'Neither PolyAI\'s SIP address nor a PolyAI connector is configured.'
