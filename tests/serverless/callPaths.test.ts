@@ -59,7 +59,7 @@ describe('incoming-call: the number\'s voice webhook', () => {
     expect(result.body).toContain('<Connect action="/polyai-handoff-to-flex"><VirtualAgent connectorName="polyai"/></Connect>');
   });
 
-  it.each([{ POLYAI_SIP_URI: 'sip:acme@polyai.example.com' }, { POLYAI_CONNECTOR_NAME: 'polyai' }])(
+  it.each<Record<string, string>>([{ POLYAI_SIP_URI: 'sip:acme@polyai.example.com' }, { POLYAI_CONNECTOR_NAME: 'polyai' }])(
     'without a workflow, %p fails at once (the number\'s fallback URL takes the call) instead of at the hand-back',
     async (route) => {
       const result = await invokeFunction(incomingCall, functionEnv(undefined, { ...route, FLEX_WORKFLOW_SID: '' }), VOICE);
