@@ -12,10 +12,11 @@ import type { HandoffError } from './types';
 import { isRecord, own, type JsonRecord } from './values';
 
 /**
- * Budget for the `polyai` attribute as JSON: Send To Flex's 1,024 characters minus room for the flow's own
- * attributes (about 110 characters in serverless/studio/polyai-to-flex.json) and an admin's few additions.
+ * Budget for the `polyai` attribute as JSON: Send To Flex's 1,024 characters minus room for the rest of the task
+ * attributes the Functions write (`type`, `call_sid`, and the caller address twice, 64 characters each, which
+ * JSON escaping can double: 384 characters in all).
  */
-export const MAX_POLYAI_ATTRIBUTE_CHARS = 800;
+export const MAX_POLYAI_ATTRIBUTE_CHARS = 640;
 
 const MAX_ID_CHARS = 200;
 const MAX_ERROR_MESSAGE_CHARS = 300;
