@@ -3,11 +3,14 @@
  * the PolyAI stand-in answers a seeded random mix of 200, 404, 429, 500, hangs, slow bodies and garbage.
  * A call counts as routed when Flex would get a task whose `polyai` attribute the plugin's model reads as
  * data or as "unavailable", within Studio's 10 s. It also checks that no log line carries the API key or
- * caller data.
+ * caller data. The trickle drill (`runTrickleDrill`) has every PolyAI answer trickle its body for minutes while
+ * garbage is collected, and counts a call as lost when it takes longer than the Functions' deadline plus a
+ * small margin.
  */
 import { parseHandoffContext, POLYAI_ATTRIBUTE } from '../../src/model';
 import { invokeFunction, type AnyHandler, type FunctionResult } from './localRuntime';
-import { startStandin, STANDIN_API_KEY } from './polyai-standin';
+import { DEFAULTS } from '../src/lib/config';
+import { startStandin, STANDIN_API_KEY, type StandinMode } from './polyai-standin';
 
 export interface DrillHandlers {
   /** `polyai-handoff` (Studio Run Function). */
@@ -20,6 +23,10 @@ export interface DrillOptions {
   calls: number;
   concurrency: number;
   seed?: number;
+  /** The stand-in's answers: `random` (the outage mix) unless given. */
+  mode?: StandinMode;
+  /** A call slower than this is lost: Studio's 10 s unless given. */
+  limitMs?: number;
 }
 
 export interface DrillReport {
@@ -41,6 +48,8 @@ export interface DrillReport {
 export const DRILL_WORKFLOW_SID = `WW${'0'.repeat(32)}`;
 /** Studio gives a Run Function 10 s. */
 export const STUDIO_LIMIT_MS = 10_000;
+/** What the trickle drill allows beyond the Functions' own deadline: timer and event-loop slack under load. */
+export const DEADLINE_MARGIN_MS = 500;
 const KNOWN_CALLS = ['CA5f1d2c3b4a5968778695a4b3c2d1e0f9', 'CA0000000000000000000000000000beef'];
 const CALLER = '+447700900123';
 
@@ -76,7 +85,8 @@ export function unescapeXml(text: string): string {
 }
 
 export async function runOutageDrill(handlers: DrillHandlers, options: DrillOptions): Promise<DrillReport> {
-  const standin = await startStandin({ mode: 'random', seed: options.seed ?? 42, retryAfter: 1 });
+  const standin = await startStandin({ mode: options.mode ?? 'random', seed: options.seed ?? 42, retryAfter: 1 });
+  const limitMs = options.limitMs ?? STUDIO_LIMIT_MS;
   const env = drillEnv(standin.url);
   const durations: number[] = [];
   const lost: string[] = [];
@@ -101,7 +111,7 @@ export async function runOutageDrill(handlers: DrillHandlers, options: DrillOpti
     if (context.status === 'absent' || (hasError && context.status !== 'unavailable')) {
       return void lost.push(`call ${call} (${kind}): the plugin reads status ${context.status}`);
     }
-    if (elapsed >= STUDIO_LIMIT_MS) return void lost.push(`call ${call} (${kind}): took ${elapsed} ms`);
+    if (elapsed >= limitMs) return void lost.push(`call ${call} (${kind}): took ${elapsed} ms`);
     if (hasError) withErrorMarker += 1;
     else withData += 1;
   }
@@ -133,6 +143,20 @@ export async function runOutageDrill(handlers: DrillHandlers, options: DrillOpti
     logLeaks: logs.filter((line) => secrets.some((secret) => line.includes(secret))).length,
     mix: { ...standin.counts },
   };
+}
+
+/**
+ * Every answer trickles; with `node --expose-gc` garbage is also collected every 20 ms, the condition under
+ * which a fetch's abort signal stops working. Lost: any call slower than the deadline plus the margin.
+ */
+export async function runTrickleDrill(handlers: DrillHandlers, options: Omit<DrillOptions, 'mode' | 'limitMs'>): Promise<DrillReport> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const collector = gc === undefined ? undefined : setInterval(gc, 20);
+  try {
+    return await runOutageDrill(handlers, { ...options, mode: 'trickle', limitMs: DEFAULTS.deadlineMs + DEADLINE_MARGIN_MS });
+  } finally {
+    clearInterval(collector);
+  }
 }
 
 export function formatDrillReport(report: DrillReport): string {
