@@ -2,6 +2,7 @@
 import { isCallSid } from './ids';
 import { text, type Env } from './config';
 import type { PolyaiTaskAttributes } from '../../../src/model';
+import { cutText } from '../../../src/model/values';
 
 /** Relative to the Service's domain, so the same TwiML works in every environment. */
 export const HANDOFF_ACTION_PATH = '/polyai-handoff-to-flex';
@@ -16,7 +17,7 @@ export function readWorkflowSid(env: Env): string | null {
 
 /** The attributes Studio's Send To Flex would set for a voice call, plus `polyai`. */
 export function enqueueAttributes(event: Record<string, unknown>, polyai: PolyaiTaskAttributes): Record<string, unknown> {
-  const from = typeof event.From === 'string' ? event.From.slice(0, MAX_PHONE_CHARS) : undefined;
+  const from = typeof event.From === 'string' ? cutText(event.From, MAX_PHONE_CHARS) : undefined;
   return {
     type: 'inbound',
     ...(from === undefined ? {} : { name: from, from }),
