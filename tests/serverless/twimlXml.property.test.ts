@@ -35,7 +35,7 @@ function parseTwiml(xml: string): Parsed {
   parser.on('closetag', () => (inTask = false));
   parser.write(xml).close();
   // saxes reads UTF-16 units: a lone surrogate would pass it, but cannot be sent as UTF-8 at all.
-  if (!xml.isWellFormed()) parsed.errors.push('not well-formed Unicode');
+  if (Buffer.from(xml, 'utf8').toString('utf8') !== xml) parsed.errors.push('not well-formed Unicode');
   return parsed;
 }
 

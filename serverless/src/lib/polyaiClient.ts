@@ -21,6 +21,8 @@ const MIN_RETRY_BUDGET_MS = 500;
 const DEFAULT_RETRY_DELAY_MS = 200;
 /** Conversations carry transcripts: large, but bounded. */
 const MAX_BODY_BYTES = 2_000_000;
+/** PolyAI's bodies are a few levels deep; far deeper JSON cannot be serialised again by the runtime (stack). */
+export const MAX_JSON_DEPTH = 256;
 
 export const STATUS_TIMEOUT = 504;
 export const STATUS_BAD_GATEWAY = 502;
@@ -53,6 +55,7 @@ export function createPolyaiClient(config: PolyaiConfig, deps: ClientDeps = {}) 
         });
         const text = await readCapped(response, signal);
         if (response.status === 200) {
+          if (nestedDeeperThan(text, MAX_JSON_DEPTH)) return failed(STATUS_BAD_GATEWAY, `PolyAI answered with JSON nested deeper than ${MAX_JSON_DEPTH} levels.`, false);
           try {
             return { kind: 'ok', body: JSON.parse(text) };
           } catch {
@@ -127,6 +130,24 @@ function retryAfterMs(header: string | null): number | undefined {
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** Whether JSON text opens more than `max` arrays/objects at once; brackets inside strings do not count. */
+function nestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text.charCodeAt(index);
+    if (inString) {
+      if (char === 0x5c) index += 1; // backslash: skip the escaped character
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x7b || char === 0x5b) {
+      depth += 1;
+      if (depth > max) return true;
+    } else if (char === 0x7d || char === 0x5d) depth -= 1;
+  }
+  return false;
 }
 
 async function readCapped(response: Response, signal: AbortSignal): Promise<string> {
