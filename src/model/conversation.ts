@@ -132,11 +132,12 @@ function toEntity(value: unknown): TurnEntity | null {
   return { name, value: String(raw).slice(0, BADGE_CHARS) };
 }
 
+/** Largest time a Date can hold (ms from the epoch); beyond it no view can format the turn's time. */
+const MAX_TIME_MS = 8.64e15;
+
 function toTime(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return value < 1e12 ? value * 1000 : value; // seconds or ms
-  if (typeof value === 'string') {
-    const parsed = Date.parse(value);
-    return Number.isNaN(parsed) ? null : parsed;
-  }
-  return null;
+  let time: number | null = null;
+  if (typeof value === 'number' && Number.isFinite(value)) time = value < 1e12 ? value * 1000 : value; // seconds or ms
+  else if (typeof value === 'string') time = Date.parse(value);
+  return time !== null && Math.abs(time) <= MAX_TIME_MS ? time : null;
 }

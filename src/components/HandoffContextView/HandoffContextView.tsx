@@ -3,6 +3,7 @@ import { Box } from '@twilio-paste/core/box';
 import { Stack } from '@twilio-paste/core/stack';
 
 import { StatusAlert } from './StatusAlert';
+import { PartBoundary } from '../common/PartBoundary';
 import type { FieldRules } from './fields/arrangeFields';
 import { CallerSection } from './sections/CallerSection';
 import { CapturedFieldsSection } from './sections/CapturedFieldsSection';
@@ -39,29 +40,54 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
   return (
     <Box padding="space40" overflowY="auto" height="100%" color="colorText" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context" tabIndex={0}>
       <Stack orientation="vertical" spacing="space40">
-        <StatusAlert context={context} />
+        {/* Each part behind its own boundary: one value that cannot render costs its section, not the tab. */}
+        <PartBoundary part="section" resetKey={context}>
+          <StatusAlert context={context} />
+        </PartBoundary>
         {/* At a glance: summary, intent, verification, reason and destination, last words. */}
-        {hasData && <SummarySection summary={context.summary} />}
         {hasData && (
-          <HandoffSection
-            intent={context.intent}
-            reason={context.reason}
-            destination={context.destination}
-            thresholds={config.confidenceThresholds}
-          />
+          <PartBoundary part="section" resetKey={context}>
+            <SummarySection summary={context.summary} />
+          </PartBoundary>
         )}
-        {hasData && <VerificationSection verification={context.verification} />}
-        {hasData && <UtteranceSection utterance={context.utterance} />}
         {hasData && (
-          <CallerSection
-            customer={context.customer}
-            language={context.language}
-            accountNumberSensitive={isSensitivePath(['account_number'], rules.maskPatterns)}
-          />
+          <PartBoundary part="section" resetKey={context}>
+            <HandoffSection
+              intent={context.intent}
+              reason={context.reason}
+              destination={context.destination}
+              thresholds={config.confidenceThresholds}
+            />
+          </PartBoundary>
         )}
-        {hasData && <CapturedFieldsSection fields={context.fields} rules={rules} />}
-        {transcript}
-        <ReferenceSection ids={context.ids} />
+        {hasData && (
+          <PartBoundary part="section" resetKey={context}>
+            <VerificationSection verification={context.verification} />
+          </PartBoundary>
+        )}
+        {hasData && (
+          <PartBoundary part="section" resetKey={context}>
+            <UtteranceSection utterance={context.utterance} />
+          </PartBoundary>
+        )}
+        {hasData && (
+          <PartBoundary part="section" resetKey={context}>
+            <CallerSection
+              customer={context.customer}
+              language={context.language}
+              accountNumberSensitive={isSensitivePath(['account_number'], rules.maskPatterns)}
+            />
+          </PartBoundary>
+        )}
+        {hasData && (
+          <PartBoundary part="section" resetKey={context}>
+            <CapturedFieldsSection fields={context.fields} rules={rules} />
+          </PartBoundary>
+        )}
+        {transcript && <PartBoundary part="section">{transcript}</PartBoundary>}
+        <PartBoundary part="section" resetKey={context}>
+          <ReferenceSection ids={context.ids} />
+        </PartBoundary>
       </Stack>
     </Box>
   );
