@@ -60,6 +60,8 @@ const NO_DATA = 'PolyAI handed over no data for this call.';
  * values included): a list claiming 2^32−1 entries costs at most maxFields × this, whatever it is.
  */
 const VISITS_PER_FIELD = 20;
+/** Reads that may throw before the walk stops reading (a getter's or trap's throw is the input's own cost). */
+const MAX_UNREADABLE = 20;
 
 function isEmpty(record: JsonRecord): boolean {
   try {
@@ -387,6 +389,7 @@ class FieldWalk {
   private readonly segments: Array<string | number> = [];
   private full = false;
   private visits = 0;
+  private unreadable = 0;
 
   constructor(
     private readonly limits: ParseLimits,
@@ -395,14 +398,17 @@ class FieldWalk {
     private readonly cut: (value: string, maxChars: number, path: string) => string,
   ) {}
 
-  visit(value: unknown, path: string, label: string): void {
-    if (this.full) return;
+  /** Counts one visit; false (and the walk ends) once the budget is spent. */
+  private spend(): boolean {
     const maxVisits = this.limits.maxFields * VISITS_PER_FIELD;
-    if ((this.visits += 1) > maxVisits) {
-      this.full = true;
-      this.problems.add('too-many-fields', `Only the first ${maxVisits} values were read.`);
-      return;
-    }
+    if ((this.visits += 1) <= maxVisits) return true;
+    this.full = true;
+    this.problems.add('too-many-fields', `Only the first ${maxVisits} values were read.`);
+    return false;
+  }
+
+  visit(value: unknown, path: string, label: string): void {
+    if (this.full || !this.spend()) return;
     const depth = this.segments.length;
 
     if (Array.isArray(value) || isRecord(value)) {
@@ -416,7 +422,10 @@ class FieldWalk {
         if (length === 0) this.push(path, label, null, 'empty-array');
         // Bounded by the visit budget, not the length: holes and a proxy's claimed length cost one visit each.
         for (let index = 0; typeof length === 'number' && index < length && !this.full; index += 1) {
-          this.child(this.read(() => value[index], path), path, label, index);
+          const item = this.read(() => value[index], path);
+          // A hole (or undefined) has nothing to show: it costs a visit, not a path and a label.
+          if (item === undefined) this.spend();
+          else this.child(item, path, label, index);
         }
         return;
       }
@@ -461,12 +470,19 @@ class FieldWalk {
     }
   }
 
-  /** One read from the input: a throwing getter or proxy trap costs that value (a problem), not the walk. */
+  /**
+   * One read from the input: a throwing getter or proxy trap costs that value (a problem), not the walk.
+   * After MAX_UNREADABLE such reads the walk ends: every throw is the input's own cost, and it is not bounded.
+   */
   private read<T>(get: () => T, path: string): T | undefined {
     try {
       return plainValue(get()) as T;
     } catch {
       this.problems.add('field-invalid', 'A value could not be read.', path);
+      if ((this.unreadable += 1) >= MAX_UNREADABLE) {
+        this.full = true;
+        this.problems.add('field-invalid', `${MAX_UNREADABLE} values could not be read: the rest was not read.`);
+      }
       return undefined;
     }
   }
