@@ -36,58 +36,35 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
     }),
     [config],
   );
+  // New attributes give every section a fresh try after a fault.
+  const part = (section: React.ReactNode) => (
+    <PartBoundary part="section" resetKey={context}>
+      {section}
+    </PartBoundary>
+  );
   // The region scrolls inside Flex's fixed-height tab panel: tabIndex lets keyboard users scroll it too.
   return (
     <Box padding="space40" overflowY="auto" height="100%" color="colorText" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context" tabIndex={0}>
       <Stack orientation="vertical" spacing="space40">
         {/* Each part behind its own boundary: one value that cannot render costs its section, not the tab. */}
-        <PartBoundary part="section" resetKey={context}>
-          <StatusAlert context={context} />
-        </PartBoundary>
+        {part(<StatusAlert context={context} />)}
         {/* At a glance: summary, intent, verification, reason and destination, last words. */}
-        {hasData && (
-          <PartBoundary part="section" resetKey={context}>
-            <SummarySection summary={context.summary} />
-          </PartBoundary>
-        )}
-        {hasData && (
-          <PartBoundary part="section" resetKey={context}>
-            <HandoffSection
-              intent={context.intent}
-              reason={context.reason}
-              destination={context.destination}
-              thresholds={config.confidenceThresholds}
-            />
-          </PartBoundary>
-        )}
-        {hasData && (
-          <PartBoundary part="section" resetKey={context}>
-            <VerificationSection verification={context.verification} />
-          </PartBoundary>
-        )}
-        {hasData && (
-          <PartBoundary part="section" resetKey={context}>
-            <UtteranceSection utterance={context.utterance} />
-          </PartBoundary>
-        )}
-        {hasData && (
-          <PartBoundary part="section" resetKey={context}>
+        {hasData && part(<SummarySection summary={context.summary} />)}
+        {hasData &&
+          part(<HandoffSection intent={context.intent} reason={context.reason} destination={context.destination} thresholds={config.confidenceThresholds} />)}
+        {hasData && part(<VerificationSection verification={context.verification} />)}
+        {hasData && part(<UtteranceSection utterance={context.utterance} />)}
+        {hasData &&
+          part(
             <CallerSection
               customer={context.customer}
               language={context.language}
               accountNumberSensitive={isSensitivePath(['account_number'], rules.maskPatterns)}
-            />
-          </PartBoundary>
-        )}
-        {hasData && (
-          <PartBoundary part="section" resetKey={context}>
-            <CapturedFieldsSection fields={context.fields} rules={rules} />
-          </PartBoundary>
-        )}
+            />,
+          )}
+        {hasData && part(<CapturedFieldsSection fields={context.fields} rules={rules} />)}
         {transcript && <PartBoundary part="section">{transcript}</PartBoundary>}
-        <PartBoundary part="section" resetKey={context}>
-          <ReferenceSection ids={context.ids} />
-        </PartBoundary>
+        {part(<ReferenceSection ids={context.ids} />)}
       </Stack>
     </Box>
   );
