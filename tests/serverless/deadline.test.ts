@@ -10,7 +10,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { withDeadline } from '../../serverless/src/lib/deadline';
 
-const MARGIN_MS = 300;
+/** Generous for a loaded CI machine: the old client did not answer at all within 10 s. */
+const MARGIN_MS = 1_500;
 
 describe('the deadline the Functions enforce themselves', () => {
   it('answers every call within the attempt timeout while the body trickles and GC runs every 20 ms', () => {

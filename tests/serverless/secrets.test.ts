@@ -70,3 +70,10 @@ describe('the Functions scrub their own secrets', () => {
     expect(inner).toBe(REDACTED);
   });
 });
+
+describe('scrubJson', () => {
+  it('keeps key order and leaves data without secrets as it was', () => {
+    const value = { b: 1, a: [{ y: 'x', x: 'y' }], c: { z: null } };
+    expect(JSON.stringify(scrubJson(value, SECRETS))).toBe(JSON.stringify(value));
+  });
+});

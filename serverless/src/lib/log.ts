@@ -5,7 +5,19 @@
  */
 import { scrubText } from './secrets';
 
-export type LogField = number | boolean | null | 'ok' | 'error' | 'invalid-id' | 'not-configured' | 'crashed';
+export type LogField =
+  | number
+  | boolean
+  | null
+  | 'ok'
+  | 'error'
+  | 'invalid-id'
+  | 'not-configured'
+  | 'crashed'
+  | 'completed'
+  | 'caller-gone'
+  | 'agent-failed'
+  | 'handoff';
 
 export function logOutcome(fn: string, fields: Record<string, LogField>): void {
   console.log(scrubText(JSON.stringify({ fn, ...fields })));

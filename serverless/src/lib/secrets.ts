@@ -45,11 +45,12 @@ export function scrubJson<T>(value: T, secrets: readonly string[]): T {
       copy = scrubText(from, secrets);
     } else if (Array.isArray(from)) {
       const list: unknown[] = new Array(from.length);
-      from.forEach((child, index) => work.push({ from: child, into: list, key: index }));
+      for (let index = from.length - 1; index >= 0; index -= 1) work.push({ from: from[index], into: list, key: index });
       copy = list;
     } else if (isRecord(from)) {
       const record: Record<string, unknown> = {};
-      for (const name of Object.keys(from)) work.push({ from: from[name], into: record, key: scrubText(name, secrets) });
+      // Pushed last key first, so keys are defined (popped) in their original order.
+      for (const name of Object.keys(from).reverse()) work.push({ from: from[name], into: record, key: scrubText(name, secrets) });
       copy = record;
     }
     // defineProperty: a `__proto__` key stays data.
