@@ -165,7 +165,11 @@ class Reader {
     if (FLAT_MARKERS.some((key) => own(attrs, key) !== undefined)) {
       // Null prototype: a `__proto__` key is copied as data, not used as a prototype.
       const data: JsonRecord = Object.create(null);
-      for (const key of Object.keys(attrs)) if (!FLEX_ATTRIBUTE_KEYS.has(key)) data[key] = attrs[key];
+      // Descriptors, not values: a getter that throws is copied as it is and costs only its own field.
+      for (const key of Object.keys(attrs)) {
+        const descriptor = FLEX_ATTRIBUTE_KEYS.has(key) ? undefined : Object.getOwnPropertyDescriptor(attrs, key);
+        if (descriptor) Object.defineProperty(data, key, { ...descriptor, configurable: true });
+      }
       return this.readData(data, 'flat', { id: null, sharedId: null, callSid: topLevelCallSid }, null);
     }
     return emptyContext('absent', 'none', this.problems);

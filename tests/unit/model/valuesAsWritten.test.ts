@@ -95,5 +95,10 @@ describe('values read as written', () => {
     expect(context.summary).toBe('Billing question');
     expect(context.fields.map((item) => item.path)).toEqual(['order_number']);
     expect(context.problems).toEqual([{ code: 'field-invalid', message: 'A value could not be read.', path: 'poison' }]);
+
+    const flat: Record<string, unknown> = { handoff_reason: 'billing', utterance: 'refund please' };
+    Object.defineProperty(flat, 'poison', { enumerable: true, get: () => { throw new Error('getter'); } });
+    const fromFlat = parseHandoffContext(flat);
+    expect([fromFlat.reason, fromFlat.utterance, fromFlat.status]).toEqual(['billing', 'refund please', 'partial']);
   });
 });
