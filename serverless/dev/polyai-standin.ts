@@ -4,8 +4,9 @@
  * tests validate every answer against them): `GET /v1/{account_id}/{project_id}/handoff_state?id|shared_id` and
  * `GET /v1/agents/{agentId}/conversations/{conversationId}`, each with its own `x-api-key`. It refuses what PolyAI
  * refuses (no id → 400, wrong key → 401) and can be told to fail in every way PolyAI might (startup flag
- * `--mode=…` or `POST /__standin/mode {"mode": "429", "times": 1, "retryAfter": 1}`), so tests, the outage drill
- * and the offline preview can prove the Functions always route the call. Never deploy it.
+ * `--mode=…` or `POST /__standin/mode {"mode": "429", "times": 1, "retryAfter": 1}`; `trickle` sends headers, then
+ * two bytes of the body every 100 ms, for minutes), so tests, the outage drill and the offline preview can prove
+ * the Functions always route the call. Never deploy it.
  */
 import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
@@ -15,7 +16,7 @@ import minimal from '../../tests/fixtures/handoff-state-minimal.json';
 import unverified from '../../tests/fixtures/handoff-state-unverified.json';
 import verified from '../../tests/fixtures/handoff-state-verified.json';
 
-export const FAULT_MODES = ['401', '403', '404', '429', '500', 'hang', 'slow', 'garbage'] as const;
+export const FAULT_MODES = ['401', '403', '404', '429', '500', 'hang', 'slow', 'trickle', 'garbage'] as const;
 export type StandinMode = 'ok' | 'random' | (typeof FAULT_MODES)[number];
 export const MODES: readonly string[] = ['ok', 'random', ...FAULT_MODES];
 /** What `random` picks from, evenly: the outage drill's mix. */
@@ -142,9 +143,19 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     const found = route.api === 'handoff' ? findHandoffState(url.searchParams) : findConversation(route.conversationId);
     if (found === undefined) return refuse(404);
     if (answer === 'ok') return send(200, found);
-    // slow: headers now, the body a few bytes at a time over slowMs.
     const body = JSON.stringify(found);
     response.writeHead(200, { 'content-type': 'application/json' });
+    if (answer === 'trickle') {
+      let sent = 0;
+      const drip = () => {
+        response.write(body.slice(sent, sent + 2));
+        sent += 2;
+        if (sent < body.length) later(100, drip);
+        else response.end();
+      };
+      return later(100, drip);
+    }
+    // slow: headers now, the body in five parts over slowMs.
     const chunks = 5;
     const size = Math.ceil(body.length / chunks);
     for (let i = 0; i < chunks; i += 1) {

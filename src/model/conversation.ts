@@ -4,7 +4,7 @@
  * normalised into transcript rows. Same rules as `parseHandoffContext`: `unknown` in, typed out, never
  * throws, bounded work.
  */
-import { isRecord, own, type JsonRecord } from './values';
+import { cutText, isRecord, own, type JsonRecord } from './values';
 
 export type Speaker = 'agent' | 'caller';
 
@@ -114,7 +114,10 @@ function read(body: unknown, limits: ConversationLimits): Conversation {
   const turns: ConversationTurn[] = [];
   const rawTurns = own(record, 'turns');
   if (Array.isArray(rawTurns)) {
-    for (let i = 0; i < rawTurns.length; i += 1) {
+    // At most maxTurns entries are read, whatever length the list claims (sparse lists, proxies).
+    const scanned = Math.min(rawTurns.length, limits.maxTurns);
+    if (rawTurns.length > scanned) bounds.truncated = true;
+    for (let i = 0; i < scanned; i += 1) {
       const raw = rawTurns[i];
       if (!isRecord(raw)) continue;
       if (!room(turns, bounds)) break;
@@ -191,7 +194,7 @@ function text(value: unknown, bounds: Bounds): string | null {
   const trimmed = value.trim();
   if (trimmed.length <= bounds.limits.maxTextChars) return trimmed;
   bounds.truncated = true;
-  return `${trimmed.slice(0, bounds.limits.maxTextChars)}…`;
+  return `${cutText(trimmed, bounds.limits.maxTextChars)}…`;
 }
 
 /** A translation worth showing: present and not the same words again. */
@@ -214,7 +217,7 @@ function badges(value: unknown, bounds: Bounds): unknown[] {
 }
 
 function badgeText(value: unknown): string | null {
-  if (typeof value === 'string' && value.trim() !== '') return value.trim().slice(0, BADGE_CHARS);
+  if (typeof value === 'string' && value.trim() !== '') return cutText(value.trim(), BADGE_CHARS);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return null;
 }
@@ -223,7 +226,11 @@ function badgeText(value: unknown): string | null {
 function readEntities(value: unknown, bounds: Bounds): TurnEntity[] {
   const entities: TurnEntity[] = [];
   if (!Array.isArray(value)) return entities;
-  for (const item of value) {
+  // Each object holds at least one entity: more than maxBadges objects are never all shown.
+  const scanned = Math.min(value.length, bounds.limits.maxBadges);
+  if (value.length > scanned) bounds.truncated = true;
+  for (let index = 0; index < scanned; index += 1) {
+    const item: unknown = value[index];
     if (!isRecord(item)) continue;
     for (const name of Object.keys(item)) {
       if (entities.length >= bounds.limits.maxBadges) {
@@ -232,14 +239,16 @@ function readEntities(value: unknown, bounds: Bounds): TurnEntity[] {
       }
       const raw = item[name];
       const values = (Array.isArray(raw) ? badges(raw, bounds) : [raw]).map(badgeText).filter((entry): entry is string => entry !== null);
-      if (name !== '' && values.length > 0) entities.push({ name: name.slice(0, BADGE_CHARS), values });
+      if (name !== '' && values.length > 0) entities.push({ name: cutText(name, BADGE_CHARS), values });
     }
   }
   return entities;
 }
 
+/** Largest time a Date can hold (ms from the epoch); beyond it no view can format the turn's time. */
+const MAX_TIME_MS = 8.64e15;
+
 function toTime(value: unknown): number | null {
-  if (typeof value !== 'string') return null;
-  const parsed = Date.parse(value);
-  return Number.isNaN(parsed) ? null : parsed;
+  const time = typeof value === 'string' ? Date.parse(value) : NaN;
+  return !Number.isNaN(time) && Math.abs(time) <= MAX_TIME_MS ? time : null;
 }

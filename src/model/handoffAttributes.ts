@@ -9,7 +9,7 @@
  */
 import { INCOMPLETE_MARKER, POLYAI_ATTRIBUTE } from './parseHandoffContext';
 import type { HandoffError } from './types';
-import { isRecord, own, type JsonRecord } from './values';
+import { cutText, isRecord, own, type JsonRecord } from './values';
 
 /**
  * Budget for the `polyai` attribute as JSON: Send To Flex's 1,024 characters minus room for the rest of the task
@@ -55,7 +55,7 @@ export interface PolyaiTaskAttributes {
 }
 
 export function handoffErrorAttributes(status: number | null, message: string): PolyaiTaskAttributes {
-  return { [POLYAI_ATTRIBUTE]: { error: { status, message: message.slice(0, MAX_ERROR_MESSAGE_CHARS) } } };
+  return { [POLYAI_ATTRIBUTE]: { error: { status, message: cutText(message, MAX_ERROR_MESSAGE_CHARS) } } };
 }
 
 /**
@@ -77,7 +77,7 @@ export function toPolyaiAttributes(
   const envelope: JsonRecord = {};
   for (const key of ['id', 'shared_id']) {
     const value = own(body, key);
-    if (typeof value === 'string') envelope[key] = value.slice(0, MAX_ID_CHARS);
+    if (typeof value === 'string') envelope[key] = cutText(value, MAX_ID_CHARS);
   }
   // Room for the marker's frame and its count, so that adding it never breaks the budget.
   const markerFrame = JSON.stringify({ [INCOMPLETE_MARKER]: { count: 99999, keys: [] } }).length + 1;

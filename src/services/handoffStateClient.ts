@@ -15,8 +15,9 @@ export interface HandoffStateRequest extends FunctionRequest {
 export const HANDOFF_STATE_FUNCTION_PATH = '/polyai-handoff-state';
 
 export async function fetchHandoffState(request: HandoffStateRequest): Promise<HandoffStateResult> {
+  // The handoff id when there is one (the Handoff API always names it), else the shared id, said as such.
   const { id, sharedId } = request.ids;
-  const payload = { ...(id === null ? {} : { id }), ...(sharedId === null ? {} : { shared_id: sharedId }) };
+  const payload = id !== null ? { conversationId: id } : { conversationId: sharedId, lookup: 'shared_id' };
   const result = await callFunction(HANDOFF_STATE_FUNCTION_PATH, payload, request, 'This browser cannot fetch the PolyAI data.');
   if (!result.ok) return result;
   const body = own(result.body, 'polyai');

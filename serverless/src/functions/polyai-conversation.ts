@@ -1,28 +1,31 @@
 /**
  * For the plugin's transcript: POST `{ Token, conversationId }` → 200 `{ conversation: <PolyAI Conversations
  * API body> }`, or `{ error: { status, message } }` with the same HTTP status. Public (browsers call it): the
- * shared plugin-facing pipeline (flexFunction.ts) checks the origin and the Flex token first.
+ * shared plugin pipeline (lib/pluginFunction) checks CORS, the Flex token and that the agent holds a task for
+ * the conversation before this runs.
  */
-import type { ServerlessFunctionSignature } from '@twilio-labs/serverless-runtime-types/types';
 import { readPolyaiConfig } from '../lib/config';
-import { browserStatus, flexFunction, type FlexFunctionDeps } from '../lib/flexFunction';
-import { isCallSid, isOpaqueId } from '../lib/ids';
-import { createPolyaiClient, type ClientDeps } from '../lib/polyaiClient';
+import { pluginFunction, type PluginDeps } from '../lib/pluginFunction';
+import { createPolyaiClient, STATUS_BAD_GATEWAY } from '../lib/polyaiClient';
 
-export interface ConversationDeps extends ClientDeps, FlexFunctionDeps {}
+export type ConversationDeps = PluginDeps;
 
-export function createPolyaiConversationHandler(deps: ConversationDeps = {}): ServerlessFunctionSignature {
-  return flexFunction('polyai-conversation', deps, async ({ env, event, ok, fail }) => {
-    const conversationId = event.conversationId;
-    if (!isCallSid(conversationId) && !isOpaqueId(conversationId)) return fail(400, 'conversationId must be a call SID or a handoff id.');
+export function createPolyaiConversationHandler(deps: ConversationDeps = {}) {
+  return pluginFunction('polyai-conversation', deps, async ({ env, conversationId }) => {
     const config = readPolyaiConfig(env);
-    if (!config.ok) return fail(500, 'The PolyAI Functions are not configured.');
-
-    const started = Date.now();
+    if (!config.ok) return failure(500, 'The PolyAI Functions are not configured.');
     const result = await createPolyaiClient(config.config, deps).fetchConversation(conversationId);
-    if (!result.ok) return fail(browserStatus(result), result.error.message);
-    ok({ conversation: result.body }, { attempts: result.attempts, ms: Date.now() - started });
+    if (!result.ok) {
+      // PolyAI refusing our API key is the backend's fault, not the agent's: never a 401/403 to the browser.
+      const status = result.error.status === 401 || result.error.status === 403 ? STATUS_BAD_GATEWAY : result.error.status ?? STATUS_BAD_GATEWAY;
+      return failure(status, result.error.message);
+    }
+    return { status: 200, body: { conversation: result.body } };
   });
+}
+
+function failure(status: number, message: string) {
+  return { status, body: { error: { status, message } } };
 }
 
 export const handler = createPolyaiConversationHandler();

@@ -4,6 +4,7 @@ import { Box } from '@twilio-paste/core/box';
 import { ChatBubble, ChatMessage, ChatMessageMeta, ChatMessageMetaItem } from '@twilio-paste/core/chat-log';
 import { areEqual, type ListChildComponentProps } from 'react-window';
 
+import { PartBoundary } from '../common/PartBoundary';
 import { splitMatches, type TranscriptMatch } from './searchTranscript';
 import { isSensitivePath, MASK, type ConversationTurn } from '../../model';
 import { useStrings } from '../../strings';
@@ -106,47 +107,49 @@ function TurnRowComponent({ index, style, data }: ListChildComponentProps<TurnRo
   return (
     <div style={style}>
       <div ref={ref}>
-        <ChatMessage variant={turn.speaker === 'agent' ? 'outbound' : 'inbound'}>
-          {hasBubble && (
-            <ChatBubble>
-              {turn.text !== '' && <Highlighted text={turn.text} query={data.query} activeStart={activeStart} />}
-              {turn.dtmf !== null && <Keypad digits={turn.dtmf} />}
-              {/* The caller's words as said, then PolyAI's translation into the agent's working language. */}
-              {turn.translation !== null && (
-                <Box as="span" display="block" fontStyle="italic" marginTop="space20">
-                  {t('PolyaiContextTurnTranslation', { text: turn.translation })}
-                </Box>
-              )}
-            </ChatBubble>
-          )}
-          <ChatMessageMeta aria-label={time ? t('PolyaiContextTurnMeta', { speaker, time }) : speaker}>
-            <ChatMessageMetaItem>{time ? `${speaker} · ${time}` : speaker}</ChatMessageMetaItem>
-          </ChatMessageMeta>
-          {hasBadges && (
-            <Box display="flex" flexWrap="wrap" columnGap="space20" rowGap="space20" marginTop="space20" justifyContent={turn.speaker === 'agent' ? 'flex-end' : 'flex-start'}>
-              {turn.silence && (
-                <Badge as="span" variant="neutral">
-                  {t('PolyaiContextTurnSilence')}
-                </Badge>
-              )}
-              {turn.outOfDomain && (
-                <Badge as="span" variant="warning">
-                  {t('PolyaiContextTurnOutOfDomain')}
-                </Badge>
-              )}
-              {turn.intents.map((intent, position) => (
-                <Badge as="span" variant="decorative10" key={`i${position}`}>
-                  {intent}
-                </Badge>
-              ))}
-              {turn.entities.map((entity, position) => (
-                <Badge as="span" variant="neutral" key={`e${position}`}>
-                  {`${entity.name}: ${masked(entity.name) ? MASK : entity.values.join(', ')}`}
-                </Badge>
-              ))}
-            </Box>
-          )}
-        </ChatMessage>
+        <PartBoundary part="row" resetKey={turn}>
+          <ChatMessage variant={turn.speaker === 'agent' ? 'outbound' : 'inbound'}>
+            {hasBubble && (
+              <ChatBubble>
+                {turn.text !== '' && <Highlighted text={turn.text} query={data.query} activeStart={activeStart} />}
+                {turn.dtmf !== null && <Keypad digits={turn.dtmf} />}
+                {/* The caller's words as said, then PolyAI's translation into the agent's working language. */}
+                {turn.translation !== null && (
+                  <Box as="span" display="block" fontStyle="italic" marginTop="space20">
+                    {t('PolyaiContextTurnTranslation', { text: turn.translation })}
+                  </Box>
+                )}
+              </ChatBubble>
+            )}
+            <ChatMessageMeta aria-label={time ? t('PolyaiContextTurnMeta', { speaker, time }) : speaker}>
+              <ChatMessageMetaItem>{time ? `${speaker} · ${time}` : speaker}</ChatMessageMetaItem>
+            </ChatMessageMeta>
+            {hasBadges && (
+              <Box display="flex" flexWrap="wrap" columnGap="space20" rowGap="space20" marginTop="space20" justifyContent={turn.speaker === 'agent' ? 'flex-end' : 'flex-start'}>
+                {turn.silence && (
+                  <Badge as="span" variant="neutral">
+                    {t('PolyaiContextTurnSilence')}
+                  </Badge>
+                )}
+                {turn.outOfDomain && (
+                  <Badge as="span" variant="warning">
+                    {t('PolyaiContextTurnOutOfDomain')}
+                  </Badge>
+                )}
+                {turn.intents.map((intent, position) => (
+                  <Badge as="span" variant="decorative10" key={`i${position}`}>
+                    {intent}
+                  </Badge>
+                ))}
+                {turn.entities.map((entity, position) => (
+                  <Badge as="span" variant="neutral" key={`e${position}`}>
+                    {`${entity.name}: ${masked(entity.name) ? MASK : entity.values.join(', ')}`}
+                  </Badge>
+                ))}
+              </Box>
+            )}
+          </ChatMessage>
+        </PartBoundary>
       </div>
     </div>
   );

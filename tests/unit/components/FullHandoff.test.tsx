@@ -61,7 +61,7 @@ describe('handoff data that did not fit in the task', () => {
     expect(await screen.findByText(verified.data.summary as string)).toBeInTheDocument();
     expect(screen.getByText('Jordan Ellis')).toBeInTheDocument();
     expect(screen.queryByTestId('polyai-not-loaded')).not.toBeInTheDocument();
-    expect(posts(fetchImpl, '/polyai-handoff-state')).toEqual([{ Token: 'flex-token-for-tests', id: verified.id, shared_id: verified.shared_id }]);
+    expect(posts(fetchImpl, '/polyai-handoff-state')).toEqual([{ Token: 'flex-token-for-tests', conversationId: verified.id }]);
   });
 
   it('keeps the compact fields and names what is missing when the fetch fails, and retries', async () => {
@@ -79,7 +79,7 @@ describe('handoff data that did not fit in the task', () => {
 
   it('treats a whole answer without readable data as a failure, keeping the compact fields', async () => {
     renderTab(compactAttributes, answering(jsonResponse(200, { polyai: { id: verified.id, data: null } })));
-    expect(await screen.findByText('Reason: PolyAI sent no handoff data for this call.')).toBeInTheDocument();
+    expect(await screen.findByText('Reason: PolyAI handed over no data for this call.')).toBeInTheDocument();
     expect(screen.getByText('Billing dispute')).toBeInTheDocument();
   });
 
