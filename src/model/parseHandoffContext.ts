@@ -1,4 +1,4 @@
-import { childPath, indexLabel, indexStep, keyForms, PATH_SEPARATOR, pathOf } from './labels';
+import { childPath, cleanKey, indexLabel, indexStep, keyForms, PATH_SEPARATOR, pathOf } from './labels';
 import { DEFAULT_LIMITS, type ParseLimits } from './limits';
 import { ProblemLog } from './problems';
 import type {
@@ -6,15 +6,20 @@ import type {
   HandoffContext,
   HandoffError,
   HandoffIntent,
+  HandoffNotLoaded,
   HandoffSource,
   HandoffStatus,
   HandoffVerification,
   ProblemCode,
 } from './types';
-import { isRecord, own, toBoolean, toConfidence, toCount, type JsonRecord } from './values';
+import { cutText, isRecord, own, plainValue, toBoolean, toConfidence, toCount, type JsonRecord } from './values';
 
 /** Task attribute that carries PolyAI's data (the Handoff API response or a Function's error marker). */
 export const POLYAI_ATTRIBUTE = 'polyai';
+
+/** Envelope key of the marker a Function writes when handoff data did not fit the task (see handoffAttributes). */
+export const INCOMPLETE_MARKER = 'incomplete';
+const MAX_MARKER_KEYS = 100;
 
 /** Top-level keys that mark a hand-written flow's flat PolyAI attributes. */
 const FLAT_MARKERS = ['handoff_reason', 'handoff_summary', 'handoff_destination', 'handoff_to', 'utterance', 'intent'];
@@ -49,9 +54,27 @@ const ALIASES = {
   attempts: ['verification_attempts', 'attempts'],
 } as const;
 
-const CONFIDENCE_EXPECTED = 'a confidence between 0 and 1';
+const CONFIDENCE_EXPECTED = 'a confidence from 0 to 1, or a percentage written with % (such as 85%)';
 
 const ERROR_MESSAGE_CHARS = 500;
+
+const NO_DATA = 'PolyAI handed over no data for this call.';
+
+/**
+ * Values the captured-field walk may look at per field it may keep (holes of sparse lists and unreadable
+ * values included): a list claiming 2^32−1 entries costs at most maxFields × this, whatever it is.
+ */
+const VISITS_PER_FIELD = 20;
+/** Reads that may throw before the walk stops reading (a getter's or trap's throw is the input's own cost). */
+const MAX_UNREADABLE = 20;
+
+function isEmpty(record: JsonRecord): boolean {
+  try {
+    return Object.keys(record).length === 0;
+  } catch {
+    return true;
+  }
+}
 
 /** The prefix of recognised keys read from the data object itself. */
 const TOP_LEVEL: readonly string[] = [];
@@ -90,6 +113,7 @@ function emptyContext(
     language: null,
     ids: { id: null, sharedId: null, callSid: null },
     fields: [],
+    notLoaded: null,
     error,
     problems: problems.toArray(),
   };
@@ -147,8 +171,12 @@ class Reader {
     if (FLAT_MARKERS.some((key) => own(attrs, key) !== undefined)) {
       // Null prototype: a `__proto__` key is copied as data, not used as a prototype.
       const data: JsonRecord = Object.create(null);
-      for (const key of Object.keys(attrs)) if (!FLEX_ATTRIBUTE_KEYS.has(key)) data[key] = attrs[key];
-      return this.readData(data, 'flat', { id: null, sharedId: null, callSid: topLevelCallSid }, null);
+      // Descriptors, not values: a getter that throws is copied as it is and costs only its own field.
+      for (const key of Object.keys(attrs)) {
+        const descriptor = FLEX_ATTRIBUTE_KEYS.has(key) ? undefined : Object.getOwnPropertyDescriptor(attrs, key);
+        if (descriptor) Object.defineProperty(data, key, { ...descriptor, configurable: true });
+      }
+      return this.readData(data, 'flat', { id: null, sharedId: null, callSid: topLevelCallSid }, null, null);
     }
     return emptyContext('absent', 'none', this.problems);
   }
@@ -167,15 +195,37 @@ class Reader {
       callSid: topLevelCallSid,
     };
 
+    const notLoaded = this.readNotLoaded(own(envelope, INCOMPLETE_MARKER));
     const rawData = own(envelope, 'data');
-    if (rawData === undefined || rawData === null) {
+    const noData = (message: string, code: ProblemCode) => {
       if (error) return { ...unavailable(error.message), error, ids: envelopeIds };
+      this.problems.add(code, message, `${POLYAI_ATTRIBUTE}.data`);
+      return { ...unavailable(message), error: { status: null, message }, ids: envelopeIds };
+    };
+    if (rawData === undefined || rawData === null) {
+      // The Handoff API always sends `data`: an envelope whose `data` is null carries nothing.
+      if (rawData === null || error) return noData(NO_DATA, 'data-not-object');
+      // `{ polyai: {} }` marks a PolyAI call but carries nothing: unavailable, not present.
+      if (isEmpty(envelope)) return unavailable(NO_DATA);
       // No Handoff API envelope: the object is PolyAI's data itself.
-      return this.readData(envelope, 'polyai', { id: null, sharedId: null, callSid: topLevelCallSid }, null);
+      return this.readData(envelope, 'polyai', { id: null, sharedId: null, callSid: topLevelCallSid }, null, null);
     }
     const data = this.toRecord(rawData, `${POLYAI_ATTRIBUTE}.data`, 'polyai-invalid-json', 'data-not-object');
     if (!data.ok) return { ...unavailable(error?.message ?? data.message), error: error ?? { status: null, message: data.message }, ids: envelopeIds };
-    return this.readData(data.record, 'polyai', envelopeIds, error);
+    if (notLoaded === null && isEmpty(data.record)) return noData(NO_DATA, 'data-empty');
+    return this.readData(data.record, 'polyai', envelopeIds, error, notLoaded);
+  }
+
+  /** `{ count, keys }` from a Function's marker; anything unreadable counts as "something did not fit". */
+  private readNotLoaded(value: unknown): HandoffNotLoaded | null {
+    if (value === undefined || value === null || value === false) return null;
+    const record = isRecord(value) ? value : {};
+    const rawKeys = own(record, 'keys');
+    const keys = (Array.isArray(rawKeys) ? rawKeys.slice(0, MAX_MARKER_KEYS) : [])
+      .filter((key): key is string => typeof key === 'string' && key !== '')
+      .map((key) => this.cut(key, this.limits.maxKeyChars, `${POLYAI_ATTRIBUTE}.${INCOMPLETE_MARKER}`));
+    const count = toCount(own(record, 'count'));
+    return { count: Math.max(count ?? 0, keys.length, 1), keys };
   }
 
   private readErrorMarker(value: unknown): HandoffError | null {
@@ -199,10 +249,13 @@ class Reader {
     source: HandoffSource,
     baseIds: HandoffContext['ids'],
     error: HandoffError | null,
+    notLoaded: HandoffNotLoaded | null,
   ): HandoffContext {
+    // Read (and so consume) the data's own ids even when the envelope has them: not listed twice.
+    const dataIds = { id: this.takeText(data, ALIASES.id), sharedId: this.takeText(data, ALIASES.sharedId) };
     const ids = {
-      id: baseIds.id ?? this.takeText(data, ALIASES.id),
-      sharedId: baseIds.sharedId ?? this.takeText(data, ALIASES.sharedId),
+      id: baseIds.id ?? dataIds.id,
+      sharedId: baseIds.sharedId ?? dataIds.sharedId,
       callSid: this.takeText(data, ALIASES.callSid) ?? baseIds.callSid,
     };
     const context: HandoffContext = {
@@ -222,6 +275,7 @@ class Reader {
       language: this.takeText(data, ALIASES.language),
       ids,
       fields: this.flatten(data),
+      notLoaded,
       error,
       problems: [],
     };
@@ -266,17 +320,23 @@ class Reader {
 
   private takeVerification(data: JsonRecord): HandoffVerification | null {
     const nested = own(data, 'verification');
-    let record: JsonRecord = data;
-    let prefix: readonly string[] = TOP_LEVEL;
-    if (isRecord(nested)) {
-      record = nested;
-      prefix = ['verification'];
-    } else if (nested !== undefined && nested !== null) {
+    // PolyAI documents the keys at the top level of `data`; some projects nest them under `verification`.
+    // Each value is read from the nested object first, then from the top level.
+    const sources: Array<[JsonRecord, readonly string[]]> = [[data, TOP_LEVEL]];
+    if (isRecord(nested)) sources.unshift([nested, ['verification']]);
+    else if (nested !== undefined && nested !== null) {
       this.problems.add('field-invalid', `Expected verification details, found ${describe(nested)}.`, 'verification');
     }
-    const identified = this.takeTyped(record, ALIASES.identified, prefix, toBoolean, 'yes or no');
-    const attempts = this.takeTyped(record, ALIASES.attempts, prefix, toCount, 'a count');
-    const method = this.takeText(record, ALIASES.authMethod, prefix);
+    const first = <T>(read: (record: JsonRecord, prefix: readonly string[]) => T | null): T | null => {
+      for (const [record, prefix] of sources) {
+        const value = read(record, prefix);
+        if (value !== null) return value;
+      }
+      return null;
+    };
+    const identified = first((record, prefix) => this.takeTyped(record, ALIASES.identified, prefix, toBoolean, 'yes or no'));
+    const attempts = first((record, prefix) => this.takeTyped(record, ALIASES.attempts, prefix, toCount, 'a count'));
+    const method = first((record, prefix) => this.takeText(record, ALIASES.authMethod, prefix));
     if (identified === null && attempts === null && method === null) return null;
     return { identified, method, attempts };
   }
@@ -314,7 +374,7 @@ class Reader {
   // --- primitives ----------------------------------------------------------------------------------
 
   private toRecord(value: unknown, path: string, invalidJson: ProblemCode, notObject: ProblemCode): Parsed {
-    let candidate = value;
+    let candidate = plainValue(value);
     if (typeof value === 'string') {
       if (value.length > this.limits.maxJsonChars) {
         const message = `The ${path} JSON is ${value.length} characters, over the ${this.limits.maxJsonChars} limit.`;
@@ -345,8 +405,8 @@ class Reader {
 
   private cut(value: string, maxChars: number, path: string): string {
     if (value.length <= maxChars) return value;
-    this.problems.add('value-truncated', `A value longer than ${maxChars} characters was shortened.`, path.slice(0, 200));
-    return `${value.slice(0, maxChars)}…`;
+    this.problems.add('value-truncated', `A value longer than ${maxChars} characters was shortened.`, cutText(path, 200));
+    return `${cutText(value, maxChars)}…`;
   }
 }
 
@@ -367,6 +427,8 @@ class FieldWalk {
   readonly fields: CapturedField[] = [];
   private readonly segments: Array<string | number> = [];
   private full = false;
+  private visits = 0;
+  private unreadable = 0;
 
   constructor(
     private readonly limits: ParseLimits,
@@ -375,8 +437,17 @@ class FieldWalk {
     private readonly cut: (value: string, maxChars: number, path: string) => string,
   ) {}
 
+  /** Counts one visit; false (and the walk ends) once the budget is spent. */
+  private spend(): boolean {
+    const maxVisits = this.limits.maxFields * VISITS_PER_FIELD;
+    if ((this.visits += 1) <= maxVisits) return true;
+    this.full = true;
+    this.problems.add('too-many-fields', `Only the first ${maxVisits} values were read.`);
+    return false;
+  }
+
   visit(value: unknown, path: string, label: string): void {
-    if (this.full) return;
+    if (this.full || !this.spend()) return;
     const depth = this.segments.length;
 
     if (Array.isArray(value) || isRecord(value)) {
@@ -386,25 +457,33 @@ class FieldWalk {
         return;
       }
       if (Array.isArray(value)) {
-        if (value.length === 0) this.push(path, label, null, 'empty-array');
-        for (let index = 0; index < value.length && !this.full; index += 1) this.child(value[index], path, label, index);
+        const length = this.read(() => value.length, path);
+        if (length === 0) this.push(path, label, null, 'empty-array');
+        // Bounded by the visit budget, not the length: holes and a proxy's claimed length cost one visit each.
+        for (let index = 0; typeof length === 'number' && index < length && !this.full; index += 1) {
+          const item = this.read(() => value[index], path);
+          // A hole (or undefined) has nothing to show: it costs a visit, not a path and a label.
+          if (item === undefined) this.spend();
+          else this.child(item, path, label, index);
+        }
         return;
       }
-      const keys = Object.keys(value);
+      const keys = this.read(() => Object.keys(value), path) ?? [];
       if (keys.length === 0 && depth > 0) this.push(path, label, null, 'empty-object');
-      // Long keys are cut; two that share their first characters would get one path, so the later is dropped.
-      let cutKeys: Set<string> | undefined;
+      // Keys are read normalised (NFKC, format characters removed) and cut to maxKeyChars: two that become one
+      // are a visible problem and only the first is shown, never a second row under the same label.
+      const seen = new Set<string>();
       const consumed = this.consumed.keysUnder(path, depth);
       for (const key of keys) {
         if (this.full) return;
-        const segment = this.cut(key, this.limits.maxKeyChars, path);
-        if (segment !== key) {
-          cutKeys ??= new Set();
-          if (cutKeys.has(segment)) continue;
-          cutKeys.add(segment);
+        const segment = this.cut(cleanKey(key), this.limits.maxKeyChars, path);
+        if (seen.has(segment)) {
+          this.problems.add('duplicate-key', `Two keys read as "${keyForms(segment).label}": only the first is shown.`, childPath(path, segment));
+          continue;
         }
+        seen.add(segment);
         if (consumed?.includes(segment)) continue;
-        this.child(value[key], path, label, segment);
+        this.child(this.read(() => value[key], childPath(path, segment)), path, label, segment);
       }
       return;
     }
@@ -427,6 +506,23 @@ class FieldWalk {
       default:
         if (value === null) this.push(path, label, null, 'null');
         else this.problems.add('field-invalid', `A ${typeof value} cannot be shown.`, path);
+    }
+  }
+
+  /**
+   * One read from the input: a throwing getter or proxy trap costs that value (a problem), not the walk.
+   * After MAX_UNREADABLE such reads the walk ends: every throw is the input's own cost, and it is not bounded.
+   */
+  private read<T>(get: () => T, path: string): T | undefined {
+    try {
+      return plainValue(get()) as T;
+    } catch {
+      this.problems.add('field-invalid', 'A value could not be read.', path);
+      if ((this.unreadable += 1) >= MAX_UNREADABLE) {
+        this.full = true;
+        this.problems.add('field-invalid', `${MAX_UNREADABLE} values could not be read: the rest was not read.`);
+      }
+      return undefined;
     }
   }
 

@@ -1,14 +1,20 @@
 /** Helpers for the Function tests: environments, the stand-in's lifecycle, Flex tokens, captured logs. */
 import { drillEnv } from '../../../serverless/dev/outageDrill';
 import { startStandin, type Standin, type StandinOptions } from '../../../serverless/dev/polyai-standin';
+import { developmentTaskRouter } from '../../../preview/backend/developmentTaskRouter';
+import type { TokenValidator } from '../../../serverless/src/lib/flexToken';
+import type { PluginDeps } from '../../../serverless/src/lib/pluginFunction';
+import { invokeFunction } from '../../../serverless/dev/localRuntime';
 
-export { invokeFunction } from '../../../serverless/dev/localRuntime';
+export { invokeFunction };
 export { DRILL_WORKFLOW_SID as WORKFLOW_SID, taskAttributesFrom } from '../../../serverless/dev/outageDrill';
 
 export const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
 export const VERIFIED_CALL = 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9';
 export const UNKNOWN_CALL = `CA${'a'.repeat(32)}`;
 export const FLEX_ORIGIN = 'https://flex.twilio.com';
+export const WORKSPACE_SID = `WS${'3'.repeat(32)}`;
+export const WORKER_SID = `WK${'4'.repeat(32)}`;
 
 /** The Functions' environment against a PolyAI at `baseUrl` (the stand-in by default). */
 export function functionEnv(baseUrl = 'http://127.0.0.1:9', overrides: Record<string, string> = {}): Record<string, string> {
@@ -17,6 +23,7 @@ export function functionEnv(baseUrl = 'http://127.0.0.1:9', overrides: Record<st
     ACCOUNT_SID,
     AUTH_TOKEN: 'auth-token-secret',
     FLEX_ALLOWED_ORIGINS: `${FLEX_ORIGIN}, https://flex.example.com/`,
+    TASKROUTER_WORKSPACE_SID: WORKSPACE_SID,
     ...overrides,
   };
 }
@@ -57,4 +64,23 @@ export function flexToken(claims: { sub?: string; exp?: number } = {}): string {
     base64url({ iss: `SK${'2'.repeat(32)}`, sub: ACCOUNT_SID, exp: now + 3600, grants: { identity: 'agent' }, ...claims }),
     'signature',
   ].join('.');
+}
+
+type Handler = Parameters<typeof invokeFunction>[0];
+export type PluginFunctionFactory = (deps: PluginDeps) => Handler;
+
+/**
+ * A plugin-facing Function (lib/pluginFunction) with a fake token validator (an agent, WORKER_SID), a TaskRouter
+ * in which that agent holds the verified call's task, and a PolyAI answering `polyai`: `call(params, headers)`
+ * invokes it as a browser on the Flex origin would.
+ */
+export function pluginCaller(factory: PluginFunctionFactory, polyai: { status: number; body?: unknown }) {
+  const validateToken = jest.fn<ReturnType<TokenValidator>, Parameters<TokenValidator>>(async () => ({ valid: true, worker_sid: WORKER_SID, roles: ['agent'] }));
+  const fetch = jest.fn(async () => new Response(JSON.stringify(polyai.body ?? {}), { status: polyai.status }));
+  // The agent holds the verified call's task.
+  const taskRouter = developmentTaskRouter([], [{ workerSid: WORKER_SID, taskSid: `WT${'5'.repeat(32)}`, reservationStatus: 'accepted', attributes: { call_sid: VERIFIED_CALL, polyai: { id: VERIFIED_CALL, data: {} } } }]);
+  const handler = factory({ validateToken, taskRouter, fetch: fetch as unknown as typeof globalThis.fetch });
+  const call = (body: Record<string, unknown>, headers: Record<string, string> = { origin: FLEX_ORIGIN }) =>
+    invokeFunction(handler, functionEnv(), { ...body, request: { headers, cookies: {} } });
+  return { call, validateToken, fetch };
 }
