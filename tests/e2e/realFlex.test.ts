@@ -129,7 +129,7 @@ describe('real Flex: failures reach the admin, never the agent’s desktop', () 
     const before = preview().incidents.length;
     await selectTask(page, 'verified');
     await openTab(page, TAB);
-    await page.getByText('The PolyAI Context tab hit a problem').first().waitFor();
+    await page.getByText(enUS.PolyaiContextSectionFault).first().waitFor();
     // The failure's own lines (ours, and React's log of the caught error) are expected here, not incidents.
     const lines = preview().incidents.splice(before);
     expect(lines.filter((line) => line.includes('[PolyaiContextPlugin] PolyAI Context tab: RangeError: rounding failed'))).toHaveLength(1);
@@ -142,7 +142,7 @@ describe('real Flex: failures reach the admin, never the agent’s desktop', () 
     const before = preview().incidents.length;
     await selectTask(page, 'verified');
     await openTab(page, TAB);
-    await page.getByText('The PolyAI Context tab hit a problem').first().waitFor();
+    await page.getByText(enUS.PolyaiContextSectionFault).first().waitFor();
     preview().incidents.splice(before);
     const errors = await page.evaluate(() => JSON.stringify(window.Twilio.Flex.Monitor.getErrors()));
     expect(errors).toContain('PolyAI Context tab: RangeError: rounding failed');
