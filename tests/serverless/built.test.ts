@@ -44,14 +44,19 @@ describe('the built Functions', () => {
 
   it('polyai-handoff (built, with the shared model) answers Studio with the handoff state', async () => {
     const result = await invokeFunction(load('polyai-handoff.protected.js'), functionEnv(standin().url), { call_sid: VERIFIED_CALL });
-    expect(result.body).toEqual({ polyai: fixture('handoff-state-verified.json') });
+    expect(result.body).toEqual({ polyai: fixture('handoff-state-verified.json'), conversations: expect.objectContaining({ conversation_attribute_8: 'Present' }) });
   });
 
   it('polyai-handoff-to-flex (built) routes to Flex with an error marker when PolyAI fails', async () => {
     standin().setMode('500');
     const result = await invokeFunction(load('polyai-handoff-to-flex.protected.js'), functionEnv(standin().url), { CallSid: VERIFIED_CALL });
     const attributes = taskAttributesFrom('twiml', result);
-    expect(attributes).toEqual({ type: 'inbound', call_sid: VERIFIED_CALL, polyai: { error: { status: 500, message: 'PolyAI had a server error (500).' } } });
+    expect(attributes).toEqual({
+      type: 'inbound',
+      call_sid: VERIFIED_CALL,
+      polyai: { error: { status: 500, message: 'PolyAI had a server error (500).' } },
+      conversations: { conversation_attribute_6: 'Unknown', conversation_attribute_8: 'Unavailable' },
+    });
     expect(parseHandoffContext(attributes).status).toBe('unavailable');
   });
 

@@ -24,6 +24,15 @@ captureLogs();
 const standin = standinPerTest({ slowMs: 1_000 });
 const verified = fixture('handoff-state-verified.json');
 const CALLER = { type: 'inbound', name: '+447700900123', from: '+447700900123' };
+/** Flex Insights values both routes add (default slots, lib/insights). */
+const VERIFIED_INSIGHTS = {
+  conversation_attribute_4: 'billing_dispute',
+  conversation_attribute_5: 'dispute_charge',
+  conversation_attribute_6: 'Verified',
+  conversation_attribute_7: 'billing_queue',
+  conversation_attribute_8: 'Present',
+};
+const UNAVAILABLE_INSIGHTS = { conversation_attribute_6: 'Unknown', conversation_attribute_8: 'Unavailable' };
 
 /** Both routes for one call: what Studio's Send To Flex and what <Enqueue><Task> would put on the task. */
 async function route(event: Record<string, string>, env: Record<string, string> = {}) {
@@ -37,8 +46,8 @@ async function route(event: Record<string, string>, env: Record<string, string> 
 
 function expectErrorMarker(routed: { studio: unknown; twiml: unknown }, callSid: string | null, status: number, message: string) {
   const polyai = { error: { status, message } };
-  expect(routed.studio).toEqual({ polyai });
-  expect(routed.twiml).toEqual({ ...CALLER, ...(callSid ? { call_sid: callSid } : {}), polyai });
+  expect(routed.studio).toEqual({ polyai, conversations: UNAVAILABLE_INSIGHTS });
+  expect(routed.twiml).toEqual({ ...CALLER, ...(callSid ? { call_sid: callSid } : {}), polyai, conversations: UNAVAILABLE_INSIGHTS });
   for (const attributes of [routed.studio, routed.twiml]) {
     const context = parseHandoffContext(attributes);
     expect(context.status).toBe('unavailable');
@@ -49,14 +58,17 @@ function expectErrorMarker(routed: { studio: unknown; twiml: unknown }, callSid:
 describe('handoff over loopback', () => {
   it('200: the handoff state reaches the task and the plugin reads it as present', async () => {
     const routed = await route({ CallSid: VERIFIED_CALL });
-    expect(routed.studio).toEqual({ polyai: verified });
-    expect(routed.twiml).toEqual({ ...CALLER, call_sid: VERIFIED_CALL, polyai: verified });
+    expect(routed.studio).toEqual({ polyai: verified, conversations: VERIFIED_INSIGHTS });
+    expect(routed.twiml).toEqual({ ...CALLER, call_sid: VERIFIED_CALL, polyai: verified, conversations: VERIFIED_INSIGHTS });
     expect(parseHandoffContext(routed.twiml).status).toBe('present');
   });
 
   it('looks up a shared_id', async () => {
     const routed = await route({ shared_id: 'acme_2026-11-21_0001' });
-    expect(routed.studio).toEqual({ polyai: fixture('handoff-state-minimal.json') });
+    expect(routed.studio).toEqual({
+      polyai: fixture('handoff-state-minimal.json'),
+      conversations: { conversation_attribute_4: 'successfully_identified', conversation_attribute_6: 'Unknown', conversation_attribute_8: 'Present' },
+    });
   });
 
   it('404: error marker', async () => {
@@ -73,7 +85,7 @@ describe('handoff over loopback', () => {
     const started = Date.now();
     const studio = await route({ CallSid: VERIFIED_CALL });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
-    expect(studio.studio).toEqual({ polyai: verified });
+    expect(studio.studio).toEqual({ polyai: verified, conversations: VERIFIED_INSIGHTS });
     expect(standin().counts).toEqual({ 429: 1, ok: 2 });
   });
 

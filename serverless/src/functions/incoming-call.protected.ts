@@ -24,5 +24,5 @@ export const handler: ServerlessFunctionSignature = (context, event, callback) =
   }
   logOutcome('incoming-call', { outcome: 'not-configured' });
   const polyai = handoffErrorAttributes(null, 'The PolyAI connector is not configured.');
-  callback(null, twimlResponse(enqueueToFlexTwiml(workflowSid, enqueueAttributes(event as Record<string, unknown>, polyai))));
+  callback(null, twimlResponse(enqueueToFlexTwiml(workflowSid, enqueueAttributes(event as Record<string, unknown>, polyai, context))));
 };

@@ -20,7 +20,7 @@ export function createHandoffToFlexHandler(deps: ClientDeps = {}): ServerlessFun
     }
     const params = event as Record<string, unknown>;
     const polyai = await fetchHandoffAttributes('polyai-handoff-to-flex', context, params, deps);
-    callback(null, twimlResponse(enqueueToFlexTwiml(workflowSid, enqueueAttributes(params, polyai))));
+    callback(null, twimlResponse(enqueueToFlexTwiml(workflowSid, enqueueAttributes(params, polyai, context))));
   };
 }
 

@@ -1,6 +1,7 @@
 /** What the TwiML path needs to create a Flex task: the workflow and the task attributes. */
 import { isCallSid } from './ids';
 import { text, type Env } from './config';
+import { withHandoffInsights } from './insights';
 import type { PolyaiTaskAttributes } from '../../../src/model';
 
 /** Relative to the Service's domain, so the same TwiML works in every environment. */
@@ -14,13 +15,15 @@ export function readWorkflowSid(env: Env): string | null {
   return WORKFLOW_SID.test(sid) ? sid : null;
 }
 
-/** The attributes Studio's Send To Flex would set for a voice call, plus `polyai`. */
-export function enqueueAttributes(event: Record<string, unknown>, polyai: PolyaiTaskAttributes): Record<string, unknown> {
+/** The attributes Studio's Send To Flex would set for a voice call, plus `polyai` and its Insights `conversations`. */
+export function enqueueAttributes(event: Record<string, unknown>, polyai: PolyaiTaskAttributes, env: Env): Record<string, unknown> {
   const from = typeof event.From === 'string' ? event.From.slice(0, MAX_PHONE_CHARS) : undefined;
-  return {
+  const attributes = {
     type: 'inbound',
     ...(from === undefined ? {} : { name: from, from }),
     ...(isCallSid(event.CallSid) ? { call_sid: event.CallSid } : {}),
     ...polyai,
   };
+  // Issue 20: the single Insights hook of the routing Functions.
+  return withHandoffInsights(attributes, env);
 }
