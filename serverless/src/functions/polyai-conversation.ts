@@ -5,12 +5,12 @@
  */
 import type { ServerlessFunctionSignature } from '@twilio-labs/serverless-runtime-types/types';
 import { validator } from 'twilio-flex-token-validator';
-import { readPolyaiConfig, text } from '../lib/config';
-import { corsFor } from '../lib/cors';
-import { checkFlexToken, type TokenValidator } from '../lib/flexToken';
+import { readPolyaiConfig } from '../lib/config';
+import type { TokenValidator } from '../lib/flexToken';
 import { isCallSid, isOpaqueId } from '../lib/ids';
 import { logOutcome } from '../lib/log';
 import { createPolyaiClient, STATUS_BAD_GATEWAY, type ClientDeps } from '../lib/polyaiClient';
+import { admitPluginRequest } from '../lib/pluginRequest';
 import { jsonResponse } from '../lib/response';
 
 export interface ConversationDeps extends ClientDeps {
@@ -24,24 +24,13 @@ export function createPolyaiConversationHandler(deps: ConversationDeps = {}): Se
   return async (context, rawEvent, callback) => {
     const env = context as Record<string, unknown>;
     const event = rawEvent as Record<string, unknown>;
-    const headers = requestHeaders(event);
-    const cors = corsFor(headers.origin, env);
+    const { cors, admission } = await admitPluginRequest(env, event, validateToken);
     const fail = (status: number, message: string) => {
       logOutcome(FN, { outcome: 'error', status });
       callback(null, jsonResponse(status, { error: { status, message } }, cors.headers));
     };
-
-    if (!cors.allowed) return fail(403, 'This origin may not call the PolyAI Functions.');
-    if (headers['access-control-request-method'] !== undefined && event.Token === undefined) {
-      callback(null, jsonResponse(204, null, cors.headers));
-      return;
-    }
-    const token = await checkFlexToken(
-      event.Token,
-      { accountSid: text(env.ACCOUNT_SID), authToken: text(env.AUTH_TOKEN) },
-      validateToken,
-    );
-    if (!token.ok) return fail(token.status, token.message);
+    if (admission.kind === 'preflight') return void callback(null, jsonResponse(204, null, cors.headers));
+    if (admission.kind === 'denied') return fail(admission.status, admission.message);
 
     const conversationId = event.conversationId;
     if (!isCallSid(conversationId) && !isOpaqueId(conversationId)) return fail(400, 'conversationId must be a call SID or a handoff id.');
@@ -58,16 +47,6 @@ export function createPolyaiConversationHandler(deps: ConversationDeps = {}): Se
     logOutcome(FN, { outcome: 'ok', status: 200, attempts: result.attempts, ms: Date.now() - started });
     callback(null, jsonResponse(200, { conversation: result.body }, cors.headers));
   };
-}
-
-/** Lower-cased request headers (the runtime puts them on `event.request.headers`). */
-function requestHeaders(event: Record<string, unknown>): Record<string, string | undefined> {
-  const request = event.request as { headers?: Record<string, unknown> } | undefined;
-  const headers: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(request?.headers ?? {})) {
-    if (typeof value === 'string') headers[name.toLowerCase()] = value;
-  }
-  return headers;
 }
 
 export const handler = createPolyaiConversationHandler();

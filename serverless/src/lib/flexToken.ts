@@ -8,7 +8,8 @@ import { isRecord } from '../../../src/model/values';
 /** `twilio-flex-token-validator`'s `validator`: resolves for a valid token, rejects otherwise. */
 export type TokenValidator = (token: string, accountSid: string, authToken: string) => Promise<unknown>;
 
-export type TokenCheck = { ok: true } | { ok: false; status: 401 | 403; message: string };
+/** `result`: what Twilio's validator answered (`worker_sid`, `roles`, `identity`, …), for access checks. */
+export type TokenCheck = { ok: true; result?: unknown } | { ok: false; status: 401 | 403; message: string };
 
 const JWT = /^[A-Za-z0-9_-]+\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]*$/;
 const MAX_TOKEN_CHARS = 8_192;
@@ -26,8 +27,8 @@ export async function checkFlexToken(
   // A Twilio access token names its account in `sub`.
   if (claims.sub !== account.accountSid) return deny(403, 'The Flex token belongs to another account.');
   try {
-    await validate(token, account.accountSid, account.authToken);
-    return { ok: true };
+    const result = await validate(token, account.accountSid, account.authToken);
+    return { ok: true, result };
   } catch {
     return deny(401, 'The Flex token is not valid.');
   }

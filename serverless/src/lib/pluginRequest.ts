@@ -1,0 +1,36 @@
+/**
+ * The gate of every Function the plugin calls from the browser: CORS for the Flex origins in
+ * FLEX_ALLOWED_ORIGINS, the preflight, then the agent's Flex token. The caller answers with `cors.headers`.
+ */
+import { text, type Env } from './config';
+import { corsFor, type CorsDecision } from './cors';
+import { checkFlexToken, type TokenValidator } from './flexToken';
+
+export type Admission =
+  | { kind: 'preflight' }
+  | { kind: 'denied'; status: number; message: string }
+  /** `tokenResult`: Twilio's validation answer (`worker_sid`, `roles`, …). */
+  | { kind: 'admitted'; tokenResult: unknown };
+
+export async function admitPluginRequest(
+  env: Env,
+  event: Record<string, unknown>,
+  validateToken: TokenValidator,
+): Promise<{ cors: CorsDecision; admission: Admission }> {
+  const headers = requestHeaders(event);
+  const cors = corsFor(headers.origin, env);
+  if (!cors.allowed) return { cors, admission: { kind: 'denied', status: 403, message: 'This origin may not call the PolyAI Functions.' } };
+  if (headers['access-control-request-method'] !== undefined && event.Token === undefined) return { cors, admission: { kind: 'preflight' } };
+  const token = await checkFlexToken(event.Token, { accountSid: text(env.ACCOUNT_SID), authToken: text(env.AUTH_TOKEN) }, validateToken);
+  return { cors, admission: token.ok ? { kind: 'admitted', tokenResult: token.result } : { kind: 'denied', status: token.status, message: token.message } };
+}
+
+/** Lower-cased request headers (the runtime puts them on `event.request.headers`). */
+function requestHeaders(event: Record<string, unknown>): Record<string, string | undefined> {
+  const request = event.request as { headers?: Record<string, unknown> } | undefined;
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(request?.headers ?? {})) {
+    if (typeof value === 'string') headers[name.toLowerCase()] = value;
+  }
+  return headers;
+}
