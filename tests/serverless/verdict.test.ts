@@ -31,7 +31,7 @@ class SimulatedTaskRouter implements TaskRouterGateway {
     return { sid: taskSid, assignmentStatus: this.assignmentStatus, attributes: this.attributes, etag: `"${this.version}"` };
   }
 
-  async updateTaskAttributes(taskSid: string, attributes: string, etag: string) {
+  async updateTaskAttributes(_taskSid: string, attributes: string, etag: string) {
     this.updates += 1;
     const writer = this.concurrentWriters.shift();
     if (writer) this.write(JSON.stringify(writer(JSON.parse(this.attributes))));

@@ -20,10 +20,12 @@ interface HandoffContextViewProps {
   config?: PolyaiContextConfig;
   /** The transcript panel, supplied by the container (views never touch the network). */
   transcript?: React.ReactNode;
+  /** The agent's verdict on the handoff, supplied by the container. */
+  verdict?: React.ReactNode;
 }
 
 /** The whole tab body for one handoff context: plain props in, Paste out, no Flex. */
-export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcript }: HandoffContextViewProps): JSX.Element {
+export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcript, verdict }: HandoffContextViewProps): JSX.Element {
   const t = useStrings();
   const hasData = context.status === 'present' || context.status === 'partial';
   const rules = useMemo<FieldRules>(
@@ -61,6 +63,7 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
         )}
         {hasData && <CapturedFieldsSection fields={context.fields} rules={rules} />}
         {transcript}
+        {verdict}
         <ReferenceSection ids={context.ids} />
       </Stack>
     </Box>

@@ -5,6 +5,7 @@ import { HandoffContextView } from '../HandoffContextView/HandoffContextView';
 import { TabErrorBoundary } from '../TabErrorBoundary/TabErrorBoundary';
 import { TranscriptSection } from '../Transcript/TranscriptSection';
 import type { ConversationLoader } from '../Transcript/useConversation';
+import { VerdictPanel, type VerdictAudience } from '../Verdict/VerdictPanel';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
 import { compileMaskPatterns } from '../../model';
 import { fetchConversation } from '../../services/conversationClient';
@@ -15,6 +16,8 @@ interface PolyaiContextTabProps {
   task?: ITask;
   config?: PolyaiContextConfig;
   language?: SupportedLanguage;
+  /** `supervisor`: the Teams view's task canvas (verdict read-only). */
+  audience?: VerdictAudience;
 }
 
 /** The agent's current Flex token, read per request: Flex refreshes it during a shift. */
@@ -24,7 +27,7 @@ function flexToken(): string {
 }
 
 /** Container: takes the task from Flex, hands plain props to the views. */
-function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en-US' }: PolyaiContextTabProps): JSX.Element {
+function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en-US', audience = 'agent' }: PolyaiContextTabProps): JSX.Element {
   const attributes: unknown = task?.attributes;
   const context = useMemo(() => handoffContextOf(attributes), [attributes]);
   const strings = useMemo(() => pickStrings(Manager.getInstance().strings), []);
@@ -42,12 +45,18 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
     context.status === 'absent' ? null : (
       <TranscriptSection load={load} unavailable={functionsBaseUrl ? 'no-id' : 'not-configured'} maskPatterns={maskPatterns} />
     );
+  const verdict =
+    context.status === 'absent' ? null : (
+      <TabErrorBoundary>
+        <VerdictPanel task={task} functionsBaseUrl={functionsBaseUrl} token={flexToken} audience={audience} />
+      </TabErrorBoundary>
+    );
   return (
     <StringsContext.Provider value={strings}>
       <LocaleContext.Provider value={language}>
         <TabErrorBoundary>
           {/* Keyed by task: new attributes refresh in place (scroll, search, reveals kept); another task starts clean. */}
-          <HandoffContextView key={task?.taskSid} context={context} config={config} transcript={transcript} />
+          <HandoffContextView key={task?.taskSid} context={context} config={config} transcript={transcript} verdict={verdict} />
         </TabErrorBoundary>
       </LocaleContext.Provider>
     </StringsContext.Provider>
