@@ -5,7 +5,8 @@
 import { createPolyaiVerdictHandler } from '../../serverless/src/functions/polyai-verdict';
 import type { TokenValidator } from '../../serverless/src/lib/flexToken';
 import { MAX_TASK_ATTRIBUTES_CHARS } from '../../serverless/src/lib/insights';
-import { TaskRouterError, twilioTaskRouter, type TaskRouterGateway, type TwilioClientLike } from '../../serverless/src/lib/taskrouter';
+import { TaskRouterError, twilioTaskRouter, type TwilioClientLike } from '../../serverless/src/lib/taskrouter';
+import { TaskRouterStandin } from '../../serverless/dev/taskrouterStandin';
 import type { VerdictOutcome } from '../../serverless/src/lib/verdictHook';
 import { fixture } from '../support/fixtures';
 import { captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, VERIFIED_CALL } from './support/functions';
@@ -16,44 +17,6 @@ const WORKSPACE = `WS${'b'.repeat(32)}`;
 const AGENT = `WK${'c'.repeat(32)}`;
 const OTHER_AGENT = `WK${'d'.repeat(32)}`;
 
-/** TaskRouter as documented: every update bumps the version; an update with a stale If-Match gets 412. */
-class SimulatedTaskRouter implements TaskRouterGateway {
-  version = 1;
-  assignmentStatus = 'assigned';
-  reservations: Record<string, string[]> = { [AGENT]: ['accepted'], [OTHER_AGENT]: ['rejected'] };
-  updates = 0;
-  /** Runs inside the next N updates before the version check: another writer changing the task meanwhile. */
-  concurrentWriters: Array<(attributes: Record<string, unknown>) => Record<string, unknown>> = [];
-  constructor(public attributes: string) {}
-
-  async fetchTask(taskSid: string) {
-    if (taskSid !== TASK) throw new TaskRouterError(404);
-    return { sid: taskSid, assignmentStatus: this.assignmentStatus, attributes: this.attributes, etag: `"${this.version}"` };
-  }
-
-  async updateTaskAttributes(_taskSid: string, attributes: string, etag: string) {
-    this.updates += 1;
-    const writer = this.concurrentWriters.shift();
-    if (writer) this.write(JSON.stringify(writer(JSON.parse(this.attributes))));
-    if (etag !== `"${this.version}"`) throw new TaskRouterError(412);
-    if (attributes.length > MAX_TASK_ATTRIBUTES_CHARS) throw new TaskRouterError(400);
-    this.write(attributes);
-  }
-
-  async reservationStatuses(taskSid: string, workerSid: string) {
-    return taskSid === TASK ? (this.reservations[workerSid] ?? []) : [];
-  }
-
-  private write(attributes: string) {
-    this.attributes = attributes;
-    this.version += 1;
-  }
-
-  get current(): Record<string, unknown> {
-    return JSON.parse(this.attributes);
-  }
-}
-
 const BASE_ATTRIBUTES = {
   type: 'inbound',
   call_sid: VERIFIED_CALL,
@@ -62,23 +25,24 @@ const BASE_ATTRIBUTES = {
 };
 
 function setUp(options: { attributes?: unknown; tokenResult?: object; hook?: (outcome: VerdictOutcome) => Promise<void> } = {}) {
-  const taskRouter = new SimulatedTaskRouter(JSON.stringify(options.attributes ?? BASE_ATTRIBUTES));
+  const taskRouter = new TaskRouterStandin();
+  const task = taskRouter.addTask(TASK, (options.attributes ?? BASE_ATTRIBUTES) as object, { reservations: { [AGENT]: ['accepted'], [OTHER_AGENT]: ['rejected'] } });
   const validateToken = jest.fn<ReturnType<TokenValidator>, Parameters<TokenValidator>>(async () => options.tokenResult ?? { valid: true, worker_sid: AGENT, roles: ['agent'] });
   const onVerdictStored = jest.fn(options.hook ?? (async () => undefined));
   const handler = createPolyaiVerdictHandler({ validateToken, taskRouter: () => taskRouter, onVerdictStored });
   const call = (body: Record<string, unknown>) =>
     invokeFunction(handler, functionEnv(), { Token: flexToken(), taskSid: TASK, ...body, request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } });
-  return { taskRouter, call, onVerdictStored, validateToken };
+  return { taskRouter, task, call, onVerdictStored, validateToken, current: () => taskRouter.attributesOf(TASK) };
 }
 
 describe('polyai-verdict: storing', () => {
   it('merges the verdict and its Insights values into the task, keeping everything else', async () => {
-    const { taskRouter, call, onVerdictStored } = setUp();
+    const { current, call, onVerdictStored } = setUp();
     const result = await call({ verdict: 'wrong', reason: 'wrong_intent' });
     expect(result.status).toBe(200);
     expect(result.headers['access-control-allow-origin']).toBe(FLEX_ORIGIN);
     expect(result.body).toEqual({ verdict: { verdict: 'wrong', reason: 'wrong_intent', by: 'agent', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }, insights: true });
-    expect(taskRouter.current).toEqual({
+    expect(current()).toEqual({
       ...BASE_ATTRIBUTES,
       conversations: { ...BASE_ATTRIBUTES.conversations, conversation_attribute_9: 'Context wrong', conversation_attribute_10: 'Wrong intent' },
       polyai_verdict: { verdict: 'wrong', reason: 'wrong_intent', by: 'agent', at: expect.any(String), insights_keys: ['conversation_attribute_9', 'conversation_attribute_10'] },
@@ -98,43 +62,43 @@ describe('polyai-verdict: storing', () => {
   });
 
   it('retries on an ETag conflict and keeps the other writer\'s change', async () => {
-    const { taskRouter, call } = setUp();
+    const { taskRouter, current, call } = setUp();
     taskRouter.concurrentWriters.push((attributes) => ({ ...attributes, wrapup_note: 'refund issued' }));
     const result = await call({ verdict: 'right' });
     expect(result.status).toBe(200);
     expect(taskRouter.updates).toBe(2);
-    expect(taskRouter.current).toMatchObject({ wrapup_note: 'refund issued', polyai_verdict: { verdict: 'right', reason: null } });
+    expect(current()).toMatchObject({ wrapup_note: 'refund issued', polyai_verdict: { verdict: 'right', reason: null } });
     expect(logs().join()).toMatch(/"fn":"polyai-verdict","outcome":"ok","status":200,"attempts":2/);
   });
 
   it('gives up after a bounded number of conflicts, says so, and writes nothing of its own', async () => {
-    const { taskRouter, call } = setUp();
+    const { taskRouter, current, call } = setUp();
     for (let i = 0; i < 10; i += 1) taskRouter.concurrentWriters.push((attributes) => ({ ...attributes, counter: i }));
     const result = await call({ verdict: 'right' });
     expect(result.status).toBe(409);
     expect(result.body).toEqual({ error: { status: 409, message: 'The task kept changing while the verdict was saved: try again.' } });
     expect(taskRouter.updates).toBe(4);
-    expect(taskRouter.current).not.toHaveProperty('polyai_verdict');
+    expect(current()).not.toHaveProperty('polyai_verdict');
   });
 
   it('changes a verdict: updates its own Insights keys and drops the reason it no longer has', async () => {
-    const { taskRouter, call } = setUp();
+    const { current, call } = setUp();
     await call({ verdict: 'incomplete', reason: 'missing_data' });
     const result = await call({ verdict: 'right', reason: 'missing_data' });
     expect(result.body).toMatchObject({ verdict: { verdict: 'right', reason: null } });
-    expect(taskRouter.current.conversations).toEqual({ ...BASE_ATTRIBUTES.conversations, conversation_attribute_9: 'Context right' });
+    expect(current().conversations).toEqual({ ...BASE_ATTRIBUTES.conversations, conversation_attribute_9: 'Context right' });
   });
 
   it('never overwrites a conversations key someone else set', async () => {
-    const { taskRouter, call } = setUp({ attributes: { ...BASE_ATTRIBUTES, conversations: { conversation_attribute_9: 'Studio owns this' } } });
+    const { current, call } = setUp({ attributes: { ...BASE_ATTRIBUTES, conversations: { conversation_attribute_9: 'Studio owns this' } } });
     const result = await call({ verdict: 'wrong', reason: 'not_verified' });
     expect(result.status).toBe(200);
-    expect(taskRouter.current.conversations).toEqual({ conversation_attribute_9: 'Studio owns this', conversation_attribute_10: 'Not verified' });
+    expect(current().conversations).toEqual({ conversation_attribute_9: 'Studio owns this', conversation_attribute_10: 'Not verified' });
   });
 
   it('refuses a verdict once the task is completed', async () => {
-    const { taskRouter, call } = setUp();
-    taskRouter.assignmentStatus = 'completed';
+    const { taskRouter, task, call } = setUp();
+    task.assignmentStatus = 'completed';
     const result = await call({ verdict: 'right' });
     expect(result.status).toBe(409);
     expect(taskRouter.updates).toBe(0);
@@ -147,10 +111,10 @@ describe('polyai-verdict: storing', () => {
   });
 
   it('stores the verdict even when the PolyAI hook fails', async () => {
-    const { taskRouter, call } = setUp({ hook: async () => Promise.reject(new Error('PolyAI down')) });
+    const { current, call } = setUp({ hook: async () => Promise.reject(new Error('PolyAI down')) });
     const result = await call({ verdict: 'right' });
     expect(result.status).toBe(200);
-    expect(taskRouter.current).toHaveProperty('polyai_verdict.verdict', 'right');
+    expect(current()).toHaveProperty('polyai_verdict.verdict', 'right');
   });
 });
 
@@ -158,21 +122,21 @@ describe('polyai-verdict: size limits', () => {
   const padded = (chars: number) => ({ ...BASE_ATTRIBUTES, notes: 'n'.repeat(chars - JSON.stringify({ ...BASE_ATTRIBUTES, notes: '' }).length) });
 
   it('stores the bare verdict without Insights values when both do not fit in 4,096 characters', async () => {
-    const { taskRouter, call } = setUp({ attributes: padded(MAX_TASK_ATTRIBUTES_CHARS - 150) });
+    const { task, current, call } = setUp({ attributes: padded(MAX_TASK_ATTRIBUTES_CHARS - 150) });
     const result = await call({ verdict: 'wrong', reason: 'should_not_escalate' });
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ insights: false });
-    expect(taskRouter.attributes.length).toBeLessThanOrEqual(MAX_TASK_ATTRIBUTES_CHARS);
-    expect(taskRouter.current.conversations).toEqual(BASE_ATTRIBUTES.conversations);
-    expect(taskRouter.current).toHaveProperty('polyai_verdict.reason', 'should_not_escalate');
+    expect(task.attributes.length).toBeLessThanOrEqual(MAX_TASK_ATTRIBUTES_CHARS);
+    expect(current().conversations).toEqual(BASE_ATTRIBUTES.conversations);
+    expect(current()).toHaveProperty('polyai_verdict.reason', 'should_not_escalate');
   });
 
   it('refuses with 413 when even the bare verdict does not fit, leaving the task unchanged', async () => {
-    const { taskRouter, call } = setUp({ attributes: padded(MAX_TASK_ATTRIBUTES_CHARS - 20) });
-    const before = taskRouter.attributes;
+    const { taskRouter, task, call } = setUp({ attributes: padded(MAX_TASK_ATTRIBUTES_CHARS - 20) });
+    const before = task.attributes;
     const result = await call({ verdict: 'right' });
     expect(result.status).toBe(413);
-    expect(taskRouter.attributes).toBe(before);
+    expect(task.attributes).toBe(before);
     expect(taskRouter.updates).toBe(0);
   });
 });
@@ -191,16 +155,16 @@ describe('polyai-verdict: who may set it', () => {
   });
 
   it('lets the agent change it during wrap-up', async () => {
-    const { taskRouter, call } = setUp();
-    taskRouter.reservations[AGENT] = ['wrapping'];
-    taskRouter.assignmentStatus = 'wrapping';
+    const { task, call } = setUp();
+    task.reservations[AGENT] = ['wrapping'];
+    task.assignmentStatus = 'wrapping';
     expect((await call({ verdict: 'incomplete' })).status).toBe(200);
   });
 
   it.each(['supervisor', 'admin'])('lets a %s set it and records that', async (role) => {
-    const { taskRouter, call } = setUp({ tokenResult: { worker_sid: OTHER_AGENT, roles: [role] } });
+    const { current, call } = setUp({ tokenResult: { worker_sid: OTHER_AGENT, roles: [role] } });
     expect((await call({ verdict: 'right' })).status).toBe(200);
-    expect(taskRouter.current).toHaveProperty('polyai_verdict.by', 'supervisor');
+    expect(current()).toHaveProperty('polyai_verdict.by', 'supervisor');
   });
 
   it('rejects a missing token before reading anything', async () => {
