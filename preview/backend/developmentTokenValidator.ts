@@ -10,6 +10,8 @@ import type { TokenValidator } from '../../serverless/src/lib/flexToken';
 
 /** The preview's pretend Twilio account: the Functions check a token's `sub` against ACCOUNT_SID. */
 export const PREVIEW_ACCOUNT_SID = `AC${'0'.repeat(32)}`;
+/** The preview agent's TaskRouter worker, as Twilio's validator names it (`worker_sid`) for a real agent. */
+export const PREVIEW_WORKER_SID = `WK${'0'.repeat(32)}`;
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -29,6 +31,6 @@ export function developmentTokenValidator(accepted: string): TokenValidator {
   return async (token) => {
     const given = Buffer.from(token);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new Error('Not the offline preview token.');
-    return { valid: true, identity: 'preview' };
+    return { valid: true, identity: 'preview', worker_sid: PREVIEW_WORKER_SID, roles: ['agent'] };
   };
 }

@@ -5,7 +5,8 @@
  */
 import { drillEnv } from '../../serverless/dev/outageDrill';
 import { startStandin, type StandinMode } from '../../serverless/dev/polyai-standin';
-import { createDevelopmentFlexToken, developmentTokenValidator, PREVIEW_ACCOUNT_SID } from './developmentTokenValidator';
+import { TaskRouterStandin } from '../../serverless/dev/taskrouterStandin';
+import { createDevelopmentFlexToken, developmentTokenValidator, PREVIEW_ACCOUNT_SID, PREVIEW_WORKER_SID } from './developmentTokenValidator';
 import { startLocalFunctions } from './localFunctions';
 
 /** The stand-in modes the preview's "PolyAI" switch offers: working, and four ways PolyAI can fail. */
@@ -40,6 +41,8 @@ export async function startPreviewBackend(options: { functionsDir: string; previ
         FLEX_ALLOWED_ORIGINS: options.previewOrigin,
       },
       validateToken: developmentTokenValidator(flexToken),
+      // The agent's verdicts land in an in-memory TaskRouter: every preview task is held by the preview agent.
+      taskRouter: new TaskRouterStandin({ autoCreateFor: PREVIEW_WORKER_SID }),
     });
     return {
       functionsUrl: functions.url,

@@ -13,8 +13,11 @@ import { pickStrings, type SupportedLanguage } from '../strings';
  * (and fetches the transcript) only once the supervisor opens the tab.
  */
 export function registerSupervisorContextTab(flex: typeof Flex, manager: Flex.Manager, config: PolyaiContextConfig, language: SupportedLanguage): void {
+  // A Flex build without the Teams view's canvas (or an imitation of Flex) must not stop the agent's tab.
+  const supervisorTabs = (flex as { Supervisor?: Partial<typeof flex.Supervisor> }).Supervisor?.TaskCanvasTabs;
+  if (!supervisorTabs) return;
   const label = pickStrings(manager.strings).PolyaiContextTabLabel;
-  flex.Supervisor.TaskCanvasTabs.Content.add(
+  supervisorTabs.Content.add(
     <flex.Tab key="polyai-context-supervisor-tab" uniqueName={CONTEXT_TAB_NAME} label={label}>
       <MountWhenVisible>
         <PolyaiContextTab config={config} language={language} audience="supervisor" />

@@ -76,6 +76,19 @@ describe('supervisor task canvas', () => {
     expect(options.if!({ task: { ...monitoredTask, attributes: { type: 'inbound' } } })).toBe(false);
   });
 
+  it('keeps the agent\'s tab working on a Flex without the supervisor canvas', () => {
+    const supervisor = mock.Supervisor;
+    try {
+      (mock as unknown as { Supervisor?: unknown }).Supervisor = undefined;
+      expect((mock as unknown as { Supervisor?: unknown }).Supervisor).toBeUndefined();
+      mock.TaskCanvasTabs.Content.fragments.length = 0;
+      initPolyaiContext(Flex, Flex.Manager.getInstance());
+      expect(mock.TaskCanvasTabs.Content.fragments).toHaveLength(1);
+    } finally {
+      (mock as unknown as { Supervisor?: unknown }).Supervisor = supervisor;
+    }
+  });
+
   it('renders and fetches nothing until the supervisor opens the tab, then shows the agent\'s verdict read-only', async () => {
     const { element } = init();
     render(
