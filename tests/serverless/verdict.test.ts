@@ -31,7 +31,7 @@ function setUp(options: { attributes?: unknown; tokenResult?: object; hook?: (ou
   const onVerdictStored = jest.fn(options.hook ?? (async () => undefined));
   const handler = createPolyaiVerdictHandler({ validateToken, taskRouter: () => taskRouter, onVerdictStored });
   const call = (body: Record<string, unknown>) =>
-    invokeFunction(handler, functionEnv(), { Token: flexToken(), taskSid: TASK, ...body, request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } });
+    invokeFunction(handler, functionEnv(undefined, { POLYAI_INSIGHTS_SLOTS: '' }), { Token: flexToken(), taskSid: TASK, ...body, request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } });
   return { taskRouter, task, call, onVerdictStored, validateToken, current: () => taskRouter.attributesOf(TASK) };
 }
 
