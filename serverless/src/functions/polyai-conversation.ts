@@ -10,7 +10,7 @@ import type { TokenValidator } from '../lib/flexToken';
 import { isCallSid, isOpaqueId } from '../lib/ids';
 import { logOutcome } from '../lib/log';
 import { createPolyaiClient, STATUS_BAD_GATEWAY, type ClientDeps } from '../lib/polyaiClient';
-import { admitPluginRequest } from '../lib/pluginRequest';
+import { openPluginRequest } from '../lib/pluginRequest';
 import { jsonResponse } from '../lib/response';
 
 export interface ConversationDeps extends ClientDeps {
@@ -24,13 +24,9 @@ export function createPolyaiConversationHandler(deps: ConversationDeps = {}): Se
   return async (context, rawEvent, callback) => {
     const env = context as Record<string, unknown>;
     const event = rawEvent as Record<string, unknown>;
-    const { cors, admission } = await admitPluginRequest(env, event, validateToken);
-    const fail = (status: number, message: string) => {
-      logOutcome(FN, { outcome: 'error', status });
-      callback(null, jsonResponse(status, { error: { status, message } }, cors.headers));
-    };
-    if (admission.kind === 'preflight') return void callback(null, jsonResponse(204, null, cors.headers));
-    if (admission.kind === 'denied') return fail(admission.status, admission.message);
+    const request = await openPluginRequest(FN, env, event, validateToken, callback);
+    if (request === null) return;
+    const { cors, fail } = request;
 
     const conversationId = event.conversationId;
     if (!isCallSid(conversationId) && !isOpaqueId(conversationId)) return fail(400, 'conversationId must be a call SID or a handoff id.');

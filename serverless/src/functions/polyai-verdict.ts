@@ -12,7 +12,7 @@ import { text, type Env } from '../lib/config';
 import type { TokenValidator } from '../lib/flexToken';
 import { readInsightsSlots } from '../lib/insights';
 import { logOutcome } from '../lib/log';
-import { admitPluginRequest } from '../lib/pluginRequest';
+import { openPluginRequest } from '../lib/pluginRequest';
 import { jsonResponse } from '../lib/response';
 import { TASK_SID, twilioTaskRouter, WORKSPACE_SID, type TaskRouterGateway, type TwilioClientLike } from '../lib/taskrouter';
 import { flexIdentityFrom, verdictAuthorFor } from '../lib/verdictAccess';
@@ -46,13 +46,9 @@ export function createPolyaiVerdictHandler(deps: VerdictDeps = {}): ServerlessFu
     const started = Date.now();
     const env = context as Env;
     const event = rawEvent as Record<string, unknown>;
-    const { cors, admission } = await admitPluginRequest(env, event, validateToken);
-    const fail = (status: number, message: string) => {
-      logOutcome(FN, { outcome: 'error', status });
-      callback(null, jsonResponse(status, { error: { status, message } }, cors.headers));
-    };
-    if (admission.kind === 'preflight') return void callback(null, jsonResponse(204, null, cors.headers));
-    if (admission.kind === 'denied') return fail(admission.status, admission.message);
+    const request = await openPluginRequest(FN, env, event, validateToken, callback);
+    if (request === null) return;
+    const { cors, fail } = request;
 
     const { taskSid, verdict } = event;
     const reason = event.reason === undefined || event.reason === null || event.reason === '' ? null : event.reason;
@@ -65,7 +61,7 @@ export function createPolyaiVerdictHandler(deps: VerdictDeps = {}): ServerlessFu
     if (taskRouter === null) return fail(500, 'The verdict Function is not configured (TWILIO_FLEX_WORKSPACE_SID).');
     let by;
     try {
-      by = await within(remaining(), verdictAuthorFor(taskRouter, taskSid, flexIdentityFrom(admission.tokenResult)));
+      by = await within(remaining(), verdictAuthorFor(taskRouter, taskSid, flexIdentityFrom(request.tokenResult)));
     } catch {
       return fail(502, 'TaskRouter could not confirm who holds this task.');
     }

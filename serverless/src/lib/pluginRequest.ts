@@ -2,9 +2,12 @@
  * The gate of every Function the plugin calls from the browser: CORS for the Flex origins in
  * FLEX_ALLOWED_ORIGINS, the preflight, then the agent's Flex token. The caller answers with `cors.headers`.
  */
+import type { ServerlessCallback } from '@twilio-labs/serverless-runtime-types/types';
 import { text, type Env } from './config';
 import { corsFor, type CorsDecision } from './cors';
 import { checkFlexToken, type TokenValidator } from './flexToken';
+import { logOutcome } from './log';
+import { jsonResponse } from './response';
 
 export type Admission =
   | { kind: 'preflight' }
@@ -23,6 +26,33 @@ export async function admitPluginRequest(
   if (headers['access-control-request-method'] !== undefined && event.Token === undefined) return { cors, admission: { kind: 'preflight' } };
   const token = await checkFlexToken(event.Token, { accountSid: text(env.ACCOUNT_SID), authToken: text(env.AUTH_TOKEN) }, validateToken);
   return { cors, admission: token.ok ? { kind: 'admitted', tokenResult: token.result } : { kind: 'denied', status: token.status, message: token.message } };
+}
+
+export interface PluginRequest {
+  cors: CorsDecision;
+  /** Twilio's validation answer for the admitted token. */
+  tokenResult: unknown;
+  /** Answers `{ error: { status, message } }` with that status and the CORS headers, and logs it. */
+  fail: (status: number, message: string) => void;
+}
+
+/** Answers a preflight or a refused request itself (null); otherwise the admitted request. */
+export async function openPluginRequest(
+  fn: string,
+  env: Env,
+  event: Record<string, unknown>,
+  validateToken: TokenValidator,
+  callback: ServerlessCallback,
+): Promise<PluginRequest | null> {
+  const { cors, admission } = await admitPluginRequest(env, event, validateToken);
+  const fail = (status: number, message: string) => {
+    logOutcome(fn, { outcome: 'error', status });
+    callback(null, jsonResponse(status, { error: { status, message } }, cors.headers));
+  };
+  if (admission.kind === 'preflight') callback(null, jsonResponse(204, null, cors.headers));
+  else if (admission.kind === 'denied') fail(admission.status, admission.message);
+  else return { cors, tokenResult: admission.tokenResult, fail };
+  return null;
 }
 
 /** Lower-cased request headers (the runtime puts them on `event.request.headers`). */
