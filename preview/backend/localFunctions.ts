@@ -9,6 +9,7 @@ import type { AddressInfo } from 'net';
 
 import { invokeFunction, type AnyHandler } from '../../serverless/dev/localRuntime';
 import type { TokenValidator } from '../../serverless/src/lib/flexToken';
+import type { TaskRouterClient } from '../../serverless/src/lib/taskAccess';
 import type { TaskRouterGateway } from '../../serverless/src/lib/taskrouter';
 
 export interface LocalFunctionsOptions {
@@ -17,8 +18,10 @@ export interface LocalFunctionsOptions {
   env: Record<string, string>;
   /** Replaces Twilio's token validator (the preview's development validator). */
   validateToken: TokenValidator;
-  /** The TaskRouter `polyai-verdict` reads and updates (the preview's stand-in). */
-  taskRouter: TaskRouterGateway;
+  /** Replaces the Service's TaskRouter in the task access check (the preview's development stand-in). */
+  taskRouter: TaskRouterClient;
+  /** The TaskRouter `polyai-verdict` reads and updates (the preview's TaskRouter stand-in, with ETags). */
+  verdictTaskRouter: TaskRouterGateway;
 }
 
 export interface LocalFunctions {
@@ -28,16 +31,16 @@ export interface LocalFunctions {
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** The public Functions, built with their factory so the token validator can be injected. */
-function loadHandlers({ functionsDir, validateToken, taskRouter }: LocalFunctionsOptions): Record<string, AnyHandler> {
+/** The public Functions, built with their factory so the token validator and TaskRouter can be injected. */
+function loadHandlers(functionsDir: string, deps: Pick<LocalFunctionsOptions, 'validateToken' | 'taskRouter' | 'verdictTaskRouter'>): Record<string, AnyHandler> {
   // Loaded at run time from the build, not bundled: the preview must run the deployable files themselves.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const conversation = require(path.join(functionsDir, 'polyai-conversation.js'));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const verdict = require(path.join(functionsDir, 'polyai-verdict.js'));
   return {
-    '/polyai-conversation': conversation.createPolyaiConversationHandler({ validateToken }),
-    '/polyai-verdict': verdict.createPolyaiVerdictHandler({ validateToken, taskRouter: () => taskRouter }),
+    '/polyai-conversation': conversation.createPolyaiConversationHandler(deps),
+    '/polyai-verdict': verdict.createPolyaiVerdictHandler({ validateToken: deps.validateToken, taskRouter: () => deps.verdictTaskRouter }),
   };
 }
 
@@ -61,7 +64,7 @@ function readBody(request: http.IncomingMessage): Promise<Record<string, unknown
 }
 
 export async function startLocalFunctions(options: LocalFunctionsOptions): Promise<LocalFunctions> {
-  const handlers = loadHandlers(options);
+  const handlers = loadHandlers(options.functionsDir, options);
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const handler = handlers[url.pathname];

@@ -6,7 +6,9 @@
 import { drillEnv } from '../../serverless/dev/outageDrill';
 import { startStandin, type StandinMode } from '../../serverless/dev/polyai-standin';
 import { TaskRouterStandin } from '../../serverless/dev/taskrouterStandin';
-import { createDevelopmentFlexToken, developmentTokenValidator, PREVIEW_ACCOUNT_SID, PREVIEW_WORKER_SID } from './developmentTokenValidator';
+import { SAMPLE_TASKS } from '../app/tasks';
+import { developmentTaskRouter } from './developmentTaskRouter';
+import { createDevelopmentFlexToken, developmentTokenValidator, PREVIEW_ACCOUNT_SID, PREVIEW_IDENTITY, PREVIEW_WORKER_SID } from './developmentTokenValidator';
 import { startLocalFunctions } from './localFunctions';
 
 /** The stand-in modes the preview's "PolyAI" switch offers: working, and four ways PolyAI can fail. */
@@ -27,6 +29,16 @@ export interface PreviewBackend {
   close(): Promise<void>;
 }
 
+function verdictTaskRouter(): TaskRouterStandin {
+  const taskRouter = new TaskRouterStandin({ autoCreateFor: PREVIEW_WORKER_SID });
+  for (const task of SAMPLE_TASKS) {
+    // A sample's attributes as TaskRouter holds them: an object (JSON-string samples parsed once).
+    const attributes = typeof task.attributes === 'string' ? JSON.parse(task.attributes) : task.attributes;
+    taskRouter.addTask(task.taskSid, attributes as object, { reservations: { [PREVIEW_WORKER_SID]: ['accepted'] } });
+  }
+  return taskRouter;
+}
+
 export async function startPreviewBackend(options: { functionsDir: string; previewOrigin: string }): Promise<PreviewBackend> {
   const standin = await startStandin();
   const flexToken = createDevelopmentFlexToken();
@@ -39,10 +51,17 @@ export async function startPreviewBackend(options: { functionsDir: string; previ
         ACCOUNT_SID: PREVIEW_ACCOUNT_SID,
         AUTH_TOKEN: 'offline-preview-not-a-secret',
         FLEX_ALLOWED_ORIGINS: options.previewOrigin,
+        TASKROUTER_WORKSPACE_SID: `WS${'0'.repeat(32)}`,
       },
       validateToken: developmentTokenValidator(flexToken),
-      // The agent's verdicts land in an in-memory TaskRouter: every preview task is held by the preview agent.
-      taskRouter: new TaskRouterStandin({ autoCreateFor: PREVIEW_WORKER_SID }),
+      // The preview's agent holds every sample task, so the real access check lets it read their transcripts.
+      taskRouter: developmentTaskRouter(
+        [{ sid: PREVIEW_WORKER_SID, friendlyName: PREVIEW_IDENTITY }],
+        SAMPLE_TASKS.map((task) => ({ workerSid: PREVIEW_WORKER_SID, taskSid: task.taskSid, reservationStatus: 'accepted', attributes: task.attributes })),
+      ),
+      // The agent's verdicts land in an in-memory TaskRouter with ETags: the samples as tasks the preview agent
+      // holds, and any other task (a pasted one) created on first use.
+      verdictTaskRouter: verdictTaskRouter(),
     });
     return {
       functionsUrl: functions.url,

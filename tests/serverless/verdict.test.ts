@@ -190,8 +190,8 @@ describe('polyai-verdict: input', () => {
 
   it('answers 500 without a workspace SID', async () => {
     const handler = createPolyaiVerdictHandler({ validateToken: async () => ({ worker_sid: AGENT }) });
-    const result = await invokeFunction(handler, functionEnv(), { Token: flexToken(), taskSid: TASK, verdict: 'right' });
-    expect(result.body).toEqual({ error: { status: 500, message: 'The verdict Function is not configured (TWILIO_FLEX_WORKSPACE_SID).' } });
+    const result = await invokeFunction(handler, functionEnv(undefined, { TASKROUTER_WORKSPACE_SID: '' }), { Token: flexToken(), taskSid: TASK, verdict: 'right' });
+    expect(result.body).toEqual({ error: { status: 500, message: 'The verdict Function is not configured (TASKROUTER_WORKSPACE_SID).' } });
   });
 });
 

@@ -12,10 +12,9 @@ import { text, type Env } from '../lib/config';
 import type { TokenValidator } from '../lib/flexToken';
 import { readInsightsSlots } from '../lib/insights';
 import { logOutcome } from '../lib/log';
-import { openPluginRequest } from '../lib/pluginRequest';
-import { jsonResponse } from '../lib/response';
+import { openPluginGate } from '../lib/pluginFunction';
 import { TASK_SID, twilioTaskRouter, WORKSPACE_SID, type TaskRouterGateway, type TwilioClientLike } from '../lib/taskrouter';
-import { flexIdentityFrom, verdictAuthorFor } from '../lib/verdictAccess';
+import { verdictAuthorFor } from '../lib/verdictAccess';
 import { reportVerdictToPolyai, VERDICT_HOOK_TIMEOUT_MS, type VerdictHook } from '../lib/verdictHook';
 import { storeVerdict, within } from '../lib/verdictStore';
 
@@ -32,7 +31,7 @@ const DEADLINE_MS = 6_000;
 const MAX_ATTEMPTS = 4;
 
 function serviceTaskRouter(env: Env, timeoutMs: number): TaskRouterGateway | null {
-  const workspaceSid = text(env.TWILIO_FLEX_WORKSPACE_SID);
+  const workspaceSid = text(env.TASKROUTER_WORKSPACE_SID);
   const getClient = (env as { getTwilioClient?: () => unknown }).getTwilioClient;
   if (!WORKSPACE_SID.test(workspaceSid) || typeof getClient !== 'function') return null;
   return twilioTaskRouter(getClient() as TwilioClientLike, workspaceSid, timeoutMs);
@@ -44,11 +43,9 @@ export function createPolyaiVerdictHandler(deps: VerdictDeps = {}): ServerlessFu
   const onVerdictStored = deps.onVerdictStored ?? reportVerdictToPolyai;
   return async (context, rawEvent, callback) => {
     const started = Date.now();
-    const env = context as Env;
-    const event = rawEvent as Record<string, unknown>;
-    const request = await openPluginRequest(FN, env, event, validateToken, callback);
-    if (request === null) return;
-    const { cors, fail } = request;
+    const gate = await openPluginGate(FN, context, rawEvent, callback, validateToken);
+    if (gate === null) return;
+    const { env, event, who, answer, fail } = gate;
 
     const { taskSid, verdict } = event;
     const reason = event.reason === undefined || event.reason === null || event.reason === '' ? null : event.reason;
@@ -58,10 +55,10 @@ export function createPolyaiVerdictHandler(deps: VerdictDeps = {}): ServerlessFu
 
     const remaining = () => DEADLINE_MS - (Date.now() - started);
     const taskRouter = taskRouterFor(env, DEADLINE_MS);
-    if (taskRouter === null) return fail(500, 'The verdict Function is not configured (TWILIO_FLEX_WORKSPACE_SID).');
+    if (taskRouter === null) return fail(500, 'The verdict Function is not configured (TASKROUTER_WORKSPACE_SID).');
     let by;
     try {
-      by = await within(remaining(), verdictAuthorFor(taskRouter, taskSid, flexIdentityFrom(request.tokenResult)));
+      by = await within(remaining(), verdictAuthorFor(taskRouter, taskSid, who, env));
     } catch {
       return fail(502, 'TaskRouter could not confirm who holds this task.');
     }
@@ -82,7 +79,7 @@ export function createPolyaiVerdictHandler(deps: VerdictDeps = {}): ServerlessFu
       logOutcome(FN, { outcome: 'error', hook: false }); // the verdict is stored; only the extension failed
     }
     logOutcome(FN, { outcome: 'ok', status: 200, attempts: result.attempts, insights: result.insights, ms: Date.now() - started });
-    callback(null, jsonResponse(200, { verdict: result.stored, insights: result.insights }, cors.headers));
+    answer(200, { verdict: result.stored, insights: result.insights });
   };
 }
 

@@ -46,11 +46,7 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
       <TranscriptSection load={load} unavailable={functionsBaseUrl ? 'no-id' : 'not-configured'} maskPatterns={maskPatterns} />
     );
   const verdict =
-    context.status === 'absent' ? null : (
-      <TabErrorBoundary>
-        <VerdictPanel task={task} functionsBaseUrl={functionsBaseUrl} token={flexToken} audience={audience} />
-      </TabErrorBoundary>
-    );
+    context.status === 'absent' ? null : <VerdictPanel task={task} functionsBaseUrl={functionsBaseUrl} token={flexToken} audience={audience} />;
   return (
     <StringsContext.Provider value={strings}>
       <LocaleContext.Provider value={language}>
