@@ -37,9 +37,12 @@ function loadHandlers(functionsDir: string, deps: Pick<LocalFunctionsOptions, 'v
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const conversation = require(path.join(functionsDir, 'polyai-conversation.js'));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const handoffState = require(path.join(functionsDir, 'polyai-handoff-state.js'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const verdict = require(path.join(functionsDir, 'polyai-verdict.js'));
   return {
     '/polyai-conversation': conversation.createPolyaiConversationHandler(deps),
+    '/polyai-handoff-state': handoffState.createPolyaiHandoffStateHandler(deps),
     '/polyai-verdict': verdict.createPolyaiVerdictHandler({ validateToken: deps.validateToken, taskRouter: () => deps.verdictTaskRouter }),
   };
 }
