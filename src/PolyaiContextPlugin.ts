@@ -24,7 +24,7 @@ export function initPolyaiContext(flex: typeof Flex, manager: Flex.Manager): voi
   registerContextTab(flex, manager, config, language);
   registerSupervisorContextTab(flex, manager, config, language);
   registerTaskBadge(flex, manager);
-  if (config.autoSelectTab) registerAutoSelectTab(flex);
+  if (config.autoSelectTab) registerAutoSelectTab(flex, manager);
 }
 
 function browserLanguages(): readonly string[] {

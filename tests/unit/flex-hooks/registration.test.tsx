@@ -13,7 +13,7 @@ import { jsonResponse, mockFetch } from '../../support/fetch';
 type Fragments = { fragments: Array<{ element: React.ReactElement; options: { sortOrder?: number; if?: (props: { task: unknown }) => boolean } }> };
 const mock = Flex as unknown as typeof Flex & {
   TaskCanvasTabs: { Content: Fragments };
-  TaskListItem: { Content: Fragments };
+  TaskListButtons: { Content: Fragments };
   TaskContextProvider: React.Provider<{ task?: unknown }>;
 };
 
@@ -21,7 +21,7 @@ type TestManager = { strings: Record<string, string>; configuration: Record<stri
 
 function init(configuration: Record<string, unknown> = {}): TestManager {
   mock.TaskCanvasTabs.Content.fragments.length = 0;
-  mock.TaskListItem.Content.fragments.length = 0;
+  mock.TaskListButtons.Content.fragments.length = 0;
   const manager = Flex.Manager.getInstance() as unknown as TestManager;
   manager.strings = { TaskHeaderLine: 'Flex own string' };
   manager.configuration = configuration;
@@ -108,10 +108,10 @@ describe('plugin registration', () => {
     expect(screen.getByText('Verifiziert')).toBeInTheDocument();
   });
 
-  it('marks PolyAI tasks in the task list', () => {
+  it('marks PolyAI tasks in the task list, inside the item (beside Accept/Reject)', () => {
     init();
-    expect(mock.TaskListItem.Content.fragments).toHaveLength(1);
-    const { element, options } = mock.TaskListItem.Content.fragments[0];
+    expect(mock.TaskListButtons.Content.fragments).toHaveLength(1);
+    const { element, options } = mock.TaskListButtons.Content.fragments[0];
     expect(options.if!({ task: task(fixture('task-attributes-studio.json')) })).toBe(true);
     expect(options.if!({ task: task({ type: 'inbound' }) })).toBe(false);
     render(<CustomizationProvider baseTheme="default">{element}</CustomizationProvider>);
@@ -124,10 +124,14 @@ describe('plugin registration', () => {
     expect(addListener).not.toHaveBeenCalled();
     init({ custom_data: { polyai_context: { auto_select_tab: true } } });
     expect(addListener).toHaveBeenCalledWith('afterAcceptTask', expect.any(Function));
-    const listener = addListener.mock.calls[0][1] as (payload: unknown) => void;
-    listener({ task: task({ type: 'inbound' }) });
+    const listener = (name: string) => addListener.mock.calls.find(([event]) => event === name)![1] as (payload: unknown) => void;
+    const accept = (payload: unknown) => {
+      listener('beforeAcceptTask')(payload);
+      listener('afterAcceptTask')(payload);
+    };
+    accept({ task: task({ type: 'inbound' }) });
     expect(Flex.Actions.invokeAction).not.toHaveBeenCalled();
-    listener({ task: task(fixture('task-attributes-studio.json')) });
+    accept({ task: task(fixture('task-attributes-studio.json')) });
     expect(Flex.Actions.invokeAction).toHaveBeenCalledWith('SetComponentState', { name: TASK_CANVAS_TABS, state: { selectedTabName: CONTEXT_TAB_NAME } });
   });
 
@@ -137,7 +141,7 @@ describe('plugin registration', () => {
     global.fetch = fetchSpy as unknown as typeof fetch;
     try {
       init({ custom_data: { polyai_context: { functions_base_url: 'https://polyai-1234.twil.io', auto_select_tab: true } } });
-      (Flex.Actions.addListener as jest.Mock).mock.calls[0][1]({ task: task(fixture('task-attributes-studio.json')) });
+      for (const [event, listener] of (Flex.Actions.addListener as jest.Mock).mock.calls) if (/AcceptTask$/.test(event)) listener({ task: task(fixture('task-attributes-studio.json')) });
       expect(fetchSpy).not.toHaveBeenCalled();
       render(
         <CustomizationProvider baseTheme="default">
