@@ -6,6 +6,7 @@ import { registerAutoSelectTab } from './flex-hooks/autoSelectTab';
 import { registerContextTab } from './flex-hooks/contextTab';
 import { registerPasteProvider } from './flex-hooks/pasteProvider';
 import { registerStrings } from './flex-hooks/strings';
+import { registerSupervisorContextTab } from './flex-hooks/supervisorContextTab';
 import { registerTaskBadge } from './flex-hooks/taskBadge';
 import { resolveLanguage } from './strings';
 
@@ -21,6 +22,7 @@ export function initPolyaiContext(flex: typeof Flex, manager: Flex.Manager): voi
   registerStrings(manager, language);
   registerPasteProvider(flex);
   registerContextTab(flex, manager, config, language);
+  registerSupervisorContextTab(flex, manager, config, language);
   registerTaskBadge(flex, manager);
   if (config.autoSelectTab) registerAutoSelectTab(flex, manager);
 }
