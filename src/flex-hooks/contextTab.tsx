@@ -18,11 +18,11 @@ export function shouldShowContextTab(task: { attributes?: unknown } | undefined,
   return config.alwaysShow || hasPolyaiContext(task);
 }
 
-export function registerContextTab(flex: typeof Flex, manager: Flex.Manager, config: PolyaiContextConfig, language: SupportedLanguage): void {
+export function registerContextTab(flex: typeof Flex, manager: Flex.Manager, config: PolyaiContextConfig, language: SupportedLanguage, locale: string = language): void {
   const label = pickStrings(manager.strings).PolyaiContextTabLabel;
   flex.TaskCanvasTabs.Content.add(
     <flex.Tab key="polyai-context-tab" uniqueName={CONTEXT_TAB_NAME} label={label}>
-      <PolyaiContextTab config={config} language={language} />
+      <PolyaiContextTab config={config} language={language} locale={locale} />
     </flex.Tab>,
     { sortOrder: config.tabSortOrder, if: ({ task }) => shouldShowContextTab(task, config) },
   );

@@ -1,19 +1,21 @@
-import React, { useMemo } from 'react';
+import React, { useCallback, useMemo, useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Stack } from '@twilio-paste/core/stack';
 
+import { AtAGlance } from './AtAGlance';
+import { contextAsText } from './contextAsText';
 import { StatusAlert } from './StatusAlert';
-import type { FieldRules } from './fields/arrangeFields';
-import { CallerSection } from './sections/CallerSection';
+import { arrangeFields, type FieldRules } from './fields/arrangeFields';
+import { callerItems, CallerSection } from './sections/CallerSection';
 import { CapturedFieldsSection } from './sections/CapturedFieldsSection';
 import { HandoffSection } from './sections/HandoffSection';
-import { ReferenceSection } from './sections/ReferenceSection';
+import { ReferenceSection, referenceItems } from './sections/ReferenceSection';
 import { SummarySection } from './sections/SummarySection';
 import { UtteranceSection } from './sections/UtteranceSection';
 import { VerificationSection } from './sections/VerificationSection';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
-import { compileMaskPatterns, isSensitivePath, type HandoffContext } from '../../model';
-import { useStrings } from '../../strings';
+import { compileMaskPatterns, isPreMasked, isSensitivePath, type HandoffContext } from '../../model';
+import { useLocale, useStrings } from '../../strings';
 
 interface HandoffContextViewProps {
   context: HandoffContext;
@@ -22,9 +24,28 @@ interface HandoffContextViewProps {
   transcript?: React.ReactNode;
 }
 
+/** The reveal key of the caller's account number (field paths never start with a NUL). */
+const ACCOUNT_NUMBER_KEY = '\u0000caller.account_number';
+
+/**
+ * Cards flow into as many columns as fit at ~20rem each (two in a wide panel, one in Flex's default);
+ * `min(100%, …)` keeps a single column from ever being wider than the panel.
+ */
+const COLUMNS = 'repeat(auto-fit, minmax(min(100%, 20rem), 1fr))';
+
+/** One grid cell; `minWidth 0` lets long content wrap inside it instead of widening the column. */
+function Cell({ children, wide = false }: { children: React.ReactNode; wide?: boolean }): JSX.Element {
+  return (
+    <Box minWidth="0" gridColumn={wide ? '1 / -1' : undefined}>
+      {children}
+    </Box>
+  );
+}
+
 /** The whole tab body for one handoff context: plain props in, Paste out, no Flex. */
 export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcript }: HandoffContextViewProps): JSX.Element {
   const t = useStrings();
+  const locale = useLocale();
   const hasData = context.status === 'present' || context.status === 'partial';
   const rules = useMemo<FieldRules>(
     () => ({
@@ -35,33 +56,68 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
     }),
     [config],
   );
+  const groups = useMemo(() => arrangeFields(context.fields, rules), [context.fields, rules]);
+  // What the agent revealed, by field path: a refresh of the task's attributes does not re-mask it, and
+  // "Copy all" copies exactly what is on screen.
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = useCallback(
+    (key: string) =>
+      setRevealed((current) => {
+        const next = new Set(current);
+        if (next.has(key)) next.delete(key);
+        else next.add(key);
+        return next;
+      }),
+    [],
+  );
+  const accountSensitive = isSensitivePath(['account_number'], rules.maskPatterns) && !isPreMasked(context.customer.accountNumber);
+  const caller = callerItems(context.customer, context.language, t, accountSensitive, revealed.has(ACCOUNT_NUMBER_KEY));
+  const copyAllText = () => contextAsText({ context, groups, caller, revealed, t, locale });
   // The region scrolls inside Flex's fixed-height tab panel: tabIndex lets keyboard users scroll it too.
   return (
-    <Box padding="space40" overflowY="auto" height="100%" color="colorText" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context" tabIndex={0}>
+    <Box padding="space40" overflowY="auto" overflowX="hidden" height="100%" color="colorText" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context" tabIndex={0}>
       <Stack orientation="vertical" spacing="space40">
+        {/* At a glance first, then any warning: the agent reads "Verified" before the small print. */}
+        {hasData && <AtAGlance context={context} thresholds={config.confidenceThresholds} copyAllText={copyAllText} />}
         <StatusAlert context={context} />
-        {/* At a glance: summary, intent, verification, reason and destination, last words. */}
-        {hasData && <SummarySection summary={context.summary} />}
-        {hasData && (
-          <HandoffSection
-            intent={context.intent}
-            reason={context.reason}
-            destination={context.destination}
-            thresholds={config.confidenceThresholds}
-          />
-        )}
-        {hasData && <VerificationSection verification={context.verification} />}
-        {hasData && <UtteranceSection utterance={context.utterance} />}
-        {hasData && (
-          <CallerSection
-            customer={context.customer}
-            language={context.language}
-            accountNumberSensitive={isSensitivePath(['account_number'], rules.maskPatterns)}
-          />
-        )}
-        {hasData && <CapturedFieldsSection fields={context.fields} rules={rules} />}
-        {transcript}
-        <ReferenceSection ids={context.ids} />
+        <Box display="grid" gridTemplateColumns={COLUMNS} columnGap="space40" rowGap="space40" alignItems="start" data-testid="polyai-sections">
+          {hasData && (
+            <Cell>
+              <SummarySection summary={context.summary} />
+            </Cell>
+          )}
+          {hasData && (
+            <Cell>
+              <HandoffSection intent={context.intent} reason={context.reason} destination={context.destination} thresholds={config.confidenceThresholds} />
+            </Cell>
+          )}
+          {hasData && (
+            <Cell>
+              <VerificationSection verification={context.verification} />
+            </Cell>
+          )}
+          {hasData && context.utterance && (
+            <Cell>
+              <UtteranceSection utterance={context.utterance} />
+            </Cell>
+          )}
+          {hasData && caller.length > 0 && (
+            <Cell>
+              <CallerSection items={caller} revealed={revealed.has(ACCOUNT_NUMBER_KEY)} onToggle={() => toggle(ACCOUNT_NUMBER_KEY)} />
+            </Cell>
+          )}
+          {hasData && (
+            <Cell wide>
+              <CapturedFieldsSection groups={groups} revealed={revealed} onToggle={toggle} />
+            </Cell>
+          )}
+          {transcript && <Cell wide>{transcript}</Cell>}
+          {referenceItems(context.ids, t).length > 0 && (
+            <Cell wide>
+              <ReferenceSection ids={context.ids} />
+            </Cell>
+          )}
+        </Box>
       </Stack>
     </Box>
   );

@@ -3,6 +3,7 @@ import { Manager, withTaskContext, type ITask } from '@twilio/flex-ui';
 
 import { HandoffContextView } from '../HandoffContextView/HandoffContextView';
 import { TabErrorBoundary } from '../TabErrorBoundary/TabErrorBoundary';
+import { sensitiveValuesOf } from '../Transcript/maskTranscript';
 import { TranscriptSection } from '../Transcript/TranscriptSection';
 import type { ConversationLoader } from '../Transcript/useConversation';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
@@ -15,6 +16,8 @@ interface PolyaiContextTabProps {
   task?: ITask;
   config?: PolyaiContextConfig;
   language?: SupportedLanguage;
+  /** Full locale for dates and numbers (`en-GB`); defaults to the language. */
+  locale?: string;
 }
 
 /** The agent's current Flex token, read per request: Flex refreshes it during a shift. */
@@ -24,11 +27,12 @@ function flexToken(): string {
 }
 
 /** Container: takes the task from Flex, hands plain props to the views. */
-function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en-US' }: PolyaiContextTabProps): JSX.Element {
+function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en-US', locale = language }: PolyaiContextTabProps): JSX.Element {
   const attributes: unknown = task?.attributes;
   const context = useMemo(() => handoffContextOf(attributes), [attributes]);
   const strings = useMemo(() => pickStrings(Manager.getInstance().strings), []);
   const maskPatterns = useMemo(() => compileMaskPatterns(config.maskPatterns), [config]);
+  const sensitiveValues = useMemo(() => sensitiveValuesOf(context, maskPatterns), [context, maskPatterns]);
   const { functionsBaseUrl } = config;
   const conversationId = context.ids.id ?? context.ids.callSid;
   const load = useMemo<ConversationLoader | null>(
@@ -40,11 +44,16 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
   );
   const transcript =
     context.status === 'absent' ? null : (
-      <TranscriptSection load={load} unavailable={functionsBaseUrl ? 'no-id' : 'not-configured'} maskPatterns={maskPatterns} />
+      <TranscriptSection
+        load={load}
+        unavailable={functionsBaseUrl ? 'no-id' : 'not-configured'}
+        maskPatterns={maskPatterns}
+        sensitiveValues={sensitiveValues}
+      />
     );
   return (
     <StringsContext.Provider value={strings}>
-      <LocaleContext.Provider value={language}>
+      <LocaleContext.Provider value={locale}>
         <TabErrorBoundary>
           {/* Keyed by task: new attributes refresh in place (scroll, search, reveals kept); another task starts clean. */}
           <HandoffContextView key={task?.taskSid} context={context} config={config} transcript={transcript} />

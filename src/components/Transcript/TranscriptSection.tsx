@@ -6,13 +6,16 @@ import { SkeletonLoader } from '@twilio-paste/core/skeleton-loader';
 import { Spinner } from '@twilio-paste/core/spinner';
 import { Text } from '@twilio-paste/core/text';
 
+import { maskTurn, PART_SEPARATOR, turnParts } from './maskTranscript';
 import { TranscriptList } from './TranscriptList';
 import { TranscriptSearch } from './TranscriptSearch';
 import { findMatches, searchableTexts } from './searchTranscript';
 import { useConversation, type ConversationLoader } from './useConversation';
+import { agentReasonKey, technicalDetail } from '../common/agentReason';
 import { Section } from '../common/Section';
+import { TechnicalDetails } from '../common/TechnicalDetails';
 import type { ConversationTurn } from '../../model';
-import { useStrings, type StringKey } from '../../strings';
+import { useLocale, useStrings, type StringKey } from '../../strings';
 
 /** Why there is no transcript to load: said as a note, not as an error. */
 export type TranscriptUnavailable = 'not-configured' | 'no-id';
@@ -22,18 +25,45 @@ interface TranscriptSectionProps {
   load: ConversationLoader | null;
   unavailable: TranscriptUnavailable | null;
   maskPatterns: readonly RegExp[];
+  /** Values the handoff captured as sensitive: masked wherever a turn says them. */
+  sensitiveValues?: readonly string[];
 }
+
+interface TurnsProps {
+  turns: readonly ConversationTurn[];
+  maskPatterns: readonly RegExp[];
+  sensitiveValues: readonly string[];
+}
+
+const NO_VALUES: readonly string[] = [];
 
 const NOTES: Record<TranscriptUnavailable, StringKey> = {
   'not-configured': 'PolyaiContextTranscriptNotConfigured',
   'no-id': 'PolyaiContextTranscriptNoId',
 };
 
-/** Turns plus search: the query and the current match live here, the typing in the search box. */
-function SearchableTranscript({ turns, maskPatterns }: { turns: readonly ConversationTurn[]; maskPatterns: readonly RegExp[] }): JSX.Element {
+/**
+ * Turns plus search: the query and the current match live here, the typing in the search box. Turns are
+ * searched as shown (masked values stay masked, badges included), so search never finds a hidden value.
+ */
+function SearchableTranscript({ turns: loaded, maskPatterns, sensitiveValues }: TurnsProps): JSX.Element {
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState(0);
-  const texts = useMemo(() => searchableTexts(turns.map((turn) => turn.text)), [turns]);
+  const masked = useMemo(() => loaded.map((turn) => maskTurn(turn, maskPatterns, sensitiveValues)), [loaded, maskPatterns, sensitiveValues]);
+  const [revealed, setRevealed] = useState<ReadonlySet<number>>(() => new Set());
+  const onToggleReveal = useCallback(
+    (index: number) =>
+      setRevealed((previous) => {
+        const next = new Set(previous);
+        if (next.has(index)) next.delete(index);
+        else next.add(index);
+        return next;
+      }),
+    [],
+  );
+  const turns = useMemo(() => loaded.map((turn, index) => (masked[index] && !revealed.has(index) ? (masked[index] as ConversationTurn) : turn)), [loaded, masked, revealed]);
+  const reveal = useMemo(() => ({ masked, revealed, onToggle: onToggleReveal }), [masked, revealed, onToggleReveal]);
+  const texts = useMemo(() => searchableTexts(turns.map((turn) => turnParts(turn).join(PART_SEPARATOR))), [turns]);
   const matches = useMemo(() => findMatches(texts, query), [texts, query]);
   const onSearch = useCallback((next: string) => {
     setQuery(next);
@@ -50,14 +80,24 @@ function SearchableTranscript({ turns, maskPatterns }: { turns: readonly Convers
         onNext={() => step(1)}
         onPrevious={() => step(-1)}
       />
-      <TranscriptList turns={turns} query={query} active={active} maskPatterns={maskPatterns} />
+      <TranscriptList turns={turns} query={query} active={active} reveal={reveal} />
     </>
   );
 }
 
-function LoadedTranscript({ load, maskPatterns }: { load: ConversationLoader; maskPatterns: readonly RegExp[] }): JSX.Element {
+/** When the last attempt ended, in the agent's locale ("14:03:27" for en-GB). */
+function timeOf(time: number, locale: string): string {
+  try {
+    return new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(time);
+  } catch {
+    return new Date(time).toLocaleTimeString();
+  }
+}
+
+function LoadedTranscript({ load, maskPatterns, sensitiveValues }: Omit<TurnsProps, 'turns'> & { load: ConversationLoader }): JSX.Element {
   const t = useStrings();
-  const { state, retry } = useConversation(load);
+  const locale = useLocale();
+  const { state, retry, retrying, lastTried } = useConversation(load);
   switch (state.status) {
     case 'loading':
       return (
@@ -78,12 +118,18 @@ function LoadedTranscript({ load, maskPatterns }: { load: ConversationLoader; ma
           <Text as="p" fontWeight="fontWeightSemibold">
             {t('PolyaiContextTranscriptFailed')}
           </Text>
-          <Text as="p" color="colorTextWeak" marginBottom="space30">
-            {t('PolyaiContextUnavailableReason', { message: state.message })}
+          <Text as="p" color="colorTextWeak">
+            {t('PolyaiContextUnavailableReason', { message: t(agentReasonKey(state.httpStatus, state.message)) })}
           </Text>
-          <Button variant="secondary" size="small" onClick={retry}>
-            {t('PolyaiContextRetry')}
-          </Button>
+          <Box display="flex" flexWrap="wrap" alignItems="center" columnGap="space30" rowGap="space20" marginY="space30">
+            <Button variant="secondary" size="small" onClick={retry} loading={retrying}>
+              {t('PolyaiContextRetry')}
+            </Button>
+            <Text as="span" role="status" aria-live="polite" color="colorTextWeak" fontSize="fontSize20" data-testid="polyai-transcript-retry-status">
+              {retrying ? t('PolyaiContextRetrying') : lastTried !== null ? t('PolyaiContextLastTried', { time: timeOf(lastTried, locale) }) : ''}
+            </Text>
+          </Box>
+          <TechnicalDetails lines={[technicalDetail(state.httpStatus, state.message)]} />
         </Alert>
       );
     case 'missing':
@@ -100,17 +146,17 @@ function LoadedTranscript({ load, maskPatterns }: { load: ConversationLoader; ma
           </Text>
         );
       }
-      return <SearchableTranscript turns={state.conversation.turns} maskPatterns={maskPatterns} />;
+      return <SearchableTranscript turns={state.conversation.turns} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} />;
   }
 }
 
 /** The call's transcript, fetched when this section first mounts (the tab is opened), never before. */
-export function TranscriptSection({ load, unavailable, maskPatterns }: TranscriptSectionProps): JSX.Element {
+export function TranscriptSection({ load, unavailable, maskPatterns, sensitiveValues = NO_VALUES }: TranscriptSectionProps): JSX.Element {
   const t = useStrings();
   return (
     <Section id="transcript" title={t('PolyaiContextTranscriptHeading')}>
       {load ? (
-        <LoadedTranscript load={load} maskPatterns={maskPatterns} />
+        <LoadedTranscript load={load} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} />
       ) : (
         <Text as="p" color="colorTextWeak">
           {t(NOTES[unavailable ?? 'not-configured'])}

@@ -1,50 +1,62 @@
 import React, { memo, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { Badge } from '@twilio-paste/core/badge';
 import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
 import { ChatBubble, ChatMessage, ChatMessageMeta, ChatMessageMetaItem } from '@twilio-paste/core/chat-log';
+import { HideIcon } from '@twilio-paste/icons/esm/HideIcon';
+import { ShowIcon } from '@twilio-paste/icons/esm/ShowIcon';
 import { areEqual, type ListChildComponentProps } from 'react-window';
 
+import { partOffsets, turnParts } from './maskTranscript';
 import { splitMatches, type TranscriptMatch } from './searchTranscript';
-import { isSensitivePath, MASK, type ConversationTurn } from '../../model';
+import type { ConversationTurn } from '../../model';
 import { useStrings } from '../../strings';
+
+/** Which turns carry masked values (null: nothing to reveal) and which the agent revealed. */
+export interface TurnReveal {
+  masked: ReadonlyArray<ConversationTurn | null>;
+  revealed: ReadonlySet<number>;
+  onToggle: (index: number) => void;
+}
 
 export interface TurnRowData {
   turns: readonly ConversationTurn[];
   query: string;
   active: TranscriptMatch | null;
-  maskPatterns: readonly RegExp[];
   formatTime: (time: number) => string;
   /** Reports a row's measured height so the virtual list can place the rows below it. */
   setSize: (index: number, size: number) => void;
+  reveal: TurnReveal;
 }
 
 /** Space between messages, inside each measured row. */
 export const ROW_GAP = 16;
 
-function Highlighted({ text, query, activeStart }: { text: string; query: string; activeStart: number | null }): JSX.Element {
+/** `offset`: where this piece of the turn starts in its searched text (the text, then each badge). */
+function Highlighted({ text, query, activeStart, offset = 0 }: { text: string; query: string; activeStart: number | null; offset?: number }): JSX.Element {
   return (
     <>
-      {splitMatches(text, query).map((piece, index) =>
-        piece.matchStart === null ? (
-          <React.Fragment key={index}>{piece.text}</React.Fragment>
-        ) : (
-          // Every match is tinted and underlined (the tint alone is faint inside an agent bubble); the current
-          // match is outlined rather than recoloured: readable in light and dark themes.
+      {splitMatches(text, query).map((piece, index) => {
+        if (piece.matchStart === null) return <React.Fragment key={index}>{piece.text}</React.Fragment>;
+        const current = piece.matchStart + offset === activeStart;
+        // Every match is filled with the primary colour (≥ 3:1 against both bubbles in light and dark themes,
+        // inverse text ≥ 4.5:1 on it); the current one also gets the focus ring and a heavier weight.
+        return (
           <Box
             as="mark"
             key={index}
-            color="colorText"
+            color="colorTextInverse"
+            backgroundColor="colorBackgroundPrimary"
             borderRadius="borderRadius10"
-            textDecoration="underline"
-            backgroundColor="colorBackgroundWarningWeakest"
-            boxShadow={piece.matchStart === activeStart ? 'shadowBorderPrimary' : undefined}
-            fontWeight={piece.matchStart === activeStart ? 'fontWeightSemibold' : undefined}
-            aria-current={piece.matchStart === activeStart ? 'true' : undefined}
+            paddingX="space10"
+            boxShadow={current ? 'shadowFocus' : undefined}
+            fontWeight={current ? 'fontWeightBold' : undefined}
+            aria-current={current ? 'true' : undefined}
           >
             {piece.text}
           </Box>
-        ),
-      )}
+        );
+      })}
     </>
   );
 }
@@ -72,26 +84,37 @@ function TurnRowComponent({ index, style, data }: ListChildComponentProps<TurnRo
   const time = turn.time === null ? null : data.formatTime(turn.time);
   const activeStart = data.active?.turn === index ? data.active.start : null;
   const hasBadges = turn.intents.length > 0 || turn.entities.length > 0;
+  const [text, ...badges] = turnParts(turn);
+  const offsets = partOffsets([text, ...badges]);
+  const revealable = data.reveal.masked[index] !== null && data.reveal.masked[index] !== undefined;
+  const revealed = data.reveal.revealed.has(index);
   return (
     <div style={style}>
       <div ref={ref}>
         <ChatMessage variant={turn.speaker === 'agent' ? 'outbound' : 'inbound'}>
           <ChatBubble>
-            <Highlighted text={turn.text} query={data.query} activeStart={activeStart} />
+            <Highlighted text={text} query={data.query} activeStart={activeStart} />
           </ChatBubble>
           <ChatMessageMeta aria-label={time ? t('PolyaiContextTurnMeta', { speaker, time }) : speaker}>
             <ChatMessageMetaItem>{time ? `${speaker} · ${time}` : speaker}</ChatMessageMetaItem>
+            {revealable && (
+              <Button
+                variant="secondary_icon"
+                size="icon_small"
+                pressed={revealed}
+                onClick={() => data.reveal.onToggle(index)}
+                aria-label={revealed ? t('PolyaiContextHideTurn') : t('PolyaiContextRevealTurn')}
+              >
+                {revealed ? <HideIcon decorative /> : <ShowIcon decorative />}
+              </Button>
+            )}
           </ChatMessageMeta>
           {hasBadges && (
             <Box display="flex" flexWrap="wrap" columnGap="space20" rowGap="space20" marginTop="space20" justifyContent={turn.speaker === 'agent' ? 'flex-end' : 'flex-start'}>
-              {turn.intents.map((intent, position) => (
-                <Badge as="span" variant="decorative10" key={`i${position}`}>
-                  {intent}
-                </Badge>
-              ))}
-              {turn.entities.map((entity, position) => (
-                <Badge as="span" variant="neutral" key={`e${position}`}>
-                  {`${entity.name}: ${isSensitivePath([entity.name], data.maskPatterns) ? MASK : entity.value}`}
+              {/* Intents first, then entities, as `turnParts` lists them (masked upstream where sensitive). */}
+              {badges.map((badge, position) => (
+                <Badge as="span" variant={position < turn.intents.length ? 'decorative10' : 'neutral'} key={position}>
+                  <Highlighted text={badge} query={data.query} activeStart={activeStart} offset={offsets[position + 1]} />
                 </Badge>
               ))}
             </Box>

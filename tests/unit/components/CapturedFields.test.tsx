@@ -110,11 +110,17 @@ describe('captured fields', () => {
     expect(clipboard).toEqual(['Streamly']);
   });
 
-  it('copies all fields as text, masked values masked unless revealed', async () => {
+  it('copies everything the tab shows as text, masked values masked unless revealed', async () => {
     renderFields();
     fireEvent.click(screen.getByRole('button', { name: 'Copy all' }));
-    await screen.findByText('All fields copied to the clipboard');
+    await screen.findByText('Everything shown in the tab copied to the clipboard');
     expect(clipboard[0].split('\n')).toEqual([
+      'Verification unknown · Dispute charge (65% confidence)',
+      '',
+      'Summary',
+      'Card dispute',
+      '',
+      'Captured fields',
       'DOB: ••••••••',
       'Notes: called twice',
       'Slots › Charge Amount: 1,234.50',
@@ -151,7 +157,7 @@ describe('at a glance', () => {
   it('colours the confidence badge by the configured thresholds', () => {
     const view = (thresholds: unknown) =>
       renderWithPaste(<HandoffContextView context={parseHandoffContext({ polyai: { data } })} config={parseConfig({ confidence_thresholds: thresholds }).config} />);
-    const badge = () => screen.getByText('65% confidence');
+    const badge = () => within(screen.getByTestId('polyai-section-handoff')).getByText('65% confidence');
     const first = view({ high: 0.6, medium: 0.3 });
     const high = badge().className;
     first.unmount();

@@ -1,5 +1,5 @@
 import React from 'react';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as Flex from '@twilio/flex-ui';
 import { CustomizationProvider } from '@twilio-paste/core/customization';
 
@@ -105,7 +105,7 @@ describe('plugin registration', () => {
       </CustomizationProvider>,
     );
     expect(screen.getByRole('heading', { name: 'Zusammenfassung' })).toBeInTheDocument();
-    expect(screen.getByText('Verifiziert')).toBeInTheDocument();
+    expect(within(screen.getByTestId('polyai-glance')).getByText('Verifiziert')).toBeInTheDocument();
   });
 
   it('marks PolyAI tasks in the task list', () => {
@@ -171,7 +171,7 @@ describe('plugin registration', () => {
       await waitFor(() => expect(screen.getByRole('searchbox')).toBeInTheDocument());
       const input = screen.getByRole('searchbox') as HTMLInputElement;
       fireEvent.change(input, { target: { value: 'charge' } });
-      await waitFor(() => expect(screen.getByText('1 of 2')).toBeInTheDocument());
+      await waitFor(() => expect(screen.getByText('1 of 6')).toBeInTheDocument());
       fireEvent.click(screen.getByRole('button', { name: 'Show Card Number' }));
 
       const updated = { ...withCard, polyai: { ...withCard.polyai, data: { ...withCard.polyai.data, summary: 'Updated summary from PolyAI' } } };
@@ -179,7 +179,7 @@ describe('plugin registration', () => {
       expect(screen.getByText('Updated summary from PolyAI')).toBeInTheDocument();
       expect(screen.getByRole('searchbox')).toBe(input);
       expect(input.value).toBe('charge');
-      expect(screen.getByText('1 of 2')).toBeInTheDocument();
+      expect(screen.getByText('1 of 6')).toBeInTheDocument();
       expect(screen.getByRole('button', { name: 'Show Card Number' })).toHaveAttribute('aria-pressed', 'true');
       expect(fetchSpy).toHaveBeenCalledTimes(1);
     } finally {
