@@ -48,7 +48,6 @@ function Highlighted({ text, query, activeStart, offset = 0 }: { text: string; q
             color="colorTextInverse"
             backgroundColor="colorBackgroundPrimary"
             borderRadius="borderRadius10"
-            paddingX="space10"
             boxShadow={current ? 'shadowFocus' : undefined}
             fontWeight={current ? 'fontWeightBold' : undefined}
             aria-current={current ? 'true' : undefined}

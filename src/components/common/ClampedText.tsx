@@ -5,7 +5,7 @@ import { Button } from '@twilio-paste/core/button';
 import { useStrings } from '../../strings';
 
 /** Longer than this, a value is cut with "Show more": a long summary must not push the rest off screen. */
-export const CLAMP_CHARS = 280;
+export const CLAMP_CHARS = 200;
 
 /** Where to cut: at the last space before the limit when there is one, so no word is split. */
 export function clampAt(text: string, limit = CLAMP_CHARS): number {

@@ -45,7 +45,7 @@ export function CallerSection({ items, revealed, onToggle }: CallerSectionProps)
         items={items.map((item) => ({
           label: item.label,
           value: (
-            <Box as="span" display="flex" alignItems="baseline" justifyContent="space-between" columnGap="space20">
+            <Box as="span" display="flex" alignItems="center" justifyContent="space-between" columnGap="space20">
               <SensitiveText text={item.text} label={item.label} sensitive={item.sensitive} revealed={revealed} onToggle={onToggle} />
               <CopyButton text={item.text} label={item.label} onCopied={announce} disabled={item.sensitive && !revealed} />
             </Box>
