@@ -4,8 +4,13 @@
  * no log line leaked. `--calls=1000 --concurrency=100 --seed=42`.
  */
 import * as path from 'path';
-import { countFlag } from './args';
+import { countFlag, finishArgs } from './args';
 import { formatDrillReport, runOutageDrill } from './outageDrill';
+
+const calls = countFlag('calls', 1_000, 10_000, 'simulated calls');
+const concurrency = countFlag('concurrency', 100, 500, 'calls in flight at once');
+const seed = countFlag('seed', 42, 2 ** 31, 'seed of the simulated outages');
+finishArgs('npm run drill -- [--calls=1000] [--concurrency=100] [--seed=42]');
 
 const functions = path.join(__dirname, '..', 'functions');
 // Loaded at run time, not bundled: the drill must run the deployable files themselves.
@@ -14,7 +19,7 @@ const load = (name: string) => require(path.join(functions, name)).handler;
 
 runOutageDrill(
   { studio: load('polyai-handoff.protected.js'), twiml: load('polyai-handoff-to-flex.protected.js') },
-  { calls: countFlag('calls', 1_000, 10_000), concurrency: countFlag('concurrency', 100, 500), seed: countFlag('seed', 42, 2 ** 31) },
+  { calls, concurrency, seed },
 ).then((report) => {
   console.log(formatDrillReport(report));
   for (const reason of report.lost.slice(0, 20)) console.log(`  lost: ${reason}`);
