@@ -1,4 +1,4 @@
-import React, { useCallback, useMemo, useState } from 'react';
+import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Stack } from '@twilio-paste/core/stack';
 
@@ -13,6 +13,7 @@ import { ReferenceSection, referenceItems } from './sections/ReferenceSection';
 import { SummarySection } from './sections/SummarySection';
 import { UtteranceSection } from './sections/UtteranceSection';
 import { VerificationSection } from './sections/VerificationSection';
+import { TranscriptCopyContext, type TranscriptText } from '../common/transcriptCopy';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
 import { compileMaskPatterns, isPreMasked, isSensitivePath, type HandoffContext } from '../../model';
 import { useLocale, useStrings } from '../../strings';
@@ -72,7 +73,8 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
   );
   const accountSensitive = isSensitivePath(['account_number'], rules.maskPatterns) && !isPreMasked(context.customer.accountNumber);
   const caller = callerItems(context.customer, context.language, t, accountSensitive, revealed.has(ACCOUNT_NUMBER_KEY));
-  const copyAllText = () => contextAsText({ context, groups, caller, revealed, t, locale });
+  const transcriptText = useRef<TranscriptText | null>(null);
+  const copyAllText = () => contextAsText({ context, groups, caller, revealed, t, locale, transcript: transcriptText.current?.() ?? null });
   // The region scrolls inside Flex's fixed-height tab panel: tabIndex lets keyboard users scroll it too.
   return (
     <Box padding="space40" overflowY="auto" overflowX="hidden" height="100%" color="colorText" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context" tabIndex={0}>
@@ -111,7 +113,11 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
               <CapturedFieldsSection groups={groups} revealed={revealed} onToggle={toggle} />
             </Cell>
           )}
-          {transcript && <Cell wide>{transcript}</Cell>}
+          {transcript && (
+            <Cell wide>
+              <TranscriptCopyContext.Provider value={transcriptText}>{transcript}</TranscriptCopyContext.Provider>
+            </Cell>
+          )}
           {referenceItems(context.ids, t).length > 0 && (
             <Cell wide>
               <ReferenceSection ids={context.ids} />

@@ -15,6 +15,8 @@ export interface ContextText {
   revealed: ReadonlySet<string>;
   t: Translate;
   locale: string;
+  /** The loaded transcript's lines as shown, or null when there is none on screen. */
+  transcript?: readonly string[] | null;
 }
 
 /** "Verified · Dispute charge (92% confidence) · Reason: Card declined": the at-a-glance line as text. */
@@ -35,11 +37,11 @@ function section(title: string, items: readonly TextItem[]): string[] {
 }
 
 /**
- * Everything the tab shows (apart from the transcript, which has its own search) as plain text, in the
- * order the agent sees it. Sensitive values stay masked unless the agent revealed them.
+ * Everything the tab shows as plain text, in the order the agent sees it. Sensitive values stay masked
+ * unless the agent revealed them.
  */
 export function contextAsText(input: ContextText): string {
-  const { context, groups, caller, revealed, t, locale } = input;
+  const { context, groups, caller, revealed, t, locale, transcript } = input;
   const textOf = (field: CapturedField) => formatValue(field, t, locale);
   const lines = [glanceLine(input)];
   if (context.summary) lines.push('', t('PolyaiContextSummaryHeading'), context.summary);
@@ -53,6 +55,7 @@ export function contextAsText(input: ContextText): string {
     value: row.sensitive && !revealed.has(row.field.path) ? MASK : textOf(row.field),
   }));
   lines.push(...section(t('PolyaiContextFieldsHeading'), fields));
+  if (transcript && transcript.length > 0) lines.push('', t('PolyaiContextTranscriptHeading'), ...transcript);
   lines.push(...section(t('PolyaiContextReferenceHeading'), referenceItems(context.ids, t)));
   return lines.join('\n');
 }

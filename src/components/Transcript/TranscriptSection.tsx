@@ -1,4 +1,4 @@
-import React, { useCallback, useMemo, useState } from 'react';
+import React, { useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { Alert } from '@twilio-paste/core/alert';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
@@ -14,6 +14,7 @@ import { useConversation, type ConversationLoader } from './useConversation';
 import { agentReasonKey, technicalDetail } from '../common/agentReason';
 import { Section } from '../common/Section';
 import { TechnicalDetails } from '../common/TechnicalDetails';
+import { TranscriptCopyContext } from '../common/transcriptCopy';
 import type { ConversationTurn } from '../../model';
 import { useLocale, useStrings, type StringKey } from '../../strings';
 
@@ -63,6 +64,16 @@ function SearchableTranscript({ turns: loaded, maskPatterns, sensitiveValues }: 
   );
   const turns = useMemo(() => loaded.map((turn, index) => (masked[index] && !revealed.has(index) ? (masked[index] as ConversationTurn) : turn)), [loaded, masked, revealed]);
   const reveal = useMemo(() => ({ masked, revealed, onToggle: onToggleReveal }), [masked, revealed, onToggleReveal]);
+  // "Copy all" copies the transcript as shown: masked values stay masked unless this message was revealed.
+  const t = useStrings();
+  const copyRef = useContext(TranscriptCopyContext);
+  useEffect(() => {
+    if (!copyRef) return undefined;
+    copyRef.current = () => turns.map((turn) => `${turn.speaker === 'agent' ? t('PolyaiContextSpeakerAgent') : t('PolyaiContextSpeakerCaller')}: ${turn.text}`);
+    return () => {
+      copyRef.current = null;
+    };
+  }, [copyRef, turns, t]);
   const texts = useMemo(() => searchableTexts(turns.map((turn) => turnParts(turn).join(PART_SEPARATOR))), [turns]);
   const matches = useMemo(() => findMatches(texts, query), [texts, query]);
   const onSearch = useCallback((next: string) => {

@@ -108,6 +108,24 @@ describe('copy (finding 1)', () => {
     ]);
   });
 
+  it('"Copy all" copies the transcript too, as shown: masked messages stay masked', async () => {
+    const load: ConversationLoader = async () => ({ ok: true, conversation: parseConversation(fixture('conversation.json')) });
+    inLanguage(<HandoffContextView context={verified()} transcript={<TranscriptSection load={load} unavailable={null} maskPatterns={maskPatterns} />} />);
+    await waitFor(() => expect(within(screen.getByRole('log')).queryAllByRole('listitem').length).toBeGreaterThan(3));
+    fireEvent.click(within(glance()).getByRole('button', { name: 'Copy all' }));
+    await waitFor(() => expect(clipboard).toHaveLength(1));
+    const lines = clipboard[0].split('\n');
+    const start = lines.indexOf('Transcript');
+    expect(start).toBeGreaterThan(lines.indexOf('Captured fields'));
+    expect(lines.slice(start + 1, start + 5)).toEqual([
+      'PolyAI agent: Thanks for calling Acme. How can I help today?',
+      'Caller: I was charged twice for my subscription',
+      "PolyAI agent: I'm sorry to hear that. Can I take your date of birth and postcode to verify your account?",
+      'Caller: ••••••••',
+    ]);
+    expect(clipboard[0]).not.toContain('1988');
+  });
+
   it('offers a copy button on every caller field; a masked account number copies only once revealed', async () => {
     const context = parseHandoffContext({ polyai: { data: { caller_name: 'Jordan Ellis', account_number: '12345678' } } });
     inLanguage(<HandoffContextView context={context} />);
