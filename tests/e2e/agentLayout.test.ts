@@ -75,7 +75,7 @@ describe('PolyAI Context tab layout (issue 17)', () => {
     const overflow = await region.evaluate((element) => {
       const limit = element.getBoundingClientRect().right + 0.5;
       const wide = Array.from(element.querySelectorAll('*')).filter((child) => child.getBoundingClientRect().right > limit);
-      return { scroll: element.scrollWidth - element.clientWidth, wide: wide.map((child) => child.outerHTML.slice(0, 80)) };
+      return { scroll: element.scrollWidth - element.clientWidth, wide: wide.map((child) => `${child.tagName.toLowerCase()}[data-paste-element=${child.getAttribute("data-paste-element") ?? ""}] ${(child.textContent ?? "").slice(0, 40)}`) };
     });
     expect(overflow).toEqual({ scroll: 0, wide: [] });
     // The summary is cut with "Show more", so the Verification card is still within the first screen.

@@ -1,4 +1,4 @@
-import React, { useCallback, useMemo, useRef, useState } from 'react';
+import React, { useMemo, useRef } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Stack } from '@twilio-paste/core/stack';
 
@@ -14,6 +14,7 @@ import { SummarySection } from './sections/SummarySection';
 import { UtteranceSection } from './sections/UtteranceSection';
 import { VerificationSection } from './sections/VerificationSection';
 import { TranscriptCopyContext, type TranscriptText } from '../common/transcriptCopy';
+import { useToggleSet } from '../common/useToggleSet';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
 import { compileMaskPatterns, isPreMasked, isSensitivePath, type HandoffContext } from '../../model';
 import { useLocale, useStrings } from '../../strings';
@@ -60,17 +61,7 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
   const groups = useMemo(() => arrangeFields(context.fields, rules), [context.fields, rules]);
   // What the agent revealed, by field path: a refresh of the task's attributes does not re-mask it, and
   // "Copy all" copies exactly what is on screen.
-  const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => new Set());
-  const toggle = useCallback(
-    (key: string) =>
-      setRevealed((current) => {
-        const next = new Set(current);
-        if (next.has(key)) next.delete(key);
-        else next.add(key);
-        return next;
-      }),
-    [],
-  );
+  const [revealed, toggle] = useToggleSet<string>();
   const accountSensitive = isSensitivePath(['account_number'], rules.maskPatterns) && !isPreMasked(context.customer.accountNumber);
   const caller = callerItems(context.customer, context.language, t, accountSensitive, revealed.has(ACCOUNT_NUMBER_KEY));
   const transcriptText = useRef<TranscriptText | null>(null);

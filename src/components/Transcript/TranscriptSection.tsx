@@ -15,6 +15,7 @@ import { agentReasonKey, technicalDetail } from '../common/agentReason';
 import { Section } from '../common/Section';
 import { TechnicalDetails } from '../common/TechnicalDetails';
 import { TranscriptCopyContext } from '../common/transcriptCopy';
+import { useToggleSet } from '../common/useToggleSet';
 import type { ConversationTurn } from '../../model';
 import { useLocale, useStrings, type StringKey } from '../../strings';
 
@@ -51,17 +52,7 @@ function SearchableTranscript({ turns: loaded, maskPatterns, sensitiveValues }: 
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState(0);
   const masked = useMemo(() => loaded.map((turn) => maskTurn(turn, maskPatterns, sensitiveValues)), [loaded, maskPatterns, sensitiveValues]);
-  const [revealed, setRevealed] = useState<ReadonlySet<number>>(() => new Set());
-  const onToggleReveal = useCallback(
-    (index: number) =>
-      setRevealed((previous) => {
-        const next = new Set(previous);
-        if (next.has(index)) next.delete(index);
-        else next.add(index);
-        return next;
-      }),
-    [],
-  );
+  const [revealed, onToggleReveal] = useToggleSet<number>();
   const turns = useMemo(() => loaded.map((turn, index) => (masked[index] && !revealed.has(index) ? (masked[index] as ConversationTurn) : turn)), [loaded, masked, revealed]);
   const reveal = useMemo(() => ({ masked, revealed, onToggle: onToggleReveal }), [masked, revealed, onToggleReveal]);
   // "Copy all" copies the transcript as shown: masked values stay masked unless this message was revealed.

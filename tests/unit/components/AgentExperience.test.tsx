@@ -11,29 +11,19 @@ import { TranscriptSection } from '../../../src/components/Transcript/Transcript
 import { RETRY_FEEDBACK_MS, type ConversationLoader } from '../../../src/components/Transcript/useConversation';
 import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, parseConversation, parseHandoffContext, type HandoffContext } from '../../../src/model';
 import type { ConversationResult } from '../../../src/services/conversationClient';
-import { enUS, LocaleContext, pluralKey, resolveFormatLocale, STRING_TABLES, StringsContext, SUPPORTED_LANGUAGES, type SupportedLanguage } from '../../../src/strings';
+import { enUS, pluralKey, resolveFormatLocale, STRING_TABLES, SUPPORTED_LANGUAGES } from '../../../src/strings';
 import { asTaskAttributes, fixture } from '../../support/fixtures';
-import { renderWithPaste } from '../../support/render';
+import { copyAllLines, fakeClipboard, renderInLanguage } from '../../support/render';
 
 const maskPatterns = compileMaskPatterns(DEFAULT_MASK_PATTERNS);
 
-function inLanguage(ui: React.ReactElement, language: SupportedLanguage = 'en-US', locale: string = language) {
-  return renderWithPaste(
-    <StringsContext.Provider value={STRING_TABLES[language]}>
-      <LocaleContext.Provider value={locale}>{ui}</LocaleContext.Provider>
-    </StringsContext.Provider>,
-  );
-}
+const inLanguage = renderInLanguage;
 
 const verified = () => parseHandoffContext(asTaskAttributes(fixture('handoff-state-verified.json')));
 const section = (id: string) => screen.getByTestId(`polyai-section-${id}`);
 const glance = () => screen.getByTestId('polyai-glance');
 
-let clipboard: string[];
-beforeEach(() => {
-  clipboard = [];
-  Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: jest.fn(async (text: string) => void clipboard.push(text)) } });
-});
+const clipboard = fakeClipboard();
 
 describe('at a glance (finding 4)', () => {
   it('puts Verified, the labelled intent with its confidence and the reason on the first line', () => {
@@ -73,9 +63,8 @@ describe('at a glance (finding 4)', () => {
 describe('copy (finding 1)', () => {
   it('"Copy all" copies everything the tab shows, in order, and says so', async () => {
     inLanguage(<HandoffContextView context={verified()} />);
-    fireEvent.click(within(glance()).getByRole('button', { name: 'Copy all' }));
-    await screen.findByText('Everything shown in the tab copied to the clipboard');
-    expect(clipboard[0].split('\n')).toEqual([
+    expect(within(glance()).getByRole('button', { name: 'Copy all' })).toBeInTheDocument();
+    await expect(copyAllLines(clipboard)).resolves.toEqual([
       'Verified · Dispute charge (91% confidence) · Reason: Billing dispute',
       '',
       'Summary',
