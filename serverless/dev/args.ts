@@ -8,7 +8,8 @@ import { createArgs, EXIT_USAGE, UsageError } from '../../scripts/lib/cliArgs';
 
 const args = createArgs('', process.argv.slice(2));
 
-function usageError(message: string): never {
+/** Stops the tool with one `error:` line and exit code 2 (for checks a flag's reader cannot make alone). */
+export function usageError(message: string): never {
   console.error(`error: ${message}\nRun with --help to see the options.`);
   process.exit(EXIT_USAGE);
 }
@@ -30,6 +31,11 @@ export function flag(name: string, description = ''): string | undefined {
 /** A positive integer flag up to `max` (so a typo cannot start an unbounded run); `fallback` when absent. */
 export function countFlag(name: string, fallback: number, max: number, description = ''): number {
   return strictly(() => args.integer(name, description, { fallback, min: 1, max }));
+}
+
+/** A list flag: repeated (`--route=a --route=b`) or comma-separated (`--route=a,b`); [] when absent. */
+export function listFlag(name: string, description = ''): string[] {
+  return strictly(() => args.strings(name, description)).flatMap((value) => value.split(',')).filter((value) => value !== '');
 }
 
 /** Call once every flag is read: prints help and exits 0 on --help; exits 2 on an unknown flag or argument. */

@@ -2,7 +2,19 @@
  * The only way Functions log. Fields are limited to numbers, booleans and fixed words chosen by our code:
  * no ids, no phone numbers, no PolyAI data, no keys ever reach Twilio's logs.
  */
-export type LogField = number | boolean | null | 'ok' | 'error' | 'invalid-id' | 'not-configured' | 'crashed';
+export type LogField =
+  | number
+  | boolean
+  | null
+  | 'ok'
+  | 'error'
+  | 'invalid-id'
+  | 'not-configured'
+  | 'crashed'
+  | 'completed'
+  | 'caller-gone'
+  | 'agent-failed'
+  | 'handoff';
 
 export function logOutcome(fn: string, fields: Record<string, LogField>): void {
   console.log(JSON.stringify({ fn, ...fields }));

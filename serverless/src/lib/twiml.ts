@@ -1,4 +1,4 @@
-/** The two TwiML documents the call path needs, built as text so nothing depends on the `twilio` package. */
+/** The TwiML documents the call paths need, built as text so nothing depends on the `twilio` package. */
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
@@ -20,4 +20,20 @@ export function enqueueToFlexTwiml(workflowSid: string, attributes: object): str
     `${XML_DECLARATION}<Response><Enqueue workflowSid="${escapeXml(workflowSid)}">` +
     `<Task>${escapeXml(JSON.stringify(attributes))}</Task></Enqueue></Response>`
   );
+}
+
+/**
+ * The SIP route: dials PolyAI's SIP address. A SIP REFER from PolyAI makes Twilio request `referUrl`; the end of
+ * PolyAI's leg without one (BYE, busy, no answer) makes it request `action`.
+ */
+export function dialPolyaiSipTwiml(sipUri: string, handoffPath: string): string {
+  const path = escapeXml(handoffPath);
+  return `${XML_DECLARATION}<Response><Dial referUrl="${path}" action="${path}"><Sip>${escapeXml(sipUri)}</Sip></Dial></Response>`;
+}
+
+/** The virtual agent finished the call itself: no Flex task, a short goodbye (in `language` when given) and a hang-up. */
+export function endCallTwiml(goodbye: string, language = ''): string {
+  const lang = language === '' ? '' : ` language="${escapeXml(language)}"`;
+  const say = goodbye === '' ? '' : `<Say${lang}>${escapeXml(goodbye)}</Say>`;
+  return `${XML_DECLARATION}<Response>${say}<Hangup/></Response>`;
 }
