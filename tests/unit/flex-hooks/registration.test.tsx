@@ -97,6 +97,18 @@ describe('plugin registration', () => {
     expect(manager.strings.PolyaiContextSummaryHeading).toBe('Resumen');
   });
 
+  it('formats dates in the agent\'s full locale (en-GB from Flex) under the en-US strings', () => {
+    init({ language: 'en-GB' });
+    const { element } = registeredTab();
+    expect(element.props.label).toBe('PolyAI Context');
+    expect(element.props.children.props.locale).toBe('en-GB');
+    init({ language: 'de-AT' });
+    expect(registeredTab().element.props.children.props.locale).toBe('de-AT');
+    init({ language: 'en-GB', custom_data: { polyai_context: { language: 'fr-FR' } } });
+    // An admin's fr-FR tab formats in French: the agent's own tags are English.
+    expect(registeredTab().element.props.children.props.locale).toBe('fr-FR');
+  });
+
   it('renders the tab in the chosen language', () => {
     init({ custom_data: { polyai_context: { language: 'de-DE' } } });
     render(
