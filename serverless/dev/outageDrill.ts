@@ -6,9 +6,12 @@
  * 200, 404, 429, 500, hangs, slow bodies and garbage. Each call's outcome is checked against its scenario: a
  * Flex task whose `polyai` attribute the plugin reads as data, partial or "unavailable"; a task that must read
  * "unavailable" (the agent failed); or no task (the agent completed the call, or the caller hung up). It also
- * checks that no log line carries the API key or caller data.
+ * checks that no log line carries the API key or caller data. The trickle drill (`runTrickleDrill`) has every
+ * PolyAI answer trickle its body for minutes while garbage is collected, and counts a call as lost when it takes
+ * longer than the Functions' deadline plus a small margin.
  */
 import { parseHandoffContext, POLYAI_ATTRIBUTE, type HandoffContext } from '../../src/model';
+import { DEFAULTS } from '../src/lib/config';
 import { invokeFunction, type AnyHandler, type FunctionResult } from './localRuntime';
 import { startStandin, STANDIN_API_KEY, type StandinMode } from './polyai-standin';
 import { walkStudioCall, type AgentStatus } from './studioFlow';
@@ -35,6 +38,8 @@ export interface DrillOptions {
   routes?: readonly Route[];
   /** How the PolyAI stand-in answers (default: a seeded random mix of every fault). */
   mode?: StandinMode;
+  /** A call slower than this is lost (default: Studio's 10 s). */
+  limitMs?: number;
 }
 
 /** What a scenario must end in. `task`: any Flex task (data, partial or unavailable, depending on PolyAI). */
@@ -91,6 +96,8 @@ export interface DrillReport {
 export const DRILL_WORKFLOW_SID = `WW${'0'.repeat(32)}`;
 /** Studio gives a Run Function 10 s; we hold every route to it (Twilio waits 15 s for a webhook). */
 export const STUDIO_LIMIT_MS = 10_000;
+/** What the trickle drill allows beyond the Functions' own deadline: timer and event-loop slack under load. */
+export const DEADLINE_MARGIN_MS = 500;
 const KNOWN_CALLS = ['CA5f1d2c3b4a5968778695a4b3c2d1e0f9', 'CA0000000000000000000000000000beef'];
 const KNOWN_SHARED_ID = 'acme_2026-11-21_0001';
 const CALLER = '+447700900123';
@@ -252,6 +259,7 @@ export async function runOutageDrill(handlers: DrillHandlers, options: DrillOpti
   const scenarios = SCENARIOS.filter((scenario) => routes.includes(scenario.route));
   const standin = await startStandin({ mode: options.mode ?? 'random', seed: options.seed ?? 42, retryAfter: 1 });
   const env = drillEnv(standin.url);
+  const limitMs = options.limitMs ?? STUDIO_LIMIT_MS;
   const durations: number[] = [];
   const lost: string[] = [];
   const tallies: Record<string, ScenarioTally> = {};
@@ -272,7 +280,7 @@ export async function runOutageDrill(handlers: DrillHandlers, options: DrillOpti
     const elapsed = Date.now() - started;
     durations.push(elapsed);
     const fail = (why: string) => void lost.push(`call ${index} (${key}): ${why}`);
-    if (elapsed >= STUDIO_LIMIT_MS) return fail(`took ${elapsed} ms`);
+    if (elapsed >= limitMs) return fail(`took ${elapsed} ms`);
     if (outcome.kind === 'lost') return fail(outcome.why);
     if (outcome.kind === 'no-task') {
       if (scenario.expect !== 'no-task') return fail('no Flex task for a handoff');
@@ -322,6 +330,21 @@ export async function runOutageDrill(handlers: DrillHandlers, options: DrillOpti
     mix: { ...standin.counts },
     scenarios: tallies,
   };
+}
+
+/**
+ * Every answer trickles; with `node --expose-gc` garbage is also collected every 20 ms, the condition under
+ * which a fetch's abort signal stops working (nodejs/node#55428). Lost: any call slower than the deadline
+ * plus the margin.
+ */
+export async function runTrickleDrill(handlers: DrillHandlers, options: Omit<DrillOptions, 'mode' | 'limitMs'>): Promise<DrillReport> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const collector = gc === undefined ? undefined : setInterval(gc, 20);
+  try {
+    return await runOutageDrill(handlers, { ...options, mode: 'trickle', limitMs: DEFAULTS.deadlineMs + DEADLINE_MARGIN_MS });
+  } finally {
+    clearInterval(collector);
+  }
 }
 
 export function formatDrillReport(report: DrillReport): string {

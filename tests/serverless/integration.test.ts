@@ -106,7 +106,8 @@ describe('handoff over loopback', () => {
 
 describe('conversation over loopback', () => {
   async function fetchConversation(conversationId: string, env: Record<string, string> = {}) {
-    const handler = createPolyaiConversationHandler({ validateToken: async () => ({ valid: true }) });
+    // A supervisor may read any conversation: these cases are about PolyAI's answers, not task access.
+    const handler = createPolyaiConversationHandler({ validateToken: async () => ({ valid: true, roles: ['supervisor'] }) });
     const event = { Token: flexToken(), conversationId, request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } };
     return invokeFunction(handler, functionEnv(standin().url, env), event);
   }

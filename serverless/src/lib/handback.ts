@@ -16,6 +16,7 @@ import type { ClientDeps } from './polyaiClient';
 import { enqueueAttributes, readWorkflowSid } from './routing';
 import { headerKey, readSipHandback, type SipHandback } from './sipHeaders';
 import { endCallTwiml, enqueueToFlexTwiml } from './twiml';
+import { scrubJson, secretsOf } from './secrets';
 
 export type Handback =
   | { kind: 'completed' }
@@ -144,7 +145,8 @@ export async function answerHandback(
     polyai = await fetchFirstFound(fn, env, handback.lookups, deps);
     if (handback.sip !== undefined && fetchErrorStatus(polyai) !== undefined) polyai = withSipContext(polyai, handback.sip);
   }
-  return { ok: true, twiml: enqueueToFlexTwiml(workflowSid, enqueueAttributes(event, polyai)) };
+  // Scrubbed as a whole: SIP headers and caller parameters may not carry the Functions' secrets either.
+  return { ok: true, twiml: enqueueToFlexTwiml(workflowSid, scrubJson(enqueueAttributes(event, polyai), secretsOf(env))) };
 }
 
 /** PolyAI's API failed: what its `X-` headers said (customer id, reason, …) and the error, which reads as partial. */

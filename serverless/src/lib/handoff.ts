@@ -8,6 +8,7 @@ import { readPolyaiConfig, type Env } from './config';
 import { handoffLookup } from './ids';
 import { logOutcome } from './log';
 import { createPolyaiClient, type ClientDeps } from './polyaiClient';
+import { scrubJson, secretsOf } from './secrets';
 
 export async function fetchHandoffAttributes(
   fn: string,
@@ -28,7 +29,8 @@ export async function fetchHandoffAttributes(
       return handoffErrorAttributes(null, 'The PolyAI Functions are not configured.');
     }
     const result = await createPolyaiClient(config.config, deps).fetchHandoffState(lookup);
-    const attributes = toPolyaiAttributes(result);
+    // Scrubbed before the budget is applied: what PolyAI echoed of our own keys never reaches a task or TwiML.
+    const attributes = toPolyaiAttributes(result.ok ? { ...result, body: scrubJson(result.body, secretsOf(env)) } : result);
     logOutcome(fn, {
       outcome: result.ok ? 'ok' : 'error',
       status: result.ok ? 200 : result.error.status,

@@ -2,6 +2,7 @@
 import { isCallSid } from './ids';
 import { text, type Env } from './config';
 import type { PolyaiTaskAttributes } from '../../../src/model';
+import { cutText } from '../../../src/model/values';
 
 /** Relative to the Service's domain, so the same TwiML works in every environment. */
 export const HANDOFF_ACTION_PATH = '/polyai-handoff-to-flex';
@@ -31,7 +32,7 @@ export function readPolyaiSipUri(env: Env): string | null {
  */
 export function enqueueAttributes(event: Record<string, unknown>, polyai: PolyaiTaskAttributes): Record<string, unknown> {
   const rawFrom = event.From ?? event.from;
-  const from = typeof rawFrom === 'string' && rawFrom !== '' ? rawFrom.slice(0, MAX_PHONE_CHARS) : undefined;
+  const from = typeof rawFrom === 'string' && rawFrom !== '' ? cutText(rawFrom, MAX_PHONE_CHARS) : undefined;
   const callSid = isCallSid(event.CallSid) ? event.CallSid : isCallSid(event.call_sid) ? event.call_sid : undefined;
   return {
     type: 'inbound',

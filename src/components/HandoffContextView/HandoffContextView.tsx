@@ -5,6 +5,7 @@ import { Stack } from '@twilio-paste/core/stack';
 import { AtAGlance } from './AtAGlance';
 import { contextAsText } from './contextAsText';
 import { StatusAlert } from './StatusAlert';
+import { PartBoundary } from '../common/PartBoundary';
 import { arrangeFields, type FieldRules } from './fields/arrangeFields';
 import { callerItems, CallerSection } from './sections/CallerSection';
 import { CapturedFieldsSection } from './sections/CapturedFieldsSection';
@@ -35,11 +36,17 @@ const ACCOUNT_NUMBER_KEY = '\u0000caller.account_number';
  */
 const COLUMNS = 'repeat(auto-fit, minmax(min(100%, 20rem), 1fr))';
 
-/** One grid cell; `minWidth 0` lets long content wrap inside it instead of widening the column. */
-function Cell({ children, wide = false }: { children: React.ReactNode; wide?: boolean }): JSX.Element {
+/**
+ * One grid cell; `minWidth 0` lets long content wrap inside it instead of widening the column. Each cell's
+ * part sits behind its own boundary: one value that cannot render costs its section, not the tab; new
+ * attributes (`resetKey`) give it a fresh try.
+ */
+function Cell({ children, wide = false, resetKey }: { children: React.ReactNode; wide?: boolean; resetKey?: unknown }): JSX.Element {
   return (
     <Box minWidth="0" gridColumn={wide ? '1 / -1' : undefined}>
-      {children}
+      <PartBoundary part="section" resetKey={resetKey}>
+        {children}
+      </PartBoundary>
     </Box>
   );
 }
@@ -71,36 +78,42 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
     <Box padding="space40" overflowY="auto" overflowX="hidden" height="100%" color="colorText" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context" tabIndex={0}>
       <Stack orientation="vertical" spacing="space40">
         {/* At a glance first, then any warning: the agent reads "Verified" before the small print. */}
-        {hasData && <AtAGlance context={context} thresholds={config.confidenceThresholds} copyAllText={copyAllText} />}
-        <StatusAlert context={context} />
+        {hasData && (
+          <PartBoundary part="section" resetKey={context}>
+            <AtAGlance context={context} thresholds={config.confidenceThresholds} copyAllText={copyAllText} />
+          </PartBoundary>
+        )}
+        <PartBoundary part="section" resetKey={context}>
+          <StatusAlert context={context} />
+        </PartBoundary>
         <Box display="grid" gridTemplateColumns={COLUMNS} columnGap="space40" rowGap="space40" alignItems="start" data-testid="polyai-sections">
           {hasData && (
-            <Cell>
+            <Cell resetKey={context}>
               <SummarySection summary={context.summary} />
             </Cell>
           )}
           {hasData && (
-            <Cell>
+            <Cell resetKey={context}>
               <HandoffSection intent={context.intent} reason={context.reason} destination={context.destination} thresholds={config.confidenceThresholds} />
             </Cell>
           )}
           {hasData && (
-            <Cell>
+            <Cell resetKey={context}>
               <VerificationSection verification={context.verification} />
             </Cell>
           )}
           {hasData && context.utterance && (
-            <Cell>
+            <Cell resetKey={context}>
               <UtteranceSection utterance={context.utterance} />
             </Cell>
           )}
           {hasData && caller.length > 0 && (
-            <Cell>
+            <Cell resetKey={context}>
               <CallerSection items={caller} revealed={revealed.has(ACCOUNT_NUMBER_KEY)} onToggle={() => toggle(ACCOUNT_NUMBER_KEY)} />
             </Cell>
           )}
           {hasData && (
-            <Cell wide>
+            <Cell wide resetKey={context}>
               <CapturedFieldsSection groups={groups} revealed={revealed} onToggle={toggle} />
             </Cell>
           )}
@@ -110,7 +123,7 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
             </Cell>
           )}
           {referenceItems(context.ids, t).length > 0 && (
-            <Cell wide>
+            <Cell wide resetKey={context}>
               <ReferenceSection ids={context.ids} />
             </Cell>
           )}

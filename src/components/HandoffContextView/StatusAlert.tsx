@@ -20,6 +20,7 @@ const PROBLEM_KEYS: Record<ProblemCode, StringKey> = {
   'too-many-fields': 'PolyaiContextProblemTooMany',
   'value-truncated': 'PolyaiContextProblemShortened',
   'internal-error': 'PolyaiContextProblemInternal',
+  'duplicate-key': 'PolyaiContextProblemDuplicateKey',
 };
 
 // The model ends a long list with "N more problems were not listed." (English, for logs): said again here.

@@ -66,7 +66,11 @@ export function TranscriptList({ turns, query, active, reveal = NO_REVEAL }: Tra
     } catch {
       format = new Intl.DateTimeFormat('en-US', { timeStyle: 'medium' });
     }
-    return (time: number) => format.format(new Date(time));
+    // A time outside what Date can hold (e.g. 1e16) would make Intl throw: such a turn shows no time.
+    return (time: number) => {
+      const date = new Date(time);
+      return Number.isNaN(date.getTime()) ? '' : format.format(date);
+    };
   }, [locale]);
   const itemData = useMemo<TurnRowData>(
     () => ({ turns, query, active, formatTime, setSize, reveal }),

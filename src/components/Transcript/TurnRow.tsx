@@ -8,6 +8,7 @@ import { ShowIcon } from '@twilio-paste/icons/esm/ShowIcon';
 import { areEqual, type ListChildComponentProps } from 'react-window';
 
 import { partOffsets, turnParts } from './maskTranscript';
+import { PartBoundary } from '../common/PartBoundary';
 import { splitMatches, type TranscriptMatch } from './searchTranscript';
 import type { ConversationTurn } from '../../model';
 import { useStrings } from '../../strings';
@@ -90,35 +91,37 @@ function TurnRowComponent({ index, style, data }: ListChildComponentProps<TurnRo
   return (
     <div style={style}>
       <div ref={ref}>
-        <ChatMessage variant={turn.speaker === 'agent' ? 'outbound' : 'inbound'}>
-          <ChatBubble>
-            <Highlighted text={text} query={data.query} activeStart={activeStart} />
-          </ChatBubble>
-          <ChatMessageMeta aria-label={time ? t('PolyaiContextTurnMeta', { speaker, time }) : speaker}>
-            <ChatMessageMetaItem>{time ? `${speaker} · ${time}` : speaker}</ChatMessageMetaItem>
-            {revealable && (
-              <Button
-                variant="secondary_icon"
-                size="icon_small"
-                pressed={revealed}
-                onClick={() => data.reveal.onToggle(index)}
-                aria-label={revealed ? t('PolyaiContextHideTurn') : t('PolyaiContextRevealTurn')}
-              >
-                {revealed ? <HideIcon decorative /> : <ShowIcon decorative />}
-              </Button>
+        <PartBoundary part="row" resetKey={turn}>
+          <ChatMessage variant={turn.speaker === 'agent' ? 'outbound' : 'inbound'}>
+            <ChatBubble>
+              <Highlighted text={text} query={data.query} activeStart={activeStart} />
+            </ChatBubble>
+            <ChatMessageMeta aria-label={time ? t('PolyaiContextTurnMeta', { speaker, time }) : speaker}>
+              <ChatMessageMetaItem>{time ? `${speaker} · ${time}` : speaker}</ChatMessageMetaItem>
+              {revealable && (
+                <Button
+                  variant="secondary_icon"
+                  size="icon_small"
+                  pressed={revealed}
+                  onClick={() => data.reveal.onToggle(index)}
+                  aria-label={revealed ? t('PolyaiContextHideTurn') : t('PolyaiContextRevealTurn')}
+                >
+                  {revealed ? <HideIcon decorative /> : <ShowIcon decorative />}
+                </Button>
+              )}
+            </ChatMessageMeta>
+            {hasBadges && (
+              <Box display="flex" flexWrap="wrap" columnGap="space20" rowGap="space20" marginTop="space20" justifyContent={turn.speaker === 'agent' ? 'flex-end' : 'flex-start'}>
+                {/* Intents first, then entities, as `turnParts` lists them (masked upstream where sensitive). */}
+                {badges.map((badge, position) => (
+                  <Badge as="span" variant={position < turn.intents.length ? 'decorative10' : 'neutral'} key={position}>
+                    <Highlighted text={badge} query={data.query} activeStart={activeStart} offset={offsets[position + 1]} />
+                  </Badge>
+                ))}
+              </Box>
             )}
-          </ChatMessageMeta>
-          {hasBadges && (
-            <Box display="flex" flexWrap="wrap" columnGap="space20" rowGap="space20" marginTop="space20" justifyContent={turn.speaker === 'agent' ? 'flex-end' : 'flex-start'}>
-              {/* Intents first, then entities, as `turnParts` lists them (masked upstream where sensitive). */}
-              {badges.map((badge, position) => (
-                <Badge as="span" variant={position < turn.intents.length ? 'decorative10' : 'neutral'} key={position}>
-                  <Highlighted text={badge} query={data.query} activeStart={activeStart} offset={offsets[position + 1]} />
-                </Badge>
-              ))}
-            </Box>
-          )}
-        </ChatMessage>
+          </ChatMessage>
+        </PartBoundary>
       </div>
     </div>
   );

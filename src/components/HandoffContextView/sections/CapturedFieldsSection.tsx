@@ -6,9 +6,10 @@ import { Text } from '@twilio-paste/core/text';
 
 import { ClampedText } from '../../common/ClampedText';
 import { CopyButton } from '../../common/CopyButton';
+import { PartBoundary } from '../../common/PartBoundary';
 import { Section } from '../../common/Section';
 import { useAnnouncement } from '../../common/useAnnouncement';
-import type { FieldGroup } from '../fields/arrangeFields';
+import type { FieldGroup, FieldRow } from '../fields/arrangeFields';
 import { SensitiveText } from '../fields/SensitiveText';
 import { formatValue } from '../formatValue';
 import type { CapturedField } from '../../../model';
@@ -19,6 +20,29 @@ interface CapturedFieldsSectionProps {
   /** Paths the agent revealed; kept by the view so "Copy all" copies what is shown. */
   revealed: ReadonlySet<string>;
   onToggle: (path: string) => void;
+}
+
+interface FieldValueProps {
+  row: FieldRow;
+  textOf: (field: CapturedField) => string;
+  shown: boolean;
+  onToggle: () => void;
+  onCopied: (message: string) => void;
+}
+
+/** One row's value with reveal and copy, long text cut with "Show more"; formatted inside the row's own boundary. */
+function FieldValue({ row, textOf, shown, onToggle, onCopied }: FieldValueProps): JSX.Element {
+  const text = textOf(row.field);
+  return (
+    <Box display="flex" alignItems="flex-start" justifyContent="space-between" columnGap="space20">
+      <Box minWidth="0">
+        <ClampedText text={text}>
+          {(visible) => <SensitiveText text={visible} label={row.fullLabel} sensitive={row.sensitive} revealed={shown} onToggle={onToggle} />}
+        </ClampedText>
+      </Box>
+      <CopyButton text={text} label={row.fullLabel} onCopied={onCopied} disabled={!shown} />
+    </Box>
+  );
 }
 
 /** Everything else PolyAI captured, grouped by parent, with copy and (for sensitive values) reveal. */
@@ -55,33 +79,28 @@ export function CapturedFieldsSection({ groups, revealed, onToggle }: CapturedFi
                     </Tr>
                   </THead>
                   <TBody>
-                    {group.rows.map((row) => {
-                      const shown = !row.sensitive || revealed.has(row.field.path);
-                      const text = textOf(row.field);
-                      return (
-                        <Tr key={row.field.path} verticalAlign="top">
-                          {/* A row header drawn as a cell: Paste drops the last row's border on cells but not on a
-                              row's <th>, which left a border under the label column alone. */}
-                          <Td role="rowheader">
-                            <Text as="span" fontWeight="fontWeightSemibold" title={row.field.path} wordBreak="break-word">
-                              {row.label}
-                            </Text>
-                          </Td>
-                          <Td>
-                            <Box display="flex" alignItems="flex-start" justifyContent="space-between" columnGap="space20">
-                              <Box minWidth="0">
-                                <ClampedText text={text}>
-                                  {(visible) => (
-                                    <SensitiveText text={visible} label={row.fullLabel} sensitive={row.sensitive} revealed={shown} onToggle={() => onToggle(row.field.path)} />
-                                  )}
-                                </ClampedText>
-                              </Box>
-                              <CopyButton text={text} label={row.fullLabel} onCopied={announce} disabled={!shown} />
-                            </Box>
-                          </Td>
-                        </Tr>
-                      );
-                    })}
+                    {group.rows.map((row) => (
+                      <Tr key={row.field.path} verticalAlign="top">
+                        {/* A row header drawn as a cell: Paste drops the last row's border on cells but not on a
+                            row's <th>, which left a border under the label column alone. */}
+                        <Td role="rowheader">
+                          <Text as="span" fontWeight="fontWeightSemibold" title={row.field.path} wordBreak="break-word">
+                            {row.label}
+                          </Text>
+                        </Td>
+                        <Td>
+                          <PartBoundary part="row" resetKey={row.field}>
+                            <FieldValue
+                              row={row}
+                              textOf={textOf}
+                              shown={!row.sensitive || revealed.has(row.field.path)}
+                              onToggle={() => onToggle(row.field.path)}
+                              onCopied={announce}
+                            />
+                          </PartBoundary>
+                        </Td>
+                      </Tr>
+                    ))}
                   </TBody>
                 </Table>
               </Box>
