@@ -4,6 +4,7 @@ import { Stack } from '@twilio-paste/core/stack';
 
 import { AtAGlance } from './AtAGlance';
 import { contextAsText } from './contextAsText';
+import { NotLoadedNote, type NotLoadedPhase } from './NotLoadedNote';
 import { StatusAlert } from './StatusAlert';
 import { PartBoundary } from '../common/PartBoundary';
 import { arrangeFields, type FieldRules } from './fields/arrangeFields';
@@ -25,6 +26,8 @@ interface HandoffContextViewProps {
   config?: PolyaiContextConfig;
   /** The transcript panel, supplied by the container (views never touch the network). */
   transcript?: React.ReactNode;
+  /** Where the fetch of what did not fit in the task stands; only read when the context names such keys. */
+  notLoadedPhase?: NotLoadedPhase;
 }
 
 /** The reveal key of the caller's account number (field paths never start with a NUL). */
@@ -51,8 +54,10 @@ function Cell({ children, wide = false, resetKey }: { children: React.ReactNode;
   );
 }
 
+const UNREACHABLE: NotLoadedPhase = { status: 'unreachable' };
+
 /** The whole tab body for one handoff context: plain props in, Paste out, no Flex. */
-export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcript }: HandoffContextViewProps): JSX.Element {
+export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcript, notLoadedPhase = UNREACHABLE }: HandoffContextViewProps): JSX.Element {
   const t = useStrings();
   const locale = useLocale();
   const hasData = context.status === 'present' || context.status === 'partial';
@@ -86,6 +91,11 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
         <PartBoundary part="section" resetKey={context}>
           <StatusAlert context={context} />
         </PartBoundary>
+        {hasData && context.notLoaded && (
+          <PartBoundary part="section" resetKey={context}>
+            <NotLoadedNote notLoaded={context.notLoaded} phase={notLoadedPhase} />
+          </PartBoundary>
+        )}
         <Box display="grid" gridTemplateColumns={COLUMNS} columnGap="space40" rowGap="space40" alignItems="start" data-testid="polyai-sections">
           {hasData && (
             <Cell resetKey={context}>

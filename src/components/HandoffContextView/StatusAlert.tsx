@@ -21,6 +21,7 @@ const PROBLEM_KEYS: Record<ProblemCode, StringKey> = {
   'value-truncated': 'PolyaiContextProblemShortened',
   'internal-error': 'PolyaiContextProblemInternal',
   'duplicate-key': 'PolyaiContextProblemDuplicateKey',
+  'data-empty': 'PolyaiContextProblemEmpty',
 };
 
 // The model ends a long list with "N more problems were not listed." (English, for logs): said again here.

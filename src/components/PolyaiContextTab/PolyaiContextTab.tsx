@@ -5,10 +5,12 @@ import { HandoffContextView } from '../HandoffContextView/HandoffContextView';
 import { TabErrorBoundary } from '../TabErrorBoundary/TabErrorBoundary';
 import { sensitiveValuesOf } from '../Transcript/maskTranscript';
 import { TranscriptSection } from '../Transcript/TranscriptSection';
+import { useFullHandoff, type HandoffStateLoader } from './useFullHandoff';
 import type { ConversationLoader } from '../Transcript/useConversation';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
 import { compileMaskPatterns } from '../../model';
 import { fetchConversation } from '../../services/conversationClient';
+import { fetchHandoffState } from '../../services/handoffStateClient';
 import { LocaleContext, pickStrings, StringsContext, type SupportedLanguage } from '../../strings';
 import { handoffContextOf } from '../../utils/handoffContextCache';
 
@@ -29,11 +31,21 @@ function flexToken(): string {
 /** Container: takes the task from Flex, hands plain props to the views. */
 function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en-US', locale = language }: PolyaiContextTabProps): JSX.Element {
   const attributes: unknown = task?.attributes;
-  const context = useMemo(() => handoffContextOf(attributes), [attributes]);
+  const compact = useMemo(() => handoffContextOf(attributes), [attributes]);
   const strings = useMemo(() => pickStrings(Manager.getInstance().strings), []);
   const maskPatterns = useMemo(() => compileMaskPatterns(config.maskPatterns), [config]);
-  const sensitiveValues = useMemo(() => sensitiveValuesOf(context, maskPatterns), [context, maskPatterns]);
   const { functionsBaseUrl } = config;
+  // What did not fit in the task comes from the Handoff API by id, in one round trip, once the tab is open.
+  const { id: handoffId, sharedId } = compact.ids;
+  const loadHandoff = useMemo<HandoffStateLoader | null>(
+    () =>
+      functionsBaseUrl && (handoffId || sharedId)
+        ? (signal) => fetchHandoffState({ functionsBaseUrl, token: flexToken(), ids: { id: handoffId, sharedId }, signal })
+        : null,
+    [functionsBaseUrl, handoffId, sharedId],
+  );
+  const { context, state: fullHandoff } = useFullHandoff(compact, loadHandoff);
+  const sensitiveValues = useMemo(() => sensitiveValuesOf(context, maskPatterns), [context, maskPatterns]);
   const conversationId = context.ids.id ?? context.ids.callSid;
   const load = useMemo<ConversationLoader | null>(
     () =>
@@ -49,6 +61,7 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
         unavailable={functionsBaseUrl ? 'no-id' : 'not-configured'}
         maskPatterns={maskPatterns}
         sensitiveValues={sensitiveValues}
+        known={{ summary: context.summary !== null, reason: context.reason !== null, destination: context.destination !== null, id: context.ids.id }}
       />
     );
   return (
@@ -56,7 +69,13 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
       <LocaleContext.Provider value={locale}>
         <TabErrorBoundary>
           {/* Keyed by task: new attributes refresh in place (scroll, search, reveals kept); another task starts clean. */}
-          <HandoffContextView key={task?.taskSid} context={context} config={config} transcript={transcript} />
+          <HandoffContextView
+            key={task?.taskSid}
+            context={context}
+            config={config}
+            transcript={transcript}
+            notLoadedPhase={fullHandoff.status === 'complete' ? undefined : fullHandoff}
+          />
         </TabErrorBoundary>
       </LocaleContext.Provider>
     </StringsContext.Provider>

@@ -7,6 +7,7 @@ import { Spinner } from '@twilio-paste/core/spinner';
 import { Text } from '@twilio-paste/core/text';
 
 import { maskTurn, PART_SEPARATOR, turnParts } from './maskTranscript';
+import { ConversationFacts, type HandoffKnows } from './ConversationFacts';
 import { TranscriptList } from './TranscriptList';
 import { TranscriptSearch } from './TranscriptSearch';
 import { findMatches, searchableTexts } from './searchTranscript';
@@ -29,6 +30,8 @@ interface TranscriptSectionProps {
   maskPatterns: readonly RegExp[];
   /** Values the handoff captured as sensitive: masked wherever a turn says them. */
   sensitiveValues?: readonly string[];
+  /** What the handoff data already says; the conversation fills the rest. Defaults to nothing. */
+  known?: HandoffKnows;
 }
 
 interface TurnsProps {
@@ -38,6 +41,7 @@ interface TurnsProps {
 }
 
 const NO_VALUES: readonly string[] = [];
+const KNOWS_NOTHING: HandoffKnows = { summary: false, reason: false, destination: false, id: null };
 
 const NOTES: Record<TranscriptUnavailable, StringKey> = {
   'not-configured': 'PolyaiContextTranscriptNotConfigured',
@@ -96,7 +100,7 @@ function timeOf(time: number, locale: string): string {
   }
 }
 
-function LoadedTranscript({ load, maskPatterns, sensitiveValues }: Omit<TurnsProps, 'turns'> & { load: ConversationLoader }): JSX.Element {
+function LoadedTranscript({ load, maskPatterns, sensitiveValues, known }: Omit<TurnsProps, 'turns'> & { load: ConversationLoader; known: HandoffKnows }): JSX.Element {
   const t = useStrings();
   const locale = useLocale();
   const { state, retry, retrying, lastTried } = useConversation(load);
@@ -141,24 +145,28 @@ function LoadedTranscript({ load, maskPatterns, sensitiveValues }: Omit<TurnsPro
         </Text>
       );
     default:
-      if (state.conversation.turns.length === 0) {
-        return (
-          <Text as="p" color="colorTextWeak">
-            {t('PolyaiContextTranscriptEmpty')}
-          </Text>
-        );
-      }
-      return <SearchableTranscript turns={state.conversation.turns} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} />;
+      return (
+        <>
+          <ConversationFacts conversation={state.conversation} known={known} />
+          {state.conversation.turns.length === 0 ? (
+            <Text as="p" color="colorTextWeak">
+              {t('PolyaiContextTranscriptEmpty')}
+            </Text>
+          ) : (
+            <SearchableTranscript turns={state.conversation.turns} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} />
+          )}
+        </>
+      );
   }
 }
 
 /** The call's transcript, fetched when this section first mounts (the tab is opened), never before. */
-export function TranscriptSection({ load, unavailable, maskPatterns, sensitiveValues = NO_VALUES }: TranscriptSectionProps): JSX.Element {
+export function TranscriptSection({ load, unavailable, maskPatterns, sensitiveValues = NO_VALUES, known = KNOWS_NOTHING }: TranscriptSectionProps): JSX.Element {
   const t = useStrings();
   return (
     <Section id="transcript" title={t('PolyaiContextTranscriptHeading')}>
       {load ? (
-        <LoadedTranscript load={load} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} />
+        <LoadedTranscript load={load} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} known={known} />
       ) : (
         <Text as="p" color="colorTextWeak">
           {t(NOTES[unavailable ?? 'not-configured'])}

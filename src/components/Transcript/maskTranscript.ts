@@ -26,26 +26,36 @@ function maskOccurrences(text: string, values: readonly string[]): string {
  * whole text is masked: its spoken form cannot be told apart reliably.
  */
 export function maskTurn(turn: ConversationTurn, patterns: readonly RegExp[], sensitiveValues: readonly string[]): ConversationTurn | null {
-  const sensitive = (name: string, value: string) => isSensitivePath([name], patterns) && !isPreMasked(value);
-  const entityValues = turn.entities.filter((entity) => sensitive(entity.name, entity.value)).map((entity) => entity.value.trim());
-  const spokenElsewhere = entityValues.some((value) => value !== '' && !turn.text.toLowerCase().includes(value.toLowerCase()));
+  const sensitive = (name: string, values: readonly string[]) => isSensitivePath([name], patterns) && !values.every(isPreMasked);
+  const entityValues = turn.entities
+    .filter((entity) => sensitive(entity.name, entity.values))
+    .flatMap((entity) => entity.values.map((value) => value.trim()))
+    .filter((value) => value !== '');
+  // What the caller said, typed or PolyAI translated: a value found in none of them was said differently.
+  const said = [turn.text, turn.dtmf ?? '', turn.translation ?? ''].join('\n').toLowerCase();
+  const spokenElsewhere = entityValues.some((value) => !said.includes(value.toLowerCase()));
   const values = [...entityValues, ...sensitiveValues]
     .filter((value) => value.length >= MIN_MASKED_CHARS)
     .slice(0, MAX_VALUES)
     // Longest first, so a value containing another is masked whole.
     .sort((a, b) => b.length - a.length);
-  const text = spokenElsewhere ? MASK : maskOccurrences(turn.text, values);
-  if (text === turn.text && entityValues.length === 0) return null;
+  const mask = (text: string) => (spokenElsewhere && text !== '' ? MASK : maskOccurrences(text, values));
+  const text = mask(turn.text);
+  const dtmf = turn.dtmf === null ? null : mask(turn.dtmf);
+  const translation = turn.translation === null ? null : mask(turn.translation);
+  if (text === turn.text && dtmf === turn.dtmf && translation === turn.translation && entityValues.length === 0) return null;
   return {
     ...turn,
     text,
-    entities: turn.entities.map((entity) => (sensitive(entity.name, entity.value) ? { ...entity, value: MASK } : entity)),
+    dtmf,
+    translation,
+    entities: turn.entities.map((entity) => (sensitive(entity.name, entity.values) ? { ...entity, values: [MASK] } : entity)),
   };
 }
 
 /** What a turn shows, piece by piece: its text, then its badges (intents labelled as the Handoff section does). */
 export function turnParts(turn: ConversationTurn): string[] {
-  return [turn.text, ...turn.intents.map(humanizeCode), ...turn.entities.map((entity) => `${humanizeCode(entity.name)}: ${entity.value}`)];
+  return [turn.text, ...turn.intents.map(humanizeCode), ...turn.entities.map((entity) => `${humanizeCode(entity.name)}: ${entity.values.join(', ')}`)];
 }
 
 /** Between parts in the searched text: nothing typed into the search box can match across it. */
