@@ -55,7 +55,7 @@ describe('handoff data that did not fit in the task', () => {
     // At once: the compact fields and a note naming what is still loading.
     expect(within(screen.getByTestId('polyai-section-handoff')).getByText('Billing dispute')).toBeInTheDocument();
     const note = screen.getByTestId('polyai-not-loaded');
-    expect(note).toHaveTextContent(/^Loading \d+ more item\(s\) that did not fit in the task: .*Summary/);
+    expect(note).toHaveTextContent(/^Loading \d+ more items that did not fit in the task: .*Summary/);
     expect(screen.queryByText(verified.data.summary as string)).not.toBeInTheDocument();
     // One round trip later: the whole handoff, and no note.
     expect(await screen.findByText(verified.data.summary as string)).toBeInTheDocument();
