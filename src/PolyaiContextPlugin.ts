@@ -25,7 +25,7 @@ export function initPolyaiContext(flex: typeof Flex, manager: Flex.Manager): voi
   registerPasteProvider(flex);
   registerContextTab(flex, manager, config, language, locale);
   registerTaskBadge(flex, manager);
-  if (config.autoSelectTab) registerAutoSelectTab(flex);
+  if (config.autoSelectTab) registerAutoSelectTab(flex, manager);
 }
 
 function browserLanguages(): readonly string[] {

@@ -24,12 +24,19 @@ function contentStore() {
 
 export const TaskCanvasTabs = { Content: contentStore() };
 export const TaskListItem = { Content: contentStore() };
+export const TaskListButtons = { Content: contentStore() };
 
 export function Tab({ children }: { uniqueName?: string; label?: string; children?: React.ReactNode }): JSX.Element {
   return <>{children}</>;
 }
 
 export const setProviders = jest.fn();
+
+/** Flex's Redux state as the plugin reads it: the PolyAI tab is the selected canvas tab. */
+export const mockFlexState = { flex: { view: { selectedTaskSid: 'WR1', componentViewStates: { AgentTaskCanvasTabs: { selectedTabName: 'polyai-context' } } }, worker: { tasks: new Map() } } };
+export function useFlexSelector<T>(selector: (state: typeof mockFlexState) => T): T {
+  return selector(mockFlexState);
+}
 
 export const Actions = { invokeAction: jest.fn(async () => undefined), addListener: jest.fn(), removeListener: jest.fn() };
 
@@ -48,6 +55,7 @@ const managerInstance = {
   configuration: {} as Record<string, unknown>,
   serviceConfiguration: { ui_attributes: {} },
   user: { token: 'flex-token-for-tests' },
+  store: { getState: () => mockFlexState },
 };
 export const Manager = { getInstance: () => managerInstance };
 

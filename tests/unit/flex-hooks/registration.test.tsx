@@ -13,7 +13,7 @@ import { jsonResponse, mockFetch } from '../../support/fetch';
 type Fragments = { fragments: Array<{ element: React.ReactElement; options: { sortOrder?: number; if?: (props: { task: unknown }) => boolean } }> };
 const mock = Flex as unknown as typeof Flex & {
   TaskCanvasTabs: { Content: Fragments };
-  TaskListItem: { Content: Fragments };
+  TaskListButtons: { Content: Fragments };
   TaskContextProvider: React.Provider<{ task?: unknown }>;
 };
 
@@ -21,7 +21,7 @@ type TestManager = { strings: Record<string, string>; configuration: Record<stri
 
 function init(configuration: Record<string, unknown> = {}): TestManager {
   mock.TaskCanvasTabs.Content.fragments.length = 0;
-  mock.TaskListItem.Content.fragments.length = 0;
+  mock.TaskListButtons.Content.fragments.length = 0;
   const manager = Flex.Manager.getInstance() as unknown as TestManager;
   manager.strings = { TaskHeaderLine: 'Flex own string' };
   manager.configuration = configuration;
@@ -33,6 +33,9 @@ const registeredTab = () => {
   expect(mock.TaskCanvasTabs.Content.fragments).toHaveLength(1);
   return mock.TaskCanvasTabs.Content.fragments[0];
 };
+
+/** The PolyaiContextTab element the registered Tab renders (Tab › OpenedOnlyForTask › PolyaiContextTab). */
+const registeredTabContent = () => registeredTab().element.props.children.props.children;
 
 const task = (attributes: unknown) => ({ sid: 'WR1', taskSid: 'WT1', attributes });
 
@@ -99,14 +102,13 @@ describe('plugin registration', () => {
 
   it('formats dates in the agent\'s full locale (en-GB from Flex) under the en-US strings', () => {
     init({ language: 'en-GB' });
-    const { element } = registeredTab();
-    expect(element.props.label).toBe('PolyAI Context');
-    expect(element.props.children.props.locale).toBe('en-GB');
+    expect(registeredTab().element.props.label).toBe('PolyAI Context');
+    expect(registeredTabContent().props.locale).toBe('en-GB');
     init({ language: 'de-AT' });
-    expect(registeredTab().element.props.children.props.locale).toBe('de-AT');
+    expect(registeredTabContent().props.locale).toBe('de-AT');
     init({ language: 'en-GB', custom_data: { polyai_context: { language: 'fr-FR' } } });
     // An admin's fr-FR tab formats in French: the agent's own tags are English.
-    expect(registeredTab().element.props.children.props.locale).toBe('fr-FR');
+    expect(registeredTabContent().props.locale).toBe('fr-FR');
   });
 
   it('renders the tab in the chosen language', () => {
@@ -120,10 +122,10 @@ describe('plugin registration', () => {
     expect(within(screen.getByTestId('polyai-glance')).getByText('Verifiziert')).toBeInTheDocument();
   });
 
-  it('marks PolyAI tasks in the task list', () => {
+  it('marks PolyAI tasks in the task list, inside the item (beside Accept/Reject)', () => {
     init();
-    expect(mock.TaskListItem.Content.fragments).toHaveLength(1);
-    const { element, options } = mock.TaskListItem.Content.fragments[0];
+    expect(mock.TaskListButtons.Content.fragments).toHaveLength(1);
+    const { element, options } = mock.TaskListButtons.Content.fragments[0];
     expect(options.if!({ task: task(fixture('task-attributes-studio.json')) })).toBe(true);
     expect(options.if!({ task: task({ type: 'inbound' }) })).toBe(false);
     render(<CustomizationProvider baseTheme="default">{element}</CustomizationProvider>);
@@ -136,10 +138,14 @@ describe('plugin registration', () => {
     expect(addListener).not.toHaveBeenCalled();
     init({ custom_data: { polyai_context: { auto_select_tab: true } } });
     expect(addListener).toHaveBeenCalledWith('afterAcceptTask', expect.any(Function));
-    const listener = addListener.mock.calls[0][1] as (payload: unknown) => void;
-    listener({ task: task({ type: 'inbound' }) });
+    const listener = (name: string) => addListener.mock.calls.find(([event]) => event === name)![1] as (payload: unknown) => void;
+    const accept = (payload: unknown) => {
+      listener('beforeAcceptTask')(payload);
+      listener('afterAcceptTask')(payload);
+    };
+    accept({ task: task({ type: 'inbound' }) });
     expect(Flex.Actions.invokeAction).not.toHaveBeenCalled();
-    listener({ task: task(fixture('task-attributes-studio.json')) });
+    accept({ task: task(fixture('task-attributes-studio.json')) });
     expect(Flex.Actions.invokeAction).toHaveBeenCalledWith('SetComponentState', { name: TASK_CANVAS_TABS, state: { selectedTabName: CONTEXT_TAB_NAME } });
   });
 
@@ -149,7 +155,7 @@ describe('plugin registration', () => {
     global.fetch = fetchSpy as unknown as typeof fetch;
     try {
       init({ custom_data: { polyai_context: { functions_base_url: 'https://polyai-1234.twil.io', auto_select_tab: true } } });
-      (Flex.Actions.addListener as jest.Mock).mock.calls[0][1]({ task: task(fixture('task-attributes-studio.json')) });
+      for (const [event, listener] of (Flex.Actions.addListener as jest.Mock).mock.calls) if (/AcceptTask$/.test(event)) listener({ task: task(fixture('task-attributes-studio.json')) });
       expect(fetchSpy).not.toHaveBeenCalled();
       render(
         <CustomizationProvider baseTheme="default">
