@@ -6,25 +6,21 @@
 import type { Page } from 'playwright-core';
 
 import { enUS } from '../../src/strings/en-US';
-import { canvasTab, contextSection, previewForThisFile } from './support/preview';
+import { contextSection, expectCleanRun, openPastedTask, openTab, pasteAttributes, previewForThisFile } from './support/preview';
 
 const preview = previewForThisFile();
 
 const glance = (page: Page) => page.getByTestId('polyai-glance');
 
+/** Opens the desktop at this window size; with a sample selected, opens its PolyAI tab in Flex's task canvas. */
 async function showTab(query: string, size = { width: 1024, height: 640 }): Promise<Page> {
   const { page } = preview();
   await page.setViewportSize(size);
   await preview().open(query);
-  await canvasTab(page, enUS.PolyaiContextTabLabel).click();
+  if (!query.includes('task=')) return page;
+  await openTab(page, enUS.PolyaiContextTabLabel);
   await glance(page).or(page.getByTestId('polyai-context')).first().waitFor();
   return page;
-}
-
-async function pasteAttributes(page: Page, attributes: unknown): Promise<void> {
-  await page.getByLabel('Task attributes (JSON)').fill(JSON.stringify(attributes));
-  await page.getByRole('button', { name: 'Show as the agent sees it' }).click();
-  await page.locator('[data-task="pasted"][aria-current="true"]').waitFor();
 }
 
 /** WCAG relative luminance contrast of two CSS colours (`rgb(...)`). */
@@ -58,7 +54,8 @@ describe('PolyAI Context tab layout (issue 17)', () => {
   it('never draws anything wider than the panel: long summaries are cut, unbroken strings wrap', async () => {
     const page = await showTab('?panel=attributes');
     const unbroken = 'X'.repeat(30) + 'https://example.com/'.repeat(12) + 'Y'.repeat(200);
-    await pasteAttributes(page, {
+    const tasksBefore = await page.getByTestId('task-item').count();
+    await pasteAttributes(page, JSON.stringify({
       polyai: {
         data: {
           summary: `${'A long summary sentence the caller went on about. '.repeat(40)}`,
@@ -69,7 +66,8 @@ describe('PolyAI Context tab layout (issue 17)', () => {
           utterance: unbroken,
         },
       },
-    });
+    }));
+    await openPastedTask(page, tasksBefore);
     const region = page.getByTestId('polyai-context');
     await region.waitFor();
     const overflow = await region.evaluate((element) => {
@@ -133,5 +131,9 @@ describe('PolyAI Context tab layout (issue 17)', () => {
     );
     expect(lastRowBorders.length).toBe(2);
     expect(new Set(lastRowBorders)).toEqual(new Set(['0px']));
+  });
+
+  it('made no console errors, warnings or dialogs', () => {
+    expectCleanRun(preview());
   });
 });
