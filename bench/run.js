@@ -12,6 +12,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
+const { parseCommandLine } = require('../scripts/lib/cliArgs');
 const { ROOT } = require('./lib/bundleTs');
 const { writeReport } = require('./lib/report');
 const { runBrowserBench } = require('./suites/browser');
@@ -36,7 +37,8 @@ const SUITES = [
 ];
 
 async function main() {
-  const only = process.argv.slice(2);
+  const measured = SUITES.filter((suite) => !suite.missing).map((suite) => suite.id);
+  const only = parseCommandLine('npm run bench -- [suite ...]', (args) => args.positionals('suites to run (default: all, written to bench/results.json)', measured));
   const started = Date.now();
   const log = (message) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${message}`);
   const suites = {};

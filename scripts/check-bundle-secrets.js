@@ -10,6 +10,8 @@
 const fs = require('fs');
 const path = require('path');
 
+const { parseCommandLine } = require('./lib/cliArgs');
+
 const ROOT = path.join(__dirname, '..');
 const DEFAULT_BUNDLE = 'build/plugin-polyai-context.js';
 const DEFAULT_ENV_FILES = ['serverless/.env', 'serverless/.env.example', '.env'];
@@ -23,14 +25,12 @@ const PATTERNS = [
   { name: 'x-api-key value', pattern: /x-api-key["'`]?\s*[:=,]\s*["'`][^"'`\s]{4,}/i },
 ];
 
-function parseArgs(argv) {
-  const options = { bundle: DEFAULT_BUNDLE, envFiles: null };
-  for (let index = 0; index < argv.length; index += 1) {
-    if (argv[index] === '--bundle') options.bundle = argv[++index];
-    else if (argv[index] === '--env') (options.envFiles ??= []).push(argv[++index]);
-    else throw new Error(`Unknown argument ${argv[index]}`);
-  }
-  return options;
+function readOptions() {
+  return parseCommandLine('node scripts/check-bundle-secrets.js [--bundle=<file>] [--env=<file> ...]', (args) => {
+    const bundle = args.string('bundle', 'the built plugin bundle', DEFAULT_BUNDLE);
+    const envFiles = args.strings('env', `an env file whose values must not be in the bundle (repeatable; default: ${DEFAULT_ENV_FILES.join(', ')})`);
+    return { bundle, envFiles: envFiles.length > 0 ? envFiles : null };
+  });
 }
 
 /** KEY=VALUE pairs of a dotenv file; quotes stripped, comments and blanks skipped. */
@@ -46,7 +46,7 @@ function readEnv(file) {
 }
 
 function main() {
-  const options = parseArgs(process.argv.slice(2));
+  const options = readOptions();
   const bundlePath = path.resolve(ROOT, options.bundle);
   if (!fs.existsSync(bundlePath)) {
     console.error(`check-bundle-secrets: ${options.bundle} not found: run \`npm run build\` first.`);

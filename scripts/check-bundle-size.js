@@ -44,4 +44,8 @@ function main() {
 
 module.exports = { sizeOf, checkBudget, BUDGET_FILE };
 
-if (require.main === module) process.exit(main());
+if (require.main === module) {
+  // No options; --help and anything unexpected are answered rather than ignored.
+  require('./lib/cliArgs').parseCommandLine('node scripts/check-bundle-size.js', () => undefined);
+  process.exit(main());
+}

@@ -29,7 +29,9 @@ if (browserTestsSelected && !ensureChromium()) {
   process.exit(1);
 }
 
-const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'polyai-tests-')), 'results.json');
+// jest writes its JSON summary here; the folder is removed once read, so a run leaves nothing behind.
+const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyai-tests-'));
+const resultsFile = path.join(resultsDir, 'results.json');
 const jest = require.resolve('jest/bin/jest');
 const run = spawnSync(process.execPath, [jest, '--json', `--outputFile=${resultsFile}`, ...args], {
   stdio: 'inherit',
@@ -50,6 +52,8 @@ try {
 } catch {
   failed = Math.max(failed, 1);
   console.error('jest wrote no results.');
+} finally {
+  fs.rmSync(resultsDir, { recursive: true, force: true });
 }
 if (passed === 0 && failed === 0) failed = 1; // a run that ran nothing is a failure
 console.log(`${passed} passed, ${failed} failed`);

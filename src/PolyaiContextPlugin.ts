@@ -8,7 +8,7 @@ import { registerPasteProvider } from './flex-hooks/pasteProvider';
 import { registerStrings } from './flex-hooks/strings';
 import { registerSupervisorContextTab } from './flex-hooks/supervisorContextTab';
 import { registerTaskBadge } from './flex-hooks/taskBadge';
-import { resolveLanguage } from './strings';
+import { resolveFormatLocale, resolveLanguage } from './strings';
 
 export const PLUGIN_NAME = 'PolyaiContextPlugin';
 
@@ -18,11 +18,14 @@ export function initPolyaiContext(flex: typeof Flex, manager: Flex.Manager): voi
   // One warning for the admin who mistyped a setting, none in a correct set-up.
   if (warnings.length > 0) console.warn(`[${PLUGIN_NAME}] ${warnings.join(' ')}`);
   if (!config.enabled) return;
-  const language = resolveLanguage(config.language, (manager.configuration as { language?: unknown } | undefined)?.language, browserLanguages());
+  const flexLanguage = (manager.configuration as { language?: unknown } | undefined)?.language;
+  const language = resolveLanguage(config.language, flexLanguage, browserLanguages());
+  // Strings in one of our four languages; dates and numbers in the agent's own variant of it (en-GB).
+  const locale = resolveFormatLocale(language, [flexLanguage, ...browserLanguages()]);
   registerStrings(manager, language);
   registerPasteProvider(flex);
-  registerContextTab(flex, manager, config, language);
-  registerSupervisorContextTab(flex, manager, config, language);
+  registerContextTab(flex, manager, config, language, locale);
+  registerSupervisorContextTab(flex, manager, config, language, locale);
   registerTaskBadge(flex, manager);
   if (config.autoSelectTab) registerAutoSelectTab(flex, manager);
 }

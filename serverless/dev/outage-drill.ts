@@ -7,21 +7,23 @@
  * (`--route` repeats or takes a comma list).
  */
 import * as path from 'path';
-import { countFlag, flag } from './args';
+import { countFlag, finishArgs, listFlag, usageError } from './args';
 import { DEFAULTS } from '../src/lib/config';
 import { DEADLINE_MARGIN_MS, formatDrillReport, ROUTES, runOutageDrill, runTrickleDrill, type DrillReport, type Route } from './outageDrill';
+
+const calls = countFlag('calls', 1_000, 10_000, 'simulated calls');
+const concurrency = countFlag('concurrency', 100, 500, 'calls in flight at once');
+const seed = countFlag('seed', 42, 2 ** 31, 'seed of the simulated outages');
+const asked = listFlag('route', `routes to drill: ${ROUTES.join(', ')} (default all; repeat or comma-separate)`);
+const trickleCalls = countFlag('trickle-calls', 200, 2_000, 'calls of the trickle drill that follows');
+finishArgs('npm run drill -- [--calls=1000] [--concurrency=100] [--seed=42] [--route=studio,sip] [--trickle-calls=200]');
+const unknown = asked.filter((name) => !(ROUTES as readonly string[]).includes(name));
+if (unknown.length > 0) usageError(`--route must be one of ${ROUTES.join(', ')}, got "${unknown[0]}"`);
 
 const functions = path.join(__dirname, '..', 'functions');
 // Loaded at run time, not bundled: the drill must run the deployable files themselves.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const load = (name: string) => require(path.join(functions, name)).handler;
-
-const asked = (flag('route') ?? '').split(',').filter((name) => name !== '');
-const unknown = asked.filter((name) => !(ROUTES as readonly string[]).includes(name));
-if (unknown.length > 0) {
-  console.error(`--route must be one of ${ROUTES.join(', ')}`);
-  process.exit(2);
-}
 
 const handlers = {
   incoming: load('incoming-call.protected.js'),
@@ -29,12 +31,7 @@ const handlers = {
   connector: load('polyai-handoff-to-flex.protected.js'),
   sip: load('polyai-sip-handoff.protected.js'),
 };
-const options = {
-  calls: countFlag('calls', 1_000, 10_000),
-  concurrency: countFlag('concurrency', 100, 500),
-  seed: countFlag('seed', 42, 2 ** 31),
-  routes: asked.length > 0 ? (asked as Route[]) : undefined,
-};
+const options = { calls, concurrency, seed, routes: asked.length > 0 ? (asked as Route[]) : undefined };
 
 function passed(name: string, report: DrillReport): boolean {
   console.log(formatDrillReport(report).replace(/^outage drill/, name));
@@ -48,7 +45,7 @@ function passed(name: string, report: DrillReport): boolean {
   const gc = typeof (globalThis as { gc?: unknown }).gc === 'function' ? 'on' : 'off';
   const trickle = passed(
     `trickle drill (limit ${DEFAULTS.deadlineMs} + ${DEADLINE_MARGIN_MS} ms, forced GC ${gc})`,
-    await runTrickleDrill(handlers, { ...options, calls: countFlag('trickle-calls', 200, 2_000) }),
+    await runTrickleDrill(handlers, { ...options, calls: trickleCalls }),
   );
   process.exit(outage && trickle ? 0 : 1);
 })();

@@ -5,9 +5,21 @@ import { build } from 'esbuild';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = process.argv.find((arg) => arg.startsWith('--outdir='))?.slice('--outdir='.length) ?? join(root, 'dist');
+let options;
+try {
+  options = parseArgs({ options: { outdir: { type: 'string' }, help: { type: 'boolean' } }, strict: true }).values;
+} catch (error) {
+  console.error(`error: ${error.message}\nUsage: node serverless/scripts/build.mjs [--outdir=<dir>]`);
+  process.exit(2);
+}
+if (options.help) {
+  console.log('Usage: node serverless/scripts/build.mjs [--outdir=<dir>]   (default serverless/dist)');
+  process.exit(0);
+}
+const outdir = options.outdir ?? join(root, 'dist');
 const functions = readdirSync(join(root, 'src/functions')).filter((file) => file.endsWith('.ts'));
 
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning', legalComments: 'none' };

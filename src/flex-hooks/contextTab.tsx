@@ -35,7 +35,7 @@ function OpenedOnly({ flex, taskSid, children }: { flex: typeof Flex; taskSid?: 
   return selected || openedFor.current === taskSid ? <>{children}</> : null;
 }
 
-export function registerContextTab(flex: typeof Flex, manager: Flex.Manager, config: PolyaiContextConfig, language: SupportedLanguage): void {
+export function registerContextTab(flex: typeof Flex, manager: Flex.Manager, config: PolyaiContextConfig, language: SupportedLanguage, locale: string = language): void {
   const OpenedOnlyForTask = flex.withTaskContext(({ task, ...props }: { task?: Flex.ITask; flex: typeof Flex; children: React.ReactNode }) => (
     <OpenedOnly {...props} taskSid={task?.sid} />
   ));
@@ -43,7 +43,7 @@ export function registerContextTab(flex: typeof Flex, manager: Flex.Manager, con
   flex.TaskCanvasTabs.Content.add(
     <flex.Tab key="polyai-context-tab" uniqueName={CONTEXT_TAB_NAME} label={label}>
       <OpenedOnlyForTask flex={flex}>
-        <PolyaiContextTab config={config} language={language} />
+        <PolyaiContextTab config={config} language={language} locale={locale} />
       </OpenedOnlyForTask>
     </flex.Tab>,
     { sortOrder: config.tabSortOrder, if: ({ task }) => shouldShowContextTab(task, config) },

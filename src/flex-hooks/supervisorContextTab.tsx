@@ -12,7 +12,7 @@ import { pickStrings, type SupportedLanguage } from '../strings';
  * monitoring the call: the agent's verdict is read-only. Flex keeps every tab mounted, so the content mounts
  * (and fetches the transcript) only once the supervisor opens the tab.
  */
-export function registerSupervisorContextTab(flex: typeof Flex, manager: Flex.Manager, config: PolyaiContextConfig, language: SupportedLanguage): void {
+export function registerSupervisorContextTab(flex: typeof Flex, manager: Flex.Manager, config: PolyaiContextConfig, language: SupportedLanguage, locale: string = language): void {
   // A Flex build without the Teams view's canvas (or an imitation of Flex) must not stop the agent's tab.
   const supervisorTabs = (flex as { Supervisor?: Partial<typeof flex.Supervisor> }).Supervisor?.TaskCanvasTabs;
   if (!supervisorTabs) return;
@@ -20,7 +20,7 @@ export function registerSupervisorContextTab(flex: typeof Flex, manager: Flex.Ma
   supervisorTabs.Content.add(
     <flex.Tab key="polyai-context-supervisor-tab" uniqueName={CONTEXT_TAB_NAME} label={label}>
       <MountWhenVisible>
-        <PolyaiContextTab config={config} language={language} audience="supervisor" />
+        <PolyaiContextTab config={config} language={language} locale={locale} audience="supervisor" />
       </MountWhenVisible>
     </flex.Tab>,
     { sortOrder: config.tabSortOrder, if: ({ task }) => shouldShowContextTab(task, config) },

@@ -6,7 +6,7 @@ export { INCOMPLETE_MARKER, parseHandoffContext, POLYAI_ATTRIBUTE } from './pars
 export { handoffErrorAttributes, MAX_POLYAI_ATTRIBUTE_CHARS, toPolyaiAttributes, type HandoffFetchResult, type PolyaiTaskAttributes } from './handoffAttributes';
 export { DEFAULT_LIMITS, type ParseLimits } from './limits';
 export { humanizeCode, humanizeKey, labelForPath, pathOf, PATH_SEPARATOR } from './labels';
-export { compileMaskPattern, compileMaskPatterns, DEFAULT_MASK_PATTERNS, isSensitivePath, MASK, normaliseKey } from './masking';
+export { compileMaskPattern, compileMaskPatterns, DEFAULT_MASK_PATTERNS, isPreMasked, isSensitivePath, MASK, normaliseKey } from './masking';
 export { parseConversation, type Conversation, type ConversationTurn, type TurnEntity, type Speaker } from './conversation';
 export type {
   CapturedField,

@@ -59,8 +59,24 @@ export function normaliseKey(key: string): string {
     .toLowerCase();
 }
 
+/**
+ * A value named as the last four digits (`last_four`, `card_last4`, `lastFourDigits`) is shown as it is:
+ * four digits identify nothing on their own, and agents read them back to the caller to confirm a card.
+ */
+const LAST_FOUR_KEY = /(^|_)last_?(4|four)($|_)/;
+
+/**
+ * True when a value is already masked at its source (`****6789`, `•••• 1234`, `XXXX-XXXX-1234`):
+ * there is nothing behind it to reveal.
+ */
+export function isPreMasked(value: unknown): boolean {
+  return typeof value === 'string' && /[*•●#]{3,}|[Xx]{4,}/.test(value);
+}
+
 /** True when any key of the path matches a pattern: a `card` object masks every value inside it. */
 export function isSensitivePath(segments: ReadonlyArray<string | number>, patterns: readonly RegExp[]): boolean {
   if (patterns.length === 0) return false;
+  const leaf = segments[segments.length - 1];
+  if (typeof leaf === 'string' && LAST_FOUR_KEY.test(normaliseKey(leaf))) return false;
   return segments.some((segment) => typeof segment === 'string' && patterns.some((pattern) => pattern.test(normaliseKey(segment))));
 }

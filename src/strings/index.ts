@@ -3,7 +3,7 @@ import { createContext, useContext } from 'react';
 import { enUS, type StringKey, type Strings } from './en-US';
 
 export { enUS, type StringKey, type Strings };
-export { isSupportedLanguage, matchLanguage, resolveLanguage, STRING_TABLES, SUPPORTED_LANGUAGES, type SupportedLanguage } from './languages';
+export { isSupportedLanguage, matchLanguage, resolveFormatLocale, resolveLanguage, STRING_TABLES, SUPPORTED_LANGUAGES, type SupportedLanguage } from './languages';
 
 /** Fills `{{name}}` placeholders, as Flex's `Template` does for `manager.strings`. */
 export function formatString(template: string, values: Record<string, string | number> = {}): string {
@@ -15,7 +15,10 @@ export function formatString(template: string, values: Record<string, string | n
 /** The strings views read; the Flex-bound container supplies `manager.strings`. */
 export const StringsContext = createContext<Strings>(enUS);
 
-/** The language tag views format dates and numbers with (`Intl`), matching the strings. */
+/**
+ * The full locale views format dates, times and numbers with (`Intl`): the agent's own regional variant
+ * of the tab's language (`en-GB` dates under en-US strings), see `resolveFormatLocale`.
+ */
 export const LocaleContext = createContext<string>('en-US');
 
 export function useLocale(): string {
@@ -38,4 +41,36 @@ export function pickStrings(managerStrings: unknown): Strings {
     if (typeof value === 'string') picked[key] = value;
   }
   return picked;
+}
+
+/** Keys that come as `_one` / `_other` pairs, chosen by `Intl.PluralRules`. */
+type PluralBase = {
+  [K in StringKey]: K extends `${infer Base}_one` ? (`${Base}_other` extends StringKey ? Base : never) : never;
+}[StringKey];
+
+/** The `_one` or `_other` key for `count` in `locale` (languages with more forms use `_other` past one). */
+export function pluralKey(base: PluralBase, count: number, locale: string): StringKey {
+  let form: Intl.LDMLPluralRule = 'other';
+  try {
+    form = new Intl.PluralRules(locale).select(count);
+  } catch {
+    form = count === 1 ? 'one' : 'other';
+  }
+  return (form === 'one' ? `${base}_one` : `${base}_other`) as StringKey;
+}
+
+/** Translate with a count: `plural('PolyaiContextPartialBody', 2)` → "… 2 problems found:". */
+export function usePlural(): (base: PluralBase, count: number, values?: Record<string, string | number>) => string {
+  const t = useStrings();
+  const locale = useLocale();
+  return (base, count, values = {}) => t(pluralKey(base, count, locale), { count: formatNumber(count, locale), ...values });
+}
+
+/** A count in the agent's locale ("1,000" / "1.000"). */
+export function formatNumber(value: number, locale: string): string {
+  try {
+    return new Intl.NumberFormat(locale).format(value);
+  } catch {
+    return String(value);
+  }
 }

@@ -39,3 +39,23 @@ export function resolveLanguage(override: SupportedLanguage | null, flexLanguage
   }
   return 'en-US';
 }
+
+/**
+ * The locale for dates, times and numbers: the first of the agent's own tags (Flex's, then the browser's)
+ * in the tab's language, so an en-GB browser gets day/month dates under the en-US strings; else the
+ * language itself.
+ */
+export function resolveFormatLocale(language: SupportedLanguage, candidates: readonly unknown[]): string {
+  const primary = language.split('-')[0];
+  for (const candidate of candidates) {
+    if (typeof candidate !== 'string' || candidate === '') continue;
+    const tag = candidate.replace('_', '-');
+    if (tag.split('-')[0].toLowerCase() !== primary) continue;
+    try {
+      return Intl.getCanonicalLocales(tag)[0];
+    } catch {
+      // not a valid BCP 47 tag: try the next one
+    }
+  }
+  return language;
+}

@@ -65,11 +65,12 @@ describe('real Flex: accessibility of the plugin', () => {
     await tabTo(page, tab);
     await page.keyboard.press('Enter');
     await waitForSelectedTab(page, enUS.PolyaiContextTabLabel);
-    // Inside the tab: reveal a masked value with Space.
-    const reveal = contextSection(page, 'caller').getByRole('button', { name: `Show ${enUS.PolyaiContextAccountNumberLabel}` });
-    await tabTo(page, reveal);
+    // Inside the tab: reveal the caller's masked date of birth in the transcript with Space (the account
+    // number came masked from PolyAI, so it has nothing to reveal: issue 17).
+    const transcript = contextSection(page, 'transcript');
+    await tabTo(page, transcript.getByRole('button', { name: enUS.PolyaiContextRevealTurn }));
     await page.keyboard.press('Space');
-    await expect(reveal.getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(transcript.getByRole('button', { name: enUS.PolyaiContextHideTurn }).getAttribute('aria-pressed')).resolves.toBe('true');
     // The theme switch, with Space.
     await tabTo(page, page.getByRole('button', { name: 'Dark theme' }), 'Shift+Tab');
     await page.keyboard.press('Space');

@@ -2,8 +2,7 @@
  * The attributes panel (an admin debugging a Studio flow): whatever is pasted rings in real Flex as a new
  * reservation and reaches the plugin as its task attributes, hostile markup stays text, and bad JSON is reported instead of shown.
  */
-import { enUS } from '../../src/strings/en-US';
-import { expectCleanRun, openTab, pastedTaskItem, previewForThisFile, selectedTaskSid } from './support/preview';
+import { expectCleanRun, openPastedTask, pasteAttributes, previewForThisFile } from './support/preview';
 
 const HOSTILE_IMG = '<img src=x onerror=alert(1)>';
 const HOSTILE_LINK = 'javascript:alert(document.domain)';
@@ -26,22 +25,6 @@ const hostileAttributes = {
 
 const preview = previewForThisFile();
 
-async function pasteAttributes(text: string): Promise<void> {
-  const { page } = preview();
-  await page.getByLabel('Task attributes (JSON)').fill(text);
-  await page.getByRole('button', { name: 'Show as the agent sees it' }).click();
-}
-
-/** The pasted task rang in as a new reservation and Flex selected it; the agent opens the PolyAI tab. */
-async function openPastedTask(tasksBefore: number): Promise<void> {
-  const { page } = preview();
-  await page.waitForFunction((count) => document.querySelectorAll('[data-testid="task-item"]').length === count + 1, tasksBefore);
-  await page.waitForFunction(() => document.querySelector('.Twilio-TaskListBaseItem[aria-label]') !== null);
-  await expect(selectedTaskSid(page)).resolves.toMatch(/^WR/);
-  await pastedTaskItem(page).click();
-  await openTab(page, enUS.PolyaiContextTabLabel);
-}
-
 const taskCount = () => preview().page.getByTestId('task-item').count();
 
 describe('offline preview: pasted task attributes', () => {
@@ -53,12 +36,12 @@ describe('offline preview: pasted task attributes', () => {
     const { page } = preview();
     const help = page.locator('#preview-attributes-help');
     const before = await taskCount();
-    await pasteAttributes('{"polyai": {"data": ');
+    await pasteAttributes(preview().page, '{"polyai": {"data": ');
     await expect(help.innerText()).resolves.toMatch(/^Not valid JSON: /);
     await expect(page.getByLabel('Task attributes (JSON)').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(taskCount()).resolves.toBe(before);
 
-    await pasteAttributes('["polyai"]');
+    await pasteAttributes(preview().page, '["polyai"]');
     await expect(help.innerText()).resolves.toContain('must be a JSON object');
     await expect(taskCount()).resolves.toBe(before);
   });
@@ -66,8 +49,8 @@ describe('offline preview: pasted task attributes', () => {
   it('shows pasted attributes as the agent would see them', async () => {
     const { page } = preview();
     const before = await taskCount();
-    await pasteAttributes(JSON.stringify({ polyai: { data: { summary: 'Pasted summary from Studio', handoff_reason: 'lost_card' } } }));
-    await openPastedTask(before);
+    await pasteAttributes(preview().page, JSON.stringify({ polyai: { data: { summary: 'Pasted summary from Studio', handoff_reason: 'lost_card' } } }));
+    await openPastedTask(preview().page, before);
     await expect(page.getByTestId('polyai-section-summary').innerText()).resolves.toContain('Pasted summary from Studio');
     await expect(page.locator('#preview-attributes-help').innerText()).resolves.not.toContain('Not valid JSON');
   });
@@ -82,8 +65,8 @@ describe('offline preview: pasted task attributes', () => {
   it('renders markup and javascript: links in pasted data as inert text', async () => {
     const { page } = preview();
     const before = await taskCount();
-    await pasteAttributes(JSON.stringify(hostileAttributes));
-    await openPastedTask(before);
+    await pasteAttributes(preview().page, JSON.stringify(hostileAttributes));
+    await openPastedTask(preview().page, before);
     const tab = page.getByTestId('polyai-context');
     // The tab's content renders after Flex selects it: wait for it rather than read an empty container.
     await tab.getByTestId('polyai-section-summary').waitFor();

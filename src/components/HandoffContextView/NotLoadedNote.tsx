@@ -6,7 +6,7 @@ import { Spinner } from '@twilio-paste/core/spinner';
 import { Text } from '@twilio-paste/core/text';
 
 import { humanizeKey, type HandoffNotLoaded } from '../../model';
-import { useStrings } from '../../strings';
+import { usePlural, useStrings } from '../../strings';
 
 /** Where the fetch of what did not fit in the task stands (see PolyaiContextTab/useFullHandoff). */
 export type NotLoadedPhase = { status: 'loading' } | { status: 'unreachable' } | { status: 'failed'; message: string; retry: () => void };
@@ -17,15 +17,15 @@ export type NotLoadedPhase = { status: 'loading' } | { status: 'unreachable' } |
  */
 export function NotLoadedNote({ notLoaded, phase }: { notLoaded: HandoffNotLoaded; phase: NotLoadedPhase }): JSX.Element {
   const t = useStrings();
+  const plural = usePlural();
   const named = notLoaded.keys.map(humanizeKey).join(', ');
   const keys = notLoaded.keys.length < notLoaded.count ? `${named}${named ? ', ' : ''}…` : named;
-  const values = { count: notLoaded.count, keys };
   if (phase.status === 'loading') {
     return (
       <Box display="flex" alignItems="center" columnGap="space30" role="status" data-testid="polyai-not-loaded">
         <Spinner decorative size="sizeIcon20" />
         <Text as="span" color="colorTextWeak">
-          {t('PolyaiContextNotLoadedLoading', values)}
+          {plural('PolyaiContextNotLoadedLoading', notLoaded.count, { keys })}
         </Text>
       </Box>
     );
@@ -33,11 +33,11 @@ export function NotLoadedNote({ notLoaded, phase }: { notLoaded: HandoffNotLoade
   return (
     <Alert variant="warning" data-testid="polyai-not-loaded">
       {phase.status === 'unreachable' ? (
-        <Text as="p">{t('PolyaiContextNotLoadedNoFetch', values)}</Text>
+        <Text as="p">{plural('PolyaiContextNotLoadedNoFetch', notLoaded.count, { keys })}</Text>
       ) : (
         <>
           <Text as="p" fontWeight="fontWeightSemibold">
-            {t('PolyaiContextNotLoadedFailed', values)}
+            {plural('PolyaiContextNotLoadedFailed', notLoaded.count, { keys })}
           </Text>
           <Text as="p" color="colorTextWeak" marginBottom="space30">
             {t('PolyaiContextUnavailableReason', { message: phase.message })}

@@ -3,6 +3,7 @@ import { Manager, withTaskContext, type ITask } from '@twilio/flex-ui';
 
 import { HandoffContextView } from '../HandoffContextView/HandoffContextView';
 import { TabErrorBoundary } from '../TabErrorBoundary/TabErrorBoundary';
+import { sensitiveValuesOf } from '../Transcript/maskTranscript';
 import { TranscriptSection } from '../Transcript/TranscriptSection';
 import { useFullHandoff, type HandoffStateLoader } from './useFullHandoff';
 import type { ConversationLoader } from '../Transcript/useConversation';
@@ -21,10 +22,12 @@ interface PolyaiContextTabProps {
   language?: SupportedLanguage;
   /** `supervisor`: the Teams view's task canvas (verdict read-only). */
   audience?: VerdictAudience;
+  /** Full locale for dates and numbers (`en-GB`); defaults to the language. */
+  locale?: string;
 }
 
 /** Container: takes the task from Flex, hands plain props to the views. */
-function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en-US', audience = 'agent' }: PolyaiContextTabProps): JSX.Element {
+function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en-US', locale = language, audience = 'agent' }: PolyaiContextTabProps): JSX.Element {
   const attributes: unknown = task?.attributes;
   const compact = useMemo(() => handoffContextOf(attributes), [attributes]);
   const strings = useMemo(() => pickStrings(Manager.getInstance().strings), []);
@@ -40,6 +43,7 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
     [functionsBaseUrl, handoffId, sharedId],
   );
   const { context, state: fullHandoff } = useFullHandoff(compact, loadHandoff);
+  const sensitiveValues = useMemo(() => sensitiveValuesOf(context, maskPatterns), [context, maskPatterns]);
   const conversationId = context.ids.id ?? context.ids.callSid;
   const load = useMemo<ConversationLoader | null>(
     () =>
@@ -54,6 +58,7 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
         load={load}
         unavailable={functionsBaseUrl ? 'no-id' : 'not-configured'}
         maskPatterns={maskPatterns}
+        sensitiveValues={sensitiveValues}
         known={{ summary: context.summary !== null, reason: context.reason !== null, destination: context.destination !== null, id: context.ids.id }}
       />
     );
@@ -61,7 +66,7 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
     context.status === 'absent' ? null : <VerdictPanel task={task} functionsBaseUrl={functionsBaseUrl} token={flexToken} audience={audience} />;
   return (
     <StringsContext.Provider value={strings}>
-      <LocaleContext.Provider value={language}>
+      <LocaleContext.Provider value={locale}>
         <TabErrorBoundary>
           {/* Keyed by task: new attributes refresh in place (scroll, search, reveals kept); another task starts clean. */}
           <HandoffContextView

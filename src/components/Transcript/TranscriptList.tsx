@@ -1,7 +1,7 @@
 import React, { forwardRef, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { VariableSizeList } from 'react-window';
 
-import { ROW_GAP, TurnRow, type TurnRowData } from './TurnRow';
+import { ROW_GAP, TurnRow, type TurnReveal, type TurnRowData } from './TurnRow';
 import type { TranscriptMatch } from './searchTranscript';
 import type { ConversationTurn } from '../../model';
 import { useLocale, useStrings } from '../../strings';
@@ -29,14 +29,17 @@ interface TranscriptListProps {
   turns: readonly ConversationTurn[];
   query: string;
   active: TranscriptMatch | null;
-  maskPatterns: readonly RegExp[];
+  /** Turns with masked values, and which of them the agent revealed. */
+  reveal?: TurnReveal;
 }
+
+const NO_REVEAL: TurnReveal = { masked: [], revealed: new Set(), onToggle: () => undefined };
 
 /**
  * The transcript, virtualised: only the rows in view (plus a few) are in the DOM, so a 10,000-turn
  * call costs what a short one does. Rows are measured once shown; until then their height is estimated.
  */
-export function TranscriptList({ turns, query, active, maskPatterns }: TranscriptListProps): JSX.Element {
+export function TranscriptList({ turns, query, active, reveal = NO_REVEAL }: TranscriptListProps): JSX.Element {
   const t = useStrings();
   const locale = useLocale();
   const list = useRef<VariableSizeList>(null);
@@ -70,8 +73,8 @@ export function TranscriptList({ turns, query, active, maskPatterns }: Transcrip
     };
   }, [locale]);
   const itemData = useMemo<TurnRowData>(
-    () => ({ turns, query, active, maskPatterns, formatTime, setSize }),
-    [turns, query, active, maskPatterns, formatTime, setSize],
+    () => ({ turns, query, active, formatTime, setSize, reveal }),
+    [turns, query, active, formatTime, setSize, reveal],
   );
   useEffect(() => {
     if (active) list.current?.scrollToItem(active.turn, 'smart');

@@ -1,4 +1,4 @@
-import React, { useCallback, useMemo, useState } from 'react';
+import React, { useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { Alert } from '@twilio-paste/core/alert';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
@@ -6,14 +6,19 @@ import { SkeletonLoader } from '@twilio-paste/core/skeleton-loader';
 import { Spinner } from '@twilio-paste/core/spinner';
 import { Text } from '@twilio-paste/core/text';
 
+import { maskTurn, PART_SEPARATOR, turnParts } from './maskTranscript';
 import { ConversationFacts, type HandoffKnows } from './ConversationFacts';
 import { TranscriptList } from './TranscriptList';
 import { TranscriptSearch } from './TranscriptSearch';
 import { findMatches, searchableTexts } from './searchTranscript';
 import { useConversation, type ConversationLoader } from './useConversation';
+import { agentReasonKey, technicalDetail } from '../common/agentReason';
 import { Section } from '../common/Section';
+import { TechnicalDetails } from '../common/TechnicalDetails';
+import { TranscriptCopyContext } from '../common/transcriptCopy';
+import { useToggleSet } from '../common/useToggleSet';
 import type { ConversationTurn } from '../../model';
-import { useStrings, type StringKey } from '../../strings';
+import { useLocale, useStrings, type StringKey } from '../../strings';
 
 /** Why there is no transcript to load: said as a note, not as an error. */
 export type TranscriptUnavailable = 'not-configured' | 'no-id';
@@ -23,10 +28,19 @@ interface TranscriptSectionProps {
   load: ConversationLoader | null;
   unavailable: TranscriptUnavailable | null;
   maskPatterns: readonly RegExp[];
+  /** Values the handoff captured as sensitive: masked wherever a turn says them. */
+  sensitiveValues?: readonly string[];
   /** What the handoff data already says; the conversation fills the rest. Defaults to nothing. */
   known?: HandoffKnows;
 }
 
+interface TurnsProps {
+  turns: readonly ConversationTurn[];
+  maskPatterns: readonly RegExp[];
+  sensitiveValues: readonly string[];
+}
+
+const NO_VALUES: readonly string[] = [];
 const KNOWS_NOTHING: HandoffKnows = { summary: false, reason: false, destination: false, id: null };
 
 const NOTES: Record<TranscriptUnavailable, StringKey> = {
@@ -34,11 +48,28 @@ const NOTES: Record<TranscriptUnavailable, StringKey> = {
   'no-id': 'PolyaiContextTranscriptNoId',
 };
 
-/** Turns plus search: the query and the current match live here, the typing in the search box. */
-function SearchableTranscript({ turns, maskPatterns }: { turns: readonly ConversationTurn[]; maskPatterns: readonly RegExp[] }): JSX.Element {
+/**
+ * Turns plus search: the query and the current match live here, the typing in the search box. Turns are
+ * searched as shown (masked values stay masked, badges included), so search never finds a hidden value.
+ */
+function SearchableTranscript({ turns: loaded, maskPatterns, sensitiveValues }: TurnsProps): JSX.Element {
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState(0);
-  const texts = useMemo(() => searchableTexts(turns.map((turn) => turn.text)), [turns]);
+  const masked = useMemo(() => loaded.map((turn) => maskTurn(turn, maskPatterns, sensitiveValues)), [loaded, maskPatterns, sensitiveValues]);
+  const [revealed, onToggleReveal] = useToggleSet<number>();
+  const turns = useMemo(() => loaded.map((turn, index) => (masked[index] && !revealed.has(index) ? (masked[index] as ConversationTurn) : turn)), [loaded, masked, revealed]);
+  const reveal = useMemo(() => ({ masked, revealed, onToggle: onToggleReveal }), [masked, revealed, onToggleReveal]);
+  // "Copy all" copies the transcript as shown: masked values stay masked unless this message was revealed.
+  const t = useStrings();
+  const copyRef = useContext(TranscriptCopyContext);
+  useEffect(() => {
+    if (!copyRef) return undefined;
+    copyRef.current = () => turns.map((turn) => `${turn.speaker === 'agent' ? t('PolyaiContextSpeakerAgent') : t('PolyaiContextSpeakerCaller')}: ${turn.text}`);
+    return () => {
+      copyRef.current = null;
+    };
+  }, [copyRef, turns, t]);
+  const texts = useMemo(() => searchableTexts(turns.map((turn) => turnParts(turn).join(PART_SEPARATOR))), [turns]);
   const matches = useMemo(() => findMatches(texts, query), [texts, query]);
   const onSearch = useCallback((next: string) => {
     setQuery(next);
@@ -55,14 +86,24 @@ function SearchableTranscript({ turns, maskPatterns }: { turns: readonly Convers
         onNext={() => step(1)}
         onPrevious={() => step(-1)}
       />
-      <TranscriptList turns={turns} query={query} active={active} maskPatterns={maskPatterns} />
+      <TranscriptList turns={turns} query={query} active={active} reveal={reveal} />
     </>
   );
 }
 
-function LoadedTranscript({ load, maskPatterns, known }: { load: ConversationLoader; maskPatterns: readonly RegExp[]; known: HandoffKnows }): JSX.Element {
+/** When the last attempt ended, in the agent's locale ("14:03:27" for en-GB). */
+function timeOf(time: number, locale: string): string {
+  try {
+    return new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(time);
+  } catch {
+    return new Date(time).toLocaleTimeString();
+  }
+}
+
+function LoadedTranscript({ load, maskPatterns, sensitiveValues, known }: Omit<TurnsProps, 'turns'> & { load: ConversationLoader; known: HandoffKnows }): JSX.Element {
   const t = useStrings();
-  const { state, retry } = useConversation(load);
+  const locale = useLocale();
+  const { state, retry, retrying, lastTried } = useConversation(load);
   switch (state.status) {
     case 'loading':
       return (
@@ -83,12 +124,18 @@ function LoadedTranscript({ load, maskPatterns, known }: { load: ConversationLoa
           <Text as="p" fontWeight="fontWeightSemibold">
             {t('PolyaiContextTranscriptFailed')}
           </Text>
-          <Text as="p" color="colorTextWeak" marginBottom="space30">
-            {t('PolyaiContextUnavailableReason', { message: state.message })}
+          <Text as="p" color="colorTextWeak">
+            {t('PolyaiContextUnavailableReason', { message: t(agentReasonKey(state.httpStatus, state.message)) })}
           </Text>
-          <Button variant="secondary" size="small" onClick={retry}>
-            {t('PolyaiContextRetry')}
-          </Button>
+          <Box display="flex" flexWrap="wrap" alignItems="center" columnGap="space30" rowGap="space20" marginY="space30">
+            <Button variant="secondary" size="small" onClick={retry} loading={retrying}>
+              {t('PolyaiContextRetry')}
+            </Button>
+            <Text as="span" role="status" aria-live="polite" color="colorTextWeak" fontSize="fontSize20" data-testid="polyai-transcript-retry-status">
+              {retrying ? t('PolyaiContextRetrying') : lastTried !== null ? t('PolyaiContextLastTried', { time: timeOf(lastTried, locale) }) : ''}
+            </Text>
+          </Box>
+          <TechnicalDetails lines={[technicalDetail(state.httpStatus, state.message)]} />
         </Alert>
       );
     case 'missing':
@@ -106,7 +153,7 @@ function LoadedTranscript({ load, maskPatterns, known }: { load: ConversationLoa
               {t('PolyaiContextTranscriptEmpty')}
             </Text>
           ) : (
-            <SearchableTranscript turns={state.conversation.turns} maskPatterns={maskPatterns} />
+            <SearchableTranscript turns={state.conversation.turns} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} />
           )}
         </>
       );
@@ -114,12 +161,12 @@ function LoadedTranscript({ load, maskPatterns, known }: { load: ConversationLoa
 }
 
 /** The call's transcript, fetched when this section first mounts (the tab is opened), never before. */
-export function TranscriptSection({ load, unavailable, maskPatterns, known = KNOWS_NOTHING }: TranscriptSectionProps): JSX.Element {
+export function TranscriptSection({ load, unavailable, maskPatterns, sensitiveValues = NO_VALUES, known = KNOWS_NOTHING }: TranscriptSectionProps): JSX.Element {
   const t = useStrings();
   return (
     <Section id="transcript" title={t('PolyaiContextTranscriptHeading')}>
       {load ? (
-        <LoadedTranscript load={load} maskPatterns={maskPatterns} known={known} />
+        <LoadedTranscript load={load} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} known={known} />
       ) : (
         <Text as="p" color="colorTextWeak">
           {t(NOTES[unavailable ?? 'not-configured'])}

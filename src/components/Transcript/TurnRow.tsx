@@ -1,51 +1,62 @@
 import React, { memo, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { Badge } from '@twilio-paste/core/badge';
 import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
 import { ChatBubble, ChatMessage, ChatMessageMeta, ChatMessageMetaItem } from '@twilio-paste/core/chat-log';
+import { HideIcon } from '@twilio-paste/icons/esm/HideIcon';
+import { ShowIcon } from '@twilio-paste/icons/esm/ShowIcon';
 import { areEqual, type ListChildComponentProps } from 'react-window';
 
+import { partOffsets, turnParts } from './maskTranscript';
 import { PartBoundary } from '../common/PartBoundary';
 import { splitMatches, type TranscriptMatch } from './searchTranscript';
-import { isSensitivePath, MASK, type ConversationTurn } from '../../model';
+import type { ConversationTurn } from '../../model';
 import { useStrings } from '../../strings';
+
+/** Which turns carry masked values (null: nothing to reveal) and which the agent revealed. */
+export interface TurnReveal {
+  masked: ReadonlyArray<ConversationTurn | null>;
+  revealed: ReadonlySet<number>;
+  onToggle: (index: number) => void;
+}
 
 export interface TurnRowData {
   turns: readonly ConversationTurn[];
   query: string;
   active: TranscriptMatch | null;
-  maskPatterns: readonly RegExp[];
   formatTime: (time: number) => string;
   /** Reports a row's measured height so the virtual list can place the rows below it. */
   setSize: (index: number, size: number) => void;
+  reveal: TurnReveal;
 }
 
 /** Space between messages, inside each measured row. */
 export const ROW_GAP = 16;
 
-function Highlighted({ text, query, activeStart }: { text: string; query: string; activeStart: number | null }): JSX.Element {
+/** `offset`: where this piece of the turn starts in its searched text (the text, then each badge). */
+function Highlighted({ text, query, activeStart, offset = 0 }: { text: string; query: string; activeStart: number | null; offset?: number }): JSX.Element {
   return (
     <>
-      {splitMatches(text, query).map((piece, index) =>
-        piece.matchStart === null ? (
-          <React.Fragment key={index}>{piece.text}</React.Fragment>
-        ) : (
-          // Every match is tinted and underlined (the tint alone is faint inside an agent bubble); the current
-          // match is outlined rather than recoloured: readable in light and dark themes.
+      {splitMatches(text, query).map((piece, index) => {
+        if (piece.matchStart === null) return <React.Fragment key={index}>{piece.text}</React.Fragment>;
+        const current = piece.matchStart + offset === activeStart;
+        // Every match is filled with the primary colour (≥ 3:1 against both bubbles in light and dark themes,
+        // inverse text ≥ 4.5:1 on it); the current one also gets the focus ring and a heavier weight.
+        return (
           <Box
             as="mark"
             key={index}
-            color="colorText"
+            color="colorTextInverse"
+            backgroundColor="colorBackgroundPrimary"
             borderRadius="borderRadius10"
-            textDecoration="underline"
-            backgroundColor="colorBackgroundWarningWeakest"
-            boxShadow={piece.matchStart === activeStart ? 'shadowBorderPrimary' : undefined}
-            fontWeight={piece.matchStart === activeStart ? 'fontWeightSemibold' : undefined}
-            aria-current={piece.matchStart === activeStart ? 'true' : undefined}
+            boxShadow={current ? 'shadowFocus' : undefined}
+            fontWeight={current ? 'fontWeightBold' : undefined}
+            aria-current={current ? 'true' : undefined}
           >
             {piece.text}
           </Box>
-        ),
-      )}
+        );
+      })}
     </>
   );
 }
@@ -103,7 +114,10 @@ function TurnRowComponent({ index, style, data }: ListChildComponentProps<TurnRo
   const activeStart = data.active?.turn === index ? data.active.start : null;
   const hasBubble = turn.text !== '' || turn.dtmf !== null;
   const hasBadges = turn.intents.length > 0 || turn.entities.length > 0 || turn.silence || turn.outOfDomain;
-  const masked = (name: string) => isSensitivePath([name], data.maskPatterns);
+  const [text, ...badges] = turnParts(turn);
+  const offsets = partOffsets([text, ...badges]);
+  const revealable = data.reveal.masked[index] !== null && data.reveal.masked[index] !== undefined;
+  const revealed = data.reveal.revealed.has(index);
   return (
     <div style={style}>
       <div ref={ref}>
@@ -111,7 +125,7 @@ function TurnRowComponent({ index, style, data }: ListChildComponentProps<TurnRo
           <ChatMessage variant={turn.speaker === 'agent' ? 'outbound' : 'inbound'}>
             {hasBubble && (
               <ChatBubble>
-                {turn.text !== '' && <Highlighted text={turn.text} query={data.query} activeStart={activeStart} />}
+                {text !== '' && <Highlighted text={text} query={data.query} activeStart={activeStart} />}
                 {turn.dtmf !== null && <Keypad digits={turn.dtmf} />}
                 {/* The caller's words as said, then PolyAI's translation into the agent's working language. */}
                 {turn.translation !== null && (
@@ -123,6 +137,17 @@ function TurnRowComponent({ index, style, data }: ListChildComponentProps<TurnRo
             )}
             <ChatMessageMeta aria-label={time ? t('PolyaiContextTurnMeta', { speaker, time }) : speaker}>
               <ChatMessageMetaItem>{time ? `${speaker} · ${time}` : speaker}</ChatMessageMetaItem>
+              {revealable && (
+                <Button
+                  variant="secondary_icon"
+                  size="icon_small"
+                  pressed={revealed}
+                  onClick={() => data.reveal.onToggle(index)}
+                  aria-label={revealed ? t('PolyaiContextHideTurn') : t('PolyaiContextRevealTurn')}
+                >
+                  {revealed ? <HideIcon decorative /> : <ShowIcon decorative />}
+                </Button>
+              )}
             </ChatMessageMeta>
             {hasBadges && (
               <Box display="flex" flexWrap="wrap" columnGap="space20" rowGap="space20" marginTop="space20" justifyContent={turn.speaker === 'agent' ? 'flex-end' : 'flex-start'}>
@@ -136,14 +161,10 @@ function TurnRowComponent({ index, style, data }: ListChildComponentProps<TurnRo
                     {t('PolyaiContextTurnOutOfDomain')}
                   </Badge>
                 )}
-                {turn.intents.map((intent, position) => (
-                  <Badge as="span" variant="decorative10" key={`i${position}`}>
-                    {intent}
-                  </Badge>
-                ))}
-                {turn.entities.map((entity, position) => (
-                  <Badge as="span" variant="neutral" key={`e${position}`}>
-                    {`${entity.name}: ${masked(entity.name) ? MASK : entity.values.join(', ')}`}
+                {/* Intents first, then entities, as `turnParts` lists them (masked upstream where sensitive). */}
+                {badges.map((badge, position) => (
+                  <Badge as="span" variant={position < turn.intents.length ? 'decorative10' : 'neutral'} key={position}>
+                    <Highlighted text={badge} query={data.query} activeStart={activeStart} offset={offsets[position + 1]} />
                   </Badge>
                 ))}
               </Box>

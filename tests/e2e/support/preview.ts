@@ -9,6 +9,7 @@
  *   await selectTask(page, 'unverified');                    // click Flex's task list item
  *   await acceptTask(page, 'verified');                      // select it and press Flex's Accept
  *   await openTab(page, 'Info');                             // click a task canvas tab (.Twilio-TabHeader)
+ *   await pasteAttributes(page, json); await openPastedTask(page, tasksBefore);  // `?panel=attributes`: paste, ring, open
  *   await page.getByRole('button', { name: 'Dark theme' }).click();   // Flex's theme, light ↔ dark
  *   await preview().open('?lang=es-ES&theme=dark');          // language and theme from the start
  *   await setPolyaiMode(preview(), '500');                   // PolyAI stand-in outage (then 'ok')
@@ -21,6 +22,7 @@ import * as path from 'path';
 import type { Browser, Locator, Page } from 'playwright-core';
 
 import { launchChromium } from '../../../preview/browser';
+import { enUS } from '../../../src/strings/en-US';
 import type {} from '../../../preview/app/previewRuntime';
 import { SAMPLE_TASKS } from '../../../preview/app/tasks';
 
@@ -263,6 +265,23 @@ export async function acceptTask(page: Page, taskId: string): Promise<void> {
 export async function openTab(page: Page, label: string): Promise<void> {
   await canvasTab(page, label).click();
   await waitForSelectedTab(page, label);
+}
+
+/** Pastes task attributes (JSON text) in the attributes panel (`?panel=attributes`) and presses Show. */
+export async function pasteAttributes(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Task attributes (JSON)').fill(text);
+  await page.getByRole('button', { name: 'Show as the agent sees it' }).click();
+}
+
+/** The pasted task rang in as a new reservation and Flex selected it; the agent opens the PolyAI tab. */
+export async function openPastedTask(page: Page, tasksBefore: number): Promise<void> {
+  await page.waitForFunction((count) => document.querySelectorAll('[data-testid="task-item"]').length === count + 1, tasksBefore);
+  await page.waitForFunction(() => document.querySelector('.Twilio-TaskListBaseItem[aria-label]') !== null);
+  await expect(selectedTaskSid(page)).resolves.toMatch(/^WR/);
+  await pastedTaskItem(page).click();
+  await openTab(page, enUS.PolyaiContextTabLabel);
+  // Flex mounts the tab's content a tick after selecting it.
+  await page.getByTestId('polyai-context').filter({ hasText: /\S/ }).waitFor();
 }
 
 /** Tells the PolyAI stand-in how to answer from now on (`ok`, `500`, `hang`, `garbage`, `401`). */

@@ -4,8 +4,8 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { HandoffContextView } from '../../../src/components/HandoffContextView/HandoffContextView';
 import { DEFAULT_CONFIG, parseConfig } from '../../../src/config';
 import { parseHandoffContext } from '../../../src/model';
-import { LocaleContext, STRING_TABLES, StringsContext, type SupportedLanguage } from '../../../src/strings';
-import { renderWithPaste } from '../../support/render';
+import type { SupportedLanguage } from '../../../src/strings';
+import { copyAllLines, fakeClipboard, renderInLanguage, renderWithPaste } from '../../support/render';
 
 const data = {
   summary: 'Card dispute',
@@ -20,24 +20,14 @@ const data = {
 
 function renderFields(rawConfig: unknown = {}, language: SupportedLanguage = 'en-US') {
   const { config } = parseConfig(rawConfig);
-  return renderWithPaste(
-    <StringsContext.Provider value={STRING_TABLES[language]}>
-      <LocaleContext.Provider value={language}>
-        <HandoffContextView context={parseHandoffContext({ polyai: { data } })} config={config} />
-      </LocaleContext.Provider>
-    </StringsContext.Provider>,
-  );
+  return renderInLanguage(<HandoffContextView context={parseHandoffContext({ polyai: { data } })} config={config} />, language);
 }
 
 const fields = () => screen.getByTestId('polyai-section-fields');
 const rowOf = (label: string) => within(fields()).getByRole('rowheader', { name: label }).closest('tr') as HTMLElement;
 const groupNames = () => within(fields()).queryAllByRole('heading', { level: 4 }).map((heading) => heading.textContent);
 
-let clipboard: string[];
-beforeEach(() => {
-  clipboard = [];
-  Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: jest.fn(async (text: string) => void clipboard.push(text)) } });
-});
+const clipboard = fakeClipboard();
 
 describe('captured fields', () => {
   it('groups nested values under their parent, with locale-aware values', () => {
@@ -110,11 +100,15 @@ describe('captured fields', () => {
     expect(clipboard).toEqual(['Streamly']);
   });
 
-  it('copies all fields as text, masked values masked unless revealed', async () => {
+  it('copies everything the tab shows as text, masked values masked unless revealed', async () => {
     renderFields();
-    fireEvent.click(screen.getByRole('button', { name: 'Copy all' }));
-    await screen.findByText('All fields copied to the clipboard');
-    expect(clipboard[0].split('\n')).toEqual([
+    await expect(copyAllLines(clipboard)).resolves.toEqual([
+      'Verification unknown · Dispute charge (65% confidence)',
+      '',
+      'Summary',
+      'Card dispute',
+      '',
+      'Captured fields',
       'DOB: ••••••••',
       'Notes: called twice',
       'Slots › Charge Amount: 1,234.50',
@@ -151,7 +145,7 @@ describe('at a glance', () => {
   it('colours the confidence badge by the configured thresholds', () => {
     const view = (thresholds: unknown) =>
       renderWithPaste(<HandoffContextView context={parseHandoffContext({ polyai: { data } })} config={parseConfig({ confidence_thresholds: thresholds }).config} />);
-    const badge = () => screen.getByText('65% confidence');
+    const badge = () => within(screen.getByTestId('polyai-section-handoff')).getByText('65% confidence');
     const first = view({ high: 0.6, medium: 0.3 });
     const high = badge().className;
     first.unmount();

@@ -53,9 +53,9 @@ describe('handoff data that did not fit in the task', () => {
     const fetchImpl = answering(jsonResponse(200, { polyai: verified }));
     renderTab(compactAttributes, fetchImpl);
     // At once: the compact fields and a note naming what is still loading.
-    expect(screen.getByText('Billing dispute')).toBeInTheDocument();
+    expect(within(screen.getByTestId('polyai-section-handoff')).getByText('Billing dispute')).toBeInTheDocument();
     const note = screen.getByTestId('polyai-not-loaded');
-    expect(note).toHaveTextContent(/^Loading \d+ more item\(s\) that did not fit in the task: .*Summary/);
+    expect(note).toHaveTextContent(/^Loading \d+ more items that did not fit in the task: .*Summary/);
     expect(screen.queryByText(verified.data.summary as string)).not.toBeInTheDocument();
     // One round trip later: the whole handoff, and no note.
     expect(await screen.findByText(verified.data.summary as string)).toBeInTheDocument();
@@ -70,7 +70,7 @@ describe('handoff data that did not fit in the task', () => {
     const note = await screen.findByText(/did not fit in the task and could not be loaded/);
     expect(note).toHaveTextContent(/Summary/);
     expect(screen.getByTestId('polyai-not-loaded')).toHaveTextContent('Reason: PolyAI had a server error (500).');
-    expect(screen.getByText('Billing dispute')).toBeInTheDocument();
+    expect(within(screen.getByTestId('polyai-section-handoff')).getByText('Billing dispute')).toBeInTheDocument();
     fetchImpl.mockImplementation(async (url: string) => (url.endsWith('/polyai-handoff-state') ? jsonResponse(200, { polyai: verified }) : jsonResponse(404, {})));
     fireEvent.click(within(screen.getByTestId('polyai-not-loaded')).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText(verified.data.summary as string)).toBeInTheDocument();
@@ -80,7 +80,7 @@ describe('handoff data that did not fit in the task', () => {
   it('treats a whole answer without readable data as a failure, keeping the compact fields', async () => {
     renderTab(compactAttributes, answering(jsonResponse(200, { polyai: { id: verified.id, data: null } })));
     expect(await screen.findByText('Reason: PolyAI handed over no data for this call.')).toBeInTheDocument();
-    expect(screen.getByText('Billing dispute')).toBeInTheDocument();
+    expect(within(screen.getByTestId('polyai-section-handoff')).getByText('Billing dispute')).toBeInTheDocument();
   });
 
   it('says what is missing when the Functions are not configured, without fetching', () => {

@@ -39,8 +39,9 @@ describe('HandoffContextView', () => {
     const caller = section('caller');
     expect(caller).toHaveTextContent('NameJordan Ellis');
     expect(caller).toHaveTextContent('Customer ID12345');
-    // Account numbers match a default masking pattern: masked until revealed (see CapturedFields tests).
-    expect(caller).toHaveTextContent('Account number••••••••');
+    // PolyAI masked the account number already: shown as sent, with nothing to reveal.
+    expect(caller).toHaveTextContent('Account number****6789');
+    expect(within(caller).queryByRole('button', { name: /^Show / })).not.toBeInTheDocument();
     expect(caller).toHaveTextContent('Languageen-GB');
 
     expect(section('utterance')).toHaveTextContent('“I was charged twice for my subscription and I want the second one refunded”');
@@ -98,7 +99,10 @@ describe('HandoffContextView', () => {
     renderAttributes(fixture('task-attributes-fetch-failed.json'));
     const alert = screen.getByText('PolyAI context unavailable').closest('[role="alert"]');
     expect(alert).toHaveTextContent('could not be loaded');
-    expect(alert).toHaveTextContent('Reason: PolyAI Handoff API did not answer within 3000 ms (Status 504)');
+    // Said for the agent; the Function's own words stay in the technical details for the admin.
+    expect(alert).toHaveTextContent('Reason: PolyAI took too long to answer.');
+    expect(alert).not.toHaveTextContent('Reason: PolyAI Handoff API');
+    expect(alert).toHaveTextContent('HTTP 504: PolyAI Handoff API did not answer within 3000 ms');
     expect(screen.queryByTestId('polyai-section-summary')).not.toBeInTheDocument();
     expect(section('reference')).toHaveTextContent('Call SIDCA99990000111122223333444455556666');
   });
@@ -113,8 +117,9 @@ describe('HandoffContextView', () => {
   it('shows what it could read and lists the problems for partial data', () => {
     renderAttributes({ polyai: { data: { summary: 'Readable', verification: 'garbled', notes: 'kept' } } });
     const alert = screen.getByText('Some PolyAI context could not be read').closest('[role="status"], [role="alert"]');
-    expect(alert).toHaveTextContent('1 problem(s) found');
-    expect(alert).toHaveTextContent('verification: Expected verification details, found text.');
+    expect(alert).toHaveTextContent('1 problem found:');
+    expect(alert).toHaveTextContent('verification: This value could not be read.');
+    expect(alert).toHaveTextContent('field-invalid at verification: Expected verification details, found text.');
     expect(section('summary')).toHaveTextContent('Readable');
     expect(fieldRows()).toEqual(['Verificationgarbled', 'Noteskept']);
   });

@@ -34,7 +34,7 @@ afterEach(() => consoleError.mockRestore());
 describe('fault boundaries per section and per row', () => {
   it('renders a transcript turn whose time is 1e16 without its time, beside the summary', () => {
     const turns = [turn('I was charged twice', 1e16), { ...turn('Thanks', 1763630043000), index: 1 }];
-    renderWithPaste(<HandoffContextView context={verified()} transcript={<TranscriptList turns={turns} query="" active={null} maskPatterns={[]} />} />);
+    renderWithPaste(<HandoffContextView context={verified()} transcript={<TranscriptList turns={turns} query="" active={null} />} />);
     expect(section('summary')).toHaveTextContent('Verified caller disputes a duplicate 42.50 charge');
     expect(screen.getByText('I was charged twice')).toBeInTheDocument();
     expect(screen.queryByTestId('polyai-part-fault')).not.toBeInTheDocument();

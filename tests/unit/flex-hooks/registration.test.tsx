@@ -1,5 +1,5 @@
 import React from 'react';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as Flex from '@twilio/flex-ui';
 import { CustomizationProvider } from '@twilio-paste/core/customization';
 
@@ -33,6 +33,9 @@ const registeredTab = () => {
   expect(mock.TaskCanvasTabs.Content.fragments).toHaveLength(1);
   return mock.TaskCanvasTabs.Content.fragments[0];
 };
+
+/** The PolyaiContextTab element the registered Tab renders (Tab › OpenedOnlyForTask › PolyaiContextTab). */
+const registeredTabContent = () => registeredTab().element.props.children.props.children;
 
 const task = (attributes: unknown) => ({ sid: 'WR1', taskSid: 'WT1', attributes });
 
@@ -97,6 +100,17 @@ describe('plugin registration', () => {
     expect(manager.strings.PolyaiContextSummaryHeading).toBe('Resumen');
   });
 
+  it('formats dates in the agent\'s full locale (en-GB from Flex) under the en-US strings', () => {
+    init({ language: 'en-GB' });
+    expect(registeredTab().element.props.label).toBe('PolyAI Context');
+    expect(registeredTabContent().props.locale).toBe('en-GB');
+    init({ language: 'de-AT' });
+    expect(registeredTabContent().props.locale).toBe('de-AT');
+    init({ language: 'en-GB', custom_data: { polyai_context: { language: 'fr-FR' } } });
+    // An admin's fr-FR tab formats in French: the agent's own tags are English.
+    expect(registeredTabContent().props.locale).toBe('fr-FR');
+  });
+
   it('renders the tab in the chosen language', () => {
     init({ custom_data: { polyai_context: { language: 'de-DE' } } });
     render(
@@ -105,7 +119,7 @@ describe('plugin registration', () => {
       </CustomizationProvider>,
     );
     expect(screen.getByRole('heading', { name: 'Zusammenfassung' })).toBeInTheDocument();
-    expect(screen.getByText('Verifiziert')).toBeInTheDocument();
+    expect(within(screen.getByTestId('polyai-glance')).getByText('Verifiziert')).toBeInTheDocument();
   });
 
   it('marks PolyAI tasks in the task list, inside the item (beside Accept/Reject)', () => {
@@ -175,7 +189,7 @@ describe('plugin registration', () => {
       await waitFor(() => expect(screen.getByRole('searchbox')).toBeInTheDocument());
       const input = screen.getByRole('searchbox') as HTMLInputElement;
       fireEvent.change(input, { target: { value: 'charge' } });
-      await waitFor(() => expect(screen.getByText('1 of 2')).toBeInTheDocument());
+      await waitFor(() => expect(screen.getByText('1 of 6')).toBeInTheDocument());
       fireEvent.click(screen.getByRole('button', { name: 'Show Card Number' }));
 
       const updated = { ...withCard, polyai: { ...withCard.polyai, data: { ...withCard.polyai.data, summary: 'Updated summary from PolyAI' } } };
@@ -183,7 +197,7 @@ describe('plugin registration', () => {
       expect(screen.getByText('Updated summary from PolyAI')).toBeInTheDocument();
       expect(screen.getByRole('searchbox')).toBe(input);
       expect(input.value).toBe('charge');
-      expect(screen.getByText('1 of 2')).toBeInTheDocument();
+      expect(screen.getByText('1 of 6')).toBeInTheDocument();
       expect(screen.getByRole('button', { name: 'Show Card Number' })).toHaveAttribute('aria-pressed', 'true');
       expect(fetchSpy).toHaveBeenCalledTimes(1);
     } finally {

@@ -1,4 +1,4 @@
-import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, isSensitivePath, normaliseKey } from '../../../src/model';
+import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, isPreMasked, isSensitivePath, normaliseKey } from '../../../src/model';
 
 const defaults = compileMaskPatterns(DEFAULT_MASK_PATTERNS);
 
@@ -12,7 +12,7 @@ describe('masking', () => {
   it.each([
     [['account_number']],
     [['accountNo']],
-    [['payment', 'card', 'last4']],
+    [['payment', 'card', 'number']],
     [['cvv']],
     [['dob']],
     [['dateOfBirth']],
@@ -32,6 +32,16 @@ describe('masking', () => {
       expect(isSensitivePath(segments, defaults)).toBe(false);
     },
   );
+
+  // Agents read the last four digits back to the caller: shown by default (README, "Masking").
+  it.each([[['payment', 'card', 'last4']], [['card_last_four']], [['card', 'lastFourDigits']], [['account_last_4']]])('shows last-four-digit field %j', (segments) => {
+    expect(isSensitivePath(segments, defaults)).toBe(false);
+  });
+
+  it('tells a value PolyAI already masked from one it did not', () => {
+    for (const value of ['****6789', '•••• 1234', 'XXXX-XXXX-1234', '###-##-1234']) expect(isPreMasked(value)).toBe(true);
+    for (const value of ['4111111111111111', '6789', 'a*b', 'Max', 'xx', 42, null]) expect(isPreMasked(value)).toBe(false);
+  });
 
   it('uses admin patterns case-insensitively and skips invalid ones', () => {
     const patterns = compileMaskPatterns(['^member_ref$', '(unclosed']);

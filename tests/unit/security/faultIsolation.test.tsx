@@ -60,7 +60,7 @@ describe('fault isolation: a render fault stays in the tab', () => {
     expect(Monitor.sendDebuggerEvent).not.toHaveBeenCalled();
     const ours = consoleError.mock.calls.map((call) => String(call[0])).filter((line) => line.startsWith('[PolyaiContextPlugin]'));
     expect(ours).toHaveLength(1);
-    expect(ours[0]).toMatch(/^\[PolyaiContextPlugin\] PolyAI Context tab: TypeError: Cannot format <text> card <number>.*HandoffContextView/);
+    expect(ours[0]).toMatch(/^\[PolyaiContextPlugin\] PolyAI Context tab: TypeError: Cannot format <text> card <number>.*Section < CapturedFieldsSection/); // stack cut after 20 components (issue 17's grid cells)
     for (const secret of [...CALLER_DATA, 'crm.example.com']) expect(ours[0]).not.toContain(secret);
   });
 
@@ -88,7 +88,7 @@ describe('fault isolation: a render fault stays in the tab', () => {
     const [message, description] = (Monitor.sendDebuggerEvent as jest.Mock).mock.calls[0];
     expect(message).toMatch(/^PolyAI Context tab: TypeError: Cannot format <text> card <number>/);
     expect(description).toContain('CapturedFieldsSection');
-    expect(description).toContain('HandoffContextView');
+    expect(description).toContain('Section < CapturedFieldsSection'); // the stack is cut after 20 components: the grid cells of issue 17 push HandoffContextView past it
     const report = sentReports() + JSON.stringify(onError.mock.calls);
     for (const secret of [...CALLER_DATA, 'crm.example.com', 'caller_name', 'Jordan', '1111', '0958']) {
       expect(report).not.toContain(secret);

@@ -1,4 +1,4 @@
-import { isSensitivePath, labelForPath, own, PATH_SEPARATOR, type CapturedField } from '../../../model';
+import { isPreMasked, isSensitivePath, labelForPath, own, PATH_SEPARATOR, type CapturedField } from '../../../model';
 
 /** What an admin can say about captured fields (from the config). */
 export interface FieldRules {
@@ -71,7 +71,8 @@ export function arrangeFields(fields: readonly CapturedField[], rules: FieldRule
       field,
       label,
       fullLabel: group.label ? `${group.label}${PATH_SEPARATOR}${label}` : label,
-      sensitive: isSensitivePath(field.segments, rules.maskPatterns),
+      // A value PolyAI already masked (`****6789`) has nothing behind it to reveal.
+      sensitive: isSensitivePath(field.segments, rules.maskPatterns) && !isPreMasked(field.value),
     });
   }
   return [...groups.values()];

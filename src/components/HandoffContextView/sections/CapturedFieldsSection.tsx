@@ -1,33 +1,25 @@
-import React, { useCallback, useMemo, useState } from 'react';
+import React, { useCallback } from 'react';
 import { Box } from '@twilio-paste/core/box';
-import { Button } from '@twilio-paste/core/button';
 import { Heading } from '@twilio-paste/core/heading';
 import { Table, TBody, THead, Td, Th, Tr } from '@twilio-paste/core/table';
 import { Text } from '@twilio-paste/core/text';
-import { CopyIcon } from '@twilio-paste/icons/esm/CopyIcon';
 
-import { copyText } from '../../common/clipboard';
+import { ClampedText } from '../../common/ClampedText';
 import { CopyButton } from '../../common/CopyButton';
 import { PartBoundary } from '../../common/PartBoundary';
 import { Section } from '../../common/Section';
 import { useAnnouncement } from '../../common/useAnnouncement';
-import { arrangeFields, type FieldGroup, type FieldRow, type FieldRules } from '../fields/arrangeFields';
+import type { FieldGroup, FieldRow } from '../fields/arrangeFields';
 import { SensitiveText } from '../fields/SensitiveText';
 import { formatValue } from '../formatValue';
-import { MASK, type CapturedField } from '../../../model';
+import type { CapturedField } from '../../../model';
 import { useLocale, useStrings } from '../../../strings';
 
 interface CapturedFieldsSectionProps {
-  fields: CapturedField[];
-  rules: FieldRules;
-}
-
-/** "Label: value" lines; a masked value stays masked unless the agent revealed it. */
-function asPlainText(groups: FieldGroup[], textOf: (field: CapturedField) => string, revealed: ReadonlySet<string>): string {
-  return groups
-    .flatMap((group) => group.rows)
-    .map((row) => `${row.fullLabel}: ${row.sensitive && !revealed.has(row.field.path) ? MASK : textOf(row.field)}`)
-    .join('\n');
+  groups: readonly FieldGroup[];
+  /** Paths the agent revealed; kept by the view so "Copy all" copies what is shown. */
+  revealed: ReadonlySet<string>;
+  onToggle: (path: string) => void;
 }
 
 interface FieldValueProps {
@@ -38,37 +30,27 @@ interface FieldValueProps {
   onCopied: (message: string) => void;
 }
 
-/** One row's value with reveal and copy; formatted inside the row's own boundary. */
+/** One row's value with reveal and copy, long text cut with "Show more"; formatted inside the row's own boundary. */
 function FieldValue({ row, textOf, shown, onToggle, onCopied }: FieldValueProps): JSX.Element {
   const text = textOf(row.field);
   return (
-    <Box display="flex" alignItems="center" justifyContent="space-between" columnGap="space20">
-      <SensitiveText text={text} label={row.fullLabel} sensitive={row.sensitive} revealed={shown} onToggle={onToggle} />
+    <Box display="flex" alignItems="flex-start" justifyContent="space-between" columnGap="space20">
+      <Box minWidth="0">
+        <ClampedText text={text}>
+          {(visible) => <SensitiveText text={visible} label={row.fullLabel} sensitive={row.sensitive} revealed={shown} onToggle={onToggle} />}
+        </ClampedText>
+      </Box>
       <CopyButton text={text} label={row.fullLabel} onCopied={onCopied} disabled={!shown} />
     </Box>
   );
 }
 
 /** Everything else PolyAI captured, grouped by parent, with copy and (for sensitive values) reveal. */
-export function CapturedFieldsSection({ fields, rules }: CapturedFieldsSectionProps): JSX.Element {
+export function CapturedFieldsSection({ groups, revealed, onToggle }: CapturedFieldsSectionProps): JSX.Element {
   const t = useStrings();
   const locale = useLocale();
   const { announce, region } = useAnnouncement();
-  // Kept by path, so a refresh of the task's attributes does not re-mask what the agent revealed.
-  const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => new Set());
-  const groups = useMemo(() => arrangeFields(fields, rules), [fields, rules]);
   const textOf = useCallback((field: CapturedField) => formatValue(field, t, locale), [t, locale]);
-  const toggle = (path: string) =>
-    setRevealed((current) => {
-      const next = new Set(current);
-      if (next.has(path)) next.delete(path);
-      else next.add(path);
-      return next;
-    });
-  const copyAll = async () => {
-    const copied = await copyText(asPlainText(groups, textOf, revealed));
-    announce(copied ? t('PolyaiContextCopiedAll') : t('PolyaiContextCopyFailed'));
-  };
   const rowCount = groups.reduce((sum, group) => sum + group.rows.length, 0);
 
   return (
@@ -79,53 +61,52 @@ export function CapturedFieldsSection({ fields, rules }: CapturedFieldsSectionPr
         </Text>
       ) : (
         <>
-          <Box display="flex" alignItems="center" columnGap="space30" marginBottom="space30">
-            <Button variant="secondary" size="small" onClick={copyAll}>
-              <CopyIcon decorative />
-              {t('PolyaiContextCopyAll')}
-            </Button>
-            {region}
-          </Box>
           {groups.map((group, index) => {
             // Top-level values need a heading only when an admin's order put a group above them.
             const heading = group.label ?? (index > 0 ? t('PolyaiContextOtherFieldsGroup') : null);
             return (
-            <Box key={group.key ?? ''} marginBottom="space40">
-              {heading && (
-                <Heading as="h4" variant="heading50">
-                  {heading}
-                </Heading>
-              )}
-              <Table variant="borderless" tableLayout="fixed">
-                <THead>
-                  <Tr>
-                    <Th>{t('PolyaiContextFieldColumn')}</Th>
-                    <Th>{t('PolyaiContextValueColumn')}</Th>
-                  </Tr>
-                </THead>
-                <TBody>
-                  {group.rows.map((row) => {
-                    const shown = !row.sensitive || revealed.has(row.field.path);
-                    return (
-                      <Tr key={row.field.path}>
-                        <Th scope="row">
+              <Box key={group.key ?? ''} marginBottom="space40">
+                {heading && (
+                  <Heading as="h4" variant="heading50">
+                    {heading}
+                  </Heading>
+                )}
+                <Table variant="borderless" tableLayout="fixed">
+                  <THead>
+                    <Tr>
+                      <Th>{t('PolyaiContextFieldColumn')}</Th>
+                      <Th>{t('PolyaiContextValueColumn')}</Th>
+                    </Tr>
+                  </THead>
+                  <TBody>
+                    {group.rows.map((row) => (
+                      <Tr key={row.field.path} verticalAlign="top">
+                        {/* A row header drawn as a cell: Paste drops the last row's border on cells but not on a
+                            row's <th>, which left a border under the label column alone. */}
+                        <Td role="rowheader">
                           <Text as="span" fontWeight="fontWeightSemibold" title={row.field.path} wordBreak="break-word">
                             {row.label}
                           </Text>
-                        </Th>
+                        </Td>
                         <Td>
                           <PartBoundary part="row" resetKey={row.field}>
-                            <FieldValue row={row} textOf={textOf} shown={shown} onToggle={() => toggle(row.field.path)} onCopied={announce} />
+                            <FieldValue
+                              row={row}
+                              textOf={textOf}
+                              shown={!row.sensitive || revealed.has(row.field.path)}
+                              onToggle={() => onToggle(row.field.path)}
+                              onCopied={announce}
+                            />
                           </PartBoundary>
                         </Td>
                       </Tr>
-                    );
-                  })}
-                </TBody>
-              </Table>
-            </Box>
+                    ))}
+                  </TBody>
+                </Table>
+              </Box>
             );
           })}
+          {region}
         </>
       )}
     </Section>

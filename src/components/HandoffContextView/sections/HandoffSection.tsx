@@ -2,7 +2,7 @@ import React from 'react';
 import { Badge, type BadgeProps } from '@twilio-paste/core/badge';
 import { Box } from '@twilio-paste/core/box';
 
-import { DetailList, type Detail } from '../../common/DetailList';
+import { DetailList, type Detail, type TextItem } from '../../common/DetailList';
 import { Section } from '../../common/Section';
 import type { ConfidenceThresholds } from '../../../config';
 import { humanizeCode, type HandoffIntent } from '../../../model';
@@ -22,7 +22,8 @@ export function confidenceVariant(confidence: number, thresholds: ConfidenceThre
   return 'error';
 }
 
-function intentValue(intent: HandoffIntent, thresholds: ConfidenceThresholds, t: Translate): React.ReactNode {
+/** The intent as the Handoff section labels it ("Dispute charge"), with its confidence badge. */
+export function intentValue(intent: HandoffIntent, thresholds: ConfidenceThresholds, t: Translate): React.ReactNode {
   if (intent.confidence === null) return humanizeCode(intent.name);
   return (
     <Box as="span" display="inline-flex" flexWrap="wrap" alignItems="center" columnGap="space30" rowGap="space20">
@@ -34,6 +35,11 @@ function intentValue(intent: HandoffIntent, thresholds: ConfidenceThresholds, t:
   );
 }
 
+/** What the section adds to the at-a-glance line, as text for "Copy all". */
+export function handoffItems(destination: string | null, t: Translate): TextItem[] {
+  return destination ? [{ label: t('PolyaiContextDestinationLabel'), value: humanizeCode(destination) }] : [];
+}
+
 export function HandoffSection({ intent, reason, destination, thresholds }: HandoffSectionProps): JSX.Element {
   const t = useStrings();
   const notProvided = t('PolyaiContextNotProvided');
@@ -41,7 +47,7 @@ export function HandoffSection({ intent, reason, destination, thresholds }: Hand
     { label: t('PolyaiContextIntentLabel'), value: intent ? intentValue(intent, thresholds, t) : notProvided },
     { label: t('PolyaiContextReasonLabel'), value: reason ? humanizeCode(reason) : notProvided },
   ];
-  if (destination) items.push({ label: t('PolyaiContextDestinationLabel'), value: humanizeCode(destination) });
+  items.push(...handoffItems(destination, t));
   return (
     <Section id="handoff" title={t('PolyaiContextGlanceHeading')}>
       <DetailList items={items} />

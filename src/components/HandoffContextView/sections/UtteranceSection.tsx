@@ -2,6 +2,7 @@ import React from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Text } from '@twilio-paste/core/text';
 
+import { ClampedText } from '../../common/ClampedText';
 import { Section } from '../../common/Section';
 import { useStrings } from '../../../strings';
 
@@ -12,9 +13,13 @@ export function UtteranceSection({ utterance }: { utterance: string | null }): J
   return (
     <Section id="utterance" title={t('PolyaiContextUtteranceHeading')}>
       <Box as="blockquote" margin="space0" paddingLeft="space40" borderLeftStyle="solid" borderLeftWidth="borderWidth20" borderLeftColor="colorBorderWeak">
-        <Text as="p" fontStyle="italic" wordBreak="break-word">
-          “{utterance}”
-        </Text>
+        <ClampedText text={utterance}>
+          {(shown) => (
+            <Text as="p" fontStyle="italic" wordBreak="break-word">
+              “{shown}”
+            </Text>
+          )}
+        </ClampedText>
       </Box>
     </Section>
   );

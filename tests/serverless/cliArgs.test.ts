@@ -1,0 +1,136 @@
+/**
+ * Issue 17, finding 10: every command-line tool parses strictly (Node's util.parseArgs): --help answers,
+ * a bad or unknown option stops with one `error:` line and exit code 2 instead of running with a default,
+ * and a busy port is reported in one line. The development tools run as built (what `npm run drill` and
+ * `npm run polyai:standin` run), from a temporary folder removed afterwards.
+ */
+import { spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+
+import { createArgs, UsageError } from '../../scripts/lib/cliArgs';
+
+const ROOT = path.join(__dirname, '..', '..');
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyai-cli-'));
+const drill = path.join(outdir, 'dev', 'outage-drill.js');
+const standin = path.join(outdir, 'dev', 'standin-cli.js');
+
+beforeAll(() => {
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'serverless/scripts/build.mjs'), `--outdir=${outdir}`], { encoding: 'utf8' });
+  expect(build.status).toBe(0);
+});
+afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+
+/** Runs a tool that must stop at once (it never reaches its real work with these arguments). */
+function run(file: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [file, ...args], { encoding: 'utf8', timeout: 15_000, env: { ...process.env, ...env } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const usageError = (stderr: string) => stderr.trim().split('\n')[0];
+
+describe('strict command lines', () => {
+  it.each([
+    [['--calls=abc'], 'error: --calls must be a whole number from 1 to 10000, got "abc"'],
+    [['--calls=0'], 'error: --calls must be a whole number from 1 to 10000, got "0"'],
+    [['--calls=2.5'], 'error: --calls must be a whole number from 1 to 10000, got "2.5"'],
+    [['--callz=5'], "error: Unknown option '--callz'"],
+    [['--calls'], 'error: --calls needs a value, e.g. --calls=1000'],
+    [['extra'], "error: Unexpected argument 'extra'"],
+  ])('npm run drill -- %j exits 2 with one clear line', (args, message) => {
+    const result = run(drill, args);
+    expect(result.status).toBe(2);
+    expect(usageError(result.stderr)).toContain(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(result.stdout).toBe(''); // no drill ran
+  });
+
+  it('npm run drill -- --help lists the options and exits 0 without running', () => {
+    const result = run(drill, ['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: npm run drill');
+    for (const option of ['--calls', '--concurrency', '--seed', '--help']) expect(result.stdout).toContain(option);
+    expect(result.stdout).not.toContain('routed');
+  });
+
+  it('npm run polyai:standin -- --port=abc is an error, not port 4010', () => {
+    const result = run(standin, ['--port=abc']);
+    expect(result.status).toBe(2);
+    expect(usageError(result.stderr)).toBe('error: --port must be a whole number from 1 to 65535, got "abc"');
+    expect(run(standin, ['--mode=nope']).stderr).toContain('error: --mode must be one of');
+  });
+
+  it('reports a busy port in one line', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as net.AddressInfo;
+    try {
+      const child = spawn(process.execPath, [standin, `--port=${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const status = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(status).toBe(1);
+      expect(stderr.trim()).toBe(`Port ${port} on 127.0.0.1 is already in use (PolyAI stand-in). Stop whatever uses it, or pick another port: npm run polyai:standin -- --port=${port + 1}.`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it.each([
+    ['preview/cli.js', ['--port=abc'], 'error: --port must be a whole number from 0 to 65535, got "abc"'],
+    ['preview/cli.js', ['--prot=1'], "error: Unknown option '--prot'"],
+    ['bench/run.js', ['nosuch'], 'error: unknown argument "nosuch": choose from bundle, model, browser, functionOverhead'],
+    ['bench/run.js', ['--quick'], "error: Unknown option '--quick'"],
+    ['scripts/check-bundle-size.js', ['--budget=1'], "error: Unknown option '--budget'"],
+    ['scripts/check-bundle-secrets.js', ['--bundel=x'], "error: Unknown option '--bundel'"],
+    ['serverless/scripts/build.mjs', ['--out=x'], "error: Unknown option '--out'"],
+  ])('%s %j exits 2 with one clear line', (file, args, message) => {
+    const result = run(path.join(ROOT, file), args);
+    expect(result.status).toBe(2);
+    expect(usageError(result.stderr)).toBe(message);
+  });
+
+  it.each(['preview/cli.js', 'bench/run.js', 'scripts/check-bundle-size.js', 'scripts/check-bundle-secrets.js'])('%s --help answers and exits 0', (file) => {
+    const result = run(path.join(ROOT, file), ['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: /);
+  });
+
+  it('the preview rejects a bad PORT too', () => {
+    const result = run(path.join(ROOT, 'preview/cli.js'), [], { PORT: 'eighty' });
+    expect(result.status).toBe(2);
+    expect(usageError(result.stderr)).toBe('error: PORT must be a port number (0-65535), got "eighty"');
+  });
+
+  it('reads both --name=value and --name value, and keeps repeatable options', () => {
+    const args = createArgs('tool', ['--mode', '500', '--env=a', '--env', 'b', '--json']);
+    expect(args.string('mode', 'mode')).toBe('500');
+    expect(args.strings('env', 'env files')).toEqual(['a', 'b']);
+    expect(args.boolean('json', 'as JSON')).toBe(true);
+    expect(args.integer('calls', 'calls', { fallback: 7, min: 1, max: 9 })).toBe(7);
+    expect(args.check()).toBe('ok');
+    expect(() => createArgs('tool', ['--json=yes']).boolean('json', 'as JSON')).toThrow(UsageError);
+  });
+});
+
+describe('npm test (finding 11)', () => {
+  it('leaves no temporary results folder behind', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'polyai-npm-test-'));
+    try {
+      const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/run-tests.js'), 'tests/unit/strings/languages.test.ts', '--selectProjects', 'unit'], {
+        encoding: 'utf8',
+        timeout: 120_000,
+        cwd: ROOT,
+        env: { ...process.env, TMPDIR: tmp },
+      });
+      expect(result.stdout).toMatch(/^\d+ passed, 0 failed$/m);
+      expect(result.status).toBe(0);
+      // jest's own transform cache (jest_*) is kept on purpose; nothing of ours may remain.
+      expect(fs.readdirSync(tmp).filter((entry) => !entry.startsWith('jest_'))).toEqual([]);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
