@@ -152,7 +152,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       else if (FLEX_OWN_NOTICES.some((notice) => notice.test(text))) preview.flexNotices.push(text);
       else preview.incidents.push(`console ${message.type()}: ${text}`);
     });
-    page.on('pageerror', (error) => preview.incidents.push(`page error: ${error.message}`));
+    page.on('pageerror', (error) => preview.incidents.push(`page error: ${error.message} ${error.stack}`));
     page.on('dialog', (dialog) => {
       preview.incidents.push(`dialog: ${dialog.message()}`);
       dialog.dismiss().catch(() => undefined);
