@@ -4,7 +4,6 @@ import { FlexPlugin } from '@twilio/flex-plugin';
 import { parseConfig, rawConfigFrom } from './config';
 import { registerAutoSelectTab } from './flex-hooks/autoSelectTab';
 import { registerContextTab } from './flex-hooks/contextTab';
-import { registerPasteProvider } from './flex-hooks/pasteProvider';
 import { registerStrings } from './flex-hooks/strings';
 import { registerTaskBadge } from './flex-hooks/taskBadge';
 import { resolveLanguage } from './strings';
@@ -19,7 +18,6 @@ export function initPolyaiContext(flex: typeof Flex, manager: Flex.Manager): voi
   if (!config.enabled) return;
   const language = resolveLanguage(config.language, (manager.configuration as { language?: unknown } | undefined)?.language, browserLanguages());
   registerStrings(manager, language);
-  registerPasteProvider(flex);
   registerContextTab(flex, manager, config, language);
   registerTaskBadge(flex, manager);
   if (config.autoSelectTab) registerAutoSelectTab(flex, manager);

@@ -149,6 +149,55 @@ describe('real Flex: failures reach the admin, never the agent’s desktop', () 
   });
 });
 
+describe("real Flex: the plugin's Paste is themed wherever Flex renders it", () => {
+  /**
+   * Flex's own task list buttons (with the plugin's badge) rendered into a second React root, under Flex's
+   * store and context but outside RootContainer, so outside any wrapper `setProviders` adds: the plugin's
+   * Paste pieces must still have their theme there.
+   */
+  const renderOutsideRootContainer = (page: Page, sid: string) =>
+    page.evaluate((reservation) => {
+      const { React, ReactDOM, ReactRedux } = window as unknown as { React: typeof import('react'); ReactDOM: typeof import('react-dom'); ReactRedux: typeof import('react-redux') };
+      const Flex = window.Twilio.Flex;
+      const { flex } = window.previewRuntime!;
+      const task = (flex.store.getState() as { flex: { worker: { tasks: Map<string, unknown> } } }).flex.worker.tasks.get(reservation);
+      const host = document.createElement('div');
+      host.id = 'outside-root-container';
+      document.body.appendChild(host);
+      const h = React.createElement;
+      ReactDOM.render(
+        h(ReactRedux.Provider, { store: flex.store }, h(Flex.ContextProvider, { manager: flex.manager }, h(Flex.TaskListButtons as never, { task }))),
+        host,
+      );
+    }, sid);
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`themes the task list badge outside RootContainer's wrappers (${theme})`, async () => {
+      const { page } = preview();
+      await preview().open(theme === 'dark' ? '?theme=dark' : '');
+      const { sid } = sampleTask('verified');
+      await selectTask(page, 'verified');
+      await openTab(page, TAB);
+      await contextSection(page, 'summary').waitFor();
+      await renderOutsideRootContainer(page, sid);
+      const outside = page.locator('#outside-root-container');
+      const badge = outside.getByTestId('polyai-task-badge');
+      await expect(badge.innerText()).resolves.toBe(enUS.PolyaiContextTaskBadge);
+      // Paste's theme gives the badge its colours, corners and spacing; without one they are left unset.
+      const style = (locator: typeof badge) =>
+        locator.locator('span').first().evaluate((element) => {
+          const { backgroundColor, color, borderRadius, paddingLeft, fontFamily } = getComputedStyle(element);
+          return { backgroundColor, color, borderRadius, paddingLeft, fontFamily };
+        });
+      const inside = await style(taskItem(page, 'verified').getByTestId('polyai-task-badge'));
+      const themed = await style(badge);
+      expect(themed.backgroundColor).not.toBe('rgba(0, 0, 0, 0)');
+      expect(themed.paddingLeft).not.toBe('0px');
+      expect(themed).toEqual(inside);
+    });
+  }
+});
+
 describe('real Flex: clean run', () => {
   it('made no other console errors, warnings or dialogs', () => {
     expectCleanRun(preview());
