@@ -7,7 +7,8 @@
 import type { Page } from 'playwright-core';
 
 import { enUS } from '../../src/strings/en-US';
-import { acceptTask, contextSection, expectCleanRun, isTabSelected, openTab, previewForThisFile, sampleTask, selectTask, taskItem, waitForReservationStatus, waitForSelected } from './support/preview';
+import { STRING_TABLES } from '../../src/strings/languages';
+import { acceptTask, canvasTab, contextSection, expectCleanRun, isTabSelected, openTab, previewForThisFile, sampleTask, selectTask, taskItem, waitForReservationStatus, waitForSelected } from './support/preview';
 
 const TAB = enUS.PolyaiContextTabLabel;
 const preview = previewForThisFile();
@@ -194,6 +195,26 @@ describe("real Flex: the plugin's Paste is themed wherever Flex renders it", () 
       expect(themed.backgroundColor).not.toBe('rgba(0, 0, 0, 0)');
       expect(themed.paddingLeft).not.toBe('0px');
       expect(themed).toEqual(inside);
+    });
+  }
+});
+
+describe("real Flex: the four languages, from Flex's own language setting", () => {
+  const HEADINGS = ['PolyaiContextSummaryHeading', 'PolyaiContextGlanceHeading', 'PolyaiContextVerificationHeading', 'PolyaiContextFieldsHeading', 'PolyaiContextTranscriptHeading'] as const;
+
+  for (const [language, strings] of Object.entries(STRING_TABLES)) {
+    it(`shows the tab, its headings and the search box in ${language}`, async () => {
+      const { page } = preview();
+      await preview().open(`?lang=${language}&task=verified`);
+      await canvasTab(page, strings.PolyaiContextTabLabel).waitFor();
+      await contextSection(page, 'transcript').getByRole('searchbox', { name: strings.PolyaiContextSearchLabel }).waitFor();
+      const headings = await page.getByTestId('polyai-context').getByRole('heading').allInnerTexts();
+      for (const key of HEADINGS) {
+        expect(headings).toContain(strings[key]);
+        // Every other language's heading is absent (where the words differ).
+        for (const other of Object.values(STRING_TABLES)) if (other[key] !== strings[key]) expect(headings).not.toContain(other[key]);
+      }
+      await expect(canvasTab(page, strings.PolyaiContextTabLabel).count()).resolves.toBe(1);
     });
   }
 });
