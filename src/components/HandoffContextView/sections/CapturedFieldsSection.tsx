@@ -1,4 +1,4 @@
-import React, { useCallback, useMemo, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Heading } from '@twilio-paste/core/heading';
@@ -16,6 +16,24 @@ import { SensitiveText } from '../fields/SensitiveText';
 import { formatValue } from '../formatValue';
 import { MASK, type CapturedField } from '../../../model';
 import { useLocale, useStrings } from '../../../strings';
+
+/**
+ * Rows rendered in the first frame, then per later frame: about 0.5 ms each in real Flex, so a frame
+ * (16 ms) stays within budget however many fields PolyAI captured; 500 rows complete in ~20 frames.
+ */
+export const ROWS_FIRST_FRAME = 20;
+export const ROWS_PER_FRAME = 20;
+
+/** How many of `total` rows to render: a first frame's worth at once, the rest a frame's worth at a time. */
+function useProgressiveCount(total: number): number {
+  const [count, setCount] = useState(() => Math.min(total, ROWS_FIRST_FRAME));
+  useEffect(() => {
+    if (count >= total) return undefined;
+    const frame = requestAnimationFrame(() => setCount((current) => Math.min(total, current + ROWS_PER_FRAME)));
+    return () => cancelAnimationFrame(frame);
+  }, [count, total]);
+  return Math.min(count, total);
+}
 
 interface CapturedFieldsSectionProps {
   fields: CapturedField[];
@@ -70,6 +88,9 @@ export function CapturedFieldsSection({ fields, rules }: CapturedFieldsSectionPr
     announce(copied ? t('PolyaiContextCopiedAll') : t('PolyaiContextCopyFailed'));
   };
   const rowCount = groups.reduce((sum, group) => sum + group.rows.length, 0);
+  // Copy-all and reveal work on every row (`groups`) while the rest are still being rendered.
+  const rendered = useProgressiveCount(rowCount);
+  let budget = rendered;
 
   return (
     <Section id="fields" title={t('PolyaiContextFieldsHeading')}>
@@ -87,6 +108,9 @@ export function CapturedFieldsSection({ fields, rules }: CapturedFieldsSectionPr
             {region}
           </Box>
           {groups.map((group, index) => {
+            const rows = group.rows.slice(0, budget);
+            budget -= rows.length;
+            if (rows.length === 0) return null;
             // Top-level values need a heading only when an admin's order put a group above them.
             const heading = group.label ?? (index > 0 ? t('PolyaiContextOtherFieldsGroup') : null);
             return (
@@ -96,7 +120,7 @@ export function CapturedFieldsSection({ fields, rules }: CapturedFieldsSectionPr
                   {heading}
                 </Heading>
               )}
-              <Table variant="borderless" tableLayout="fixed">
+              <Table variant="borderless" tableLayout="fixed" aria-busy={rows.length < group.rows.length}>
                 <THead>
                   <Tr>
                     <Th>{t('PolyaiContextFieldColumn')}</Th>
@@ -104,7 +128,7 @@ export function CapturedFieldsSection({ fields, rules }: CapturedFieldsSectionPr
                   </Tr>
                 </THead>
                 <TBody>
-                  {group.rows.map((row) => {
+                  {rows.map((row) => {
                     const shown = !row.sensitive || revealed.has(row.field.path);
                     return (
                       <Tr key={row.field.path}>
