@@ -5,6 +5,7 @@ import { parseConfig, rawConfigFrom } from './config';
 import { registerAutoSelectTab } from './flex-hooks/autoSelectTab';
 import { registerContextTab } from './flex-hooks/contextTab';
 import { registerStrings } from './flex-hooks/strings';
+import { registerSupervisorContextTab } from './flex-hooks/supervisorContextTab';
 import { registerTaskBadge } from './flex-hooks/taskBadge';
 import { resolveLanguage } from './strings';
 
@@ -19,6 +20,7 @@ export function initPolyaiContext(flex: typeof Flex, manager: Flex.Manager): voi
   const language = resolveLanguage(config.language, (manager.configuration as { language?: unknown } | undefined)?.language, browserLanguages());
   registerStrings(manager, language);
   registerContextTab(flex, manager, config, language);
+  registerSupervisorContextTab(flex, manager, config, language);
   registerTaskBadge(flex, manager);
   if (config.autoSelectTab) registerAutoSelectTab(flex, manager);
 }

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'net';
 import { invokeFunction, type AnyHandler } from '../../serverless/dev/localRuntime';
 import type { TokenValidator } from '../../serverless/src/lib/flexToken';
 import type { TaskRouterClient } from '../../serverless/src/lib/taskAccess';
+import type { TaskRouterGateway } from '../../serverless/src/lib/taskrouter';
 
 export interface LocalFunctionsOptions {
   /** A build of serverless/ (`scripts/build.mjs --outdir`): `<dir>/functions/*.js`. */
@@ -19,6 +20,8 @@ export interface LocalFunctionsOptions {
   validateToken: TokenValidator;
   /** Replaces the Service's TaskRouter in the task access check (the preview's development stand-in). */
   taskRouter: TaskRouterClient;
+  /** The TaskRouter `polyai-verdict` reads and updates (the preview's TaskRouter stand-in, with ETags). */
+  verdictTaskRouter: TaskRouterGateway;
 }
 
 export interface LocalFunctions {
@@ -29,15 +32,18 @@ export interface LocalFunctions {
 const MAX_BODY_BYTES = 64 * 1024;
 
 /** The public Functions, built with their factory so the token validator and TaskRouter can be injected. */
-function loadHandlers(functionsDir: string, deps: Pick<LocalFunctionsOptions, 'validateToken' | 'taskRouter'>): Record<string, AnyHandler> {
+function loadHandlers(functionsDir: string, deps: Pick<LocalFunctionsOptions, 'validateToken' | 'taskRouter' | 'verdictTaskRouter'>): Record<string, AnyHandler> {
   // Loaded at run time from the build, not bundled: the preview must run the deployable files themselves.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const conversation = require(path.join(functionsDir, 'polyai-conversation.js'));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const handoffState = require(path.join(functionsDir, 'polyai-handoff-state.js'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const verdict = require(path.join(functionsDir, 'polyai-verdict.js'));
   return {
     '/polyai-conversation': conversation.createPolyaiConversationHandler(deps),
     '/polyai-handoff-state': handoffState.createPolyaiHandoffStateHandler(deps),
+    '/polyai-verdict': verdict.createPolyaiVerdictHandler({ validateToken: deps.validateToken, taskRouter: () => deps.verdictTaskRouter }),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { drillEnv } from '../../serverless/dev/outageDrill';
 import { startStandin, type StandinMode } from '../../serverless/dev/polyai-standin';
+import { TaskRouterStandin } from '../../serverless/dev/taskrouterStandin';
 import { SAMPLE_TASKS } from '../app/tasks';
 import { developmentTaskRouter } from './developmentTaskRouter';
 import { createDevelopmentFlexToken, developmentTokenValidator, PREVIEW_ACCOUNT_SID, PREVIEW_IDENTITY, PREVIEW_WORKER_SID } from './developmentTokenValidator';
@@ -28,6 +29,16 @@ export interface PreviewBackend {
   close(): Promise<void>;
 }
 
+function verdictTaskRouter(): TaskRouterStandin {
+  const taskRouter = new TaskRouterStandin({ autoCreateFor: PREVIEW_WORKER_SID });
+  for (const task of SAMPLE_TASKS) {
+    // A sample's attributes as TaskRouter holds them: an object (JSON-string samples parsed once).
+    const attributes = typeof task.attributes === 'string' ? JSON.parse(task.attributes) : task.attributes;
+    taskRouter.addTask(task.taskSid, attributes as object, { reservations: { [PREVIEW_WORKER_SID]: ['accepted'] } });
+  }
+  return taskRouter;
+}
+
 export async function startPreviewBackend(options: { functionsDir: string; previewOrigin: string }): Promise<PreviewBackend> {
   const standin = await startStandin();
   const flexToken = createDevelopmentFlexToken();
@@ -48,6 +59,9 @@ export async function startPreviewBackend(options: { functionsDir: string; previ
         [{ sid: PREVIEW_WORKER_SID, friendlyName: PREVIEW_IDENTITY }],
         SAMPLE_TASKS.map((task) => ({ workerSid: PREVIEW_WORKER_SID, taskSid: task.taskSid, reservationStatus: 'accepted', attributes: task.attributes })),
       ),
+      // The agent's verdicts land in an in-memory TaskRouter with ETags: the samples as tasks the preview agent
+      // holds, and any other task (a pasted one) created on first use.
+      verdictTaskRouter: verdictTaskRouter(),
     });
     return {
       functionsUrl: functions.url,

@@ -25,3 +25,16 @@ export type {
   ProblemCode,
 } from './types';
 export { isRecord, own, type JsonRecord } from './values';
+export {
+  isVerdict,
+  isVerdictReason,
+  normaliseReason,
+  readStoredVerdict,
+  VERDICT_ATTRIBUTE,
+  VERDICT_REASONS,
+  VERDICTS,
+  type StoredVerdict,
+  type Verdict,
+  type VerdictAuthor,
+  type VerdictReason,
+} from './verdict';

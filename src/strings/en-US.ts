@@ -87,6 +87,27 @@ export const enUS = {
   PolyaiContextNextMatch: 'Next match',
   PolyaiContextPreviousMatch: 'Previous match',
   PolyaiContextTaskBadge: 'PolyAI',
+  // Issue 20: the agent's verdict on the handoff.
+  PolyaiContextVerdictHeading: 'Was the PolyAI context right?',
+  PolyaiContextVerdictGroupLabel: 'Your verdict on this handoff',
+  PolyaiContextVerdictRight: 'Context right',
+  PolyaiContextVerdictIncomplete: 'Incomplete',
+  PolyaiContextVerdictWrong: 'Wrong',
+  PolyaiContextVerdictReasonLabel: 'What was wrong? (optional)',
+  PolyaiContextVerdictReasonNone: 'No reason given',
+  PolyaiContextVerdictReasonWrongIntent: 'Wrong intent',
+  PolyaiContextVerdictReasonNotVerified: 'Not verified',
+  PolyaiContextVerdictReasonMissingData: 'Missing data',
+  PolyaiContextVerdictReasonShouldNotEscalate: 'Should not have been escalated',
+  PolyaiContextVerdictSaving: 'Saving your verdict…',
+  PolyaiContextVerdictSaved: 'Verdict saved',
+  PolyaiContextVerdictFailed: 'Your verdict was not saved: {{message}}',
+  PolyaiContextVerdictRetry: 'Save again',
+  PolyaiContextVerdictNone: 'No verdict yet.',
+  PolyaiContextVerdictStoredWithReason: '{{verdict}}: {{reason}}',
+  PolyaiContextVerdictBySupervisor: 'Set by a supervisor',
+  PolyaiContextVerdictLocked: 'The task is completed: the verdict can no longer change.',
+  PolyaiContextVerdictNotConfigured: 'Verdicts cannot be saved yet: an admin can set functions_base_url.',
 } as const;
 
 export type StringKey = keyof typeof enUS;

@@ -85,6 +85,8 @@ describe('offline preview: pasted task attributes', () => {
     await pasteAttributes(JSON.stringify(hostileAttributes));
     await openPastedTask(before);
     const tab = page.getByTestId('polyai-context');
+    // The tab's content renders after Flex selects it: wait for it rather than read an empty container.
+    await tab.getByTestId('polyai-section-summary').waitFor();
     await expect(tab.innerText()).resolves.toContain(`Caller said ${HOSTILE_IMG}`);
     await expect(tab.innerText()).resolves.toContain(HOSTILE_LINK);
     // Give any injected handler a chance to fire before checking that none did.

@@ -36,6 +36,7 @@ describe('the built Functions', () => {
       'polyai-handoff-to-flex.protected.js',
       'polyai-handoff.protected.js',
       'polyai-sip-handoff.protected.js',
+      'polyai-verdict.js',
     ]);
     for (const file of fs.readdirSync(functionsDir)) {
       const code = fs.readFileSync(path.join(functionsDir, file), 'utf8');

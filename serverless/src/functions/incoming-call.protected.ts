@@ -38,5 +38,5 @@ export const handler: ServerlessFunctionSignature = (context, event, callback) =
       ? 'Neither PolyAI\'s SIP address nor a PolyAI connector is configured.'
       : 'POLYAI_SIP_URI is not a SIP address (sip:… or sips:…).';
   const polyai = handoffErrorAttributes(null, problem);
-  callback(null, twimlResponse(enqueueToFlexTwiml(workflowSid, enqueueAttributes(event as Record<string, unknown>, polyai))));
+  callback(null, twimlResponse(enqueueToFlexTwiml(workflowSid, enqueueAttributes(event as Record<string, unknown>, polyai, env))));
 };

@@ -15,7 +15,7 @@ export function createPolyaiHandoffHandler(deps: ClientDeps = {}): ServerlessFun
     // PolyAI's conversation id (from the Connect Virtual Agent widget) first; the Call SID if PolyAI has no data for it.
     const candidates = [{ shared_id: event.shared_id }, { id: event.id }, { call_sid: event.call_sid ?? event.CallSid }];
     const polyai = await fetchFirstFound('polyai-handoff', context, candidates, deps);
-    callback(null, jsonResponse(200, enqueueAttributes(event, polyai)));
+    callback(null, jsonResponse(200, enqueueAttributes(event, polyai, context)));
   };
 }
 

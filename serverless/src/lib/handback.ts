@@ -146,7 +146,7 @@ export async function answerHandback(
     if (handback.sip !== undefined && fetchErrorStatus(polyai) !== undefined) polyai = withSipContext(polyai, handback.sip);
   }
   // Scrubbed as a whole: SIP headers and caller parameters may not carry the Functions' secrets either.
-  return { ok: true, twiml: enqueueToFlexTwiml(workflowSid, scrubJson(enqueueAttributes(event, polyai), secretsOf(env))) };
+  return { ok: true, twiml: enqueueToFlexTwiml(workflowSid, scrubJson(enqueueAttributes(event, polyai, env), secretsOf(env))) };
 }
 
 /** PolyAI's API failed: what its `X-` headers said (customer id, reason, …) and the error, which reads as partial. */

@@ -40,29 +40,17 @@ export interface PluginAnswer {
 export function pluginFunction(fn: string, deps: PluginDeps, serve: (request: PluginRequest) => Promise<PluginAnswer>): ServerlessFunctionSignature {
   const validateToken = deps.validateToken ?? ((token, accountSid, authToken) => validator(token, accountSid, authToken));
   return async (context, rawEvent, callback) => {
-    const env = context as unknown as Env;
-    const event = rawEvent as Record<string, unknown>;
-    const headers = requestHeaders(event);
-    const cors = corsFor(headers.origin, env);
-    const secrets = secretsOf(env);
-    const answer = (status: number, body: object | null) => callback(null, jsonResponse(status, body === null ? null : scrubJson(body, secrets), cors.headers));
-    const fail = (status: number, message: string) => {
-      logOutcome(fn, { outcome: 'error', status });
-      answer(status, { error: { status, message } });
-    };
-
-    if (!cors.allowed) return fail(403, 'This origin may not call the PolyAI Functions.');
-    if (headers['access-control-request-method'] !== undefined && event.Token === undefined) return answer(204, null);
+    const gate = await openPluginGate(fn, context, rawEvent, callback, validateToken);
+    if (gate === null) return;
+    const { env, event, who, answer, fail } = gate;
     try {
-      const token = await checkFlexToken(event.Token, { accountSid: text(env.ACCOUNT_SID), authToken: text(env.AUTH_TOKEN) }, validateToken);
-      if (!token.ok) return fail(token.status, token.message);
       const conversationId = event.conversationId;
       if (!isCallSid(conversationId) && !isOpaqueId(conversationId)) return fail(400, 'conversationId must be a call SID or a handoff id.');
       const taskRouter = () => deps.taskRouter ?? (context.getTwilioClient() as unknown as TaskRouterClient);
-      const access = await checkTaskAccess(conversationId, token.who, env, taskRouter);
+      const access = await checkTaskAccess(conversationId, who, env, taskRouter);
       if (!access.ok) return fail(access.status, access.message);
       const started = Date.now();
-      const result = await serve({ env, event, conversationId, who: token.who });
+      const result = await serve({ env, event, conversationId, who });
       if (result.status >= 400) logOutcome(fn, { outcome: 'error', status: result.status });
       else logOutcome(fn, { outcome: 'ok', status: result.status, ms: Date.now() - started });
       answer(result.status, result.body);
@@ -70,6 +58,52 @@ export function pluginFunction(fn: string, deps: PluginDeps, serve: (request: Pl
       fail(500, 'The PolyAI Function failed.');
     }
   };
+}
+
+export interface PluginGate {
+  env: Env;
+  event: Record<string, unknown>;
+  who: TokenIdentity;
+  /** Answers with the CORS headers, the body scrubbed of the Functions' secrets. */
+  answer: (status: number, body: object | null) => void;
+  /** Answers `{ error: { status, message } }` and logs the status. */
+  fail: (status: number, message: string) => void;
+}
+
+/**
+ * The first steps of every plugin Function (CORS, preflight, Flex token), for Functions whose access check is
+ * not by conversation (polyai-verdict checks the task). null when it has already answered.
+ */
+export async function openPluginGate(
+  fn: string,
+  context: Parameters<ServerlessFunctionSignature>[0],
+  rawEvent: Parameters<ServerlessFunctionSignature>[1],
+  callback: Parameters<ServerlessFunctionSignature>[2],
+  validateToken: TokenValidator,
+): Promise<PluginGate | null> {
+  const env = context as unknown as Env;
+  const event = rawEvent as Record<string, unknown>;
+  const headers = requestHeaders(event);
+  const cors = corsFor(headers.origin, env);
+  const secrets = secretsOf(env);
+  const answer = (status: number, body: object | null) => callback(null, jsonResponse(status, body === null ? null : scrubJson(body, secrets), cors.headers));
+  const fail = (status: number, message: string) => {
+    logOutcome(fn, { outcome: 'error', status });
+    answer(status, { error: { status, message } });
+  };
+
+  if (!cors.allowed) fail(403, 'This origin may not call the PolyAI Functions.');
+  else if (headers['access-control-request-method'] !== undefined && event.Token === undefined) answer(204, null);
+  else {
+    try {
+      const token = await checkFlexToken(event.Token, { accountSid: text(env.ACCOUNT_SID), authToken: text(env.AUTH_TOKEN) }, validateToken);
+      if (token.ok) return { env, event, who: token.who, answer, fail };
+      fail(token.status, token.message);
+    } catch {
+      fail(500, 'The PolyAI Function failed.');
+    }
+  }
+  return null;
 }
 
 /** Lower-cased request headers (the runtime puts them on `event.request.headers`). */

@@ -1,6 +1,7 @@
 /** What every route needs to create a Flex task: the workflow, the Functions' paths and the task attributes. */
 import { isCallSid } from './ids';
 import { text, type Env } from './config';
+import { withHandoffInsights } from './insights';
 import type { PolyaiTaskAttributes } from '../../../src/model';
 import { cutText } from '../../../src/model/values';
 
@@ -28,16 +29,19 @@ export function readPolyaiSipUri(env: Env): string | null {
 /**
  * The task attributes of every route — Studio's Send To Flex (via `polyai-handoff`), `<Enqueue><Task>` after
  * `<Connect>` and after PolyAI's SIP REFER — so anything added to a PolyAI task is added here once.
- * Reads a webhook's `From`/`CallSid` or Studio's `from`/`call_sid` parameters.
+ * Reads a webhook's `From`/`CallSid` or Studio's `from`/`call_sid` parameters. Adds the handoff's Flex Insights
+ * values (`conversations`, lib/insights) from the Service's settings in `env`.
  */
-export function enqueueAttributes(event: Record<string, unknown>, polyai: PolyaiTaskAttributes): Record<string, unknown> {
+export function enqueueAttributes(event: Record<string, unknown>, polyai: PolyaiTaskAttributes, env: Env): Record<string, unknown> {
   const rawFrom = event.From ?? event.from;
   const from = typeof rawFrom === 'string' && rawFrom !== '' ? cutText(rawFrom, MAX_PHONE_CHARS) : undefined;
   const callSid = isCallSid(event.CallSid) ? event.CallSid : isCallSid(event.call_sid) ? event.call_sid : undefined;
-  return {
+  const attributes = {
     type: 'inbound',
     ...(from === undefined ? {} : { name: from, from }),
     ...(callSid === undefined ? {} : { call_sid: callSid }),
     ...polyai,
   };
+  // Issue 20: the single Insights hook of the routing Functions.
+  return withHandoffInsights(attributes, env);
 }

@@ -24,12 +24,14 @@ interface HandoffContextViewProps {
   transcript?: React.ReactNode;
   /** Where the fetch of what did not fit in the task stands; only read when the context names such keys. */
   notLoadedPhase?: NotLoadedPhase;
+  /** The agent's verdict on the handoff, supplied by the container. */
+  verdict?: React.ReactNode;
 }
 
 const UNREACHABLE: NotLoadedPhase = { status: 'unreachable' };
 
 /** The whole tab body for one handoff context: plain props in, Paste out, no Flex. */
-export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcript, notLoadedPhase = UNREACHABLE }: HandoffContextViewProps): JSX.Element {
+export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcript, verdict, notLoadedPhase = UNREACHABLE }: HandoffContextViewProps): JSX.Element {
   const t = useStrings();
   const hasData = context.status === 'present' || context.status === 'partial';
   const rules = useMemo<FieldRules>(
@@ -70,6 +72,7 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
           )}
         {hasData && part(<CapturedFieldsSection fields={context.fields} rules={rules} />)}
         {transcript && <PartBoundary part="section">{transcript}</PartBoundary>}
+        {verdict && <PartBoundary part="section">{verdict}</PartBoundary>}
         {part(<ReferenceSection ids={context.ids} />)}
       </Stack>
     </Box>

@@ -6,6 +6,7 @@ import { TabErrorBoundary } from '../TabErrorBoundary/TabErrorBoundary';
 import { TranscriptSection } from '../Transcript/TranscriptSection';
 import { useFullHandoff, type HandoffStateLoader } from './useFullHandoff';
 import type { ConversationLoader } from '../Transcript/useConversation';
+import { VerdictPanel, type VerdictAudience } from '../Verdict/VerdictPanel';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
 import { compileMaskPatterns } from '../../model';
 import { fetchConversation } from '../../services/conversationClient';
@@ -18,10 +19,12 @@ interface PolyaiContextTabProps {
   task?: ITask;
   config?: PolyaiContextConfig;
   language?: SupportedLanguage;
+  /** `supervisor`: the Teams view's task canvas (verdict read-only). */
+  audience?: VerdictAudience;
 }
 
 /** Container: takes the task from Flex, hands plain props to the views. */
-function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en-US' }: PolyaiContextTabProps): JSX.Element {
+function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en-US', audience = 'agent' }: PolyaiContextTabProps): JSX.Element {
   const attributes: unknown = task?.attributes;
   const compact = useMemo(() => handoffContextOf(attributes), [attributes]);
   const strings = useMemo(() => pickStrings(Manager.getInstance().strings), []);
@@ -54,6 +57,8 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
         known={{ summary: context.summary !== null, reason: context.reason !== null, destination: context.destination !== null, id: context.ids.id }}
       />
     );
+  const verdict =
+    context.status === 'absent' ? null : <VerdictPanel task={task} functionsBaseUrl={functionsBaseUrl} token={flexToken} audience={audience} />;
   return (
     <StringsContext.Provider value={strings}>
       <LocaleContext.Provider value={language}>
@@ -64,6 +69,7 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
             context={context}
             config={config}
             transcript={transcript}
+            verdict={verdict}
             notLoadedPhase={fullHandoff.status === 'complete' ? undefined : fullHandoff}
           />
         </TabErrorBoundary>

@@ -25,6 +25,7 @@ function contentStore() {
 export const TaskCanvasTabs = { Content: contentStore() };
 export const TaskListItem = { Content: contentStore() };
 export const TaskListButtons = { Content: contentStore() };
+export const Supervisor = { TaskCanvasTabs: { Content: contentStore() } };
 
 export function Tab({ children }: { uniqueName?: string; label?: string; children?: React.ReactNode }): JSX.Element {
   return <>{children}</>;
@@ -64,7 +65,7 @@ const managerInstance = {
 };
 export const Manager = { getInstance: () => managerInstance };
 
-export type ITask = { sid: string; taskSid: string; attributes: unknown };
+export type ITask = { sid: string; taskSid: string; status?: string; attributes: unknown };
 
 /** Flex's public error reporting: `sendDebuggerEvent(message, description)` records a custom FlexError. */
 export const Monitor = { sendDebuggerEvent: jest.fn(), getErrors: jest.fn(() => ({ errors: [] })), getLogs: jest.fn(() => ({ logs: '' })) };

@@ -24,6 +24,9 @@ export function functionEnv(baseUrl = 'http://127.0.0.1:9', overrides: Record<st
     AUTH_TOKEN: 'auth-token-secret',
     FLEX_ALLOWED_ORIGINS: `${FLEX_ORIGIN}, https://flex.example.com/`,
     TASKROUTER_WORKSPACE_SID: WORKSPACE_SID,
+    // Flex Insights values off, so route tests compare the attributes they are about; insightsRoutes.test.ts
+    // runs every route with the default slots.
+    POLYAI_INSIGHTS_SLOTS: 'off',
     ...overrides,
   };
 }

@@ -1,0 +1,132 @@
+/** Flex Insights `conversations` values: slots, merging without overwriting, Insights' and TaskRouter's limits. */
+import { parseHandoffContext } from '../../src/model';
+import {
+  DEFAULT_INSIGHTS_SLOTS,
+  handoffInsightsValues,
+  MAX_TASK_ATTRIBUTES_CHARS,
+  mergeConversations,
+  readInsightsSlots,
+  verdictInsightsValues,
+  withHandoffInsights,
+} from '../../serverless/src/lib/insights';
+import { fixture } from '../support/fixtures';
+
+const verified = { type: 'inbound', polyai: fixture('handoff-state-verified.json') };
+
+describe('handoff Insights values', () => {
+  it('maps reason, intent, verified, destination and context status to the default slots', () => {
+    expect(handoffInsightsValues(parseHandoffContext(verified), DEFAULT_INSIGHTS_SLOTS)).toEqual({
+      conversation_attribute_4: 'billing_dispute',
+      conversation_attribute_5: 'dispute_charge',
+      conversation_attribute_6: 'Verified',
+      conversation_attribute_7: 'billing_queue',
+      conversation_attribute_8: 'Present',
+    });
+  });
+
+  it.each([
+    [{ polyai: { data: { verification: { successfully_identified: false } } } }, { conversation_attribute_6: 'Not verified', conversation_attribute_8: 'Present' }],
+    [{ polyai: { error: { status: 504, message: 'timeout' } } }, { conversation_attribute_6: 'Unknown', conversation_attribute_8: 'Unavailable' }],
+    [{ type: 'inbound' }, {}],
+  ])('says whether the caller was verified and whether the context arrived (%j)', (attributes, expected) => {
+    expect(handoffInsightsValues(parseHandoffContext(attributes), DEFAULT_INSIGHTS_SLOTS)).toEqual(expected);
+  });
+
+  it('marks partial context as Partial', () => {
+    const context = parseHandoffContext({ polyai: { data: { intent: 'x', slots: { a: 'b'.repeat(20_000) } } } });
+    expect(context.status).toBe('partial');
+    expect(handoffInsightsValues(context, DEFAULT_INSIGHTS_SLOTS).conversation_attribute_8).toBe('Partial');
+  });
+
+  it('cuts values to the 128 characters Insights loads, never inside a surrogate pair', () => {
+    const reason = `${'r'.repeat(127)}😀tail`;
+    const values = handoffInsightsValues(parseHandoffContext({ polyai: { data: { handoff_reason: reason } } }), DEFAULT_INSIGHTS_SLOTS);
+    expect(values.conversation_attribute_4).toBe(`${'r'.repeat(127)}😀`);
+  });
+
+  it('maps the verdict and its reason', () => {
+    expect(verdictInsightsValues({ verdict: 'wrong', reason: 'not_verified' }, DEFAULT_INSIGHTS_SLOTS)).toEqual({
+      conversation_attribute_9: 'Context wrong',
+      conversation_attribute_10: 'Not verified',
+    });
+    expect(verdictInsightsValues({ verdict: 'right', reason: null }, DEFAULT_INSIGHTS_SLOTS)).toEqual({ conversation_attribute_9: 'Context right' });
+  });
+});
+
+describe('POLYAI_INSIGHTS_SLOTS', () => {
+  it('defaults to custom attributes 4–10', () => {
+    expect(readInsightsSlots({})).toEqual({ slots: DEFAULT_INSIGHTS_SLOTS, problems: [] });
+  });
+
+  it('moves a field to another slot or a documented standard field, or turns it off', () => {
+    const { slots, problems } = readInsightsSlots({ POLYAI_INSIGHTS_SLOTS: 'reason=1, intent=content ,destination=off' });
+    expect(problems).toEqual([]);
+    expect(slots).toEqual({ ...DEFAULT_INSIGHTS_SLOTS, reason: 'conversation_attribute_1', intent: 'content', destination: null });
+  });
+
+  it('turns everything off with "off"', () => {
+    const { slots } = readInsightsSlots({ POLYAI_INSIGHTS_SLOTS: 'off' });
+    expect(Object.values(slots).every((slot) => slot === null)).toBe(true);
+    expect(handoffInsightsValues(parseHandoffContext(verified), slots)).toEqual({});
+  });
+
+  it.each(['reason=11', 'reason=0', 'mood=3', 'reason=outcome', 'reason'])('reports "%s" and keeps that field\'s default', (spec) => {
+    const { slots, problems } = readInsightsSlots({ POLYAI_INSIGHTS_SLOTS: spec });
+    expect(problems).toHaveLength(1);
+    expect(slots).toEqual(DEFAULT_INSIGHTS_SLOTS);
+  });
+
+  it('refuses two fields in one slot', () => {
+    const { slots, problems } = readInsightsSlots({ POLYAI_INSIGHTS_SLOTS: 'reason=5' });
+    expect(problems).toEqual(['POLYAI_INSIGHTS_SLOTS: two fields share one target; using the defaults.']);
+    expect(slots).toBe(DEFAULT_INSIGHTS_SLOTS);
+  });
+});
+
+describe('merging into conversations', () => {
+  it('never overwrites a key Studio or Flex already set, and keeps the other keys', () => {
+    const attributes = { conversations: { conversation_attribute_4: 'set by Studio', direction: 'Inbound' } };
+    const { attributes: merged, written } = mergeConversations(attributes, { conversation_attribute_4: 'ours', conversation_attribute_5: 'ours too' });
+    expect(merged).toEqual({ conversations: { conversation_attribute_4: 'set by Studio', direction: 'Inbound', conversation_attribute_5: 'ours too' } });
+    expect(written).toEqual(['conversation_attribute_5']);
+    expect(attributes.conversations).toEqual({ conversation_attribute_4: 'set by Studio', direction: 'Inbound' }); // input untouched
+  });
+
+  it('updates and removes the keys it owns', () => {
+    const attributes = { conversations: { conversation_attribute_9: 'Context wrong', conversation_attribute_10: 'Not verified', case: 'X' } };
+    const { attributes: merged } = mergeConversations(attributes, { conversation_attribute_9: 'Context right' }, ['conversation_attribute_9', 'conversation_attribute_10']);
+    expect(merged).toEqual({ conversations: { conversation_attribute_9: 'Context right', case: 'X' } });
+  });
+
+  it('leaves a conversations value that is not an object alone', () => {
+    const attributes = { conversations: 'legacy' };
+    expect(mergeConversations(attributes, { conversation_attribute_4: 'x' })).toEqual({ attributes, written: [] });
+  });
+
+  it('adds nothing when there is nothing to add', () => {
+    const attributes = { type: 'inbound' };
+    expect(mergeConversations(attributes, {}).attributes).toBe(attributes);
+  });
+});
+
+describe('withHandoffInsights (the routing Functions\' hook)', () => {
+  it('adds the handoff values to the attributes', () => {
+    expect(withHandoffInsights(verified, {})).toEqual({ ...verified, conversations: expect.objectContaining({ conversation_attribute_8: 'Present' }) });
+  });
+
+  it('honours the slots in the environment', () => {
+    expect(withHandoffInsights(verified, { POLYAI_INSIGHTS_SLOTS: 'off' })).toBe(verified);
+  });
+
+  it('sends the attributes without Insights values rather than past TaskRouter\'s 4,096 characters', () => {
+    const base = { ...verified, filler: 'f'.repeat(MAX_TASK_ATTRIBUTES_CHARS - JSON.stringify(verified).length - 20) };
+    expect(JSON.stringify(base).length).toBeLessThanOrEqual(MAX_TASK_ATTRIBUTES_CHARS);
+    expect(withHandoffInsights(base, {})).toBe(base);
+  });
+
+  it('never throws: exotic attributes come back unchanged', () => {
+    const hostile = { polyai: { data: {} } } as Record<string, unknown>;
+    Object.defineProperty(hostile, 'conversations', { enumerable: true, get: () => { throw new Error('boom'); } });
+    expect(withHandoffInsights(hostile, {})).toBe(hostile);
+  });
+});
