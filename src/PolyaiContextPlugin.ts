@@ -4,7 +4,6 @@ import { FlexPlugin } from '@twilio/flex-plugin';
 import { parseConfig, rawConfigFrom } from './config';
 import { registerAutoSelectTab } from './flex-hooks/autoSelectTab';
 import { registerContextTab } from './flex-hooks/contextTab';
-import { registerPasteProvider } from './flex-hooks/pasteProvider';
 import { registerStrings } from './flex-hooks/strings';
 import { registerSupervisorContextTab } from './flex-hooks/supervisorContextTab';
 import { registerTaskBadge } from './flex-hooks/taskBadge';
@@ -23,7 +22,6 @@ export function initPolyaiContext(flex: typeof Flex, manager: Flex.Manager): voi
   // Strings in one of our four languages; dates and numbers in the agent's own variant of it (en-GB).
   const locale = resolveFormatLocale(language, [flexLanguage, ...browserLanguages()]);
   registerStrings(manager, language);
-  registerPasteProvider(flex);
   registerContextTab(flex, manager, config, language, locale);
   registerSupervisorContextTab(flex, manager, config, language, locale);
   registerTaskBadge(flex, manager);

@@ -5,6 +5,7 @@ import { PolyaiContextTab } from '../components/PolyaiContextTab/PolyaiContextTa
 import type { PolyaiContextConfig } from '../config';
 import { pickStrings, type SupportedLanguage } from '../strings';
 import { handoffContextOf } from '../utils/handoffContextCache';
+import { withPasteTheme } from './pasteProvider';
 import { TASK_CANVAS_TABS } from './taskCanvasTabs';
 
 export const CONTEXT_TAB_NAME = 'polyai-context';
@@ -39,11 +40,12 @@ export function registerContextTab(flex: typeof Flex, manager: Flex.Manager, con
   const OpenedOnlyForTask = flex.withTaskContext(({ task, ...props }: { task?: Flex.ITask; flex: typeof Flex; children: React.ReactNode }) => (
     <OpenedOnly {...props} taskSid={task?.sid} />
   ));
+  const ThemedTab = withPasteTheme(flex, PolyaiContextTab);
   const label = pickStrings(manager.strings).PolyaiContextTabLabel;
   flex.TaskCanvasTabs.Content.add(
     <flex.Tab key="polyai-context-tab" uniqueName={CONTEXT_TAB_NAME} label={label}>
       <OpenedOnlyForTask flex={flex}>
-        <PolyaiContextTab config={config} language={language} locale={locale} />
+        <ThemedTab config={config} language={language} locale={locale} />
       </OpenedOnlyForTask>
     </flex.Tab>,
     { sortOrder: config.tabSortOrder, if: ({ task }) => shouldShowContextTab(task, config) },

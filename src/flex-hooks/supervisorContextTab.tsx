@@ -2,6 +2,7 @@ import React from 'react';
 import type * as Flex from '@twilio/flex-ui';
 
 import { CONTEXT_TAB_NAME, shouldShowContextTab } from './contextTab';
+import { withPasteTheme } from './pasteProvider';
 import { MountWhenVisible } from '../components/common/MountWhenVisible';
 import { PolyaiContextTab } from '../components/PolyaiContextTab/PolyaiContextTab';
 import type { PolyaiContextConfig } from '../config';
@@ -16,11 +17,12 @@ export function registerSupervisorContextTab(flex: typeof Flex, manager: Flex.Ma
   // A Flex build without the Teams view's canvas (or an imitation of Flex) must not stop the agent's tab.
   const supervisorTabs = (flex as { Supervisor?: Partial<typeof flex.Supervisor> }).Supervisor?.TaskCanvasTabs;
   if (!supervisorTabs) return;
+  const ThemedTab = withPasteTheme(flex, PolyaiContextTab);
   const label = pickStrings(manager.strings).PolyaiContextTabLabel;
   supervisorTabs.Content.add(
     <flex.Tab key="polyai-context-supervisor-tab" uniqueName={CONTEXT_TAB_NAME} label={label}>
       <MountWhenVisible>
-        <PolyaiContextTab config={config} language={language} locale={locale} audience="supervisor" />
+        <ThemedTab config={config} language={language} locale={locale} audience="supervisor" />
       </MountWhenVisible>
     </flex.Tab>,
     { sortOrder: config.tabSortOrder, if: ({ task }) => shouldShowContextTab(task, config) },

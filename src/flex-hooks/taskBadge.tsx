@@ -5,6 +5,7 @@ import { Box } from '@twilio-paste/core/box';
 
 import { hasPolyaiContext } from './contextTab';
 import { pickStrings } from '../strings';
+import { withPasteTheme } from './pasteProvider';
 
 /** A small marker in the task list so the agent sees, before opening a task, that PolyAI context exists. */
 function PolyaiTaskBadge({ label }: { label: string }): JSX.Element {
@@ -22,8 +23,9 @@ function PolyaiTaskBadge({ label }: { label: string }): JSX.Element {
  * focus ring; `TaskListButtons` renders inside the row (beside Accept/Reject), so the badge goes there.
  */
 export function registerTaskBadge(flex: typeof Flex, manager: Flex.Manager): void {
+  const ThemedBadge = withPasteTheme(flex, PolyaiTaskBadge);
   const label = pickStrings(manager.strings).PolyaiContextTaskBadge;
-  flex.TaskListButtons.Content.add(<PolyaiTaskBadge key="polyai-task-badge" label={label} />, {
+  flex.TaskListButtons.Content.add(<ThemedBadge key="polyai-task-badge" label={label} />, {
     sortOrder: -1,
     if: ({ task }) => hasPolyaiContext(task),
   });

@@ -7,7 +7,8 @@
 import type { Page } from 'playwright-core';
 
 import { enUS } from '../../src/strings/en-US';
-import { acceptTask, contextSection, expectCleanRun, isTabSelected, openTab, previewForThisFile, sampleTask, selectTask, taskItem, waitForReservationStatus, waitForSelected } from './support/preview';
+import { STRING_TABLES } from '../../src/strings/languages';
+import { acceptTask, canvasTab, contextSection, expectCleanRun, isTabSelected, openTab, previewForThisFile, sampleTask, selectTask, taskItem, waitForReservationStatus, waitForSelected } from './support/preview';
 
 const TAB = enUS.PolyaiContextTabLabel;
 const preview = previewForThisFile();
@@ -147,6 +148,75 @@ describe('real Flex: failures reach the admin, never the agent’s desktop', () 
     const errors = await page.evaluate(() => JSON.stringify(window.Twilio.Flex.Monitor.getErrors()));
     expect(errors).toContain('PolyAI Context tab: RangeError: rounding failed');
   });
+});
+
+describe("real Flex: the plugin's Paste is themed wherever Flex renders it", () => {
+  /**
+   * Flex's own task list buttons (with the plugin's badge) rendered into a second React root, under Flex's
+   * store and context but outside RootContainer, so outside any wrapper `setProviders` adds: the plugin's
+   * Paste pieces must still have their theme there.
+   */
+  const renderOutsideRootContainer = (page: Page, sid: string) =>
+    page.evaluate((reservation) => {
+      const { React, ReactDOM, ReactRedux } = window as unknown as { React: typeof import('react'); ReactDOM: typeof import('react-dom'); ReactRedux: typeof import('react-redux') };
+      const Flex = window.Twilio.Flex;
+      const { flex } = window.previewRuntime!;
+      const task = (flex.store.getState() as { flex: { worker: { tasks: Map<string, unknown> } } }).flex.worker.tasks.get(reservation);
+      const host = document.createElement('div');
+      host.id = 'outside-root-container';
+      document.body.appendChild(host);
+      const h = React.createElement;
+      ReactDOM.render(
+        h(ReactRedux.Provider, { store: flex.store }, h(Flex.ContextProvider, { manager: flex.manager }, h(Flex.TaskListButtons as never, { task }))),
+        host,
+      );
+    }, sid);
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`themes the task list badge outside RootContainer's wrappers (${theme})`, async () => {
+      const { page } = preview();
+      await preview().open(theme === 'dark' ? '?theme=dark' : '');
+      const { sid } = sampleTask('verified');
+      await selectTask(page, 'verified');
+      await openTab(page, TAB);
+      await contextSection(page, 'summary').waitFor();
+      await renderOutsideRootContainer(page, sid);
+      const outside = page.locator('#outside-root-container');
+      const badge = outside.getByTestId('polyai-task-badge');
+      await expect(badge.innerText()).resolves.toBe(enUS.PolyaiContextTaskBadge);
+      // Paste's theme gives the badge its colours, corners and spacing; without one they are left unset.
+      const style = (locator: typeof badge) =>
+        locator.locator('span').first().evaluate((element) => {
+          const { backgroundColor, color, borderRadius, paddingLeft, fontFamily } = getComputedStyle(element);
+          return { backgroundColor, color, borderRadius, paddingLeft, fontFamily };
+        });
+      const inside = await style(taskItem(page, 'verified').getByTestId('polyai-task-badge'));
+      const themed = await style(badge);
+      expect(themed.backgroundColor).not.toBe('rgba(0, 0, 0, 0)');
+      expect(themed.paddingLeft).not.toBe('0px');
+      expect(themed).toEqual(inside);
+    });
+  }
+});
+
+describe("real Flex: the four languages, from Flex's own language setting", () => {
+  const HEADINGS = ['PolyaiContextSummaryHeading', 'PolyaiContextGlanceHeading', 'PolyaiContextVerificationHeading', 'PolyaiContextFieldsHeading', 'PolyaiContextTranscriptHeading'] as const;
+
+  for (const [language, strings] of Object.entries(STRING_TABLES)) {
+    it(`shows the tab, its headings and the search box in ${language}`, async () => {
+      const { page } = preview();
+      await preview().open(`?lang=${language}&task=verified`);
+      await canvasTab(page, strings.PolyaiContextTabLabel).waitFor();
+      await contextSection(page, 'transcript').getByRole('searchbox', { name: strings.PolyaiContextSearchLabel }).waitFor();
+      const headings = await page.getByTestId('polyai-context').getByRole('heading').allInnerTexts();
+      for (const key of HEADINGS) {
+        expect(headings).toContain(strings[key]);
+        // Every other language's heading is absent (where the words differ).
+        for (const other of Object.values(STRING_TABLES)) if (other[key] !== strings[key]) expect(headings).not.toContain(other[key]);
+      }
+      await expect(canvasTab(page, strings.PolyaiContextTabLabel).count()).resolves.toBe(1);
+    });
+  }
 });
 
 describe('real Flex: clean run', () => {

@@ -4,7 +4,7 @@ import { CustomizationProvider } from '@twilio-paste/core/customization';
 
 import { LocaleContext, STRING_TABLES, StringsContext, type SupportedLanguage } from '../../src/strings';
 
-/** Renders inside Paste's provider, as Flex does via `setProviders`. */
+/** Renders inside Paste's provider, as the plugin's `withPasteTheme` gives each piece it hands Flex. */
 export function renderWithPaste(ui: React.ReactElement): RenderResult {
   return render(<CustomizationProvider baseTheme="default">{ui}</CustomizationProvider>);
 }

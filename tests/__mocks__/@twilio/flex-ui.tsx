@@ -31,7 +31,12 @@ export function Tab({ children }: { uniqueName?: string; label?: string; childre
   return <>{children}</>;
 }
 
-export const setProviders = jest.fn();
+/** Flex's theme HOC: the light theme, as Flex's default configuration has it. */
+export function withTheme<P extends object>(Component: React.ComponentType<P & { theme: { isLight: boolean } }>) {
+  return function WithTheme(props: P): JSX.Element {
+    return <Component {...props} theme={{ isLight: true }} />;
+  };
+}
 
 /** Flex's Redux state as the plugin reads it: the PolyAI tab is the selected canvas tab. */
 export const mockFlexState = { flex: { view: { selectedTaskSid: 'WR1', componentViewStates: { AgentTaskCanvasTabs: { selectedTabName: 'polyai-context' } } }, worker: { tasks: new Map() } } };

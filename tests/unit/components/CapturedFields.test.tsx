@@ -2,6 +2,7 @@ import React from 'react';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 
 import { HandoffContextView } from '../../../src/components/HandoffContextView/HandoffContextView';
+import { ROWS_FIRST_FRAME } from '../../../src/components/HandoffContextView/sections/CapturedFieldsSection';
 import { DEFAULT_CONFIG, parseConfig } from '../../../src/config';
 import { parseHandoffContext } from '../../../src/model';
 import type { SupportedLanguage } from '../../../src/strings';
@@ -142,6 +143,25 @@ describe('captured fields', () => {
 });
 
 describe('at a glance', () => {
+  it('renders a long list a frame at a time, with copy-all whole from the first frame', async () => {
+    const many = Object.fromEntries(Array.from({ length: 100 }, (_, index) => [`field_${String(index).padStart(3, '0')}`, `value ${index}`]));
+    renderWithPaste(<HandoffContextView context={parseHandoffContext({ polyai: { data: many } })} config={DEFAULT_CONFIG} />);
+    // Row headers by selector: role queries over many rows are slow in jsdom.
+    const rowHeaders = () => fields().querySelectorAll('[role="rowheader"]');
+    // The first frame: a bounded number of rows, the table marked busy until the rest arrive.
+    expect(rowHeaders()).toHaveLength(ROWS_FIRST_FRAME);
+    expect(fields().querySelector('table')).toHaveAttribute('aria-busy', 'true');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy all' }));
+    await waitFor(() => expect(clipboard).toHaveLength(1));
+    // Copy all copies the whole tab: every captured field is in it, the last one included.
+    const copiedLines = clipboard[0].split('\n');
+    expect(copiedLines.filter((line) => /^Field \d{3}: value \d+$/.test(line))).toHaveLength(100);
+    expect(copiedLines).toContain('Field 099: value 99');
+    await waitFor(() => expect(rowHeaders()).toHaveLength(100), { timeout: 10_000 });
+    expect(fields().querySelector('table')).toHaveAttribute('aria-busy', 'false');
+    expect(rowHeaders()[99].closest('tr')).toHaveTextContent('Field 099value 99');
+  }, 30_000);
+
   it('colours the confidence badge by the configured thresholds', () => {
     const view = (thresholds: unknown) =>
       renderWithPaste(<HandoffContextView context={parseHandoffContext({ polyai: { data } })} config={parseConfig({ confidence_thresholds: thresholds }).config} />);

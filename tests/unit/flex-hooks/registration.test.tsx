@@ -1,7 +1,6 @@
 import React from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as Flex from '@twilio/flex-ui';
-import { CustomizationProvider } from '@twilio-paste/core/customization';
 
 import { initPolyaiContext } from '../../../src/PolyaiContextPlugin';
 import { CONTEXT_TAB_NAME } from '../../../src/flex-hooks/contextTab';
@@ -46,7 +45,6 @@ describe('plugin registration', () => {
     expect(element.props.uniqueName).toBe(CONTEXT_TAB_NAME);
     expect(element.props.label).toBe('PolyAI Context');
     expect(options.sortOrder).toBe(10);
-    expect(Flex.setProviders).toHaveBeenCalledWith({ PasteThemeProvider: CustomizationProvider });
   });
 
   it('shows the tab only for tasks that carry PolyAI data', () => {
@@ -83,11 +81,8 @@ describe('plugin registration', () => {
   it('renders the registered tab for the selected task, with admin-overridden strings', () => {
     const manager = init();
     manager.strings.PolyaiContextSummaryHeading = 'Call summary';
-    render(
-      <CustomizationProvider baseTheme="default">
-        <mock.TaskContextProvider value={{ task: task(fixture('task-attributes-studio.json')) }}>{registeredTab().element}</mock.TaskContextProvider>
-      </CustomizationProvider>,
-    );
+    // No provider around it: the plugin's pieces bring their own Paste theme (see withPasteTheme).
+    render(<mock.TaskContextProvider value={{ task: task(fixture('task-attributes-studio.json')) }}>{registeredTab().element}</mock.TaskContextProvider>);
     expect(screen.getByRole('heading', { name: 'Call summary' })).toBeInTheDocument();
     expect(screen.getByText(/disputes a duplicate 42\.50 charge/)).toBeInTheDocument();
   });
@@ -113,11 +108,8 @@ describe('plugin registration', () => {
 
   it('renders the tab in the chosen language', () => {
     init({ custom_data: { polyai_context: { language: 'de-DE' } } });
-    render(
-      <CustomizationProvider baseTheme="default">
-        <mock.TaskContextProvider value={{ task: task(fixture('task-attributes-studio.json')) }}>{registeredTab().element}</mock.TaskContextProvider>
-      </CustomizationProvider>,
-    );
+    // No provider around it: the plugin's pieces bring their own Paste theme (see withPasteTheme).
+    render(<mock.TaskContextProvider value={{ task: task(fixture('task-attributes-studio.json')) }}>{registeredTab().element}</mock.TaskContextProvider>);
     expect(screen.getByRole('heading', { name: 'Zusammenfassung' })).toBeInTheDocument();
     expect(within(screen.getByTestId('polyai-glance')).getByText('Verifiziert')).toBeInTheDocument();
   });
@@ -128,7 +120,7 @@ describe('plugin registration', () => {
     const { element, options } = mock.TaskListButtons.Content.fragments[0];
     expect(options.if!({ task: task(fixture('task-attributes-studio.json')) })).toBe(true);
     expect(options.if!({ task: task({ type: 'inbound' }) })).toBe(false);
-    render(<CustomizationProvider baseTheme="default">{element}</CustomizationProvider>);
+    render(element);
     expect(screen.getByTestId('polyai-task-badge')).toHaveTextContent('PolyAI');
   });
 
@@ -157,11 +149,7 @@ describe('plugin registration', () => {
       init({ custom_data: { polyai_context: { functions_base_url: 'https://polyai-1234.twil.io', auto_select_tab: true } } });
       for (const [event, listener] of (Flex.Actions.addListener as jest.Mock).mock.calls) if (/AcceptTask$/.test(event)) listener({ task: task(fixture('task-attributes-studio.json')) });
       expect(fetchSpy).not.toHaveBeenCalled();
-      render(
-        <CustomizationProvider baseTheme="default">
-          <mock.TaskContextProvider value={{ task: task(fixture('task-attributes-studio.json')) }}>{registeredTab().element}</mock.TaskContextProvider>
-        </CustomizationProvider>,
-      );
+      render(<mock.TaskContextProvider value={{ task: task(fixture('task-attributes-studio.json')) }}>{registeredTab().element}</mock.TaskContextProvider>);
       expect(fetchSpy).toHaveBeenCalledTimes(1);
       const [url, init_] = fetchSpy.mock.calls[0] as unknown as [string, RequestInit];
       expect(url).toBe('https://polyai-1234.twil.io/polyai-conversation');
@@ -179,11 +167,7 @@ describe('plugin registration', () => {
     try {
       init({ custom_data: { polyai_context: { functions_base_url: 'https://polyai-1234.twil.io' } } });
       const studio = fixture('task-attributes-studio.json') as { polyai: { data: Record<string, unknown> } };
-      const view = (attributes: unknown) => (
-        <CustomizationProvider baseTheme="default">
-          <mock.TaskContextProvider value={{ task: task(attributes) }}>{registeredTab().element}</mock.TaskContextProvider>
-        </CustomizationProvider>
-      );
+      const view = (attributes: unknown) => <mock.TaskContextProvider value={{ task: task(attributes) }}>{registeredTab().element}</mock.TaskContextProvider>;
       const withCard = { ...studio, polyai: { ...studio.polyai, data: { ...studio.polyai.data, card_number: '4111' } } };
       const { rerender } = render(view(withCard));
       await waitFor(() => expect(screen.getByRole('searchbox')).toBeInTheDocument());

@@ -1,4 +1,4 @@
-import React, { useCallback } from 'react';
+import React, { useCallback, useEffect, useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Heading } from '@twilio-paste/core/heading';
 import { Table, TBody, THead, Td, Th, Tr } from '@twilio-paste/core/table';
@@ -14,6 +14,24 @@ import { SensitiveText } from '../fields/SensitiveText';
 import { formatValue } from '../formatValue';
 import type { CapturedField } from '../../../model';
 import { useLocale, useStrings } from '../../../strings';
+
+/**
+ * Rows rendered in the first frame, then per later frame: about 0.5 ms each, so a frame (16 ms) stays within
+ * budget however many fields PolyAI captured; 500 rows complete in ~25 frames.
+ */
+export const ROWS_FIRST_FRAME = 20;
+export const ROWS_PER_FRAME = 20;
+
+/** How many of `total` rows to render: a first frame's worth at once, the rest a frame's worth at a time. */
+function useProgressiveCount(total: number): number {
+  const [count, setCount] = useState(() => Math.min(total, ROWS_FIRST_FRAME));
+  useEffect(() => {
+    if (count >= total) return undefined;
+    const frame = requestAnimationFrame(() => setCount((current) => Math.min(total, current + ROWS_PER_FRAME)));
+    return () => cancelAnimationFrame(frame);
+  }, [count, total]);
+  return Math.min(count, total);
+}
 
 interface CapturedFieldsSectionProps {
   groups: readonly FieldGroup[];
@@ -52,6 +70,8 @@ export function CapturedFieldsSection({ groups, revealed, onToggle }: CapturedFi
   const { announce, region } = useAnnouncement();
   const textOf = useCallback((field: CapturedField) => formatValue(field, t, locale), [t, locale]);
   const rowCount = groups.reduce((sum, group) => sum + group.rows.length, 0);
+  // Copy all (the view's, over every row of `groups`) and reveal work while the rest are still being rendered.
+  let budget = useProgressiveCount(rowCount);
 
   return (
     <Section id="fields" title={t('PolyaiContextFieldsHeading')}>
@@ -62,6 +82,9 @@ export function CapturedFieldsSection({ groups, revealed, onToggle }: CapturedFi
       ) : (
         <>
           {groups.map((group, index) => {
+            const rows = group.rows.slice(0, budget);
+            budget -= rows.length;
+            if (rows.length === 0) return null;
             // Top-level values need a heading only when an admin's order put a group above them.
             const heading = group.label ?? (index > 0 ? t('PolyaiContextOtherFieldsGroup') : null);
             return (
@@ -71,7 +94,7 @@ export function CapturedFieldsSection({ groups, revealed, onToggle }: CapturedFi
                     {heading}
                   </Heading>
                 )}
-                <Table variant="borderless" tableLayout="fixed">
+                <Table variant="borderless" tableLayout="fixed" aria-busy={rows.length < group.rows.length}>
                   <THead>
                     <Tr>
                       <Th>{t('PolyaiContextFieldColumn')}</Th>
@@ -79,7 +102,7 @@ export function CapturedFieldsSection({ groups, revealed, onToggle }: CapturedFi
                     </Tr>
                   </THead>
                   <TBody>
-                    {group.rows.map((row) => (
+                    {rows.map((row) => (
                       <Tr key={row.field.path} verticalAlign="top">
                         {/* A row header drawn as a cell: Paste drops the last row's border on cells but not on a
                             row's <th>, which left a border under the label column alone. */}
