@@ -2,6 +2,8 @@
 /**
  * The README's test command (`npm test`): runs every jest project once and ends with the plain line
  * `N passed, N failed` that CI reads. Extra arguments go to jest (e.g. `npm test -- --selectProjects unit`).
+ * It prints the property tests' case count (`fuzz: N cases`) and seed, and a whole run (no arguments) is
+ * held to the floors in tests/floors.json: fewer tests or fuzz cases than that is a failure.
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -29,11 +31,16 @@ if (browserTestsSelected && !ensureChromium()) {
   process.exit(1);
 }
 
-const resultsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'polyai-tests-')), 'results.json');
+const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyai-tests-'));
+const resultsFile = path.join(resultsDir, 'results.json');
+const fuzzCountFile = path.join(resultsDir, 'fuzz-counts.txt');
+// One seed for every property test of the run, printed so that a failure can be replayed.
+const fuzzSeed = /^\d+$/.test(process.env.FUZZ_SEED ?? '') ? process.env.FUZZ_SEED : String(Math.floor(Math.random() * 2 ** 31));
 const jest = require.resolve('jest/bin/jest');
 const run = spawnSync(process.execPath, [jest, '--json', `--outputFile=${resultsFile}`, ...args], {
   stdio: 'inherit',
   cwd: path.join(__dirname, '..'),
+  env: { ...process.env, FUZZ_SEED: fuzzSeed, FUZZ_COUNT_FILE: fuzzCountFile },
 });
 
 let passed = 0;
@@ -52,5 +59,25 @@ try {
   console.error('jest wrote no results.');
 }
 if (passed === 0 && failed === 0) failed = 1; // a run that ran nothing is a failure
+
+const fuzzCases = fs.existsSync(fuzzCountFile)
+  ? fs.readFileSync(fuzzCountFile, 'utf8').split('\n').filter(Boolean).reduce((sum, line) => sum + Number(line), 0)
+  : 0;
+console.log(`fuzz seed: ${fuzzSeed} (FUZZ_SEED=${fuzzSeed} replays this run's property tests)`);
+console.log(`fuzz: ${fuzzCases} cases`);
+
+// Floors apply to the whole suite only: a targeted run (any argument) is meant to run fewer tests.
+if (args.length === 0) {
+  const floors = require('../tests/floors.json');
+  const total = passed + failed;
+  if (total < floors.tests) {
+    console.error(`Only ${total} tests ran, below the floor of ${floors.tests} (tests/floors.json): was a test file deleted or skipped?`);
+    failed += 1;
+  }
+  if (fuzzCases < floors.fuzzCases) {
+    console.error(`Only ${fuzzCases} fuzz cases ran, below the floor of ${floors.fuzzCases} (tests/floors.json): is FUZZ_RUNS lowered?`);
+    failed += 1;
+  }
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);

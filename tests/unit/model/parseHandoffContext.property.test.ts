@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 
 import { DEFAULT_LIMITS, parseHandoffContext, pathOf, type HandoffContext } from '../../../src/model';
-import { fuzz, fuzzFixed, printFuzzCount } from '../../support/fuzz';
+import { fuzz, fuzzFixed } from '../../support/fuzz';
 
 const MAX_PROBLEMS_LISTED = 21; // 20 problems plus one "N more" line
 const MAX_TEXT = DEFAULT_LIMITS.maxStringChars + 1; // a cut string ends with one ellipsis
@@ -115,8 +115,6 @@ const placed = (payload: fc.Arbitrary<unknown>, among = placements) =>
   fc.tuple(fc.constantFrom(...among), payload).map(([[, place], value]) => place(value));
 /** Placements that keep the payload as a JavaScript value (exotic values have no JSON form). */
 const objectPlacements = placements.filter(([name]) => !name.includes('JSON'));
-
-afterAll(printFuzzCount);
 
 describe('parseHandoffContext properties: any input', () => {
   it('never throws and stays bounded for arbitrary JSON in any placement', () => {
