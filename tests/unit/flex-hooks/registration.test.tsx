@@ -1,134 +1,161 @@
 import React from 'react';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as Flex from '@twilio/flex-ui';
 import { CustomizationProvider } from '@twilio-paste/core/customization';
 
 import { initPolyaiContext } from '../../../src/PolyaiContextPlugin';
-import { CONTEXT_TAB_NAME } from '../../../src/flex-hooks/contextTab';
-import { TASK_CANVAS_TABS } from '../../../src/flex-hooks/autoSelectTab';
 import { fixture } from '../../support/fixtures';
 import { jsonResponse, mockFetch } from '../../support/fetch';
 
-// The test double records what the plugin registers (see tests/__mocks__/@twilio/flex-ui.tsx).
+// The Flex double renders what the plugin registers the way Flex does (see tests/__mocks__/@twilio/flex-ui.tsx):
+// these tests look at the task canvas and task list an agent would see.
 type Fragments = { fragments: Array<{ element: React.ReactElement; options: { sortOrder?: number; if?: (props: { task: unknown }) => boolean } }> };
 const mock = Flex as unknown as typeof Flex & {
-  TaskCanvasTabs: { Content: Fragments };
-  TaskListItem: { Content: Fragments };
+  TaskCanvasTabs: React.ComponentType<{ task: unknown }> & { Content: Fragments & { add: (element: React.ReactElement, options: object) => void } };
+  TaskListItem: React.ComponentType<{ task: unknown }> & { Content: Fragments };
   TaskContextProvider: React.Provider<{ task?: unknown }>;
+  RootContainer: React.ComponentType<{ children?: React.ReactNode }>;
+  resetFlex: () => void;
 };
 
 type TestManager = { strings: Record<string, string>; configuration: Record<string, unknown> };
 
-function init(configuration: Record<string, unknown> = {}): TestManager {
-  mock.TaskCanvasTabs.Content.fragments.length = 0;
-  mock.TaskListItem.Content.fragments.length = 0;
+/** A fresh Flex with its own Info tab (default tabs come first in Flex), then the plugin's init. */
+function init(configuration: Record<string, unknown> = {}, strings: Record<string, string> = {}): TestManager {
+  mock.resetFlex();
+  mock.TaskCanvasTabs.Content.add(<Flex.Tab key="info" uniqueName="info" label="Info"><p>Flex task info</p></Flex.Tab>, { sortOrder: 0 });
   const manager = Flex.Manager.getInstance() as unknown as TestManager;
-  manager.strings = { TaskHeaderLine: 'Flex own string' };
+  manager.strings = { TaskHeaderLine: 'Flex own string', ...strings };
   manager.configuration = configuration;
   initPolyaiContext(Flex, manager as unknown as Flex.Manager);
   return manager;
 }
 
-const registeredTab = () => {
-  expect(mock.TaskCanvasTabs.Content.fragments).toHaveLength(1);
-  return mock.TaskCanvasTabs.Content.fragments[0];
-};
-
 const task = (attributes: unknown) => ({ sid: 'WR1', taskSid: 'WT1', attributes });
 
+/** The agent desktop for one task: its canvas tabs and its task list item, inside Flex's root providers. */
+function renderDesktop(attributes: unknown) {
+  return render(
+    <mock.RootContainer>
+      <mock.TaskListItem task={task(attributes)} />
+      <mock.TaskCanvasTabs task={task(attributes)} />
+    </mock.RootContainer>,
+  );
+}
+
+const tabNames = () => screen.queryAllByRole('tab').map((tab) => tab.textContent);
+const selectedTab = () => screen.getAllByRole('tab').find((tab) => tab.getAttribute('aria-selected') === 'true')?.textContent;
+
 describe('plugin registration', () => {
-  it('adds the PolyAI Context tab to the task canvas', () => {
+  it('adds a "PolyAI Context" tab after Flex\'s own, placed by its sort order among other plugins\' tabs', () => {
     init();
-    const { element, options } = registeredTab();
-    expect(element.props.uniqueName).toBe(CONTEXT_TAB_NAME);
-    expect(element.props.label).toBe('PolyAI Context');
-    expect(options.sortOrder).toBe(10);
+    mock.TaskCanvasTabs.Content.add(<Flex.Tab key="crm" uniqueName="crm" label="CRM" />, { sortOrder: 20 });
+    mock.TaskCanvasTabs.Content.add(<Flex.Tab key="notes" uniqueName="notes" label="Notes" />, { sortOrder: 5 });
+    renderDesktop(fixture('task-attributes-studio.json'));
+    expect(tabNames()).toEqual(['Info', 'Notes', 'PolyAI Context', 'CRM']);
     expect(Flex.setProviders).toHaveBeenCalledWith({ PasteThemeProvider: CustomizationProvider });
   });
 
   it('shows the tab only for tasks that carry PolyAI data', () => {
     init();
-    const condition = registeredTab().options.if!;
     for (const name of ['task-attributes-studio.json', 'task-attributes-json-string.json', 'task-attributes-flat.json', 'task-attributes-fetch-failed.json']) {
-      expect(condition({ task: task(fixture(name)) })).toBe(true);
+      const { unmount } = renderDesktop(fixture(name));
+      expect(tabNames()).toEqual(['Info', 'PolyAI Context']);
+      unmount();
     }
-    expect(condition({ task: task({ type: 'inbound', name: 'Alex' }) })).toBe(false);
-    expect(condition({ task: task(undefined) })).toBe(false);
-    expect(condition({ task: undefined })).toBe(false);
+    for (const attributes of [{ type: 'inbound', name: 'Alex' }, undefined, 'not json']) {
+      const { unmount } = renderDesktop(attributes);
+      expect(tabNames()).toEqual(['Info']);
+      unmount();
+    }
   });
 
-  it('shows the tab on every task when an admin asks for it', () => {
+  it('shows the tab on every task when an admin asks for it, saying there is no PolyAI context', () => {
     init({ custom_data: { polyai_context: { always_show: true } } });
-    expect(registeredTab().options.if!({ task: task({ type: 'inbound' }) })).toBe(true);
+    renderDesktop({ type: 'inbound' });
+    fireEvent.click(screen.getByRole('tab', { name: 'PolyAI Context' }));
+    expect(screen.getByRole('tabpanel')).toHaveTextContent('No PolyAI context');
   });
 
-  it('registers nothing when disabled, and warns once about a bad setting', () => {
+  it('adds nothing when disabled, and warns once about a bad setting', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     init({ custom_data: { polyai_context: { enabled: false, tab_sort_order: 'x' } } });
-    expect(mock.TaskCanvasTabs.Content.fragments).toHaveLength(0);
+    renderDesktop(fixture('task-attributes-studio.json'));
+    expect(tabNames()).toEqual(['Info']);
+    expect(screen.queryByTestId('polyai-task-badge')).toBeNull();
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0][0]).toMatch(/tab_sort_order must be a number/);
     warn.mockRestore();
   });
 
-  it('adds its strings to manager.strings without overriding existing ones', () => {
-    const manager = init();
+  it('adds its strings to manager.strings without overriding Flex\'s or an admin\'s', () => {
+    const manager = init({}, { PolyaiContextTabLabel: 'AI notes', PolyaiContextSummaryHeading: 'Call summary' });
     expect(manager.strings.TaskHeaderLine).toBe('Flex own string');
-    expect(manager.strings.PolyaiContextTabLabel).toBe('PolyAI Context');
+    expect(manager.strings.PolyaiContextTaskBadge).toBe('PolyAI');
+    renderDesktop(fixture('task-attributes-studio.json'));
+    expect(tabNames()).toEqual(['Info', 'AI notes']);
+    fireEvent.click(screen.getByRole('tab', { name: 'AI notes' }));
+    expect(screen.getByRole('heading', { name: 'Call summary' })).toBeInTheDocument();
   });
 
-  it('renders the registered tab for the selected task, with admin-overridden strings', () => {
+  it('shows the selected task\'s context in the tab, with admin-overridden strings', () => {
     const manager = init();
     manager.strings.PolyaiContextSummaryHeading = 'Call summary';
-    render(
-      <CustomizationProvider baseTheme="default">
-        <mock.TaskContextProvider value={{ task: task(fixture('task-attributes-studio.json')) }}>{registeredTab().element}</mock.TaskContextProvider>
-      </CustomizationProvider>,
-    );
-    expect(screen.getByRole('heading', { name: 'Call summary' })).toBeInTheDocument();
-    expect(screen.getByText(/disputes a duplicate 42\.50 charge/)).toBeInTheDocument();
+    renderDesktop(fixture('task-attributes-studio.json'));
+    expect(screen.queryByText(/disputes a duplicate 42\.50 charge/)).toBeNull(); // Flex's Info tab is selected
+    fireEvent.click(screen.getByRole('tab', { name: 'PolyAI Context' }));
+    const panel = within(screen.getByRole('tabpanel'));
+    expect(panel.getByRole('heading', { name: 'Call summary' })).toBeInTheDocument();
+    expect(panel.getByText(/disputes a duplicate 42\.50 charge/)).toBeInTheDocument();
   });
 
   it('picks the language from Flex, with the admin override winning', () => {
     init({ language: 'fr-FR' });
-    expect(registeredTab().element.props.label).toBe('Contexte PolyAI');
+    const { unmount } = renderDesktop(fixture('task-attributes-studio.json'));
+    expect(tabNames()).toEqual(['Info', 'Contexte PolyAI']);
+    unmount();
     const manager = init({ language: 'fr-FR', custom_data: { polyai_context: { language: 'es-ES' } } });
-    expect(registeredTab().element.props.label).toBe('Contexto de PolyAI');
+    renderDesktop(fixture('task-attributes-studio.json'));
+    expect(tabNames()).toEqual(['Info', 'Contexto de PolyAI']);
     expect(manager.strings.PolyaiContextSummaryHeading).toBe('Resumen');
   });
 
   it('renders the tab in the chosen language', () => {
     init({ custom_data: { polyai_context: { language: 'de-DE' } } });
-    render(
-      <CustomizationProvider baseTheme="default">
-        <mock.TaskContextProvider value={{ task: task(fixture('task-attributes-studio.json')) }}>{registeredTab().element}</mock.TaskContextProvider>
-      </CustomizationProvider>,
-    );
+    renderDesktop(fixture('task-attributes-studio.json'));
+    fireEvent.click(screen.getAllByRole('tab')[1]);
     expect(screen.getByRole('heading', { name: 'Zusammenfassung' })).toBeInTheDocument();
     expect(screen.getByText('Verifiziert')).toBeInTheDocument();
   });
 
   it('marks PolyAI tasks in the task list', () => {
     init();
-    expect(mock.TaskListItem.Content.fragments).toHaveLength(1);
-    const { element, options } = mock.TaskListItem.Content.fragments[0];
-    expect(options.if!({ task: task(fixture('task-attributes-studio.json')) })).toBe(true);
-    expect(options.if!({ task: task({ type: 'inbound' }) })).toBe(false);
-    render(<CustomizationProvider baseTheme="default">{element}</CustomizationProvider>);
-    expect(screen.getByTestId('polyai-task-badge')).toHaveTextContent('PolyAI');
+    const { unmount } = renderDesktop(fixture('task-attributes-studio.json'));
+    expect(within(screen.getByTestId('flex-task-list-item')).getByTestId('polyai-task-badge')).toHaveTextContent('PolyAI');
+    unmount();
+    renderDesktop({ type: 'inbound' });
+    expect(screen.getByTestId('flex-task-list-item')).toBeEmptyDOMElement();
   });
 
-  it('selects the PolyAI tab when the agent accepts a PolyAI task, only if configured', () => {
-    const addListener = Flex.Actions.addListener as jest.Mock;
+  it('opens the PolyAI tab when the agent accepts a PolyAI task, only if configured', async () => {
+    const accept = async (attributes: unknown) => {
+      renderDesktop(attributes);
+      await act(() => Flex.Actions.invokeAction('AcceptTask', { task: task(attributes) }));
+    };
     init();
-    expect(addListener).not.toHaveBeenCalled();
+    await accept(fixture('task-attributes-studio.json'));
+    expect(selectedTab()).toBe('Info');
+    cleanup();
+
+    init({ custom_data: { polyai_context: { auto_select_tab: true, always_show: true } } });
+    await accept({ type: 'inbound' });
+    expect(selectedTab()).toBe('Info');
+    cleanup();
+
     init({ custom_data: { polyai_context: { auto_select_tab: true } } });
-    expect(addListener).toHaveBeenCalledWith('afterAcceptTask', expect.any(Function));
-    const listener = addListener.mock.calls[0][1] as (payload: unknown) => void;
-    listener({ task: task({ type: 'inbound' }) });
-    expect(Flex.Actions.invokeAction).not.toHaveBeenCalled();
-    listener({ task: task(fixture('task-attributes-studio.json')) });
-    expect(Flex.Actions.invokeAction).toHaveBeenCalledWith('SetComponentState', { name: TASK_CANVAS_TABS, state: { selectedTabName: CONTEXT_TAB_NAME } });
+    await accept(fixture('task-attributes-studio.json'));
+    expect(selectedTab()).toBe('PolyAI Context');
+    expect(within(screen.getByRole('tabpanel')).getByText(/disputes a duplicate 42\.50 charge/)).toBeInTheDocument();
   });
 
   it('fetches the transcript only when the tab content mounts, with the Flex token', async () => {
@@ -137,13 +164,9 @@ describe('plugin registration', () => {
     global.fetch = fetchSpy as unknown as typeof fetch;
     try {
       init({ custom_data: { polyai_context: { functions_base_url: 'https://polyai-1234.twil.io', auto_select_tab: true } } });
-      (Flex.Actions.addListener as jest.Mock).mock.calls[0][1]({ task: task(fixture('task-attributes-studio.json')) });
-      expect(fetchSpy).not.toHaveBeenCalled();
-      render(
-        <CustomizationProvider baseTheme="default">
-          <mock.TaskContextProvider value={{ task: task(fixture('task-attributes-studio.json')) }}>{registeredTab().element}</mock.TaskContextProvider>
-        </CustomizationProvider>,
-      );
+      renderDesktop(fixture('task-attributes-studio.json'));
+      expect(fetchSpy).not.toHaveBeenCalled(); // Flex's Info tab is showing: nothing fetched yet
+      await act(() => Flex.Actions.invokeAction('AcceptTask', { task: task(fixture('task-attributes-studio.json')) }));
       expect(fetchSpy).toHaveBeenCalledTimes(1);
       const [url, init_] = fetchSpy.mock.calls[0] as unknown as [string, RequestInit];
       expect(url).toBe('https://polyai-1234.twil.io/polyai-conversation');
@@ -162,12 +185,13 @@ describe('plugin registration', () => {
       init({ custom_data: { polyai_context: { functions_base_url: 'https://polyai-1234.twil.io' } } });
       const studio = fixture('task-attributes-studio.json') as { polyai: { data: Record<string, unknown> } };
       const view = (attributes: unknown) => (
-        <CustomizationProvider baseTheme="default">
-          <mock.TaskContextProvider value={{ task: task(attributes) }}>{registeredTab().element}</mock.TaskContextProvider>
-        </CustomizationProvider>
+        <mock.RootContainer>
+          <mock.TaskCanvasTabs task={task(attributes)} />
+        </mock.RootContainer>
       );
       const withCard = { ...studio, polyai: { ...studio.polyai, data: { ...studio.polyai.data, card_number: '4111' } } };
       const { rerender } = render(view(withCard));
+      fireEvent.click(screen.getByRole('tab', { name: 'PolyAI Context' }));
       await waitFor(() => expect(screen.getByRole('searchbox')).toBeInTheDocument());
       const input = screen.getByRole('searchbox') as HTMLInputElement;
       fireEvent.change(input, { target: { value: 'charge' } });
