@@ -61,10 +61,6 @@ export async function fuzzAsync<T>(arbitrary: fc.Arbitrary<T>, predicate: (value
   );
 }
 
-export function fuzzCount(): number {
-  return executed;
-}
-
 /**
  * After each test file that runs properties: its case count goes to `FUZZ_COUNT_FILE` (one line per file,
  * summed by scripts/run-tests.js) or, when jest runs without it, straight to the output.
