@@ -10,7 +10,7 @@ const MUTATION_FOLDERS = {
   },
   config: {
     mutate: ['src/config/**/*.ts'],
-    tests: ['tests/unit/config/**', 'tests/unit/flex-hooks/**'],
+    tests: ['tests/unit/config/**'],
     tsconfig: 'tests/mutation/tsconfig.plugin.json',
   },
   'flex-hooks': {
