@@ -9,6 +9,7 @@ import type { AddressInfo } from 'net';
 
 import { invokeFunction, type AnyHandler } from '../../serverless/dev/localRuntime';
 import type { TokenValidator } from '../../serverless/src/lib/flexToken';
+import type { TaskRouterClient } from '../../serverless/src/lib/taskAccess';
 
 export interface LocalFunctionsOptions {
   /** A build of serverless/ (`scripts/build.mjs --outdir`): `<dir>/functions/*.js`. */
@@ -16,6 +17,8 @@ export interface LocalFunctionsOptions {
   env: Record<string, string>;
   /** Replaces Twilio's token validator (the preview's development validator). */
   validateToken: TokenValidator;
+  /** Replaces the Service's TaskRouter in the task access check (the preview's development stand-in). */
+  taskRouter: TaskRouterClient;
 }
 
 export interface LocalFunctions {
@@ -25,12 +28,12 @@ export interface LocalFunctions {
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** The public Functions, built with their factory so the token validator can be injected. */
-function loadHandlers(functionsDir: string, validateToken: TokenValidator): Record<string, AnyHandler> {
+/** The public Functions, built with their factory so the token validator and TaskRouter can be injected. */
+function loadHandlers(functionsDir: string, deps: Pick<LocalFunctionsOptions, 'validateToken' | 'taskRouter'>): Record<string, AnyHandler> {
   // Loaded at run time from the build, not bundled: the preview must run the deployable files themselves.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const conversation = require(path.join(functionsDir, 'polyai-conversation.js'));
-  return { '/polyai-conversation': conversation.createPolyaiConversationHandler({ validateToken }) };
+  return { '/polyai-conversation': conversation.createPolyaiConversationHandler(deps) };
 }
 
 function readBody(request: http.IncomingMessage): Promise<Record<string, unknown>> {
@@ -53,7 +56,7 @@ function readBody(request: http.IncomingMessage): Promise<Record<string, unknown
 }
 
 export async function startLocalFunctions(options: LocalFunctionsOptions): Promise<LocalFunctions> {
-  const handlers = loadHandlers(options.functionsDir, options.validateToken);
+  const handlers = loadHandlers(options.functionsDir, options);
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const handler = handlers[url.pathname];

@@ -5,7 +5,9 @@
  */
 import { drillEnv } from '../../serverless/dev/outageDrill';
 import { startStandin, type StandinMode } from '../../serverless/dev/polyai-standin';
-import { createDevelopmentFlexToken, developmentTokenValidator, PREVIEW_ACCOUNT_SID } from './developmentTokenValidator';
+import { SAMPLE_TASKS } from '../app/tasks';
+import { developmentTaskRouter } from './developmentTaskRouter';
+import { createDevelopmentFlexToken, developmentTokenValidator, PREVIEW_ACCOUNT_SID, PREVIEW_IDENTITY, PREVIEW_WORKER_SID } from './developmentTokenValidator';
 import { startLocalFunctions } from './localFunctions';
 
 /** The stand-in modes the preview's "PolyAI" switch offers: working, and four ways PolyAI can fail. */
@@ -38,8 +40,14 @@ export async function startPreviewBackend(options: { functionsDir: string; previ
         ACCOUNT_SID: PREVIEW_ACCOUNT_SID,
         AUTH_TOKEN: 'offline-preview-not-a-secret',
         FLEX_ALLOWED_ORIGINS: options.previewOrigin,
+        TASKROUTER_WORKSPACE_SID: `WS${'0'.repeat(32)}`,
       },
       validateToken: developmentTokenValidator(flexToken),
+      // The preview's agent holds every sample task, so the real access check lets it read their transcripts.
+      taskRouter: developmentTaskRouter(
+        [{ sid: PREVIEW_WORKER_SID, friendlyName: PREVIEW_IDENTITY }],
+        SAMPLE_TASKS.map((task) => ({ workerSid: PREVIEW_WORKER_SID, taskSid: task.taskSid, reservationStatus: 'accepted', attributes: task.attributes })),
+      ),
     });
     return {
       functionsUrl: functions.url,

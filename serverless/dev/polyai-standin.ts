@@ -1,7 +1,8 @@
 /**
  * DEVELOPMENT TOOL — a stand-in for PolyAI's Handoff and Conversations APIs on 127.0.0.1, serving
  * tests/fixtures. It can be told to fail in every way PolyAI might (startup flag `--mode=…` or
- * `POST /__standin/mode {"mode": "429", "times": 1, "retryAfter": 1}`), so tests, the outage drill and the
+ * `POST /__standin/mode {"mode": "429", "times": 1, "retryAfter": 1}`; `trickle` sends headers, then two bytes
+ * of the body every 100 ms, for minutes), so tests, the outage drill and the
  * offline preview can prove the Functions always route the call. Never deploy it.
  */
 import * as http from 'http';
@@ -12,7 +13,7 @@ import minimal from '../../tests/fixtures/handoff-state-minimal.json';
 import unverified from '../../tests/fixtures/handoff-state-unverified.json';
 import verified from '../../tests/fixtures/handoff-state-verified.json';
 
-export const FAULT_MODES = ['401', '403', '404', '429', '500', 'hang', 'slow', 'garbage'] as const;
+export const FAULT_MODES = ['401', '403', '404', '429', '500', 'hang', 'slow', 'trickle', 'garbage'] as const;
 export type StandinMode = 'ok' | 'random' | (typeof FAULT_MODES)[number];
 export const MODES: readonly string[] = ['ok', 'random', ...FAULT_MODES];
 /** What `random` picks from, evenly: the outage drill's mix. */
@@ -131,9 +132,19 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     const found = isHandoff ? findHandoffState(url.searchParams) : findConversation(route[2]);
     if (found === undefined) return send(404, errors['404']);
     if (answer === 'ok') return send(200, found);
-    // slow: headers now, the body a few bytes at a time over slowMs.
     const body = JSON.stringify(found);
     response.writeHead(200, { 'content-type': 'application/json' });
+    if (answer === 'trickle') {
+      let sent = 0;
+      const drip = () => {
+        response.write(body.slice(sent, sent + 2));
+        sent += 2;
+        if (sent < body.length) later(100, drip);
+        else response.end();
+      };
+      return later(100, drip);
+    }
+    // slow: headers now, the body in five parts over slowMs.
     const chunks = 5;
     const size = Math.ceil(body.length / chunks);
     for (let i = 0; i < chunks; i += 1) {

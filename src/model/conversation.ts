@@ -2,7 +2,7 @@
  * PolyAI Conversations API bodies (see tests/fixtures/conversation.json) normalised into transcript
  * turns. Same rules as `parseHandoffContext`: `unknown` in, typed out, never throws, bounded work.
  */
-import { isRecord, own, type JsonRecord } from './values';
+import { cutText, isRecord, own, type JsonRecord } from './values';
 
 export type Speaker = 'agent' | 'caller';
 
@@ -74,14 +74,17 @@ function read(body: unknown, limits: ConversationLimits): Conversation {
   const cut = (value: string) => {
     if (value.length <= limits.maxTextChars) return value;
     state.truncated = true;
-    return `${value.slice(0, limits.maxTextChars)}…`;
+    return `${cutText(value, limits.maxTextChars)}…`;
   };
   const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? cut(value.trim()) : null);
 
   const turns: ConversationTurn[] = [];
   const rawTurns = own(record, 'turns');
   if (Array.isArray(rawTurns)) {
-    for (let i = 0; i < rawTurns.length; i += 1) {
+    // At most maxTurns entries are read, whatever length the list claims (sparse lists, proxies).
+    const scanned = Math.min(rawTurns.length, limits.maxTurns);
+    if (rawTurns.length > scanned) state.truncated = true;
+    for (let i = 0; i < scanned; i += 1) {
       if (turns.length >= limits.maxTurns) {
         state.truncated = true;
         break;
@@ -119,7 +122,7 @@ function badges(value: unknown, limits: ConversationLimits, state: { truncated: 
 const BADGE_CHARS = 200;
 
 function badgeName(value: unknown): string | null {
-  if (typeof value === 'string' && value !== '') return value.slice(0, BADGE_CHARS);
+  if (typeof value === 'string' && value !== '') return cutText(value, BADGE_CHARS);
   if (isRecord(value)) return badgeName(own(value, 'name'));
   return null;
 }
@@ -129,14 +132,15 @@ function toEntity(value: unknown): TurnEntity | null {
   const name = badgeName(own(value, 'name'));
   const raw = own(value, 'value');
   if (name === null || raw === undefined || raw === null || typeof raw === 'object') return null;
-  return { name, value: String(raw).slice(0, BADGE_CHARS) };
+  return { name, value: cutText(String(raw), BADGE_CHARS) };
 }
 
+/** Largest time a Date can hold (ms from the epoch); beyond it no view can format the turn's time. */
+const MAX_TIME_MS = 8.64e15;
+
 function toTime(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return value < 1e12 ? value * 1000 : value; // seconds or ms
-  if (typeof value === 'string') {
-    const parsed = Date.parse(value);
-    return Number.isNaN(parsed) ? null : parsed;
-  }
-  return null;
+  let time: number | null = null;
+  if (typeof value === 'number' && Number.isFinite(value)) time = value < 1e12 ? value * 1000 : value; // seconds or ms
+  else if (typeof value === 'string') time = Date.parse(value);
+  return time !== null && Math.abs(time) <= MAX_TIME_MS ? time : null;
 }

@@ -5,7 +5,7 @@
  */
 import { POLYAI_ATTRIBUTE } from './parseHandoffContext';
 import type { HandoffError } from './types';
-import { isRecord, own, type JsonRecord } from './values';
+import { cutText, isRecord, own, type JsonRecord } from './values';
 
 /** Budget for the `polyai` attribute as JSON. TaskRouter caps all task attributes together, Flex adds its own. */
 export const MAX_POLYAI_ATTRIBUTE_CHARS = 8_000;
@@ -24,7 +24,7 @@ export interface PolyaiTaskAttributes {
 }
 
 export function handoffErrorAttributes(status: number | null, message: string): PolyaiTaskAttributes {
-  return { [POLYAI_ATTRIBUTE]: { error: { status, message: message.slice(0, MAX_ERROR_MESSAGE_CHARS) } } };
+  return { [POLYAI_ATTRIBUTE]: { error: { status, message: cutText(message, MAX_ERROR_MESSAGE_CHARS) } } };
 }
 
 /**
@@ -45,7 +45,7 @@ export function toPolyaiAttributes(
   const envelope: JsonRecord = {};
   for (const key of ['id', 'shared_id']) {
     const value = own(body, key);
-    if (typeof value === 'string') envelope[key] = value.slice(0, MAX_ID_CHARS);
+    if (typeof value === 'string') envelope[key] = cutText(value, MAX_ID_CHARS);
   }
   const kept: JsonRecord = {};
   envelope.data = kept;

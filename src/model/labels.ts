@@ -36,6 +36,14 @@ export function keyForms(key: string): KeyForms {
   return forms;
 }
 
+/**
+ * A key as the model reads it: Unicode NFKC (fullwidth and compatibility forms become plain letters) with
+ * format characters (zero-width spaces and joiners, bidi marks) removed, so a key cannot hide as another.
+ */
+export function cleanKey(key: string): string {
+  return key.normalize('NFKC').replace(/\p{Cf}/gu, '');
+}
+
 export function humanizeKey(key: string): string {
   return keyForms(key).label;
 }

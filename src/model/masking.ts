@@ -4,6 +4,8 @@
  * (`accountNumber` → `account_number`), so `(^|_)pin($|_)` matches `pin` and `card_pin` but not `shipping`.
  */
 
+import { cleanKey } from './labels';
+
 /** Default key patterns: account numbers, card data, dates of birth, national ids, bank ids, secrets. */
 export const DEFAULT_MASK_PATTERNS: readonly string[] = Object.freeze([
   '(^|_)(account|acct)_?(number|no|num)($|_)',
@@ -30,9 +32,26 @@ export function compileMaskPatterns(sources: readonly string[]): RegExp[] {
   return sources.map(compileMaskPattern).filter((pattern): pattern is RegExp => pattern !== null);
 }
 
-/** `accountNumber`, `Account-Number`, `account number` → `account_number`. */
+/**
+ * Latin look-alikes from Cyrillic and Greek (Unicode's confusables for the letters key patterns use): a key
+ * written `аccount_number` with a Cyrillic `а` must still be masked as `account_number`.
+ */
+const LOOK_ALIKES: Readonly<Record<string, string>> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', з: '3', і: 'i', ї: 'i', ј: 'j', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't',
+  у: 'y', х: 'x', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', һ: 'h', ӏ: 'l', ь: 'b',
+  А: 'A', В: 'B', Е: 'E', З: '3', І: 'I', Ј: 'J', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X', Ѕ: 'S',
+  α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+};
+const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'g');
+
+/**
+ * `accountNumber`, `Account-Number`, `account number` → `account_number`; read through `cleanKey` (NFKC,
+ * format characters removed) and with look-alike letters replaced by the Latin ones they imitate.
+ */
 export function normaliseKey(key: string): string {
-  return key
+  return cleanKey(key)
+    .replace(LOOK_ALIKE, (char) => LOOK_ALIKES[char])
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .split(/[^A-Za-z0-9]+/)
     .filter((word) => word.length > 0)

@@ -1,4 +1,4 @@
-import { childPath, indexLabel, indexStep, keyForms, PATH_SEPARATOR, pathOf } from './labels';
+import { childPath, cleanKey, indexLabel, indexStep, keyForms, PATH_SEPARATOR, pathOf } from './labels';
 import { DEFAULT_LIMITS, type ParseLimits } from './limits';
 import { ProblemLog } from './problems';
 import type {
@@ -11,7 +11,7 @@ import type {
   HandoffVerification,
   ProblemCode,
 } from './types';
-import { isRecord, own, toBoolean, toConfidence, toCount, type JsonRecord } from './values';
+import { cutText, isRecord, own, plainValue, toBoolean, toConfidence, toCount, type JsonRecord } from './values';
 
 /** Task attribute that carries PolyAI's data (the Handoff API response or a Function's error marker). */
 export const POLYAI_ATTRIBUTE = 'polyai';
@@ -49,9 +49,27 @@ const ALIASES = {
   attempts: ['verification_attempts', 'attempts'],
 } as const;
 
-const CONFIDENCE_EXPECTED = 'a confidence between 0 and 1';
+const CONFIDENCE_EXPECTED = 'a confidence from 0 to 1, or a percentage written with % (such as 85%)';
 
 const ERROR_MESSAGE_CHARS = 500;
+
+const NO_DATA = 'PolyAI handed over no data for this call.';
+
+/**
+ * Values the captured-field walk may look at per field it may keep (holes of sparse lists and unreadable
+ * values included): a list claiming 2^32−1 entries costs at most maxFields × this, whatever it is.
+ */
+const VISITS_PER_FIELD = 20;
+/** Reads that may throw before the walk stops reading (a getter's or trap's throw is the input's own cost). */
+const MAX_UNREADABLE = 20;
+
+function isEmpty(record: JsonRecord): boolean {
+  try {
+    return Object.keys(record).length === 0;
+  } catch {
+    return true;
+  }
+}
 
 /** The prefix of recognised keys read from the data object itself. */
 const TOP_LEVEL: readonly string[] = [];
@@ -147,7 +165,11 @@ class Reader {
     if (FLAT_MARKERS.some((key) => own(attrs, key) !== undefined)) {
       // Null prototype: a `__proto__` key is copied as data, not used as a prototype.
       const data: JsonRecord = Object.create(null);
-      for (const key of Object.keys(attrs)) if (!FLEX_ATTRIBUTE_KEYS.has(key)) data[key] = attrs[key];
+      // Descriptors, not values: a getter that throws is copied as it is and costs only its own field.
+      for (const key of Object.keys(attrs)) {
+        const descriptor = FLEX_ATTRIBUTE_KEYS.has(key) ? undefined : Object.getOwnPropertyDescriptor(attrs, key);
+        if (descriptor) Object.defineProperty(data, key, { ...descriptor, configurable: true });
+      }
       return this.readData(data, 'flat', { id: null, sharedId: null, callSid: topLevelCallSid }, null);
     }
     return emptyContext('absent', 'none', this.problems);
@@ -170,11 +192,14 @@ class Reader {
     const rawData = own(envelope, 'data');
     if (rawData === undefined || rawData === null) {
       if (error) return { ...unavailable(error.message), error, ids: envelopeIds };
+      // `{ polyai: {} }` marks a PolyAI call but carries nothing: unavailable, not present.
+      if (isEmpty(envelope)) return unavailable(NO_DATA);
       // No Handoff API envelope: the object is PolyAI's data itself.
       return this.readData(envelope, 'polyai', { id: null, sharedId: null, callSid: topLevelCallSid }, null);
     }
     const data = this.toRecord(rawData, `${POLYAI_ATTRIBUTE}.data`, 'polyai-invalid-json', 'data-not-object');
     if (!data.ok) return { ...unavailable(error?.message ?? data.message), error: error ?? { status: null, message: data.message }, ids: envelopeIds };
+    if (error === null && isEmpty(data.record)) return { ...unavailable(NO_DATA), ids: envelopeIds };
     return this.readData(data.record, 'polyai', envelopeIds, error);
   }
 
@@ -314,7 +339,7 @@ class Reader {
   // --- primitives ----------------------------------------------------------------------------------
 
   private toRecord(value: unknown, path: string, invalidJson: ProblemCode, notObject: ProblemCode): Parsed {
-    let candidate = value;
+    let candidate = plainValue(value);
     if (typeof value === 'string') {
       if (value.length > this.limits.maxJsonChars) {
         const message = `The ${path} JSON is ${value.length} characters, over the ${this.limits.maxJsonChars} limit.`;
@@ -345,8 +370,8 @@ class Reader {
 
   private cut(value: string, maxChars: number, path: string): string {
     if (value.length <= maxChars) return value;
-    this.problems.add('value-truncated', `A value longer than ${maxChars} characters was shortened.`, path.slice(0, 200));
-    return `${value.slice(0, maxChars)}…`;
+    this.problems.add('value-truncated', `A value longer than ${maxChars} characters was shortened.`, cutText(path, 200));
+    return `${cutText(value, maxChars)}…`;
   }
 }
 
@@ -367,6 +392,8 @@ class FieldWalk {
   readonly fields: CapturedField[] = [];
   private readonly segments: Array<string | number> = [];
   private full = false;
+  private visits = 0;
+  private unreadable = 0;
 
   constructor(
     private readonly limits: ParseLimits,
@@ -375,8 +402,17 @@ class FieldWalk {
     private readonly cut: (value: string, maxChars: number, path: string) => string,
   ) {}
 
+  /** Counts one visit; false (and the walk ends) once the budget is spent. */
+  private spend(): boolean {
+    const maxVisits = this.limits.maxFields * VISITS_PER_FIELD;
+    if ((this.visits += 1) <= maxVisits) return true;
+    this.full = true;
+    this.problems.add('too-many-fields', `Only the first ${maxVisits} values were read.`);
+    return false;
+  }
+
   visit(value: unknown, path: string, label: string): void {
-    if (this.full) return;
+    if (this.full || !this.spend()) return;
     const depth = this.segments.length;
 
     if (Array.isArray(value) || isRecord(value)) {
@@ -386,25 +422,33 @@ class FieldWalk {
         return;
       }
       if (Array.isArray(value)) {
-        if (value.length === 0) this.push(path, label, null, 'empty-array');
-        for (let index = 0; index < value.length && !this.full; index += 1) this.child(value[index], path, label, index);
+        const length = this.read(() => value.length, path);
+        if (length === 0) this.push(path, label, null, 'empty-array');
+        // Bounded by the visit budget, not the length: holes and a proxy's claimed length cost one visit each.
+        for (let index = 0; typeof length === 'number' && index < length && !this.full; index += 1) {
+          const item = this.read(() => value[index], path);
+          // A hole (or undefined) has nothing to show: it costs a visit, not a path and a label.
+          if (item === undefined) this.spend();
+          else this.child(item, path, label, index);
+        }
         return;
       }
-      const keys = Object.keys(value);
+      const keys = this.read(() => Object.keys(value), path) ?? [];
       if (keys.length === 0 && depth > 0) this.push(path, label, null, 'empty-object');
-      // Long keys are cut; two that share their first characters would get one path, so the later is dropped.
-      let cutKeys: Set<string> | undefined;
+      // Keys are read normalised (NFKC, format characters removed) and cut to maxKeyChars: two that become one
+      // are a visible problem and only the first is shown, never a second row under the same label.
+      const seen = new Set<string>();
       const consumed = this.consumed.keysUnder(path, depth);
       for (const key of keys) {
         if (this.full) return;
-        const segment = this.cut(key, this.limits.maxKeyChars, path);
-        if (segment !== key) {
-          cutKeys ??= new Set();
-          if (cutKeys.has(segment)) continue;
-          cutKeys.add(segment);
+        const segment = this.cut(cleanKey(key), this.limits.maxKeyChars, path);
+        if (seen.has(segment)) {
+          this.problems.add('duplicate-key', `Two keys read as "${keyForms(segment).label}": only the first is shown.`, childPath(path, segment));
+          continue;
         }
+        seen.add(segment);
         if (consumed?.includes(segment)) continue;
-        this.child(value[key], path, label, segment);
+        this.child(this.read(() => value[key], childPath(path, segment)), path, label, segment);
       }
       return;
     }
@@ -427,6 +471,23 @@ class FieldWalk {
       default:
         if (value === null) this.push(path, label, null, 'null');
         else this.problems.add('field-invalid', `A ${typeof value} cannot be shown.`, path);
+    }
+  }
+
+  /**
+   * One read from the input: a throwing getter or proxy trap costs that value (a problem), not the walk.
+   * After MAX_UNREADABLE such reads the walk ends: every throw is the input's own cost, and it is not bounded.
+   */
+  private read<T>(get: () => T, path: string): T | undefined {
+    try {
+      return plainValue(get()) as T;
+    } catch {
+      this.problems.add('field-invalid', 'A value could not be read.', path);
+      if ((this.unreadable += 1) >= MAX_UNREADABLE) {
+        this.full = true;
+        this.problems.add('field-invalid', `${MAX_UNREADABLE} values could not be read: the rest was not read.`);
+      }
+      return undefined;
     }
   }
 

@@ -27,6 +27,7 @@ export type ProblemCode =
   | 'too-deep'
   | 'too-many-fields'
   | 'value-truncated'
+  | 'duplicate-key'
   | 'internal-error';
 
 /** Something that was wrong with the input. `path` names the attribute, never its value. */

@@ -1,4 +1,8 @@
-/** Lenient readers for values flows write in many shapes ("3" for 3, "true" for true). Own keys only. */
+/**
+ * Readers for values flows write in many shapes ("3" for 3, "true" for true), read as written: decimal
+ * numbers only ("0x10" is text, not 16), confidence 0–1 or a percentage written with "%". Own keys only;
+ * a throwing getter or proxy trap reads as missing, never as an exception.
+ */
 
 export type JsonRecord = Record<string, unknown>;
 
@@ -8,7 +12,50 @@ export function isRecord(value: unknown): value is JsonRecord {
 
 /** Own-property read: a key such as `constructor` must never reach Object.prototype. */
 export function own(record: JsonRecord, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+  try {
+    return Object.prototype.hasOwnProperty.call(record, key) ? plainValue(record[key]) : undefined;
+  } catch {
+    return undefined; // a throwing getter or proxy trap: that one value is unreadable, the rest is not
+  }
+}
+
+/** Most entries read from a Map or Set: what the model can show of one is bounded anyway. */
+const MAX_COLLECTION_ENTRIES = 1_000;
+
+/**
+ * Non-JSON objects as the JSON they stand for: a Date as its ISO text (null when invalid), a Map as an
+ * object of its string and number keys, a Set as a list, a boxed primitive as the primitive, binary data
+ * (typed arrays, buffers) as undefined (nothing to show). Everything else unchanged.
+ */
+export function plainValue(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (value instanceof Map) {
+    const record: JsonRecord = Object.create(null);
+    for (const [key, entry] of take(value.entries())) if (typeof key === 'string' || typeof key === 'number') record[String(key)] = entry;
+    return record;
+  }
+  if (value instanceof Set) return [...take(value.values())];
+  if (value instanceof String || value instanceof Number || value instanceof Boolean) return value.valueOf();
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return undefined;
+  return value;
+}
+
+function* take<T>(entries: IterableIterator<T>): Generator<T> {
+  let count = 0;
+  for (const entry of entries) {
+    if ((count += 1) > MAX_COLLECTION_ENTRIES) return;
+    yield entry;
+  }
+}
+
+/** The first `max` UTF-16 units of `value`, one fewer when the cut would split a surrogate pair. */
+
+/** The first `max` UTF-16 units of `value`, one fewer when the cut would split a surrogate pair. */
+export function cutText(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const last = value.charCodeAt(max - 1);
+  return value.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
@@ -25,10 +72,13 @@ export function toBoolean(value: unknown): boolean | undefined {
   return undefined;
 }
 
+/** A decimal number as people write it: `3`, `-2.5`, `.5`, `1e3`. Not `0x10`, `0b1`, `Infinity` or ``. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 export function toNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && value.trim() !== '') {
-    const parsed = Number(value);
+  if (typeof value === 'string' && DECIMAL.test(value.trim())) {
+    const parsed = Number(value.trim());
     return Number.isFinite(parsed) ? parsed : undefined;
   }
   return undefined;
@@ -39,11 +89,15 @@ export function toCount(value: unknown): number | undefined {
   return number !== undefined && Number.isInteger(number) && number >= 0 ? number : undefined;
 }
 
-/** Confidence as 0..1; PolyAI projects sometimes send a percentage. */
+/**
+ * Confidence as 0..1: a number or decimal text from 0 to 1, or a percentage from 0 to 100 written with "%"
+ * (`"85%"`, `"85 %"`). Anything else (85 without "%", 1.5, -0.1) is not guessed at: undefined, a problem.
+ */
 export function toConfidence(value: unknown): number | undefined {
+  if (typeof value === 'string' && value.trim().endsWith('%')) {
+    const percent = toNumber(value.trim().slice(0, -1).trim());
+    return percent !== undefined && percent >= 0 && percent <= 100 ? percent / 100 : undefined;
+  }
   const number = toNumber(value);
-  if (number === undefined || number < 0) return undefined;
-  if (number <= 1) return number;
-  if (number <= 100) return number / 100;
-  return undefined;
+  return number !== undefined && number >= 0 && number <= 1 ? number : undefined;
 }

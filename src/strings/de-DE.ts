@@ -48,6 +48,8 @@ export const deDE: Strings = {
   PolyaiContextCrashTitle: 'Im Tab „PolyAI-Kontext“ ist ein Problem aufgetreten',
   PolyaiContextCrashBody: 'Der Rest der Aufgabe ist nicht betroffen. Sie können versuchen, den Tab erneut anzuzeigen.',
   PolyaiContextRetry: 'Erneut versuchen',
+  PolyaiContextSectionFault: 'Dieser Teil des Tabs konnte nicht angezeigt werden.',
+  PolyaiContextRowFault: 'Dieser Wert konnte nicht angezeigt werden.',
   PolyaiContextOtherFieldsGroup: 'Sonstiges',
   PolyaiContextCopyValue: '{{label}} kopieren',
   PolyaiContextCopied: '{{label}} in die Zwischenablage kopiert',

@@ -49,6 +49,8 @@ export const enUS = {
   PolyaiContextCrashTitle: 'The PolyAI Context tab hit a problem',
   PolyaiContextCrashBody: 'The rest of the task is not affected. You can try showing the tab again.',
   PolyaiContextRetry: 'Try again',
+  PolyaiContextSectionFault: 'This part of the tab could not be shown.',
+  PolyaiContextRowFault: 'This value could not be shown.',
   PolyaiContextOtherFieldsGroup: 'Other',
   PolyaiContextCopyValue: 'Copy {{label}}',
   PolyaiContextCopied: '{{label}} copied to the clipboard',

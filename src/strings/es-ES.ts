@@ -48,6 +48,8 @@ export const esES: Strings = {
   PolyaiContextCrashTitle: 'La pestaña Contexto de PolyAI ha tenido un problema',
   PolyaiContextCrashBody: 'El resto de la tarea no se ve afectado. Puede intentar mostrar la pestaña de nuevo.',
   PolyaiContextRetry: 'Reintentar',
+  PolyaiContextSectionFault: 'Esta parte de la pestaña no se pudo mostrar.',
+  PolyaiContextRowFault: 'Este valor no se pudo mostrar.',
   PolyaiContextOtherFieldsGroup: 'Otros',
   PolyaiContextCopyValue: 'Copiar {{label}}',
   PolyaiContextCopied: '{{label}} copiado al portapapeles',

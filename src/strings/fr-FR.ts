@@ -48,6 +48,8 @@ export const frFR: Strings = {
   PolyaiContextCrashTitle: "L'onglet Contexte PolyAI a rencontré un problème",
   PolyaiContextCrashBody: "Le reste de la tâche n'est pas affecté. Vous pouvez réessayer d'afficher l'onglet.",
   PolyaiContextRetry: 'Réessayer',
+  PolyaiContextSectionFault: 'Cette partie de l’onglet n’a pas pu être affichée.',
+  PolyaiContextRowFault: 'Cette valeur n’a pas pu être affichée.',
   PolyaiContextOtherFieldsGroup: 'Autres',
   PolyaiContextCopyValue: 'Copier {{label}}',
   PolyaiContextCopied: '{{label}} copié dans le presse-papiers',

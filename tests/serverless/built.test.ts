@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseHandoffContext } from '../../src/model';
-import { formatDrillReport, runOutageDrill } from '../../serverless/dev/outageDrill';
+import { formatDrillReport, runOutageDrill, SCENARIOS } from '../../serverless/dev/outageDrill';
 import { fixture } from '../support/fixtures';
 import { captureLogs, functionEnv, invokeFunction, taskAttributesFrom, standinPerTest, VERIFIED_CALL } from './support/functions';
 
@@ -34,6 +34,7 @@ describe('the built Functions', () => {
       'polyai-conversation.js',
       'polyai-handoff-to-flex.protected.js',
       'polyai-handoff.protected.js',
+      'polyai-sip-handoff.protected.js',
     ]);
     for (const file of fs.readdirSync(functionsDir)) {
       const code = fs.readFileSync(path.join(functionsDir, file), 'utf8');
@@ -44,7 +45,19 @@ describe('the built Functions', () => {
 
   it('polyai-handoff (built, with the shared model) answers Studio with the handoff state', async () => {
     const result = await invokeFunction(load('polyai-handoff.protected.js'), functionEnv(standin().url), { call_sid: VERIFIED_CALL });
-    expect(result.body).toEqual({ polyai: fixture('handoff-state-verified.json') });
+    expect(result.body).toEqual({ type: 'inbound', call_sid: VERIFIED_CALL, polyai: fixture('handoff-state-verified.json') });
+  });
+
+  it('polyai-sip-handoff (built) enqueues a SIP REFER with PolyAI\'s X- headers as partial context when PolyAI fails', async () => {
+    standin().setMode('500');
+    const result = await invokeFunction(load('polyai-sip-handoff.protected.js'), functionEnv(standin().url), {
+      CallSid: VERIFIED_CALL,
+      ReferTransferTarget: '<sip:flex@acme.example.com?X-Customer-ID=C-1>',
+    });
+    const context = parseHandoffContext(taskAttributesFrom('twiml', result));
+    expect(context.status).toBe('partial');
+    expect(context.customer.id).toBe('C-1');
+    expect(context.error).toEqual({ status: 500, message: 'PolyAI had a server error (500).' });
   });
 
   it('polyai-handoff-to-flex (built) routes to Flex with an error marker when PolyAI fails', async () => {
@@ -55,18 +68,31 @@ describe('the built Functions', () => {
     expect(parseHandoffContext(attributes).status).toBe('unavailable');
   });
 
-  it('outage drill (100 calls): every call is routed within Studio\'s limit and no log line leaks', async () => {
+  it('outage drill (170 calls, every route and scenario): each call ends as it must, within Studio\'s limit, and no log line leaks', async () => {
     const report = await runOutageDrill(
-      { studio: load('polyai-handoff.protected.js'), twiml: load('polyai-handoff-to-flex.protected.js') },
-      { calls: 100, concurrency: 50, seed: 7 },
+      {
+        incoming: load('incoming-call.protected.js'),
+        studio: load('polyai-handoff.protected.js'),
+        connector: load('polyai-handoff-to-flex.protected.js'),
+        sip: load('polyai-sip-handoff.protected.js'),
+      },
+      { calls: 170, concurrency: 50, seed: 7 },
     );
     process.stdout.write(`${formatDrillReport(report)}\n`);
     expect(report.lost).toEqual([]);
-    expect(report.routed).toBe(100);
-    expect(report.withData + report.withErrorMarker).toBe(100);
+    expect(report.routed).toBe(170);
+    expect(report.withData + report.partial + report.withErrorMarker + report.noTask).toBe(170);
+    // Every scenario ran and ended as required: the bot's completed calls and hang-ups made no task.
+    expect(Object.keys(report.scenarios)).toHaveLength(SCENARIOS.length);
+    for (const [key, tally] of Object.entries(report.scenarios)) {
+      expect({ key, calls: tally.calls }).toEqual({ key, calls: 10 });
+      const ends = SCENARIOS.find((scenario) => `${scenario.route}/${scenario.name}` === key)?.expect;
+      expect({ key, noTask: tally.noTask }).toEqual({ key, noTask: ends === 'no-task' ? 10 : 0 });
+    }
     expect(report.logLeaks).toBe(0);
-    expect(report.logLines).toBe(100);
+    // Every call reaching a Function logs at least once; Studio's completed, hangup and failed exits never call one.
+    expect(report.logLines).toBeGreaterThanOrEqual(170 - 30);
     // The mix really contained every kind of fault.
     expect(Object.keys(report.mix).sort()).toEqual(['404', '429', '500', 'garbage', 'hang', 'ok', 'slow']);
-  });
+  }, 30_000);
 });

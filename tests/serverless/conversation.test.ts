@@ -2,15 +2,18 @@
 import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
 import type { TokenValidator } from '../../serverless/src/lib/flexToken';
 import { fixture } from '../support/fixtures';
-import { ACCOUNT_SID, captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, VERIFIED_CALL } from './support/functions';
+import { developmentTaskRouter } from '../../preview/backend/developmentTaskRouter';
+import { ACCOUNT_SID, captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, VERIFIED_CALL, WORKER_SID } from './support/functions';
 
 const logs = captureLogs();
 const conversation = fixture('conversation.json');
 
 function setUp(polyai: { status: number; body?: unknown } = { status: 200, body: conversation }) {
-  const validateToken = jest.fn<ReturnType<TokenValidator>, Parameters<TokenValidator>>(async () => ({ valid: true }));
+  const validateToken = jest.fn<ReturnType<TokenValidator>, Parameters<TokenValidator>>(async () => ({ valid: true, worker_sid: WORKER_SID, roles: ['agent'] }));
   const fetch = jest.fn(async () => new Response(JSON.stringify(polyai.body ?? {}), { status: polyai.status }));
-  const handler = createPolyaiConversationHandler({ validateToken, fetch: fetch as unknown as typeof globalThis.fetch });
+  // The agent holds the verified call's task.
+  const taskRouter = developmentTaskRouter([], [{ workerSid: WORKER_SID, taskSid: `WT${'5'.repeat(32)}`, reservationStatus: 'accepted', attributes: { call_sid: VERIFIED_CALL, polyai: { id: VERIFIED_CALL, data: {} } } }]);
+  const handler = createPolyaiConversationHandler({ validateToken, taskRouter, fetch: fetch as unknown as typeof globalThis.fetch });
   const call = (body: Record<string, unknown>, headers: Record<string, string> = { origin: FLEX_ORIGIN }) =>
     invokeFunction(handler, functionEnv(), { ...body, request: { headers, cookies: {} } });
   return { call, validateToken, fetch };
@@ -99,5 +102,23 @@ describe('polyai-conversation', () => {
       expect(result.body).toEqual({ error: { status: 403, message: 'This origin may not call the PolyAI Functions.' } });
     }
     expect(fetch).not.toHaveBeenCalled();
+  });
+});
+
+describe('polyai-conversation and over-deep JSON (issue 16, item 4)', () => {
+  it('answers a clear 502 for a transcript nested 100,000 levels deep instead of failing to serialise it', async () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const fetch = jest.fn(async () => new Response(`{"turns":${deep}}`, { status: 200 }));
+    const handler = createPolyaiConversationHandler({
+      validateToken: async () => ({ valid: true, roles: ['admin'] }),
+      fetch: fetch as unknown as typeof globalThis.fetch,
+    });
+    const result = await invokeFunction(handler, functionEnv(), { Token: flexToken(), conversationId: VERIFIED_CALL, request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } });
+    expect(result).toMatchObject({ status: 502, body: { error: { status: 502, message: 'PolyAI answered with JSON nested deeper than 256 levels.' } } });
+  });
+
+  it('still reads brackets inside strings as text', async () => {
+    const { call } = setUp({ status: 200, body: { id: VERIFIED_CALL, summary: '['.repeat(1_000) } });
+    expect((await call({ Token: flexToken(), conversationId: VERIFIED_CALL })).status).toBe(200);
   });
 });

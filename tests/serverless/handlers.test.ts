@@ -14,19 +14,23 @@ function fetchAnswering(status: number, body: unknown) {
 }
 
 describe('polyai-handoff (Studio Run Function)', () => {
-  it('answers 200 { polyai: <handoff state> } and logs no key and no caller data', async () => {
+  it('answers 200 with the task attributes (caller, call SID, polyai) and logs no key and no caller data', async () => {
     const fetch = fetchAnswering(200, verified);
-    const result = await invokeFunction(createPolyaiHandoffHandler({ fetch }), functionEnv(), { call_sid: VERIFIED_CALL });
-    expect(result).toEqual({ status: 200, headers: { 'content-type': 'application/json' }, body: { polyai: verified } });
+    const result = await invokeFunction(createPolyaiHandoffHandler({ fetch }), functionEnv(), { call_sid: VERIFIED_CALL, from: '+447700900123' });
+    expect(result).toEqual({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: { type: 'inbound', name: '+447700900123', from: '+447700900123', call_sid: VERIFIED_CALL, polyai: verified },
+    });
     expect(logs()).toHaveLength(1);
     expect(logs()[0]).toMatch(/"fn":"polyai-handoff","outcome":"ok","status":200,"attempts":1/);
-    expect(logs().join()).not.toMatch(new RegExp(`${VERIFIED_CALL}|standin-key|Jordan`));
+    expect(logs().join()).not.toMatch(new RegExp(`${VERIFIED_CALL}|standin-key|Jordan|447700900123`));
   });
 
   it('answers 200 with an error marker for an invalid id, without calling PolyAI', async () => {
     const fetch = fetchAnswering(200, verified);
     const result = await invokeFunction(createPolyaiHandoffHandler({ fetch }), functionEnv(), { call_sid: 'CA<script>' });
-    expect(result.body).toEqual({ polyai: { error: { status: 400, message: 'No valid call SID, handoff id or shared id was given.' } } });
+    expect(result.body).toEqual({ type: 'inbound', polyai: { error: { status: 400, message: 'No valid call SID, handoff id or shared id was given.' } } });
     expect(fetch).not.toHaveBeenCalled();
     expect(logs().join()).not.toMatch(/script/);
   });
@@ -36,7 +40,7 @@ describe('polyai-handoff (Studio Run Function)', () => {
     expect(result).toEqual({
       status: 200,
       headers: { 'content-type': 'application/json' },
-      body: { polyai: { error: { status: null, message: 'The PolyAI Functions are not configured.' } } },
+      body: { type: 'inbound', call_sid: VERIFIED_CALL, polyai: { error: { status: null, message: 'The PolyAI Functions are not configured.' } } },
     });
     expect(parseHandoffContext(result.body).status).toBe('unavailable');
   });
@@ -63,13 +67,13 @@ describe('incoming-call (TwiML)', () => {
     });
   });
 
-  it('sends the call straight to Flex with an error marker when no connector is configured', async () => {
+  it('sends the call straight to Flex with an error marker when neither route is configured', async () => {
     const result = await invokeFunction(incomingCall, functionEnv(), { CallSid: VERIFIED_CALL, From: '+447700900123' });
     expect(result.body).toBe(
       `<?xml version="1.0" encoding="UTF-8"?><Response><Enqueue workflowSid="${WORKFLOW_SID}"><Task>` +
         '{&quot;type&quot;:&quot;inbound&quot;,&quot;name&quot;:&quot;+447700900123&quot;,&quot;from&quot;:&quot;+447700900123&quot;,' +
         `&quot;call_sid&quot;:&quot;${VERIFIED_CALL}&quot;,&quot;polyai&quot;:{&quot;error&quot;:{&quot;status&quot;:null,` +
-        '&quot;message&quot;:&quot;The PolyAI connector is not configured.&quot;}}}</Task></Enqueue></Response>',
+        '&quot;message&quot;:&quot;Neither PolyAI&apos;s SIP address nor a PolyAI connector is configured.&quot;}}}</Task></Enqueue></Response>',
     );
   });
 

@@ -25,19 +25,22 @@ const standin = standinPerTest({ slowMs: 1_000 });
 const verified = fixture('handoff-state-verified.json');
 const CALLER = { type: 'inbound', name: '+447700900123', from: '+447700900123' };
 
-/** Both routes for one call: what Studio's Send To Flex and what <Enqueue><Task> would put on the task. */
+/**
+ * Both routes for one call: what Studio's Send To Flex (the Function's JSON) and what <Enqueue><Task> after a
+ * live-agent handoff would put on the task. Both come from one builder, so they must be equal.
+ */
 async function route(event: Record<string, string>, env: Record<string, string> = {}) {
   const context = functionEnv(standin().url, env);
-  const studio = await invokeFunction(createPolyaiHandoffHandler(), context, { call_sid: event.CallSid, ...event });
-  const twiml = await invokeFunction(createHandoffToFlexHandler(), context, { From: CALLER.from, ...event });
+  const studio = await invokeFunction(createPolyaiHandoffHandler(), context, { call_sid: event.CallSid, from: CALLER.from, ...event });
+  const twiml = await invokeFunction(createHandoffToFlexHandler(), context, { From: CALLER.from, VirtualAgentStatus: 'live-agent-handoff', ...event });
   expect(studio.status).toBe(200);
   expect(twiml.status).toBe(200);
+  expect(studio.body).toEqual(taskAttributesFrom('twiml', twiml));
   return { studio: studio.body, twiml: taskAttributesFrom('twiml', twiml) };
 }
 
 function expectErrorMarker(routed: { studio: unknown; twiml: unknown }, callSid: string | null, status: number, message: string) {
   const polyai = { error: { status, message } };
-  expect(routed.studio).toEqual({ polyai });
   expect(routed.twiml).toEqual({ ...CALLER, ...(callSid ? { call_sid: callSid } : {}), polyai });
   for (const attributes of [routed.studio, routed.twiml]) {
     const context = parseHandoffContext(attributes);
@@ -49,14 +52,19 @@ function expectErrorMarker(routed: { studio: unknown; twiml: unknown }, callSid:
 describe('handoff over loopback', () => {
   it('200: the handoff state reaches the task and the plugin reads it as present', async () => {
     const routed = await route({ CallSid: VERIFIED_CALL });
-    expect(routed.studio).toEqual({ polyai: verified });
     expect(routed.twiml).toEqual({ ...CALLER, call_sid: VERIFIED_CALL, polyai: verified });
     expect(parseHandoffContext(routed.twiml).status).toBe('present');
   });
 
-  it('looks up a shared_id', async () => {
-    const routed = await route({ shared_id: 'acme_2026-11-21_0001' });
-    expect(routed.studio).toEqual({ polyai: fixture('handoff-state-minimal.json') });
+  it('looks up a shared_id (Studio)', async () => {
+    const studio = await invokeFunction(createPolyaiHandoffHandler(), functionEnv(standin().url), { shared_id: 'acme_2026-11-21_0001' });
+    expect(studio.body).toEqual({ type: 'inbound', polyai: fixture('handoff-state-minimal.json') });
+  });
+
+  it('looks up PolyAI\'s conversation id first, then the call SID when PolyAI has no data for it', async () => {
+    const studio = await invokeFunction(createPolyaiHandoffHandler(), functionEnv(standin().url), { id: 'CONV-unknown', call_sid: VERIFIED_CALL });
+    expect(studio.body).toEqual({ type: 'inbound', call_sid: VERIFIED_CALL, polyai: verified });
+    expect(standin().counts).toEqual({ ok: 2 });
   });
 
   it('404: error marker', async () => {
@@ -71,9 +79,9 @@ describe('handoff over loopback', () => {
   it('429 then 200: waits Retry-After once and routes with data', async () => {
     standin().setMode('429', { times: 1, retryAfter: 1 });
     const started = Date.now();
-    const studio = await route({ CallSid: VERIFIED_CALL });
+    const routed = await route({ CallSid: VERIFIED_CALL });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
-    expect(studio.studio).toEqual({ polyai: verified });
+    expect(routed.twiml).toEqual({ ...CALLER, call_sid: VERIFIED_CALL, polyai: verified });
     expect(standin().counts).toEqual({ 429: 1, ok: 2 });
   });
 
@@ -98,7 +106,8 @@ describe('handoff over loopback', () => {
 
 describe('conversation over loopback', () => {
   async function fetchConversation(conversationId: string, env: Record<string, string> = {}) {
-    const handler = createPolyaiConversationHandler({ validateToken: async () => ({ valid: true }) });
+    // A supervisor may read any conversation: these cases are about PolyAI's answers, not task access.
+    const handler = createPolyaiConversationHandler({ validateToken: async () => ({ valid: true, roles: ['supervisor'] }) });
     const event = { Token: flexToken(), conversationId, request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } };
     return invokeFunction(handler, functionEnv(standin().url, env), event);
   }

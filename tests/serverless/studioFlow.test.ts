@@ -1,71 +1,124 @@
-/** The importable Studio flow: well-formed, wired to the polyai-handoff Function, always ending in Send To Flex. */
+/**
+ * The importable Studio flow: every widget's every exit leads somewhere (no dead end), caller data reaches the
+ * attributes JSON only through Liquid's `to_json`, and calls walked through it (a real Liquid engine, the real
+ * polyai-handoff Function) end as each Connect Virtual Agent exit requires.
+ */
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseHandoffContext } from '../../src/model';
+import { createPolyaiHandoffHandler } from '../../serverless/src/functions/polyai-handoff.protected';
+import {
+  AGENT_STATUSES,
+  STUDIO_FLOW,
+  studioLiquid,
+  TERMINAL_EXITS,
+  walkStudioCall,
+  type FlowState,
+  type RunFunction,
+  type StudioCall,
+} from '../../serverless/dev/studioFlow';
 import { fixture } from '../support/fixtures';
+import { captureLogs, functionEnv, invokeFunction, VERIFIED_CALL } from './support/functions';
 
-interface State {
-  name: string;
-  type: string;
-  transitions: Array<{ event: string; next?: string }>;
-  properties: Record<string, unknown>;
-}
-const flow = JSON.parse(fs.readFileSync(path.join(__dirname, '../../serverless/studio/polyai-to-flex.json'), 'utf8')) as {
-  initial_state: string;
-  states: State[];
-  flags: Record<string, unknown>;
-};
+captureLogs();
+const flow = STUDIO_FLOW;
 const byName = new Map(flow.states.map((state) => [state.name, state]));
 const functions = fs.readdirSync(path.join(__dirname, '../../serverless/src/functions'));
 
-/** Studio's Liquid, just enough for our attributes: `{{widgets.fetch.parsed.polyai | to_json}}` and `{{trigger.call.X}}`. */
-function render(template: string, parsedPolyai: unknown): string {
-  return template
-    .replace('{{widgets.fetch_polyai_handoff.parsed.polyai | to_json}}', JSON.stringify(parsedPolyai))
-    .replace(/\{\{trigger\.call\.From\}\}/g, '+447700900123')
-    .replace(/\{\{trigger\.call\.CallSid\}\}/g, 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9');
+/** The exits each widget type has (Twilio's widget pages); the flow must list every one of them. */
+const EXITS: Record<string, string[]> = {
+  trigger: ['incomingMessage', 'incomingCall', 'incomingConversationMessage', 'incomingRequest', 'incomingParent'],
+  'connect-virtual-agent-v2': [...AGENT_STATUSES],
+  'run-function': ['success', 'fail'],
+  'send-to-flex': ['callComplete', 'failedToEnqueue', 'callFailure'],
+  'say-play': ['audioComplete'],
+  'connect-call-to': ['callCompleted', 'hangup'],
+};
+
+/** Liquid outputs in a template that could put caller or flow data into JSON unescaped. */
+function unescapedOutputs(template: string): string[] {
+  return [...template.matchAll(/(.)?\{\{([^}]*)\}\}/g)]
+    .filter(([, before, expression]) => before === '"' || !/\|\s*to_json\s*$/.test(expression))
+    .map(([output]) => output);
 }
 
-describe('Studio flow polyai-to-flex.json', () => {
-  it('has unique states and every transition leads to an existing state', () => {
+const HOSTILE_FROM = 'sip:"Eve\\" },"polyai":{"data":{"verified":true}},"x":"</Task>\n@evil.example';
+
+function call(status: StudioCall['agent']['status'], agent: Partial<StudioCall['agent']> = {}): StudioCall {
+  return { callSid: VERIFIED_CALL, from: HOSTILE_FROM, agent: { status, ...agent } };
+}
+
+function polyaiFunction(answer: { status: number; body: unknown }): { run: RunFunction; fetch: jest.Mock } {
+  const fetch = jest.fn(async () => new Response(JSON.stringify(answer.body), { status: answer.status }));
+  const handler = createPolyaiHandoffHandler({ fetch: fetch as unknown as typeof globalThis.fetch });
+  const run: RunFunction = (url, parameters) => {
+    expect(url).toBe('/polyai-handoff');
+    return invokeFunction(handler, functionEnv(), parameters);
+  };
+  return { run, fetch };
+}
+
+describe('Studio flow polyai-to-flex.json: shape', () => {
+  it('has unique states, starts at the trigger, and every state is reachable from an incoming call', () => {
     expect(byName.size).toBe(flow.states.length);
     expect(byName.get(flow.initial_state)?.type).toBe('trigger');
-    for (const state of flow.states) for (const { next } of state.transitions) if (next) expect(byName.has(next)).toBe(true);
+    const reached = new Set<string>();
+    const visit = (name: string) => {
+      if (reached.has(name)) return;
+      reached.add(name);
+      for (const { next } of byName.get(name)?.transitions ?? []) if (next) visit(next);
+    };
+    visit(flow.initial_state);
+    expect([...byName.keys()].filter((name) => !reached.has(name))).toEqual([]);
   });
 
-  it('goes incoming call → PolyAI connector → polyai-handoff → Send To Flex', () => {
-    const next = (state: string, event: string) => byName.get(state)?.transitions.find((t) => t.event === event)?.next;
-    expect(next('Trigger', 'incomingCall')).toBe('connect_polyai');
-    expect(byName.get('connect_polyai')?.type).toBe('connect-virtual-agent');
-    expect(next('connect_polyai', 'return')).toBe('fetch_polyai_handoff');
-    const fetchState = byName.get('fetch_polyai_handoff') as State;
-    expect(fetchState.type).toBe('run-function');
+  it('walks every widget\'s every exit: each leads to an existing widget or ends a call that is over by design', () => {
+    const deadEnds: string[] = [];
+    for (const state of flow.states) {
+      expect({ widget: state.name, exits: state.transitions.map((t) => t.event).sort() }).toEqual({
+        widget: state.name,
+        exits: [...(EXITS[state.type] ?? ['unknown widget type'])].sort(),
+      });
+      for (const { event, next } of state.transitions) {
+        if (next !== undefined) expect({ from: `${state.name}.${event}`, exists: byName.has(next) }).toEqual({ from: `${state.name}.${event}`, exists: true });
+        else if (!(TERMINAL_EXITS[state.type] ?? []).includes(event)) deadEnds.push(`${state.name}.${event}`);
+      }
+    }
+    expect(deadEnds).toEqual([]);
+  });
+
+  it('sends both failure exits of every Send To Flex to a fallback that still reaches an agent', () => {
+    const exit = (state: FlowState, event: string) => byName.get(state.transitions.find((t) => t.event === event)?.next ?? '');
+    for (const state of flow.states.filter((s) => s.type === 'send-to-flex')) {
+      for (const event of ['failedToEnqueue', 'callFailure']) {
+        const fallback = exit(state, event);
+        expect({ from: `${state.name}.${event}`, to: fallback?.type }).toEqual({ from: `${state.name}.${event}`, to: expect.stringMatching(/^(send-to-flex|connect-call-to)$/) });
+        expect(fallback?.name).not.toBe(state.name);
+      }
+    }
+    // The last resort is a phone number that reaches agents without TaskRouter.
+    const lastResort = exit(byName.get('send_to_flex_fallback') as FlowState, 'failedToEnqueue') as FlowState;
+    expect(lastResort.type).toBe('connect-call-to');
+    expect(lastResort.properties.to).toBe('REPLACE_WITH_FALLBACK_AGENT_NUMBER');
+  });
+
+  it('uses the current Connect Virtual Agent widget with the language as a placeholder, and passes PolyAI\'s conversation id on', () => {
+    const agent = byName.get('connect_polyai') as FlowState;
+    expect(agent.type).toBe('connect-virtual-agent-v2');
+    expect(agent.properties.configurations).toEqual([{ key: 'language', value: 'REPLACE_WITH_LANGUAGE' }]);
+    expect(JSON.stringify(flow)).not.toMatch(/"(en|es|fr|de)-[A-Z]{2}"/);
+    const fetchState = byName.get('fetch_polyai_handoff') as FlowState;
     expect(fetchState.properties.url).toMatch(/\/polyai-handoff$/);
     expect(functions).toContain('polyai-handoff.protected.ts');
-    expect(fetchState.properties.parameters).toEqual([{ key: 'call_sid', value: '{{trigger.call.CallSid}}' }]);
-    // Both outcomes of the Function reach an agent.
-    expect(byName.get(next('fetch_polyai_handoff', 'success') ?? '')?.type).toBe('send-to-flex');
-    expect(byName.get(next('fetch_polyai_handoff', 'fail') ?? '')?.type).toBe('send-to-flex');
-  });
-
-  it('Send To Flex puts the Function\'s polyai output into valid task attributes', () => {
-    const template = byName.get('send_to_flex')?.properties.attributes as string;
-    expect(template).toContain('"polyai": {{widgets.fetch_polyai_handoff.parsed.polyai | to_json}}');
-    const withData = JSON.parse(render(template, fixture('handoff-state-verified.json')));
-    expect(parseHandoffContext(withData).status).toBe('present');
-    const withError = JSON.parse(render(template, { error: { status: 504, message: 'PolyAI did not answer within 3000 ms.' } }));
-    expect(parseHandoffContext(withError).status).toBe('unavailable');
-  });
-
-  it('routes with an error marker when the Function itself fails', () => {
-    const template = byName.get('send_to_flex_without_context')?.properties.attributes as string;
-    expect(parseHandoffContext(JSON.parse(render(template, null))).status).toBe('unavailable');
+    expect(fetchState.properties.parameters).toContainEqual({ key: 'id', value: '{{widgets.connect_polyai.VirtualAgentProviderData.ConversationId}}' });
   });
 
   it('names every placeholder an admin must replace', () => {
     const placeholders = JSON.stringify(flow).match(/REPLACE_WITH_[A-Z_]+/g) ?? [];
     expect([...new Set(placeholders)].sort()).toEqual([
       'REPLACE_WITH_ENVIRONMENT_SID',
+      'REPLACE_WITH_FALLBACK_AGENT_NUMBER',
+      'REPLACE_WITH_LANGUAGE',
       'REPLACE_WITH_POLYAI_CONNECTOR_NAME',
       'REPLACE_WITH_POLYAI_HANDOFF_FUNCTION_SID',
       'REPLACE_WITH_SERVICE_DOMAIN',
@@ -73,5 +126,93 @@ describe('Studio flow polyai-to-flex.json', () => {
       'REPLACE_WITH_VOICE_CHANNEL_SID',
       'REPLACE_WITH_WORKFLOW_SID',
     ]);
+  });
+});
+
+describe('Studio flow polyai-to-flex.json: caller data in the attributes JSON', () => {
+  const templates = flow.states.filter((state) => state.type === 'send-to-flex').map((state) => [state.name, String(state.properties.attributes)]);
+
+  it('the check finds unescaped data (so it can fail)', () => {
+    expect(unescapedOutputs('{"name": "{{trigger.call.From}}"}')).toEqual(['"{{trigger.call.From}}']);
+    expect(unescapedOutputs('{"name": "{{trigger.call.From | to_json}}"}')).toHaveLength(1);
+    expect(unescapedOutputs('{"name": {{trigger.call.From | upcase}}}')).toHaveLength(1);
+    expect(unescapedOutputs('{"name": {{trigger.call.From | to_json}}}')).toEqual([]);
+  });
+
+  it.each(templates)('%s writes every Liquid value through to_json, never inside quotes', (_, template) => {
+    expect(unescapedOutputs(template)).toEqual([]);
+  });
+
+  it.each(templates)('%s renders valid JSON for a hostile SIP From and keeps it as text', (_, template) => {
+    const rendered = studioLiquid().parseAndRenderSync(template, {
+      trigger: { call: { From: HOSTILE_FROM, CallSid: VERIFIED_CALL } },
+      widgets: {
+        connect_polyai: { VirtualAgentError: 'Dialogflow said "no"\nline 2', VirtualAgentErrorCode: '32601' },
+        fetch_polyai_handoff: { parsed: { type: 'inbound', name: HOSTILE_FROM, polyai: { error: { status: 504, message: 'x' } } } },
+      },
+    });
+    const attributes = JSON.parse(rendered);
+    if ('name' in attributes) expect(attributes.name).toBe(HOSTILE_FROM);
+    expect(Object.keys(attributes)).not.toContain('x');
+    expect(parseHandoffContext(attributes).status).not.toBe('absent');
+  });
+});
+
+describe('Studio flow polyai-to-flex.json: calls walked through it', () => {
+  const verified = fixture('handoff-state-verified.json');
+
+  it('live-agent handoff: polyai-handoff looks up PolyAI\'s conversation id and Send To Flex creates the task with it', async () => {
+    const { run, fetch } = polyaiFunction({ status: 200, body: verified });
+    const outcome = await walkStudioCall(call('live-agent-handoff', { providerData: { ConversationId: 'CONV-42' } }), run);
+    expect(String((fetch.mock.calls[0] as unknown[])[0])).toMatch(/handoff_state\?id=CONV-42$/);
+    expect(outcome).toEqual({
+      kind: 'enqueued',
+      widget: 'send_to_flex',
+      // The Function keeps at most 64 characters of a caller address.
+      attributes: { type: 'inbound', name: HOSTILE_FROM.slice(0, 64), from: HOSTILE_FROM.slice(0, 64), call_sid: VERIFIED_CALL, polyai: verified },
+    });
+  });
+
+  it('paused: still reaches an agent', async () => {
+    const outcome = await walkStudioCall(call('paused'), polyaiFunction({ status: 200, body: verified }).run);
+    expect(outcome).toMatchObject({ kind: 'enqueued', widget: 'send_to_flex' });
+  });
+
+  it('completed: a goodbye, no Flex task and no PolyAI lookup', async () => {
+    const { run, fetch } = polyaiFunction({ status: 200, body: verified });
+    expect(await walkStudioCall(call('completed'), run)).toEqual({ kind: 'ended', widget: 'say_goodbye' });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('hangup: the call is over, nothing is routed', async () => {
+    expect(await walkStudioCall(call('hangup'), polyaiFunction({ status: 200, body: verified }).run)).toEqual({ kind: 'caller-gone' });
+  });
+
+  it('failed: Flex with "unavailable" and the virtual agent\'s reason', async () => {
+    const outcome = await walkStudioCall(call('failed', { error: 'Connector "polyai" timed out', errorCode: '32601' }), polyaiFunction({ status: 200, body: verified }).run);
+    expect(outcome).toMatchObject({ kind: 'enqueued', widget: 'send_to_flex_agent_failed' });
+    const context = parseHandoffContext(outcome.kind === 'enqueued' ? outcome.attributes : null);
+    expect(context.status).toBe('unavailable');
+    expect(context.error).toEqual({ status: null, message: 'Connector "polyai" timed out' });
+  });
+
+  it('the Function failing: Flex with an error marker', async () => {
+    const failing: RunFunction = async () => ({ status: 500, headers: {}, body: 'boom' });
+    const outcome = await walkStudioCall(call('live-agent-handoff'), failing);
+    expect(outcome).toMatchObject({ kind: 'enqueued', widget: 'send_to_flex_without_context' });
+    expect(parseHandoffContext(outcome.kind === 'enqueued' ? outcome.attributes : null).status).toBe('unavailable');
+  });
+
+  it('Send To Flex refusing the attributes: the minimal fallback still creates a task', async () => {
+    const notAnObject: RunFunction = async () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: 'not an object' });
+    const outcome = await walkStudioCall(call('live-agent-handoff'), notAnObject);
+    expect(outcome).toMatchObject({ kind: 'enqueued', widget: 'send_to_flex_fallback' });
+    expect(parseHandoffContext(outcome.kind === 'enqueued' ? outcome.attributes : null).status).toBe('unavailable');
+  });
+
+  it('a flow with a dead end is caught', async () => {
+    const broken = { ...flow, states: flow.states.map((state) => (state.name === 'connect_polyai' ? { ...state, transitions: state.transitions.filter((t) => t.event !== 'failed').concat({ event: 'failed' }) } : state)) };
+    const outcome = await walkStudioCall(call('failed'), polyaiFunction({ status: 200, body: verified }).run, broken);
+    expect(outcome).toEqual({ kind: 'dead-end', widget: 'connect_polyai', event: 'failed' });
   });
 });

@@ -1,73 +1,31 @@
 /**
  * For the plugin's transcript: POST `{ Token, conversationId }` → 200 `{ conversation: <PolyAI Conversations
- * API body> }`, or `{ error: { status, message } }` with the same HTTP status. Public (browsers call it), so it
- * checks the Flex token itself and answers CORS only for the Flex origins in FLEX_ALLOWED_ORIGINS.
+ * API body> }`, or `{ error: { status, message } }` with the same HTTP status. Public (browsers call it): the
+ * shared plugin pipeline (lib/pluginFunction) checks CORS, the Flex token and that the agent holds a task for
+ * the conversation before this runs.
  */
-import type { ServerlessFunctionSignature } from '@twilio-labs/serverless-runtime-types/types';
-import { validator } from 'twilio-flex-token-validator';
-import { readPolyaiConfig, text } from '../lib/config';
-import { corsFor } from '../lib/cors';
-import { checkFlexToken, type TokenValidator } from '../lib/flexToken';
-import { isCallSid, isOpaqueId } from '../lib/ids';
-import { logOutcome } from '../lib/log';
-import { createPolyaiClient, STATUS_BAD_GATEWAY, type ClientDeps } from '../lib/polyaiClient';
-import { jsonResponse } from '../lib/response';
+import { readPolyaiConfig } from '../lib/config';
+import { pluginFunction, type PluginDeps } from '../lib/pluginFunction';
+import { createPolyaiClient, STATUS_BAD_GATEWAY } from '../lib/polyaiClient';
 
-export interface ConversationDeps extends ClientDeps {
-  validateToken?: TokenValidator;
-}
+export type ConversationDeps = PluginDeps;
 
-const FN = 'polyai-conversation';
-
-export function createPolyaiConversationHandler(deps: ConversationDeps = {}): ServerlessFunctionSignature {
-  const validateToken = deps.validateToken ?? ((token, accountSid, authToken) => validator(token, accountSid, authToken));
-  return async (context, rawEvent, callback) => {
-    const env = context as Record<string, unknown>;
-    const event = rawEvent as Record<string, unknown>;
-    const headers = requestHeaders(event);
-    const cors = corsFor(headers.origin, env);
-    const fail = (status: number, message: string) => {
-      logOutcome(FN, { outcome: 'error', status });
-      callback(null, jsonResponse(status, { error: { status, message } }, cors.headers));
-    };
-
-    if (!cors.allowed) return fail(403, 'This origin may not call the PolyAI Functions.');
-    if (headers['access-control-request-method'] !== undefined && event.Token === undefined) {
-      callback(null, jsonResponse(204, null, cors.headers));
-      return;
-    }
-    const token = await checkFlexToken(
-      event.Token,
-      { accountSid: text(env.ACCOUNT_SID), authToken: text(env.AUTH_TOKEN) },
-      validateToken,
-    );
-    if (!token.ok) return fail(token.status, token.message);
-
-    const conversationId = event.conversationId;
-    if (!isCallSid(conversationId) && !isOpaqueId(conversationId)) return fail(400, 'conversationId must be a call SID or a handoff id.');
+export function createPolyaiConversationHandler(deps: ConversationDeps = {}) {
+  return pluginFunction('polyai-conversation', deps, async ({ env, conversationId }) => {
     const config = readPolyaiConfig(env);
-    if (!config.ok) return fail(500, 'The PolyAI Functions are not configured.');
-
-    const started = Date.now();
+    if (!config.ok) return failure(500, 'The PolyAI Functions are not configured.');
     const result = await createPolyaiClient(config.config, deps).fetchConversation(conversationId);
     if (!result.ok) {
       // PolyAI refusing our API key is the backend's fault, not the agent's: never a 401/403 to the browser.
       const status = result.error.status === 401 || result.error.status === 403 ? STATUS_BAD_GATEWAY : result.error.status ?? STATUS_BAD_GATEWAY;
-      return fail(status, result.error.message);
+      return failure(status, result.error.message);
     }
-    logOutcome(FN, { outcome: 'ok', status: 200, attempts: result.attempts, ms: Date.now() - started });
-    callback(null, jsonResponse(200, { conversation: result.body }, cors.headers));
-  };
+    return { status: 200, body: { conversation: result.body } };
+  });
 }
 
-/** Lower-cased request headers (the runtime puts them on `event.request.headers`). */
-function requestHeaders(event: Record<string, unknown>): Record<string, string | undefined> {
-  const request = event.request as { headers?: Record<string, unknown> } | undefined;
-  const headers: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(request?.headers ?? {})) {
-    if (typeof value === 'string') headers[name.toLowerCase()] = value;
-  }
-  return headers;
+function failure(status: number, message: string) {
+  return { status, body: { error: { status, message } } };
 }
 
 export const handler = createPolyaiConversationHandler();

@@ -3,11 +3,12 @@
  * Never rejects: an invalid id, missing settings, PolyAI failing or our own bug all become an error marker,
  * so the call is always routed to Flex.
  */
-import { handoffErrorAttributes, toPolyaiAttributes, type PolyaiTaskAttributes } from '../../../src/model';
+import { handoffErrorAttributes, isRecord, own, POLYAI_ATTRIBUTE, toPolyaiAttributes, type PolyaiTaskAttributes } from '../../../src/model';
 import { readPolyaiConfig, type Env } from './config';
 import { handoffLookup } from './ids';
 import { logOutcome } from './log';
 import { createPolyaiClient, type ClientDeps } from './polyaiClient';
+import { scrubJson, secretsOf } from './secrets';
 
 export async function fetchHandoffAttributes(
   fn: string,
@@ -28,7 +29,8 @@ export async function fetchHandoffAttributes(
       return handoffErrorAttributes(null, 'The PolyAI Functions are not configured.');
     }
     const result = await createPolyaiClient(config.config, deps).fetchHandoffState(lookup);
-    const attributes = toPolyaiAttributes(result);
+    // Scrubbed before the budget is applied: what PolyAI echoed of our own keys never reaches a task or TwiML.
+    const attributes = toPolyaiAttributes(result.ok ? { ...result, body: scrubJson(result.body, secretsOf(env)) } : result);
     logOutcome(fn, {
       outcome: result.ok ? 'ok' : 'error',
       status: result.ok ? 200 : result.error.status,
@@ -40,4 +42,43 @@ export async function fetchHandoffAttributes(
     logOutcome(fn, { outcome: 'crashed', ms: Date.now() - started });
     return handoffErrorAttributes(null, 'PolyAI data could not be fetched.');
   }
+}
+
+/** A 404 is PolyAI's quick answer; after this long, a further lookup could overrun Studio's limit. */
+const FOLLOW_UP_WITHIN_MS = 1_500;
+
+/**
+ * Tries each lookup in order (e.g. PolyAI's conversation id, then the Call SID) and moves on only while PolyAI
+ * has no data (404) for the previous one. Invalid and repeated candidates are skipped; with none valid, the
+ * answer is the "invalid id" marker.
+ */
+export async function fetchFirstFound(
+  fn: string,
+  env: Env,
+  candidates: Array<Record<string, unknown>>,
+  deps: ClientDeps,
+): Promise<PolyaiTaskAttributes> {
+  const seen = new Set<string>();
+  const valid = candidates.filter((candidate) => {
+    const lookup = handoffLookup(candidate);
+    const key = lookup === null ? '' : `${lookup.param}=${lookup.value}`;
+    if (key === '' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const [first, ...rest] = valid.length > 0 ? valid : [{}];
+  const started = Date.now();
+  let attributes = await fetchHandoffAttributes(fn, env, first, deps);
+  for (const lookup of rest) {
+    // Another full deadline only after quick 404s: the whole stays within Studio's 10 s.
+    if (fetchErrorStatus(attributes) !== 404 || Date.now() - started > FOLLOW_UP_WITHIN_MS) break;
+    attributes = await fetchHandoffAttributes(fn, env, lookup, deps);
+  }
+  return attributes;
+}
+
+/** The HTTP status of an error marker; undefined when the attributes carry data. */
+export function fetchErrorStatus(attributes: PolyaiTaskAttributes): unknown {
+  const error = own(attributes[POLYAI_ATTRIBUTE], 'error');
+  return isRecord(error) ? (own(error, 'status') ?? null) : undefined;
 }

@@ -6,6 +6,7 @@
  */
 import type { HandoffError } from '../../../src/model';
 import type { PolyaiConfig } from './config';
+import { withDeadline } from './deadline';
 import type { HandoffLookup } from './ids';
 
 export type PolyaiResult = ({ ok: true; body: unknown } | { ok: false; error: HandoffError }) & { attempts: number };
@@ -20,6 +21,8 @@ const MIN_RETRY_BUDGET_MS = 500;
 const DEFAULT_RETRY_DELAY_MS = 200;
 /** Conversations carry transcripts: large, but bounded. */
 const MAX_BODY_BYTES = 2_000_000;
+/** PolyAI's bodies are a few levels deep; far deeper JSON cannot be serialised again by the runtime (stack). */
+export const MAX_JSON_DEPTH = 256;
 
 export const STATUS_TIMEOUT = 504;
 export const STATUS_BAD_GATEWAY = 502;
@@ -40,34 +43,40 @@ export function createPolyaiClient(config: PolyaiConfig, deps: ClientDeps = {}) 
     return `${config.baseUrl}${path.startsWith('/') ? '' : '/'}${path}`;
   }
 
-  async function attempt(target: string, timeoutMs: number): Promise<Attempt> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    try {
-      const response = await fetchImpl(target, {
-        headers: { 'x-api-key': config.apiKey, accept: 'application/json' },
-        signal: controller.signal,
-        redirect: 'error',
-      });
-      const text = await readCapped(response);
-      if (response.status === 200) {
-        try {
-          return { kind: 'ok', body: JSON.parse(text) };
-        } catch {
-          return failed(STATUS_BAD_GATEWAY, 'PolyAI answered with a body that is not JSON.', false);
+  // Each attempt and the whole call run under our own timers (lib/deadline): a trickling body cannot outlive them.
+  function attempt(target: string, timeoutMs: number): Promise<Attempt> {
+    const timedOut = () => failed(STATUS_TIMEOUT, `PolyAI did not answer within ${timeoutMs} ms.`, false);
+    return withDeadline(timeoutMs, async (signal) => {
+      try {
+        const response = await fetchImpl(target, {
+          headers: { 'x-api-key': config.apiKey, accept: 'application/json' },
+          signal,
+          redirect: 'error',
+        });
+        const text = await readCapped(response, signal);
+        if (response.status === 200) {
+          if (nestedDeeperThan(text, MAX_JSON_DEPTH)) return failed(STATUS_BAD_GATEWAY, `PolyAI answered with JSON nested deeper than ${MAX_JSON_DEPTH} levels.`, false);
+          try {
+            return { kind: 'ok', body: JSON.parse(text) };
+          } catch {
+            return failed(STATUS_BAD_GATEWAY, 'PolyAI answered with a body that is not JSON.', false);
+          }
         }
+        const retryable = response.status === 429 || response.status >= 500;
+        return failed(response.status, messageFor(response.status), retryable, retryAfterMs(response.headers.get('retry-after')));
+      } catch {
+        if (signal.aborted) return timedOut();
+        return failed(STATUS_BAD_GATEWAY, 'PolyAI could not be reached.', true);
       }
-      const retryable = response.status === 429 || response.status >= 500;
-      return failed(response.status, messageFor(response.status), retryable, retryAfterMs(response.headers.get('retry-after')));
-    } catch {
-      if (controller.signal.aborted) return failed(STATUS_TIMEOUT, `PolyAI did not answer within ${timeoutMs} ms.`, false);
-      return failed(STATUS_BAD_GATEWAY, 'PolyAI could not be reached.', true);
-    } finally {
-      clearTimeout(timer);
-    }
+    }, timedOut);
   }
 
-  async function get(target: string): Promise<PolyaiResult> {
+  function get(target: string): Promise<PolyaiResult> {
+    const total = () => ({ ok: false as const, error: { status: STATUS_TIMEOUT, message: `PolyAI did not answer within ${config.deadlineMs} ms.` }, attempts: 1 });
+    return withDeadline(config.deadlineMs, () => attempts(target), total);
+  }
+
+  async function attempts(target: string): Promise<PolyaiResult> {
     const started = Date.now();
     const remaining = () => config.deadlineMs - (Date.now() - started);
     let result = await attempt(target, Math.min(config.attemptTimeoutMs, remaining()));
@@ -123,9 +132,29 @@ function retryAfterMs(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-async function readCapped(response: Response): Promise<string> {
+/** Whether JSON text opens more than `max` arrays/objects at once; brackets inside strings do not count. */
+function nestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text.charCodeAt(index);
+    if (inString) {
+      if (char === 0x5c) index += 1; // backslash: skip the escaped character
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x7b || char === 0x5b) {
+      depth += 1;
+      if (depth > max) return true;
+    } else if (char === 0x7d || char === 0x5d) depth -= 1;
+  }
+  return false;
+}
+
+async function readCapped(response: Response, signal: AbortSignal): Promise<string> {
   if (response.body === null) return '';
   const reader = response.body.getReader();
+  // Our own listener on our own signal: frees the socket when the deadline passes mid-body.
+  signal.addEventListener('abort', () => void reader.cancel().catch(() => undefined), { once: true });
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

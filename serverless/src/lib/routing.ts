@@ -1,26 +1,43 @@
-/** What the TwiML path needs to create a Flex task: the workflow and the task attributes. */
+/** What every route needs to create a Flex task: the workflow, the Functions' paths and the task attributes. */
 import { isCallSid } from './ids';
 import { text, type Env } from './config';
 import type { PolyaiTaskAttributes } from '../../../src/model';
+import { cutText } from '../../../src/model/values';
 
 /** Relative to the Service's domain, so the same TwiML works in every environment. */
 export const HANDOFF_ACTION_PATH = '/polyai-handoff-to-flex';
+/** `<Dial referUrl>` and `<Dial action>` of the SIP route: PolyAI's REFER, BYE, or no answer. */
+export const SIP_HANDOFF_PATH = '/polyai-sip-handoff';
 
 const WORKFLOW_SID = /^WW[0-9a-fA-F]{32}$/;
 const MAX_PHONE_CHARS = 64;
+/** A SIP URI Twilio can dial: no spaces, brackets or quotes that could leave the `<Sip>` element. */
+const SIP_URI = /^sips?:[^\s<>"']{3,500}$/i;
 
 export function readWorkflowSid(env: Env): string | null {
   const sid = text(env.FLEX_WORKFLOW_SID);
   return WORKFLOW_SID.test(sid) ? sid : null;
 }
 
-/** The attributes Studio's Send To Flex would set for a voice call, plus `polyai`. */
+/** PolyAI's SIP address ("Generate SIP" in Agent Studio); null when unset or not a SIP URI. */
+export function readPolyaiSipUri(env: Env): string | null {
+  const uri = text(env.POLYAI_SIP_URI);
+  return SIP_URI.test(uri) ? uri : null;
+}
+
+/**
+ * The task attributes of every route — Studio's Send To Flex (via `polyai-handoff`), `<Enqueue><Task>` after
+ * `<Connect>` and after PolyAI's SIP REFER — so anything added to a PolyAI task is added here once.
+ * Reads a webhook's `From`/`CallSid` or Studio's `from`/`call_sid` parameters.
+ */
 export function enqueueAttributes(event: Record<string, unknown>, polyai: PolyaiTaskAttributes): Record<string, unknown> {
-  const from = typeof event.From === 'string' ? event.From.slice(0, MAX_PHONE_CHARS) : undefined;
+  const rawFrom = event.From ?? event.from;
+  const from = typeof rawFrom === 'string' && rawFrom !== '' ? cutText(rawFrom, MAX_PHONE_CHARS) : undefined;
+  const callSid = isCallSid(event.CallSid) ? event.CallSid : isCallSid(event.call_sid) ? event.call_sid : undefined;
   return {
     type: 'inbound',
     ...(from === undefined ? {} : { name: from, from }),
-    ...(isCallSid(event.CallSid) ? { call_sid: event.CallSid } : {}),
+    ...(callSid === undefined ? {} : { call_sid: callSid }),
     ...polyai,
   };
 }

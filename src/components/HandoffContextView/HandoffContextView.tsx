@@ -3,6 +3,7 @@ import { Box } from '@twilio-paste/core/box';
 import { Stack } from '@twilio-paste/core/stack';
 
 import { StatusAlert } from './StatusAlert';
+import { PartBoundary } from '../common/PartBoundary';
 import type { FieldRules } from './fields/arrangeFields';
 import { CallerSection } from './sections/CallerSection';
 import { CapturedFieldsSection } from './sections/CapturedFieldsSection';
@@ -35,33 +36,35 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
     }),
     [config],
   );
+  // New attributes give every section a fresh try after a fault.
+  const part = (section: React.ReactNode) => (
+    <PartBoundary part="section" resetKey={context}>
+      {section}
+    </PartBoundary>
+  );
   // The region scrolls inside Flex's fixed-height tab panel: tabIndex lets keyboard users scroll it too.
   return (
     <Box padding="space40" overflowY="auto" height="100%" color="colorText" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context" tabIndex={0}>
       <Stack orientation="vertical" spacing="space40">
-        <StatusAlert context={context} />
+        {/* Each part behind its own boundary: one value that cannot render costs its section, not the tab. */}
+        {part(<StatusAlert context={context} />)}
         {/* At a glance: summary, intent, verification, reason and destination, last words. */}
-        {hasData && <SummarySection summary={context.summary} />}
-        {hasData && (
-          <HandoffSection
-            intent={context.intent}
-            reason={context.reason}
-            destination={context.destination}
-            thresholds={config.confidenceThresholds}
-          />
-        )}
-        {hasData && <VerificationSection verification={context.verification} />}
-        {hasData && <UtteranceSection utterance={context.utterance} />}
-        {hasData && (
-          <CallerSection
-            customer={context.customer}
-            language={context.language}
-            accountNumberSensitive={isSensitivePath(['account_number'], rules.maskPatterns)}
-          />
-        )}
-        {hasData && <CapturedFieldsSection fields={context.fields} rules={rules} />}
-        {transcript}
-        <ReferenceSection ids={context.ids} />
+        {hasData && part(<SummarySection summary={context.summary} />)}
+        {hasData &&
+          part(<HandoffSection intent={context.intent} reason={context.reason} destination={context.destination} thresholds={config.confidenceThresholds} />)}
+        {hasData && part(<VerificationSection verification={context.verification} />)}
+        {hasData && part(<UtteranceSection utterance={context.utterance} />)}
+        {hasData &&
+          part(
+            <CallerSection
+              customer={context.customer}
+              language={context.language}
+              accountNumberSensitive={isSensitivePath(['account_number'], rules.maskPatterns)}
+            />,
+          )}
+        {hasData && part(<CapturedFieldsSection fields={context.fields} rules={rules} />)}
+        {transcript && <PartBoundary part="section">{transcript}</PartBoundary>}
+        {part(<ReferenceSection ids={context.ids} />)}
       </Stack>
     </Box>
   );

@@ -5,6 +5,16 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 const DECIMAL = /^-?\d+\.\d+$/;
 
+/**
+ * Whether `value` starts with a real calendar day. `Date.parse` rolls "2024-02-30" over to 1 March; a day
+ * that does not exist is shown as written, never as another date.
+ */
+function isCalendarDay(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /** Dates and decimals in the agent's locale; integers stay as written (they are usually ids). */
 function localized(value: string | number, locale: string): string {
   try {
@@ -16,10 +26,10 @@ function localized(value: string | number, locale: string): string {
       return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Number(value));
     }
     // A date-only value is a calendar day: format it in UTC so no time zone moves it to the day before.
-    if (ISO_DATE.test(value) && !Number.isNaN(Date.parse(value))) {
+    if (ISO_DATE.test(value) && isCalendarDay(value) && !Number.isNaN(Date.parse(value))) {
       return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(value));
     }
-    if (ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) {
+    if (ISO_DATE_TIME.test(value) && isCalendarDay(value) && !Number.isNaN(Date.parse(value))) {
       return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
     }
   } catch {

@@ -4,17 +4,14 @@ import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Text } from '@twilio-paste/core/text';
 
+import { FaultBoundary } from '../common/FaultBoundary';
 import { useStrings } from '../../strings';
-import { reportTabError, type TabErrorReport } from '../../utils/reportError';
+import type { TabErrorReport } from '../../utils/reportError';
 
 interface TabErrorBoundaryProps {
   children: React.ReactNode;
   /** Told about a render fault, after Flex: the scrubbed report only, never task data. */
   onError?: (report: TabErrorReport) => void;
-}
-
-interface TabErrorBoundaryState {
-  failed: boolean;
 }
 
 function CrashAlert({ onRetry }: { onRetry: () => void }): JSX.Element {
@@ -33,22 +30,10 @@ function CrashAlert({ onRetry }: { onRetry: () => void }): JSX.Element {
 }
 
 /** Keeps a fault in the tab inside the tab: the rest of the Flex task canvas goes on working. */
-export class TabErrorBoundary extends React.Component<TabErrorBoundaryProps, TabErrorBoundaryState> {
-  state: TabErrorBoundaryState = { failed: false };
-
-  static getDerivedStateFromError(): TabErrorBoundaryState {
-    return { failed: true };
-  }
-
-  componentDidCatch(error: Error, info: React.ErrorInfo): void {
-    // Report first and unconditionally: `onError?.(report())` would skip the report without a listener.
-    const report = reportTabError(error, info.componentStack);
-    this.props.onError?.(report);
-  }
-
-  private readonly retry = () => this.setState({ failed: false });
-
-  render(): React.ReactNode {
-    return this.state.failed ? <CrashAlert onRetry={this.retry} /> : this.props.children;
-  }
+export function TabErrorBoundary({ children, onError }: TabErrorBoundaryProps): JSX.Element {
+  return (
+    <FaultBoundary onError={onError} fallback={(retry) => <CrashAlert onRetry={retry} />}>
+      {children}
+    </FaultBoundary>
+  );
 }

@@ -63,7 +63,11 @@ export function TranscriptList({ turns, query, active, maskPatterns }: Transcrip
     } catch {
       format = new Intl.DateTimeFormat('en-US', { timeStyle: 'medium' });
     }
-    return (time: number) => format.format(new Date(time));
+    // A time outside what Date can hold (e.g. 1e16) would make Intl throw: such a turn shows no time.
+    return (time: number) => {
+      const date = new Date(time);
+      return Number.isNaN(date.getTime()) ? '' : format.format(date);
+    };
   }, [locale]);
   const itemData = useMemo<TurnRowData>(
     () => ({ turns, query, active, maskPatterns, formatTime, setSize }),

@@ -4,6 +4,7 @@ import { Box } from '@twilio-paste/core/box';
 import { ChatBubble, ChatMessage, ChatMessageMeta, ChatMessageMetaItem } from '@twilio-paste/core/chat-log';
 import { areEqual, type ListChildComponentProps } from 'react-window';
 
+import { PartBoundary } from '../common/PartBoundary';
 import { splitMatches, type TranscriptMatch } from './searchTranscript';
 import { isSensitivePath, MASK, type ConversationTurn } from '../../model';
 import { useStrings } from '../../strings';
@@ -75,28 +76,30 @@ function TurnRowComponent({ index, style, data }: ListChildComponentProps<TurnRo
   return (
     <div style={style}>
       <div ref={ref}>
-        <ChatMessage variant={turn.speaker === 'agent' ? 'outbound' : 'inbound'}>
-          <ChatBubble>
-            <Highlighted text={turn.text} query={data.query} activeStart={activeStart} />
-          </ChatBubble>
-          <ChatMessageMeta aria-label={time ? t('PolyaiContextTurnMeta', { speaker, time }) : speaker}>
-            <ChatMessageMetaItem>{time ? `${speaker} · ${time}` : speaker}</ChatMessageMetaItem>
-          </ChatMessageMeta>
-          {hasBadges && (
-            <Box display="flex" flexWrap="wrap" columnGap="space20" rowGap="space20" marginTop="space20" justifyContent={turn.speaker === 'agent' ? 'flex-end' : 'flex-start'}>
-              {turn.intents.map((intent, position) => (
-                <Badge as="span" variant="decorative10" key={`i${position}`}>
-                  {intent}
-                </Badge>
-              ))}
-              {turn.entities.map((entity, position) => (
-                <Badge as="span" variant="neutral" key={`e${position}`}>
-                  {`${entity.name}: ${isSensitivePath([entity.name], data.maskPatterns) ? MASK : entity.value}`}
-                </Badge>
-              ))}
-            </Box>
-          )}
-        </ChatMessage>
+        <PartBoundary part="row" resetKey={turn}>
+          <ChatMessage variant={turn.speaker === 'agent' ? 'outbound' : 'inbound'}>
+            <ChatBubble>
+              <Highlighted text={turn.text} query={data.query} activeStart={activeStart} />
+            </ChatBubble>
+            <ChatMessageMeta aria-label={time ? t('PolyaiContextTurnMeta', { speaker, time }) : speaker}>
+              <ChatMessageMetaItem>{time ? `${speaker} · ${time}` : speaker}</ChatMessageMetaItem>
+            </ChatMessageMeta>
+            {hasBadges && (
+              <Box display="flex" flexWrap="wrap" columnGap="space20" rowGap="space20" marginTop="space20" justifyContent={turn.speaker === 'agent' ? 'flex-end' : 'flex-start'}>
+                {turn.intents.map((intent, position) => (
+                  <Badge as="span" variant="decorative10" key={`i${position}`}>
+                    {intent}
+                  </Badge>
+                ))}
+                {turn.entities.map((entity, position) => (
+                  <Badge as="span" variant="neutral" key={`e${position}`}>
+                    {`${entity.name}: ${isSensitivePath([entity.name], data.maskPatterns) ? MASK : entity.value}`}
+                  </Badge>
+                ))}
+              </Box>
+            )}
+          </ChatMessage>
+        </PartBoundary>
       </div>
     </div>
   );

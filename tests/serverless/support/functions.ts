@@ -9,6 +9,8 @@ export const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
 export const VERIFIED_CALL = 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9';
 export const UNKNOWN_CALL = `CA${'a'.repeat(32)}`;
 export const FLEX_ORIGIN = 'https://flex.twilio.com';
+export const WORKSPACE_SID = `WS${'3'.repeat(32)}`;
+export const WORKER_SID = `WK${'4'.repeat(32)}`;
 
 /** The Functions' environment against a PolyAI at `baseUrl` (the stand-in by default). */
 export function functionEnv(baseUrl = 'http://127.0.0.1:9', overrides: Record<string, string> = {}): Record<string, string> {
@@ -17,6 +19,7 @@ export function functionEnv(baseUrl = 'http://127.0.0.1:9', overrides: Record<st
     ACCOUNT_SID,
     AUTH_TOKEN: 'auth-token-secret',
     FLEX_ALLOWED_ORIGINS: `${FLEX_ORIGIN}, https://flex.example.com/`,
+    TASKROUTER_WORKSPACE_SID: WORKSPACE_SID,
     ...overrides,
   };
 }

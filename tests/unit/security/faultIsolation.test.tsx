@@ -53,16 +53,18 @@ describe('fault isolation: a render fault stays in the tab', () => {
       </div>,
     );
 
-    expect(screen.getByText('The PolyAI Context tab hit a problem')).toBeInTheDocument();
-    expect(screen.queryByTestId('polyai-context')).not.toBeInTheDocument();
+    // The fault costs only the poisoned row (issue 16): the rest of the tab and the canvas stay.
+    expect(screen.getByTestId('polyai-part-fault')).toHaveTextContent('This value could not be shown.');
+    expect(screen.queryByText('The PolyAI Context tab hit a problem')).not.toBeInTheDocument();
+    expect(screen.getByTestId('polyai-context')).toHaveTextContent('Jordan Ellis');
     fireEvent.click(screen.getByRole('button', { name: 'Wrap up' }));
     expect(canvasClick).toHaveBeenCalledTimes(1);
 
     expect(Monitor.sendDebuggerEvent).toHaveBeenCalledTimes(1);
     const [message, description] = (Monitor.sendDebuggerEvent as jest.Mock).mock.calls[0];
     expect(message).toMatch(/^PolyAI Context tab: TypeError: Cannot format <text> card <number>/);
+    expect(description).toContain('CapturedFieldsSection');
     expect(description).toContain('HandoffContextView');
-    expect(description).toContain('TabErrorBoundary');
     const report = sentReports() + JSON.stringify(onError.mock.calls);
     for (const secret of [...CALLER_DATA, 'crm.example.com', 'caller_name', 'Jordan', '1111', '0958']) {
       expect(report).not.toContain(secret);
@@ -76,7 +78,7 @@ describe('fault isolation: a render fault stays in the tab', () => {
     expect(screen.getByTestId('polyai-context')).toHaveTextContent('Jordan Ellis');
   });
 
-  it('shows the alert again when the retry fails, and still never throws out of the tab', () => {
+  it('shows the note again when the retry fails, and still never throws out of the row', () => {
     const { context } = poisonedContext();
     renderWithPaste(
       <TabErrorBoundary>
@@ -84,7 +86,8 @@ describe('fault isolation: a render fault stays in the tab', () => {
       </TabErrorBoundary>,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(screen.getByText('The PolyAI Context tab hit a problem')).toBeInTheDocument();
+    expect(screen.getByTestId('polyai-part-fault')).toHaveTextContent('This value could not be shown.');
+    expect(screen.queryByText('The PolyAI Context tab hit a problem')).not.toBeInTheDocument();
     expect(Monitor.sendDebuggerEvent).toHaveBeenCalledTimes(2);
   });
 

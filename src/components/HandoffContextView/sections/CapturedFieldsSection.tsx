@@ -8,9 +8,10 @@ import { CopyIcon } from '@twilio-paste/icons/esm/CopyIcon';
 
 import { copyText } from '../../common/clipboard';
 import { CopyButton } from '../../common/CopyButton';
+import { PartBoundary } from '../../common/PartBoundary';
 import { Section } from '../../common/Section';
 import { useAnnouncement } from '../../common/useAnnouncement';
-import { arrangeFields, type FieldGroup, type FieldRules } from '../fields/arrangeFields';
+import { arrangeFields, type FieldGroup, type FieldRow, type FieldRules } from '../fields/arrangeFields';
 import { SensitiveText } from '../fields/SensitiveText';
 import { formatValue } from '../formatValue';
 import { MASK, type CapturedField } from '../../../model';
@@ -27,6 +28,25 @@ function asPlainText(groups: FieldGroup[], textOf: (field: CapturedField) => str
     .flatMap((group) => group.rows)
     .map((row) => `${row.fullLabel}: ${row.sensitive && !revealed.has(row.field.path) ? MASK : textOf(row.field)}`)
     .join('\n');
+}
+
+interface FieldValueProps {
+  row: FieldRow;
+  textOf: (field: CapturedField) => string;
+  shown: boolean;
+  onToggle: () => void;
+  onCopied: (message: string) => void;
+}
+
+/** One row's value with reveal and copy; formatted inside the row's own boundary. */
+function FieldValue({ row, textOf, shown, onToggle, onCopied }: FieldValueProps): JSX.Element {
+  const text = textOf(row.field);
+  return (
+    <Box display="flex" alignItems="center" justifyContent="space-between" columnGap="space20">
+      <SensitiveText text={text} label={row.fullLabel} sensitive={row.sensitive} revealed={shown} onToggle={onToggle} />
+      <CopyButton text={text} label={row.fullLabel} onCopied={onCopied} disabled={!shown} />
+    </Box>
+  );
 }
 
 /** Everything else PolyAI captured, grouped by parent, with copy and (for sensitive values) reveal. */
@@ -86,7 +106,6 @@ export function CapturedFieldsSection({ fields, rules }: CapturedFieldsSectionPr
                 <TBody>
                   {group.rows.map((row) => {
                     const shown = !row.sensitive || revealed.has(row.field.path);
-                    const text = textOf(row.field);
                     return (
                       <Tr key={row.field.path}>
                         <Th scope="row">
@@ -95,16 +114,9 @@ export function CapturedFieldsSection({ fields, rules }: CapturedFieldsSectionPr
                           </Text>
                         </Th>
                         <Td>
-                          <Box display="flex" alignItems="center" justifyContent="space-between" columnGap="space20">
-                            <SensitiveText
-                              text={text}
-                              label={row.fullLabel}
-                              sensitive={row.sensitive}
-                              revealed={shown}
-                              onToggle={() => toggle(row.field.path)}
-                            />
-                            <CopyButton text={text} label={row.fullLabel} onCopied={announce} disabled={!shown} />
-                          </Box>
+                          <PartBoundary part="row" resetKey={row.field}>
+                            <FieldValue row={row} textOf={textOf} shown={shown} onToggle={() => toggle(row.field.path)} onCopied={announce} />
+                          </PartBoundary>
                         </Td>
                       </Tr>
                     );

@@ -1,0 +1,83 @@
+/**
+ * The shared pipeline of every Function the plugin calls from agents' browsers: CORS for the Flex origins in
+ * FLEX_ALLOWED_ORIGINS, preflight, the Flex token (lib/flexToken), the `conversationId` checked like any id,
+ * the task access check (lib/taskAccess), then the Function's own work; its answer is scrubbed of the
+ * Functions' secrets (lib/secrets) and anything it throws becomes a 500 with our own words. A new plugin
+ * Function is `pluginFunction(name, deps, serve)`: it cannot skip a step.
+ */
+import '@twilio-labs/serverless-runtime-types';
+import type { ServerlessFunctionSignature } from '@twilio-labs/serverless-runtime-types/types';
+import { validator } from 'twilio-flex-token-validator';
+import { text, type Env } from './config';
+import { corsFor } from './cors';
+import { checkFlexToken, type TokenIdentity, type TokenValidator } from './flexToken';
+import { isCallSid, isOpaqueId } from './ids';
+import { logOutcome } from './log';
+import type { ClientDeps } from './polyaiClient';
+import { jsonResponse } from './response';
+import { scrubJson, secretsOf } from './secrets';
+import { checkTaskAccess, type TaskRouterClient } from './taskAccess';
+
+export interface PluginDeps extends ClientDeps {
+  validateToken?: TokenValidator;
+  /** TaskRouter for the access check: the Service's own client (`context.getTwilioClient()`) unless given. */
+  taskRouter?: TaskRouterClient;
+}
+
+export interface PluginRequest {
+  env: Env;
+  event: Record<string, unknown>;
+  /** Validated, and held by the caller's worker (or the caller has an unrestricted role). */
+  conversationId: string;
+  who: TokenIdentity;
+}
+
+export interface PluginAnswer {
+  status: number;
+  body: object;
+}
+
+export function pluginFunction(fn: string, deps: PluginDeps, serve: (request: PluginRequest) => Promise<PluginAnswer>): ServerlessFunctionSignature {
+  const validateToken = deps.validateToken ?? ((token, accountSid, authToken) => validator(token, accountSid, authToken));
+  return async (context, rawEvent, callback) => {
+    const env = context as unknown as Env;
+    const event = rawEvent as Record<string, unknown>;
+    const headers = requestHeaders(event);
+    const cors = corsFor(headers.origin, env);
+    const secrets = secretsOf(env);
+    const answer = (status: number, body: object | null) => callback(null, jsonResponse(status, body === null ? null : scrubJson(body, secrets), cors.headers));
+    const fail = (status: number, message: string) => {
+      logOutcome(fn, { outcome: 'error', status });
+      answer(status, { error: { status, message } });
+    };
+
+    if (!cors.allowed) return fail(403, 'This origin may not call the PolyAI Functions.');
+    if (headers['access-control-request-method'] !== undefined && event.Token === undefined) return answer(204, null);
+    try {
+      const token = await checkFlexToken(event.Token, { accountSid: text(env.ACCOUNT_SID), authToken: text(env.AUTH_TOKEN) }, validateToken);
+      if (!token.ok) return fail(token.status, token.message);
+      const conversationId = event.conversationId;
+      if (!isCallSid(conversationId) && !isOpaqueId(conversationId)) return fail(400, 'conversationId must be a call SID or a handoff id.');
+      const taskRouter = () => deps.taskRouter ?? (context.getTwilioClient() as unknown as TaskRouterClient);
+      const access = await checkTaskAccess(conversationId, token.who, env, taskRouter);
+      if (!access.ok) return fail(access.status, access.message);
+      const started = Date.now();
+      const result = await serve({ env, event, conversationId, who: token.who });
+      if (result.status >= 400) logOutcome(fn, { outcome: 'error', status: result.status });
+      else logOutcome(fn, { outcome: 'ok', status: result.status, ms: Date.now() - started });
+      answer(result.status, result.body);
+    } catch {
+      fail(500, 'The PolyAI Function failed.');
+    }
+  };
+}
+
+/** Lower-cased request headers (the runtime puts them on `event.request.headers`). */
+function requestHeaders(event: Record<string, unknown>): Record<string, string | undefined> {
+  const request = event.request as { headers?: Record<string, unknown> } | undefined;
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(request?.headers ?? {})) {
+    if (typeof value === 'string') headers[name.toLowerCase()] = value;
+  }
+  return headers;
+}

@@ -1,0 +1,86 @@
+/**
+ * Item 3 of issue 16: one value that cannot render costs its row or section, never the tab, and "Try again"
+ * retries only that part. The transcript time 1e16 that used to throw now renders without a time.
+ */
+import React from 'react';
+import { fireEvent, screen, within } from '@testing-library/react';
+
+import { HandoffContextView } from '../../../src/components/HandoffContextView/HandoffContextView';
+import { TranscriptList } from '../../../src/components/Transcript/TranscriptList';
+import { parseConversation, parseHandoffContext, type ConversationTurn } from '../../../src/model';
+import { asTaskAttributes, fixture } from '../../support/fixtures';
+import { renderWithPaste } from '../../support/render';
+
+jest.mock('../../../src/components/HandoffContextView/formatValue', () => {
+  const actual = jest.requireActual('../../../src/components/HandoffContextView/formatValue');
+  return {
+    formatValue: (field: { path: string }, ...rest: unknown[]) => {
+      if (field.path === 'explodes') throw new Error('cannot format');
+      return actual.formatValue(field, ...rest);
+    },
+  };
+});
+
+const verified = () => parseHandoffContext(asTaskAttributes(fixture('handoff-state-verified.json')));
+const section = (id: string) => screen.getByTestId(`polyai-section-${id}`);
+const turn = (text: string, time: number | null): ConversationTurn => ({ index: 0, speaker: 'caller', text, time, intents: [], entities: [] });
+
+let consoleError: jest.SpyInstance;
+beforeEach(() => {
+  consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined); // React logs caught faults
+});
+afterEach(() => consoleError.mockRestore());
+
+describe('fault boundaries per section and per row', () => {
+  it('renders a transcript turn whose time is 1e16 without its time, beside the summary', () => {
+    const turns = [turn('I was charged twice', 1e16), { ...turn('Thanks', 1763630043000), index: 1 }];
+    renderWithPaste(<HandoffContextView context={verified()} transcript={<TranscriptList turns={turns} query="" active={null} maskPatterns={[]} />} />);
+    expect(section('summary')).toHaveTextContent('Verified caller disputes a duplicate 42.50 charge');
+    expect(screen.getByText('I was charged twice')).toBeInTheDocument();
+    expect(screen.queryByTestId('polyai-part-fault')).not.toBeInTheDocument();
+  });
+
+  it('keeps 1e16 and other out-of-range times out of the model', () => {
+    const conversation = parseConversation({ turns: [{ user_input: 'a', timestamp: 1e16 }, { user_input: 'b', timestamp: '+275760-09-14T00:00:00.001Z' }, { user_input: 'c', timestamp: -9e15 }] });
+    expect(conversation.turns.map((item) => item.time)).toEqual([null, null, null]);
+  });
+
+  it('a section that throws shows a note in its place; the rest of the tab stays, and Try again retries only it', () => {
+    let fail = true;
+    function Fragile(): JSX.Element {
+      if (fail) throw new Error('render fault');
+      return <p>Transcript back</p>;
+    }
+    renderWithPaste(<HandoffContextView context={verified()} transcript={<Fragile />} />);
+    expect(screen.getByTestId('polyai-part-fault')).toHaveTextContent('This part of the tab could not be shown.');
+    expect(section('summary')).toBeInTheDocument();
+    expect(section('fields')).toBeInTheDocument();
+    expect(screen.queryByText('The PolyAI Context tab hit a problem')).not.toBeInTheDocument();
+
+    fireEvent.click(within(screen.getByTestId('polyai-part-fault')).getByRole('button', { name: 'Try again' }));
+    expect(screen.getByTestId('polyai-part-fault')).toBeInTheDocument(); // still failing: the note again, nothing else lost
+    expect(section('summary')).toBeInTheDocument();
+
+    fail = false;
+    fireEvent.click(within(screen.getByTestId('polyai-part-fault')).getByRole('button', { name: 'Try again' }));
+    expect(screen.getByText('Transcript back')).toBeInTheDocument();
+    expect(screen.queryByTestId('polyai-part-fault')).not.toBeInTheDocument();
+  });
+
+  it('a captured value that cannot be formatted costs only its row', () => {
+    const attributes = asTaskAttributes({ id: 'CA1', data: { summary: 'S', explodes: 'x', order_number: 'A-1' } });
+    renderWithPaste(<HandoffContextView context={parseHandoffContext(attributes)} />);
+    const fields = section('fields');
+    expect(within(fields).getByTestId('polyai-part-fault')).toHaveTextContent('This value could not be shown.');
+    expect(fields).toHaveTextContent('Order NumberA-1');
+    expect(section('summary')).toHaveTextContent('S');
+  });
+
+  it('new task data clears a fault by itself', () => {
+    const attributes = asTaskAttributes({ id: 'CA1', data: { explodes: 'x' } });
+    const { rerender } = renderWithPaste(<HandoffContextView context={parseHandoffContext(attributes)} />);
+    expect(screen.getByTestId('polyai-part-fault')).toBeInTheDocument();
+    rerender(<HandoffContextView context={parseHandoffContext(asTaskAttributes({ id: 'CA1', data: { calm: 'x' } }))} />);
+    expect(screen.queryByTestId('polyai-part-fault')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * Item 6 of issue 16: values are read as they were written (rules in the README, "How values are read").
+ */
+import { formatValue } from '../../../src/components/HandoffContextView/formatValue';
+import { isSensitivePath, labelForPath, parseHandoffContext, parseConversation, compileMaskPatterns, DEFAULT_MASK_PATTERNS, type CapturedField } from '../../../src/model';
+import { toConfidence, toCount, toNumber } from '../../../src/model/values';
+import { enUS, formatString, type Translate } from '../../../src/strings';
+
+const t: Translate = (key, values) => formatString(enUS[key], values);
+const field = (value: string | number): CapturedField => ({ path: 'x', segments: ['x'], label: 'X', value, kind: typeof value === 'number' ? 'number' : 'string' });
+const data = (values: Record<string, unknown>) => parseHandoffContext({ polyai: { id: 'CA1', data: values } });
+const masks = compileMaskPatterns(DEFAULT_MASK_PATTERNS);
+
+describe('values read as written', () => {
+  it.each(['2024-02-30', '2023-02-29', '2024-13-01', '2024-04-31T10:00:00Z'])('shows the impossible date %s as written, never as another day', (value) => {
+    expect(formatValue(field(value), t)).toBe(value);
+  });
+
+  it('still formats real dates in the agent\'s locale', () => {
+    expect(formatValue(field('2024-02-29'), t)).toBe('Feb 29, 2024');
+  });
+
+  it.each(['0x10', '0b11', '0o7', 'Infinity', '1_000', ' ', '12abc'])('reads %j as no number (a count of attempts stays a problem)', (value) => {
+    expect(toNumber(value)).toBeUndefined();
+    expect(toCount(value)).toBeUndefined();
+    const context = data({ verification: { verification_attempts: value, identified: true } });
+    expect(context.verification?.attempts).toBeNull();
+  });
+
+  it('reads decimal numbers written as text', () => {
+    expect([' 3 ', '-2.5', '.5', '1e3', '+4'].map(toNumber)).toEqual([3, -2.5, 0.5, 1000, 4]);
+  });
+
+  it.each<[unknown, number | undefined]>([
+    [0, 0], [0.87, 0.87], [1, 1], ['0.5', 0.5], ['85%', 0.85], ['85 %', 0.85], ['100%', 1], ['0%', 0],
+    [1.0001, undefined], [1.5, undefined], [50, undefined], [150, undefined], ['50', undefined], ['150%', undefined], [-0.1, undefined], ['-5%', undefined], ['%', undefined],
+  ])('reads confidence %j as %j', (value, expected) => {
+    expect(toConfidence(value)).toBe(expected);
+  });
+
+  it('shows a confidence it cannot read as a problem to the agent, and no percentage', () => {
+    const context = data({ intent: 'billing', intent_confidence: 50 });
+    expect(context.intent).toEqual({ name: 'billing', confidence: null });
+    expect(context.status).toBe('partial');
+    expect(context.problems).toContainEqual({ code: 'field-invalid', message: 'Expected a confidence from 0 to 1, or a percentage written with % (such as 85%), found a number.', path: 'intent_confidence' });
+  });
+
+  it('reads a Date, a Map and a Set for what they hold', () => {
+    const context = data({
+      callback_at: new Date(Date.UTC(2026, 10, 30, 9, 30)),
+      bad_date: new Date(Number.NaN),
+      slots: new Map<unknown, unknown>([['city', 'Leeds'], [7, 'seven']]),
+      tags: new Set(['vip', 'billing']),
+    });
+    const byPath = Object.fromEntries(context.fields.map((item) => [item.path, item.value]));
+    expect(byPath).toEqual({ callback_at: '2026-11-30T09:30:00.000Z', bad_date: null, 'slots.city': 'Leeds', 'slots.7': 'seven', 'tags[0]': 'vip', 'tags[1]': 'billing' });
+    expect(parseHandoffContext(new Map([['polyai', { data: { summary: 'from a Map' } }]])).summary).toBe('from a Map');
+  });
+
+  it.each([{ polyai: {} }, { polyai: { data: {} } }, { polyai: '{}' }, { polyai: { id: 'CA1', data: {} } }])('reads %j as unavailable, not present', (attributes) => {
+    const context = parseHandoffContext(attributes);
+    expect(context.status).toBe('unavailable');
+    expect(context.error?.message).toBe('PolyAI handed over no data for this call.');
+  });
+
+  it('never splits a surrogate pair when it cuts a value, a key or a transcript turn', () => {
+    const emoji = '\u{1F600}';
+    const context = parseHandoffContext({ polyai: { data: { summary: `${'a'.repeat(9_999)}${emoji}`, [`${'k'.repeat(199)}${emoji}`]: 1 } } });
+    expect(context.summary).toBe(`${'a'.repeat(9_999)}…`);
+    expect(context.fields[0].segments[0]).toBe(`${'k'.repeat(199)}…`);
+    const turns = parseConversation({ turns: [{ user_input: `${'b'.repeat(4_999)}${emoji}` }] }).turns;
+    expect(turns[0].text).toBe(`${'b'.repeat(4_999)}…`);
+    for (const text of [context.summary ?? '', String(context.fields[0].segments[0]), turns[0].text]) expect(Buffer.from(text).toString()).toBe(text);
+  });
+
+  it('normalises keys (NFKC, format characters removed) before labels, and warns when two keys become one', () => {
+    const context = data({ customer_id: 'C-1', 'customer\u200b_id': 'C-2', 'ｏｒｄｅｒ_ｉｄ': 'O-1' });
+    expect(context.customer.id).toBe('C-1');
+    expect(context.fields.map((item) => item.label)).toEqual(['Order ID']);
+    expect(context.problems).toContainEqual({ code: 'duplicate-key', message: 'Two keys read as "Customer ID": only the first is shown.', path: 'customer_id' });
+    expect(labelForPath(context.fields[0].segments)).toBe('Order ID');
+  });
+
+  it('masks look-alike, fullwidth and zero-width spellings of sensitive keys', () => {
+    for (const key of ['\u0430ccount_number', 'ассоunt_number', 'ａｃｃｏｕｎｔ_ｎｕｍｂｅｒ', 'account\u200d_number', 'ρin', 'саrd']) {
+      expect(isSensitivePath([key], masks)).toBe(true);
+    }
+    expect(isSensitivePath(['shipping'], masks)).toBe(false);
+  });
+
+  it('keeps the rest of the data when one getter throws', () => {
+    const values: Record<string, unknown> = { summary: 'Billing question', order_number: 'A-1' };
+    Object.defineProperty(values, 'poison', { enumerable: true, get: () => { throw new Error('getter'); } });
+    const context = data(values);
+    expect(context.summary).toBe('Billing question');
+    expect(context.fields.map((item) => item.path)).toEqual(['order_number']);
+    expect(context.problems).toEqual([{ code: 'field-invalid', message: 'A value could not be read.', path: 'poison' }]);
+
+    const flat: Record<string, unknown> = { handoff_reason: 'billing', utterance: 'refund please' };
+    Object.defineProperty(flat, 'poison', { enumerable: true, get: () => { throw new Error('getter'); } });
+    const fromFlat = parseHandoffContext(flat);
+    expect([fromFlat.reason, fromFlat.utterance, fromFlat.status]).toEqual(['billing', 'refund please', 'partial']);
+  });
+});
