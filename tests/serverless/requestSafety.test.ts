@@ -37,12 +37,12 @@ describe('handoff and shared ids', () => {
     expect(handoffLookup(event)).toBeNull();
   });
 
-  it('answers the Studio Function with a 400 marker for an invalid shared id, without asking PolyAI', async () => {
-    const fetch = jest.fn(async () => new Response('{"data":{"summary":"another conversation"}}', { status: 200 }));
+  it('never sends an invalid shared id to PolyAI from the Studio Function', async () => {
+    const fetch = jest.fn(async (_url: string) => new Response('{"data":{"summary":"this call"}}', { status: 200 }));
     const handler = createPolyaiHandoffHandler({ fetch: fetch as unknown as typeof globalThis.fetch });
-    const result = await invokeFunction(handler, functionEnv(), { shared_id: 'acme/1', call_sid: VERIFIED_CALL });
-    expect(result.body).toEqual({ polyai: { error: { status: 400, message: expect.any(String) } } });
-    expect(fetch).not.toHaveBeenCalled();
+    await invokeFunction(handler, functionEnv(), { shared_id: 'acme/1', call_sid: VERIFIED_CALL });
+    // Issue 15's Function then looks the call up by its Call SID, the only valid id it was given.
+    for (const [url] of fetch.mock.calls) expect(new URL(url).search).toBe(`?id=${VERIFIED_CALL}`);
   });
 });
 
