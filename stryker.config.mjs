@@ -25,6 +25,9 @@ export default {
   // 2 cores on CI and developer machines; `npm run mutation -- --concurrency 1` on a shared machine.
   concurrency: 2,
   timeoutMS: 10_000,
+  // Incremental by default: a run re-tests only mutants whose code or tests changed since the last one
+  // (reports/mutation/FOLDER/stryker-incremental.json); `--force` re-tests everything (before a release).
+  incremental: true,
   incrementalFile: `reports/mutation/${name}/stryker-incremental.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation/${name}/index.html` },
