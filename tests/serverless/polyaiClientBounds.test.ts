@@ -5,20 +5,13 @@
  */
 import fc from 'fast-check';
 
-import type { PolyaiConfig } from '../../serverless/src/lib/config';
+import { readPolyaiConfig, type PolyaiConfig } from '../../serverless/src/lib/config';
 import { createPolyaiClient, type PolyaiResult } from '../../serverless/src/lib/polyaiClient';
 import { fuzzAsync } from '../support/fuzz';
 
-const base: PolyaiConfig = {
-  baseUrl: 'https://api.uk-1.platform.polyai.app',
-  handoffPath: '/v1/{account_id}/{project_id}/handoff_state',
-  conversationsPath: '/v1/{account_id}/{project_id}/conversations/{id}',
-  accountId: 'acme',
-  projectId: 'billing',
-  apiKey: 'secret-key',
-  attemptTimeoutMs: 1_000,
-  deadlineMs: 1_500,
-};
+const settings = readPolyaiConfig({ POLYAI_ACCOUNT_ID: 'acme', POLYAI_PROJECT_ID: 'billing', POLYAI_API_KEY: 'secret-key' });
+if (!settings.ok) throw new Error(settings.problem);
+const base: PolyaiConfig = { ...settings.config, attemptTimeoutMs: 1_000, deadlineMs: 1_500 };
 
 /** What PolyAI does on one attempt: answer after `afterMs`, fail the connection, or never answer. */
 type Behaviour =
