@@ -101,7 +101,7 @@ function handoffCase(attributes: Record<string, unknown>): () => Rendered {
 }
 
 /**
- * A call of `turns` turns: the Conversations API fixture's turns repeated, each numbered and a second
+ * A call of `turns` turns: the Conversations API fixture's turns repeated, each non-empty text numbered and a second
  * apart, so every text is distinct. Parsed by the real model, outside any timing.
  */
 function conversationOf(turns: number): Conversation {
@@ -111,8 +111,9 @@ function conversationOf(turns: number): Conversation {
     ...conversationFixture,
     turns: Array.from({ length: turns }, (_, index) => {
       const turn = source[index % source.length];
-      const numbered = Object.fromEntries(Object.entries(turn).map(([key, value]) => [key, typeof value === 'string' ? `${value} (${index + 1})` : value]));
-      return { ...numbered, timestamp: new Date(start + index * 1000).toISOString() };
+      const numbered = Object.fromEntries(Object.entries(turn).map(([key, value]) => [key, typeof value === 'string' && value !== '' ? `${value} (${index + 1})` : value]));
+      const time = new Date(start + index * 1000).toISOString();
+      return { ...numbered, user_input_datetime: time, agent_response_datetime: time };
     }),
   };
   return parseConversation(body);

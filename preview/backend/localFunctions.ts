@@ -33,7 +33,12 @@ function loadHandlers(functionsDir: string, deps: Pick<LocalFunctionsOptions, 'v
   // Loaded at run time from the build, not bundled: the preview must run the deployable files themselves.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const conversation = require(path.join(functionsDir, 'polyai-conversation.js'));
-  return { '/polyai-conversation': conversation.createPolyaiConversationHandler(deps) };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const handoffState = require(path.join(functionsDir, 'polyai-handoff-state.js'));
+  return {
+    '/polyai-conversation': conversation.createPolyaiConversationHandler(deps),
+    '/polyai-handoff-state': handoffState.createPolyaiHandoffStateHandler(deps),
+  };
 }
 
 function readBody(request: http.IncomingMessage): Promise<Record<string, unknown>> {

@@ -13,7 +13,7 @@
 import { parseHandoffContext, POLYAI_ATTRIBUTE, type HandoffContext } from '../../src/model';
 import { DEFAULTS } from '../src/lib/config';
 import { invokeFunction, type AnyHandler, type FunctionResult } from './localRuntime';
-import { startStandin, STANDIN_API_KEY, type StandinMode } from './polyai-standin';
+import { startStandin, STANDIN_API_KEY, STANDIN_CONVERSATIONS_API_KEY, type StandinMode } from './polyai-standin';
 import { walkStudioCall, type AgentStatus } from './studioFlow';
 
 export interface DrillHandlers {
@@ -110,6 +110,8 @@ export function drillEnv(baseUrl: string): Record<string, string> {
     POLYAI_ACCOUNT_ID: 'acme',
     POLYAI_PROJECT_ID: 'billing',
     POLYAI_API_KEY: STANDIN_API_KEY,
+    POLYAI_CONVERSATIONS_BASE_URL: baseUrl,
+    POLYAI_CONVERSATIONS_API_KEY: STANDIN_CONVERSATIONS_API_KEY,
     FLEX_WORKFLOW_SID: DRILL_WORKFLOW_SID,
   };
 }

@@ -1,9 +1,12 @@
 /**
  * DEVELOPMENT TOOL — a stand-in for PolyAI's Handoff and Conversations APIs on 127.0.0.1, serving
- * tests/fixtures. It can be told to fail in every way PolyAI might (startup flag `--mode=…` or
- * `POST /__standin/mode {"mode": "429", "times": 1, "retryAfter": 1}`; `trickle` sends headers, then two bytes
- * of the body every 100 ms, for minutes), so tests, the outage drill and the
- * offline preview can prove the Functions always route the call. Never deploy it.
+ * tests/fixtures in the shapes and at the paths of PolyAI's OpenAPI files (../shared/polyai/openapi/; the contract
+ * tests validate every answer against them): `GET /v1/{account_id}/{project_id}/handoff_state?id|shared_id` and
+ * `GET /v1/agents/{agentId}/conversations/{conversationId}`, each with its own `x-api-key`. It refuses what PolyAI
+ * refuses (no id → 400, wrong key → 401) and can be told to fail in every way PolyAI might (startup flag
+ * `--mode=…` or `POST /__standin/mode {"mode": "429", "times": 1, "retryAfter": 1}`; `trickle` sends headers, then
+ * two bytes of the body every 100 ms, for minutes), so tests, the outage drill and the offline preview can prove
+ * the Functions always route the call. Never deploy it.
  */
 import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
@@ -20,13 +23,17 @@ export const MODES: readonly string[] = ['ok', 'random', ...FAULT_MODES];
 const RANDOM_MIX: readonly StandinMode[] = ['ok', '404', '429', '500', 'hang', 'slow', 'garbage'];
 
 export const STANDIN_API_KEY = 'standin-key';
+/** PolyAI issues Conversations API keys separately: the stand-in accepts only this one on conversation paths. */
+export const STANDIN_CONVERSATIONS_API_KEY = 'standin-conversations-key';
 const HANDOFF_STATES = [verified, unverified, minimal];
 
 export interface StandinOptions {
   port?: number;
   mode?: StandinMode;
-  /** The `x-api-key` it accepts; anything else gets PolyAI's 401. */
+  /** The `x-api-key` the Handoff API path accepts; anything else gets PolyAI's 401. */
   apiKey?: string;
+  /** The `x-api-key` the Conversations API path accepts. */
+  conversationsApiKey?: string;
   /** Retry-After seconds sent with 429. */
   retryAfter?: number;
   /** How long `slow` takes to dribble out a 200 body. */
@@ -53,6 +60,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   let remaining = Infinity;
   let retryAfter = options.retryAfter ?? Number(errors['429'].headers['Retry-After']);
   const apiKey = options.apiKey ?? STANDIN_API_KEY;
+  const conversationsApiKey = options.conversationsApiKey ?? STANDIN_CONVERSATIONS_API_KEY;
   const slowMs = options.slowMs ?? 1_500;
   const random = mulberry32(options.seed ?? 1);
   const counts: Record<string, number> = {};
@@ -107,9 +115,14 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       return;
     }
 
-    const route = /^\/v1\/[^/]+\/[^/]+\/(handoff_state|conversations\/([^/]+))$/.exec(url.pathname);
+    const route = matchRoute(url.pathname);
     if (route === null || request.method !== 'GET') return send(404, { error_message: 'Not found' });
-    if (request.headers['x-api-key'] !== apiKey) return send(401, errors['401']);
+    // Each API answers its errors in its own published shape.
+    const refuse = (status: number, headers: Record<string, string> = {}) =>
+      send(status, route.api === 'handoff' ? handoffError(status) : conversationsError(status), headers);
+    const key = route.api === 'handoff' ? apiKey : conversationsApiKey;
+    if (request.headers['x-api-key'] !== key) return refuse(401);
+    if (route.api === 'handoff' && !url.searchParams.get('id') && !url.searchParams.get('shared_id')) return refuse(400);
 
     const answer = currentMode();
     counts[answer] = (counts[answer] ?? 0) + 1;
@@ -119,18 +132,16 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       case 'garbage':
         return send(200, '<html><body>502 Bad Gateway</body></html>{"id":');
       case '429':
-        return send(429, errors['429'].body, { 'retry-after': String(retryAfter) });
+        return refuse(429, { 'retry-after': String(retryAfter) });
       case '401':
       case '403':
       case '404':
       case '500':
-        return send(Number(answer), errors[answer]);
+        return refuse(Number(answer));
     }
 
-    const isHandoff = route[1] === 'handoff_state';
-    if (isHandoff && !url.searchParams.has('id') && !url.searchParams.has('shared_id')) return send(400, errors['400']);
-    const found = isHandoff ? findHandoffState(url.searchParams) : findConversation(route[2]);
-    if (found === undefined) return send(404, errors['404']);
+    const found = route.api === 'handoff' ? findHandoffState(url.searchParams) : findConversation(route.conversationId);
+    if (found === undefined) return refuse(404);
     if (answer === 'ok') return send(200, found);
     const body = JSON.stringify(found);
     response.writeHead(200, { 'content-type': 'application/json' });
@@ -174,14 +185,46 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   };
 }
 
+type Route = { api: 'handoff' } | { api: 'conversations'; conversationId: string };
+
+/** PolyAI's published paths (any account, project or agent id); null for anything else. */
+function matchRoute(pathname: string): Route | null {
+  if (/^\/v1\/[^/]+\/[^/]+\/handoff_state$/.test(pathname)) return { api: 'handoff' };
+  const conversation = /^\/v1\/agents\/[^/]+\/conversations\/([^/]+)$/.exec(pathname);
+  return conversation ? { api: 'conversations', conversationId: decodeURIComponent(conversation[1]) } : null;
+}
+
+/** The Handoff API's `HandoffError` body for a status (samples in handoff-api-errors.json). */
+function handoffError(status: number): unknown {
+  if (status === 429) return errors['429'].body;
+  const known = errors[String(status) as '400' | '401' | '403' | '404' | '500'];
+  return known ?? { error_message: `HTTP ${status}` };
+}
+
+const CONVERSATIONS_ERRORS: Record<number, [code: string, message: string]> = {
+  401: ['UNAUTHORIZED', 'Missing or invalid x-api-key header.'],
+  403: ['FORBIDDEN', 'API key is not authorised for this agent.'],
+  404: ['CONVERSATIONS_NOT_FOUND', 'Conversation ID does not exist.'],
+  429: ['TOO_MANY_REQUESTS', 'Too many requests.'],
+  500: ['INTERNAL_ERROR', 'Internal server error.'],
+};
+
+/** The Conversations API's `Error` envelope for a status. */
+function conversationsError(status: number): unknown {
+  const [code, message] = CONVERSATIONS_ERRORS[status] ?? ['ERROR', `HTTP ${status}`];
+  return { success: false, error: message, error_id: `standin-${status}`, error_code: code, error_message: message, data: null };
+}
+
 function findHandoffState(query: URLSearchParams): unknown {
   const id = query.get('id');
   const sharedId = query.get('shared_id');
-  return HANDOFF_STATES.find((state) => (id !== null && state.id === id) || (sharedId !== null && 'shared_id' in state && state.shared_id === sharedId));
+  // PolyAI: when both are sent, shared_id wins.
+  if (sharedId) return HANDOFF_STATES.find((state) => 'shared_id' in state && state.shared_id === sharedId);
+  return HANDOFF_STATES.find((state) => state.id === id);
 }
 
 function findConversation(id: string): unknown {
-  return decodeURIComponent(id) === conversation.id ? conversation : undefined;
+  return id === conversation.conversationId ? conversation : undefined;
 }
 
 /** Small seeded PRNG: the drill's mix is the same on every run with the same seed. */

@@ -2,7 +2,7 @@
  * The handoff context model: pure TypeScript (no React, no Flex, no network), shared by the Flex
  * plugin, the Serverless Functions and the tests.
  */
-export { parseHandoffContext, POLYAI_ATTRIBUTE } from './parseHandoffContext';
+export { INCOMPLETE_MARKER, parseHandoffContext, POLYAI_ATTRIBUTE } from './parseHandoffContext';
 export { handoffErrorAttributes, MAX_POLYAI_ATTRIBUTE_CHARS, toPolyaiAttributes, type HandoffFetchResult, type PolyaiTaskAttributes } from './handoffAttributes';
 export { DEFAULT_LIMITS, type ParseLimits } from './limits';
 export { humanizeCode, humanizeKey, labelForPath, pathOf, PATH_SEPARATOR } from './labels';
@@ -17,10 +17,11 @@ export type {
   HandoffError,
   HandoffIds,
   HandoffIntent,
+  HandoffNotLoaded,
   HandoffProblem,
   HandoffSource,
   HandoffStatus,
   HandoffVerification,
   ProblemCode,
 } from './types';
-export { isRecord, own } from './values';
+export { isRecord, own, type JsonRecord } from './values';

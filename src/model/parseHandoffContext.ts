@@ -6,6 +6,7 @@ import type {
   HandoffContext,
   HandoffError,
   HandoffIntent,
+  HandoffNotLoaded,
   HandoffSource,
   HandoffStatus,
   HandoffVerification,
@@ -15,6 +16,10 @@ import { cutText, isRecord, own, plainValue, toBoolean, toConfidence, toCount, t
 
 /** Task attribute that carries PolyAI's data (the Handoff API response or a Function's error marker). */
 export const POLYAI_ATTRIBUTE = 'polyai';
+
+/** Envelope key of the marker a Function writes when handoff data did not fit the task (see handoffAttributes). */
+export const INCOMPLETE_MARKER = 'incomplete';
+const MAX_MARKER_KEYS = 100;
 
 /** Top-level keys that mark a hand-written flow's flat PolyAI attributes. */
 const FLAT_MARKERS = ['handoff_reason', 'handoff_summary', 'handoff_destination', 'handoff_to', 'utterance', 'intent'];
@@ -108,6 +113,7 @@ function emptyContext(
     language: null,
     ids: { id: null, sharedId: null, callSid: null },
     fields: [],
+    notLoaded: null,
     error,
     problems: problems.toArray(),
   };
@@ -170,7 +176,7 @@ class Reader {
         const descriptor = FLEX_ATTRIBUTE_KEYS.has(key) ? undefined : Object.getOwnPropertyDescriptor(attrs, key);
         if (descriptor) Object.defineProperty(data, key, { ...descriptor, configurable: true });
       }
-      return this.readData(data, 'flat', { id: null, sharedId: null, callSid: topLevelCallSid }, null);
+      return this.readData(data, 'flat', { id: null, sharedId: null, callSid: topLevelCallSid }, null, null);
     }
     return emptyContext('absent', 'none', this.problems);
   }
@@ -189,18 +195,37 @@ class Reader {
       callSid: topLevelCallSid,
     };
 
+    const notLoaded = this.readNotLoaded(own(envelope, INCOMPLETE_MARKER));
     const rawData = own(envelope, 'data');
-    if (rawData === undefined || rawData === null) {
+    const noData = (message: string, code: ProblemCode) => {
       if (error) return { ...unavailable(error.message), error, ids: envelopeIds };
+      this.problems.add(code, message, `${POLYAI_ATTRIBUTE}.data`);
+      return { ...unavailable(message), error: { status: null, message }, ids: envelopeIds };
+    };
+    if (rawData === undefined || rawData === null) {
+      // The Handoff API always sends `data`: an envelope whose `data` is null carries nothing.
+      if (rawData === null || error) return noData(NO_DATA, 'data-not-object');
       // `{ polyai: {} }` marks a PolyAI call but carries nothing: unavailable, not present.
       if (isEmpty(envelope)) return unavailable(NO_DATA);
       // No Handoff API envelope: the object is PolyAI's data itself.
-      return this.readData(envelope, 'polyai', { id: null, sharedId: null, callSid: topLevelCallSid }, null);
+      return this.readData(envelope, 'polyai', { id: null, sharedId: null, callSid: topLevelCallSid }, null, null);
     }
     const data = this.toRecord(rawData, `${POLYAI_ATTRIBUTE}.data`, 'polyai-invalid-json', 'data-not-object');
     if (!data.ok) return { ...unavailable(error?.message ?? data.message), error: error ?? { status: null, message: data.message }, ids: envelopeIds };
-    if (error === null && isEmpty(data.record)) return { ...unavailable(NO_DATA), ids: envelopeIds };
-    return this.readData(data.record, 'polyai', envelopeIds, error);
+    if (notLoaded === null && isEmpty(data.record)) return noData(NO_DATA, 'data-empty');
+    return this.readData(data.record, 'polyai', envelopeIds, error, notLoaded);
+  }
+
+  /** `{ count, keys }` from a Function's marker; anything unreadable counts as "something did not fit". */
+  private readNotLoaded(value: unknown): HandoffNotLoaded | null {
+    if (value === undefined || value === null || value === false) return null;
+    const record = isRecord(value) ? value : {};
+    const rawKeys = own(record, 'keys');
+    const keys = (Array.isArray(rawKeys) ? rawKeys.slice(0, MAX_MARKER_KEYS) : [])
+      .filter((key): key is string => typeof key === 'string' && key !== '')
+      .map((key) => this.cut(key, this.limits.maxKeyChars, `${POLYAI_ATTRIBUTE}.${INCOMPLETE_MARKER}`));
+    const count = toCount(own(record, 'count'));
+    return { count: Math.max(count ?? 0, keys.length, 1), keys };
   }
 
   private readErrorMarker(value: unknown): HandoffError | null {
@@ -224,10 +249,13 @@ class Reader {
     source: HandoffSource,
     baseIds: HandoffContext['ids'],
     error: HandoffError | null,
+    notLoaded: HandoffNotLoaded | null,
   ): HandoffContext {
+    // Read (and so consume) the data's own ids even when the envelope has them: not listed twice.
+    const dataIds = { id: this.takeText(data, ALIASES.id), sharedId: this.takeText(data, ALIASES.sharedId) };
     const ids = {
-      id: baseIds.id ?? this.takeText(data, ALIASES.id),
-      sharedId: baseIds.sharedId ?? this.takeText(data, ALIASES.sharedId),
+      id: baseIds.id ?? dataIds.id,
+      sharedId: baseIds.sharedId ?? dataIds.sharedId,
       callSid: this.takeText(data, ALIASES.callSid) ?? baseIds.callSid,
     };
     const context: HandoffContext = {
@@ -247,6 +275,7 @@ class Reader {
       language: this.takeText(data, ALIASES.language),
       ids,
       fields: this.flatten(data),
+      notLoaded,
       error,
       problems: [],
     };
@@ -291,17 +320,23 @@ class Reader {
 
   private takeVerification(data: JsonRecord): HandoffVerification | null {
     const nested = own(data, 'verification');
-    let record: JsonRecord = data;
-    let prefix: readonly string[] = TOP_LEVEL;
-    if (isRecord(nested)) {
-      record = nested;
-      prefix = ['verification'];
-    } else if (nested !== undefined && nested !== null) {
+    // PolyAI documents the keys at the top level of `data`; some projects nest them under `verification`.
+    // Each value is read from the nested object first, then from the top level.
+    const sources: Array<[JsonRecord, readonly string[]]> = [[data, TOP_LEVEL]];
+    if (isRecord(nested)) sources.unshift([nested, ['verification']]);
+    else if (nested !== undefined && nested !== null) {
       this.problems.add('field-invalid', `Expected verification details, found ${describe(nested)}.`, 'verification');
     }
-    const identified = this.takeTyped(record, ALIASES.identified, prefix, toBoolean, 'yes or no');
-    const attempts = this.takeTyped(record, ALIASES.attempts, prefix, toCount, 'a count');
-    const method = this.takeText(record, ALIASES.authMethod, prefix);
+    const first = <T>(read: (record: JsonRecord, prefix: readonly string[]) => T | null): T | null => {
+      for (const [record, prefix] of sources) {
+        const value = read(record, prefix);
+        if (value !== null) return value;
+      }
+      return null;
+    };
+    const identified = first((record, prefix) => this.takeTyped(record, ALIASES.identified, prefix, toBoolean, 'yes or no'));
+    const attempts = first((record, prefix) => this.takeTyped(record, ALIASES.attempts, prefix, toCount, 'a count'));
+    const method = first((record, prefix) => this.takeText(record, ALIASES.authMethod, prefix));
     if (identified === null && attempts === null && method === null) return null;
     return { identified, method, attempts };
   }

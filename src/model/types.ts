@@ -21,6 +21,7 @@ export type ProblemCode =
   | 'polyai-invalid-json'
   | 'polyai-not-object'
   | 'data-not-object'
+  | 'data-empty'
   | 'fetch-failed'
   | 'field-invalid'
   | 'too-large'
@@ -86,6 +87,17 @@ export interface HandoffError {
   message: string;
 }
 
+/**
+ * Handoff data the Function left out of the task to fit the attribute budget (the `incomplete` marker):
+ * not absent, only not loaded yet. The plugin fetches the full handoff state by id.
+ */
+export interface HandoffNotLoaded {
+  /** How many keys are missing or cut. */
+  count: number;
+  /** Their names, as many as the marker carried (it may list fewer than `count`). */
+  keys: string[];
+}
+
 export interface HandoffContext {
   status: HandoffStatus;
   source: HandoffSource;
@@ -100,6 +112,8 @@ export interface HandoffContext {
   language: string | null;
   ids: HandoffIds;
   fields: CapturedField[];
+  /** What did not fit in the task attributes; null when everything came with the task. */
+  notLoaded: HandoffNotLoaded | null;
   /** Why the data is unavailable (only with status `unavailable`). */
   error: HandoffError | null;
   problems: HandoffProblem[];

@@ -10,7 +10,9 @@ import { seriousViolations } from './support/axe';
 import { canvasTab, contextSection, previewForThisFile } from './support/preview';
 
 const conversation = fixture('conversation.json') as { turns: Array<{ user_input?: string; agent_response?: string }> };
-const turnTexts = conversation.turns.map((turn) => turn.user_input ?? turn.agent_response ?? '');
+// One PolyAI turn holds the caller's input and the agent's answer: each non-empty one is a message.
+const turnTexts = conversation.turns.flatMap((turn) => [turn.user_input ?? '', turn.agent_response ?? '']).filter((text) => text !== '');
+const withTwice = turnTexts.filter((text) => /twice/i.test(text));
 const verified = fixture('handoff-state-verified.json') as { data: { account_number: string; slots: { merchant: string } } };
 
 const preview = previewForThisFile({ clipboard: true });
@@ -59,10 +61,10 @@ describe("offline preview: an agent's walkthrough of the verified sample", () =>
     const activeTurn = () => transcript().getByRole('listitem').filter({ has: preview().page.locator('mark[aria-current="true"]') }).innerText();
     await searchBox().fill('twice');
     await count(1).waitFor();
-    await expect(activeTurn()).resolves.toContain(turnTexts[1]);
+    await expect(activeTurn()).resolves.toContain(withTwice[0]);
     await searchBox().press('Enter');
     await count(2).waitFor();
-    await expect(activeTurn()).resolves.toContain(turnTexts[5]);
+    await expect(activeTurn()).resolves.toContain(withTwice[1]);
     await searchBox().press('Shift+Enter');
     await count(1).waitFor();
     await searchBox().press('Shift+Enter');

@@ -63,7 +63,7 @@ describe('npm run preview', () => {
       const ok = await ask(flexToken, origin);
       expect(ok.status).toBe(200);
       expect(ok.headers.get('access-control-allow-origin')).toBe(origin);
-      await expect(ok.json()).resolves.toMatchObject({ conversation: { id: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9' } });
+      await expect(ok.json()).resolves.toMatchObject({ conversation: { conversationId: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9' } });
       // Same claims, another signature: the development validator accepts only the token it minted.
       const forged = flexToken.replace(/\.[^.]+$/, '.forged');
       await expect(ask(forged, origin).then((response) => response.status)).resolves.toBe(401);

@@ -7,7 +7,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseHandoffContext } from '../../src/model';
+import { parseHandoffContext, toPolyaiAttributes } from '../../src/model';
 import { formatDrillReport, runOutageDrill, SCENARIOS } from '../../serverless/dev/outageDrill';
 import { fixture } from '../support/fixtures';
 import { captureLogs, functionEnv, invokeFunction, taskAttributesFrom, standinPerTest, VERIFIED_CALL } from './support/functions';
@@ -32,6 +32,7 @@ describe('the built Functions', () => {
     expect(fs.readdirSync(functionsDir).sort()).toEqual([
       'incoming-call.protected.js',
       'polyai-conversation.js',
+      'polyai-handoff-state.js',
       'polyai-handoff-to-flex.protected.js',
       'polyai-handoff.protected.js',
       'polyai-sip-handoff.protected.js',
@@ -45,7 +46,7 @@ describe('the built Functions', () => {
 
   it('polyai-handoff (built, with the shared model) answers Studio with the handoff state', async () => {
     const result = await invokeFunction(load('polyai-handoff.protected.js'), functionEnv(standin().url), { call_sid: VERIFIED_CALL });
-    expect(result.body).toEqual({ type: 'inbound', call_sid: VERIFIED_CALL, polyai: fixture('handoff-state-verified.json') });
+    expect(result.body).toEqual({ type: 'inbound', call_sid: VERIFIED_CALL, polyai: toPolyaiAttributes({ ok: true, body: fixture('handoff-state-verified.json') }).polyai });
   });
 
   it('polyai-sip-handoff (built) enqueues a SIP REFER with PolyAI\'s X- headers as partial context when PolyAI fails', async () => {

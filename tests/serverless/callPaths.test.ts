@@ -4,15 +4,18 @@
  * route's `referUrl` (`ReferTransferTarget` with the Refer-To URI's `X-` headers) and `<Dial action>`
  * (`DialCallStatus`, `DialSipResponseCode`, `DialSipHeader_X-…`). PolyAI is a fake fetch: no network.
  */
-import { parseHandoffContext } from '../../src/model';
+import { parseHandoffContext, toPolyaiAttributes } from '../../src/model';
 import { handler as incomingCall } from '../../serverless/src/functions/incoming-call.protected';
 import { createHandoffToFlexHandler } from '../../serverless/src/functions/polyai-handoff-to-flex.protected';
 import { createSipHandoffHandler } from '../../serverless/src/functions/polyai-sip-handoff.protected';
+import { readSipHandback } from '../../serverless/src/lib/sipHeaders';
 import { fixture } from '../support/fixtures';
 import { captureLogs, functionEnv, invokeFunction, taskAttributesFrom, VERIFIED_CALL, WORKFLOW_SID } from './support/functions';
 
 const logs = captureLogs();
 const verified = fixture('handoff-state-verified.json');
+/** What the Functions write: the compact attribute (see handoffAttributes). */
+const compactVerified = toPolyaiAttributes({ ok: true, body: verified }).polyai;
 const CALLER = '+447700900123';
 const CHILD_CALL = `CA${'d'.repeat(32)}`;
 /** Parameters of every Twilio voice webhook (Twilio's "TwiML request parameters"). */
@@ -104,7 +107,7 @@ describe('polyai-handoff-to-flex: <Connect action> by VirtualAgentStatus', () =>
     const providerData = JSON.stringify({ ConversationId: 'CONV-1234567890', EndUserId: 'u1', AgentHandoffParameters: { reason: 'billing' } });
     const result = await connect({ VirtualAgentStatus: 'live-agent-handoff', VirtualAgentProviderData: providerData }, api.fetch);
     expect(api.queries()).toEqual(['?id=CONV-1234567890']);
-    expect(contextOf(result).attributes).toEqual({ type: 'inbound', name: CALLER, from: CALLER, call_sid: VERIFIED_CALL, polyai: verified });
+    expect(contextOf(result).attributes).toEqual({ type: 'inbound', name: CALLER, from: CALLER, call_sid: VERIFIED_CALL, polyai: compactVerified });
   });
 
   it('live-agent-handoff: PolyAI has no data for the conversation id → the Call SID', async () => {
@@ -173,7 +176,7 @@ describe('polyai-sip-handoff: PolyAI\'s SIP REFER (referUrl)', () => {
     expect(api.queries()).toEqual(['?shared_id=acme_2026-11-21_0001']);
     const { attributes, context } = contextOf(result);
     // PolyAI's API answered: its data is the context, the headers are not mixed in.
-    expect(attributes).toEqual({ type: 'inbound', name: CALLER, from: CALLER, call_sid: VERIFIED_CALL, polyai: verified });
+    expect(attributes).toEqual({ type: 'inbound', name: CALLER, from: CALLER, call_sid: VERIFIED_CALL, polyai: compactVerified });
     expect(context.status).toBe('present');
     expect(result.body).toContain(`<Enqueue workflowSid="${WORKFLOW_SID}">`);
   });
@@ -236,8 +239,13 @@ describe('polyai-sip-handoff: PolyAI\'s SIP REFER (referUrl)', () => {
     );
     const data = (contextOf(result).attributes.polyai as { data: Record<string, string> }).data;
     expect(data.evil).toBe('"</Task><Hangup/>&amp;');
-    expect(data.long).toHaveLength(512);
-    expect(Object.keys(data)).toHaveLength(32 + 1); // 32 headers and the destination
+    // The parser keeps 512 characters of a value; the task keeps what fits its attribute budget.
+    const target = `<sip:flex@acme.example.com?X-Evil=${hostile}&X-Long=${'a'.repeat(600)}&Bad Name=1&${many}>`;
+    expect(readSipHandback({ ReferTransferTarget: target }).headers.get('x-long')).toHaveLength(512);
+    // 32 headers and the destination: what does not fit the task attribute budget is named in the marker.
+    const incomplete = (contextOf(result).attributes.polyai as { incomplete?: { count: number; keys: string[] } }).incomplete;
+    expect(incomplete?.keys).toContain('long');
+    expect(Object.keys(data).length + (incomplete?.count ?? 0)).toBe(32 + 1);
     expect(result.body).not.toContain('<Hangup/>');
   });
 });

@@ -1,22 +1,13 @@
 /** polyai-conversation: the plugin's transcript endpoint. Token validator and fetch are fakes: no Twilio, no PolyAI. */
 import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
-import type { TokenValidator } from '../../serverless/src/lib/flexToken';
 import { fixture } from '../support/fixtures';
-import { developmentTaskRouter } from '../../preview/backend/developmentTaskRouter';
-import { ACCOUNT_SID, captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, VERIFIED_CALL, WORKER_SID } from './support/functions';
+import { ACCOUNT_SID, captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, pluginCaller, VERIFIED_CALL } from './support/functions';
 
 const logs = captureLogs();
 const conversation = fixture('conversation.json');
 
 function setUp(polyai: { status: number; body?: unknown } = { status: 200, body: conversation }) {
-  const validateToken = jest.fn<ReturnType<TokenValidator>, Parameters<TokenValidator>>(async () => ({ valid: true, worker_sid: WORKER_SID, roles: ['agent'] }));
-  const fetch = jest.fn(async () => new Response(JSON.stringify(polyai.body ?? {}), { status: polyai.status }));
-  // The agent holds the verified call's task.
-  const taskRouter = developmentTaskRouter([], [{ workerSid: WORKER_SID, taskSid: `WT${'5'.repeat(32)}`, reservationStatus: 'accepted', attributes: { call_sid: VERIFIED_CALL, polyai: { id: VERIFIED_CALL, data: {} } } }]);
-  const handler = createPolyaiConversationHandler({ validateToken, taskRouter, fetch: fetch as unknown as typeof globalThis.fetch });
-  const call = (body: Record<string, unknown>, headers: Record<string, string> = { origin: FLEX_ORIGIN }) =>
-    invokeFunction(handler, functionEnv(), { ...body, request: { headers, cookies: {} } });
-  return { call, validateToken, fetch };
+  return pluginCaller(createPolyaiConversationHandler, polyai);
 }
 
 const CORS = {

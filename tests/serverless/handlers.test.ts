@@ -1,5 +1,5 @@
 /** Handler unit tests: fake Twilio context and callback (the local runtime), fake fetch, no network. */
-import { parseHandoffContext } from '../../src/model';
+import { parseHandoffContext, toPolyaiAttributes } from '../../src/model';
 import { handler as incomingCall } from '../../serverless/src/functions/incoming-call.protected';
 import { createHandoffToFlexHandler } from '../../serverless/src/functions/polyai-handoff-to-flex.protected';
 import { createPolyaiHandoffHandler } from '../../serverless/src/functions/polyai-handoff.protected';
@@ -8,6 +8,8 @@ import { captureLogs, functionEnv, invokeFunction, taskAttributesFrom, VERIFIED_
 
 const logs = captureLogs();
 const verified = fixture('handoff-state-verified.json');
+/** What the Functions write: the compact attribute (see handoffAttributes). */
+const compactVerified = toPolyaiAttributes({ ok: true, body: verified }).polyai;
 
 function fetchAnswering(status: number, body: unknown) {
   return jest.fn(async () => new Response(JSON.stringify(body), { status })) as unknown as typeof fetch & jest.Mock;
@@ -20,7 +22,7 @@ describe('polyai-handoff (Studio Run Function)', () => {
     expect(result).toEqual({
       status: 200,
       headers: { 'content-type': 'application/json' },
-      body: { type: 'inbound', name: '+447700900123', from: '+447700900123', call_sid: VERIFIED_CALL, polyai: verified },
+      body: { type: 'inbound', name: '+447700900123', from: '+447700900123', call_sid: VERIFIED_CALL, polyai: compactVerified },
     });
     expect(logs()).toHaveLength(1);
     expect(logs()[0]).toMatch(/"fn":"polyai-handoff","outcome":"ok","status":200,"attempts":1/);
@@ -93,7 +95,7 @@ describe('polyai-handoff-to-flex (TwiML <Connect action>)', () => {
       name: '+447700900123',
       from: '+447700900123',
       call_sid: VERIFIED_CALL,
-      polyai: verified,
+      polyai: compactVerified,
     });
   });
 

@@ -2,7 +2,7 @@
  * The Functions against the PolyAI stand-in over loopback: every scenario asserts the exact body Studio
  * (JSON) and the TwiML path (<Enqueue><Task>) hand to Flex, and how the plugin's model reads it.
  */
-import { parseHandoffContext } from '../../src/model';
+import { parseHandoffContext, toPolyaiAttributes } from '../../src/model';
 import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
 import { createHandoffToFlexHandler } from '../../serverless/src/functions/polyai-handoff-to-flex.protected';
 import { createPolyaiHandoffHandler } from '../../serverless/src/functions/polyai-handoff.protected';
@@ -23,6 +23,8 @@ import {
 captureLogs();
 const standin = standinPerTest({ slowMs: 1_000 });
 const verified = fixture('handoff-state-verified.json');
+/** What the Functions write: the compact attribute (see handoffAttributes). */
+const compactVerified = toPolyaiAttributes({ ok: true, body: verified }).polyai;
 const CALLER = { type: 'inbound', name: '+447700900123', from: '+447700900123' };
 
 /**
@@ -52,7 +54,7 @@ function expectErrorMarker(routed: { studio: unknown; twiml: unknown }, callSid:
 describe('handoff over loopback', () => {
   it('200: the handoff state reaches the task and the plugin reads it as present', async () => {
     const routed = await route({ CallSid: VERIFIED_CALL });
-    expect(routed.twiml).toEqual({ ...CALLER, call_sid: VERIFIED_CALL, polyai: verified });
+    expect(routed.twiml).toEqual({ ...CALLER, call_sid: VERIFIED_CALL, polyai: compactVerified });
     expect(parseHandoffContext(routed.twiml).status).toBe('present');
   });
 
@@ -63,7 +65,7 @@ describe('handoff over loopback', () => {
 
   it('looks up PolyAI\'s conversation id first, then the call SID when PolyAI has no data for it', async () => {
     const studio = await invokeFunction(createPolyaiHandoffHandler(), functionEnv(standin().url), { id: 'CONV-unknown', call_sid: VERIFIED_CALL });
-    expect(studio.body).toEqual({ type: 'inbound', call_sid: VERIFIED_CALL, polyai: verified });
+    expect(studio.body).toEqual({ type: 'inbound', call_sid: VERIFIED_CALL, polyai: compactVerified });
     expect(standin().counts).toEqual({ ok: 2 });
   });
 
@@ -81,7 +83,7 @@ describe('handoff over loopback', () => {
     const started = Date.now();
     const routed = await route({ CallSid: VERIFIED_CALL });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
-    expect(routed.twiml).toEqual({ ...CALLER, call_sid: VERIFIED_CALL, polyai: verified });
+    expect(routed.twiml).toEqual({ ...CALLER, call_sid: VERIFIED_CALL, polyai: compactVerified });
     expect(standin().counts).toEqual({ 429: 1, ok: 2 });
   });
 

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { readPolyaiConfig, type PolyaiConfig } from '../../serverless/src/lib/config';
 import { handoffLookup } from '../../serverless/src/lib/ids';
 import { createPolyaiClient } from '../../serverless/src/lib/polyaiClient';
@@ -5,7 +7,12 @@ import { createPolyaiClient } from '../../serverless/src/lib/polyaiClient';
 const config: PolyaiConfig = {
   baseUrl: 'https://api.uk-1.platform.polyai.app',
   handoffPath: '/v1/{account_id}/{project_id}/handoff_state',
-  conversationsPath: '/v1/{account_id}/{project_id}/conversations/{id}',
+  conversations: {
+    baseUrl: 'https://api.uk.poly.ai',
+    path: '/v1/agents/{agent_id}/conversations/{id}',
+    agentId: 'PROJECT-billing',
+    apiKey: 'conversations-key',
+  },
   accountId: 'acme',
   projectId: 'billing',
   apiKey: 'secret-key',
@@ -93,10 +100,19 @@ describe('PolyAI client', () => {
     expect(unreachable).toEqual({ ok: false, error: { status: 502, message: 'PolyAI could not be reached.' }, attempts: 2 });
   });
 
-  it('encodes ids into the conversations path', async () => {
+  it('GETs the published conversation detail path on the Conversations host with its own key', async () => {
+    const deps = scriptedFetch({ status: 200, body: '{"conversationId":"CA1"}' });
+    const result = await createPolyaiClient(config, deps).fetchConversation('CA1');
+    expect(result).toEqual({ ok: true, body: { conversationId: 'CA1' }, attempts: 1 });
+    expect(deps.calls[0].url).toBe('https://api.uk.poly.ai/v1/agents/PROJECT-billing/conversations/CA1');
+    expect(deps.calls[0].init.headers).toEqual({ 'x-api-key': 'conversations-key', accept: 'application/json' });
+  });
+
+  it('encodes ids into a configured conversations path', async () => {
     const deps = scriptedFetch({ status: 200, body: '{}' });
-    await createPolyaiClient({ ...config, conversationsPath: 'v2/{project_id}/c/{id}' }, deps).fetchConversation('a:b');
-    expect(deps.calls[0].url).toBe('https://api.uk-1.platform.polyai.app/v2/billing/c/a%3Ab');
+    const conversations = { ...config.conversations, baseUrl: 'https://api.us-1.platform.polyai.app', path: 'v3/{account_id}/{project_id}/conversations/{id}' };
+    await createPolyaiClient({ ...config, conversations }, deps).fetchConversation('a:b/c');
+    expect(deps.calls[0].url).toBe('https://api.us-1.platform.polyai.app/v3/acme/billing/conversations/a%3Ab%2Fc');
   });
 });
 
@@ -120,6 +136,24 @@ describe('configuration', () => {
     const result = readPolyaiConfig({ ...env, ...overrides });
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.problem).toMatch(problem);
+  });
+
+  it('defaults the Conversations API to PolyAI\'s documented host and path, the agent id to the project id and the key to the Handoff key', () => {
+    const read = (overrides: Record<string, string>) => {
+      const result = readPolyaiConfig({ ...env, ...overrides });
+      return result.ok ? result.config.conversations : result.problem;
+    };
+    expect(read({})).toEqual({ baseUrl: 'https://api.us.poly.ai', path: '/v1/agents/{agent_id}/conversations/{id}', agentId: 'billing', apiKey: 'k' });
+    expect(read({ POLYAI_REGION: 'euw-1' })).toMatchObject({ baseUrl: 'https://api.eu.poly.ai' });
+    expect(read({ POLYAI_REGION: 'uk-1' })).toMatchObject({ baseUrl: 'https://api.uk.poly.ai' });
+    expect(read({ POLYAI_REGION: 'uk-1', POLYAI_CONVERSATIONS_REGION: 'studio' })).toMatchObject({ baseUrl: 'https://api.studio.poly.ai' });
+    expect(read({ POLYAI_AGENT_ID: 'PROJECT-billing', POLYAI_CONVERSATIONS_API_KEY: 'ck' })).toMatchObject({ agentId: 'PROJECT-billing', apiKey: 'ck' });
+    expect(read({ POLYAI_CONVERSATIONS_BASE_URL: 'https://api.us-1.platform.polyai.app/', POLYAI_CONVERSATIONS_PATH: '/v3/{account_id}/{agent_id}/conversations/{id}' })).toMatchObject({
+      baseUrl: 'https://api.us-1.platform.polyai.app',
+      path: '/v3/{account_id}/{agent_id}/conversations/{id}',
+    });
+    expect(read({ POLYAI_CONVERSATIONS_REGION: 'mars' })).toMatch(/POLYAI_CONVERSATIONS_REGION/);
+    expect(read({ POLYAI_CONVERSATIONS_BASE_URL: 'http://polyai.example.com' })).toMatch(/https/);
   });
 
   it('allows plain http only for the stand-in on loopback', () => {
@@ -151,5 +185,18 @@ describe('id validation', () => {
     [{ shared_id: 'ok id with spaces' }],
   ])('rejects %p before it reaches a URL', (event) => {
     expect(handoffLookup(event)).toBeNull();
+  });
+});
+
+describe('serverless/.env.example', () => {
+  it('documents every variable the Functions read', () => {
+    const root = path.join(__dirname, '..', '..', 'serverless');
+    const source = fs.readdirSync(path.join(root, 'src', 'lib')).map((file) => fs.readFileSync(path.join(root, 'src', 'lib', file), 'utf8')).join('\n');
+    const read = new Set([...source.matchAll(/env\.([A-Z][A-Z0-9_]+)/g)].map((match) => match[1]));
+    expect(read).toContain('POLYAI_CONVERSATIONS_API_KEY');
+    const documented = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
+    const twilioAdds = new Set(['ACCOUNT_SID', 'AUTH_TOKEN']);
+    const missing = [...read].filter((name) => !twilioAdds.has(name) && !new RegExp(`^${name}=`, 'm').test(documented));
+    expect(missing).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseHandoffContext } from '../../src/model';
+import { parseHandoffContext, toPolyaiAttributes } from '../../src/model';
 import { createPolyaiHandoffHandler } from '../../serverless/src/functions/polyai-handoff.protected';
 import {
   AGENT_STATUSES,
@@ -169,8 +169,22 @@ describe('Studio flow polyai-to-flex.json: calls walked through it', () => {
       kind: 'enqueued',
       widget: 'send_to_flex',
       // The Function keeps at most 64 characters of a caller address.
-      attributes: { type: 'inbound', name: HOSTILE_FROM.slice(0, 64), from: HOSTILE_FROM.slice(0, 64), call_sid: VERIFIED_CALL, polyai: verified },
+      attributes: { type: 'inbound', name: HOSTILE_FROM.slice(0, 64), from: HOSTILE_FROM.slice(0, 64), call_sid: VERIFIED_CALL, polyai: toPolyaiAttributes({ ok: true, body: verified }).polyai },
     });
+  });
+
+  it('keeps Send To Flex\'s Attributes within the widget\'s documented 1,024 characters, however large the handoff', async () => {
+    const data = (verified as { data: Record<string, unknown> }).data;
+    const large = { ...(verified as object), data: { ...data, summary: 's'.repeat(3_000), notes: 'n'.repeat(5_000), utterance: 'u'.repeat(2_000) } };
+    const outcome = await walkStudioCall(call('live-agent-handoff'), polyaiFunction({ status: 200, body: large }).run);
+    expect(outcome).toMatchObject({ kind: 'enqueued', widget: 'send_to_flex' });
+    const attributes = outcome.kind === 'enqueued' ? outcome.attributes : null;
+    // Liquid's to_json is JSON.stringify: this is the Attributes text Studio receives, with a 64-character caller.
+    expect(JSON.stringify(attributes).length).toBeLessThanOrEqual(1_024);
+    const context = parseHandoffContext(attributes);
+    expect(context.status).toBe('present');
+    expect(context.verification?.identified).toBe(true);
+    expect(context.notLoaded?.keys).toEqual(expect.arrayContaining(['notes', 'summary']));
   });
 
   it('paused: still reaches an agent', async () => {

@@ -35,21 +35,22 @@ export function createPolyaiClient(config: PolyaiConfig, deps: ClientDeps = {}) 
   const fetchImpl = deps.fetch ?? globalThis.fetch;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
-  function url(template: string, id: string): string {
+  function url(baseUrl: string, template: string, id: string): string {
     const path = template
       .replace(/\{account_id\}/g, encodeURIComponent(config.accountId))
       .replace(/\{project_id\}/g, encodeURIComponent(config.projectId))
+      .replace(/\{agent_id\}/g, encodeURIComponent(config.conversations.agentId))
       .replace(/\{id\}/g, encodeURIComponent(id));
-    return `${config.baseUrl}${path.startsWith('/') ? '' : '/'}${path}`;
+    return `${baseUrl}${path.startsWith('/') ? '' : '/'}${path}`;
   }
 
   // Each attempt and the whole call run under our own timers (lib/deadline): a trickling body cannot outlive them.
-  function attempt(target: string, timeoutMs: number): Promise<Attempt> {
+  function attempt(target: string, timeoutMs: number, apiKey: string): Promise<Attempt> {
     const timedOut = () => failed(STATUS_TIMEOUT, `PolyAI did not answer within ${timeoutMs} ms.`, false);
     return withDeadline(timeoutMs, async (signal) => {
       try {
         const response = await fetchImpl(target, {
-          headers: { 'x-api-key': config.apiKey, accept: 'application/json' },
+          headers: { 'x-api-key': apiKey, accept: 'application/json' },
           signal,
           redirect: 'error',
         });
@@ -71,23 +72,23 @@ export function createPolyaiClient(config: PolyaiConfig, deps: ClientDeps = {}) 
     }, timedOut);
   }
 
-  function get(target: string): Promise<PolyaiResult> {
+  function get(target: string, apiKey = config.apiKey): Promise<PolyaiResult> {
     // The whole deadline can pass during the retry: count the attempts made so far, not always one.
     const made = { attempts: 1 };
     const total = () => ({ ok: false as const, error: { status: STATUS_TIMEOUT, message: `PolyAI did not answer within ${config.deadlineMs} ms.` }, attempts: made.attempts });
-    return withDeadline(config.deadlineMs, () => attempts(target, made), total);
+    return withDeadline(config.deadlineMs, () => attempts(target, apiKey, made), total);
   }
 
-  async function attempts(target: string, made: { attempts: number }): Promise<PolyaiResult> {
+  async function attempts(target: string, apiKey: string, made: { attempts: number }): Promise<PolyaiResult> {
     const started = Date.now();
     const remaining = () => config.deadlineMs - (Date.now() - started);
-    let result = await attempt(target, Math.min(config.attemptTimeoutMs, remaining()));
+    let result = await attempt(target, Math.min(config.attemptTimeoutMs, remaining()), apiKey);
     if (result.kind === 'failed' && result.retryable) {
       const wait = result.retryAfterMs ?? DEFAULT_RETRY_DELAY_MS;
       if (remaining() - wait >= MIN_RETRY_BUDGET_MS) {
         await sleep(wait);
         made.attempts = 2;
-        result = await attempt(target, Math.min(config.attemptTimeoutMs, remaining()));
+        result = await attempt(target, Math.min(config.attemptTimeoutMs, remaining()), apiKey);
         return toResult(result, 2);
       }
     }
@@ -98,11 +99,11 @@ export function createPolyaiClient(config: PolyaiConfig, deps: ClientDeps = {}) 
     /** `GET …/handoff_state?id=…` or `?shared_id=…`. */
     fetchHandoffState(lookup: HandoffLookup): Promise<PolyaiResult> {
       const query = new URLSearchParams({ [lookup.param]: lookup.value });
-      return get(`${url(config.handoffPath, lookup.value)}?${query}`);
+      return get(`${url(config.baseUrl, config.handoffPath, lookup.value)}?${query}`);
     },
-    /** PolyAI's Conversations API: turns, summary and language for one conversation. */
+    /** PolyAI's Conversations API (its own host and, optionally, key): the detail of one conversation. */
     fetchConversation(id: string): Promise<PolyaiResult> {
-      return get(url(config.conversationsPath, id));
+      return get(url(config.conversations.baseUrl, config.conversations.path, id), config.conversations.apiKey);
     },
   };
 }

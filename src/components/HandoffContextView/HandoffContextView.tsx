@@ -2,6 +2,7 @@ import React, { useMemo } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Stack } from '@twilio-paste/core/stack';
 
+import { NotLoadedNote, type NotLoadedPhase } from './NotLoadedNote';
 import { StatusAlert } from './StatusAlert';
 import { PartBoundary } from '../common/PartBoundary';
 import type { FieldRules } from './fields/arrangeFields';
@@ -21,10 +22,14 @@ interface HandoffContextViewProps {
   config?: PolyaiContextConfig;
   /** The transcript panel, supplied by the container (views never touch the network). */
   transcript?: React.ReactNode;
+  /** Where the fetch of what did not fit in the task stands; only read when the context names such keys. */
+  notLoadedPhase?: NotLoadedPhase;
 }
 
+const UNREACHABLE: NotLoadedPhase = { status: 'unreachable' };
+
 /** The whole tab body for one handoff context: plain props in, Paste out, no Flex. */
-export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcript }: HandoffContextViewProps): JSX.Element {
+export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcript, notLoadedPhase = UNREACHABLE }: HandoffContextViewProps): JSX.Element {
   const t = useStrings();
   const hasData = context.status === 'present' || context.status === 'partial';
   const rules = useMemo<FieldRules>(
@@ -48,6 +53,7 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
       <Stack orientation="vertical" spacing="space40">
         {/* Each part behind its own boundary: one value that cannot render costs its section, not the tab. */}
         {part(<StatusAlert context={context} />)}
+        {hasData && context.notLoaded && part(<NotLoadedNote notLoaded={context.notLoaded} phase={notLoadedPhase} />)}
         {/* At a glance: summary, intent, verification, reason and destination, last words. */}
         {hasData && part(<SummarySection summary={context.summary} />)}
         {hasData &&

@@ -4,10 +4,12 @@ import { Manager, withTaskContext, type ITask } from '@twilio/flex-ui';
 import { HandoffContextView } from '../HandoffContextView/HandoffContextView';
 import { TabErrorBoundary } from '../TabErrorBoundary/TabErrorBoundary';
 import { TranscriptSection } from '../Transcript/TranscriptSection';
+import { useFullHandoff, type HandoffStateLoader } from './useFullHandoff';
 import type { ConversationLoader } from '../Transcript/useConversation';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
 import { compileMaskPatterns } from '../../model';
 import { fetchConversation } from '../../services/conversationClient';
+import { fetchHandoffState } from '../../services/handoffStateClient';
 import { LocaleContext, pickStrings, StringsContext, type SupportedLanguage } from '../../strings';
 import { handoffContextOf } from '../../utils/handoffContextCache';
 
@@ -26,10 +28,20 @@ function flexToken(): string {
 /** Container: takes the task from Flex, hands plain props to the views. */
 function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en-US' }: PolyaiContextTabProps): JSX.Element {
   const attributes: unknown = task?.attributes;
-  const context = useMemo(() => handoffContextOf(attributes), [attributes]);
+  const compact = useMemo(() => handoffContextOf(attributes), [attributes]);
   const strings = useMemo(() => pickStrings(Manager.getInstance().strings), []);
   const maskPatterns = useMemo(() => compileMaskPatterns(config.maskPatterns), [config]);
   const { functionsBaseUrl } = config;
+  // What did not fit in the task comes from the Handoff API by id, in one round trip, once the tab is open.
+  const { id: handoffId, sharedId } = compact.ids;
+  const loadHandoff = useMemo<HandoffStateLoader | null>(
+    () =>
+      functionsBaseUrl && (handoffId || sharedId)
+        ? (signal) => fetchHandoffState({ functionsBaseUrl, token: flexToken(), ids: { id: handoffId, sharedId }, signal })
+        : null,
+    [functionsBaseUrl, handoffId, sharedId],
+  );
+  const { context, state: fullHandoff } = useFullHandoff(compact, loadHandoff);
   const conversationId = context.ids.id ?? context.ids.callSid;
   const load = useMemo<ConversationLoader | null>(
     () =>
@@ -40,14 +52,25 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
   );
   const transcript =
     context.status === 'absent' ? null : (
-      <TranscriptSection load={load} unavailable={functionsBaseUrl ? 'no-id' : 'not-configured'} maskPatterns={maskPatterns} />
+      <TranscriptSection
+        load={load}
+        unavailable={functionsBaseUrl ? 'no-id' : 'not-configured'}
+        maskPatterns={maskPatterns}
+        known={{ summary: context.summary !== null, reason: context.reason !== null, destination: context.destination !== null, id: context.ids.id }}
+      />
     );
   return (
     <StringsContext.Provider value={strings}>
       <LocaleContext.Provider value={language}>
         <TabErrorBoundary>
           {/* Keyed by task: new attributes refresh in place (scroll, search, reveals kept); another task starts clean. */}
-          <HandoffContextView key={task?.taskSid} context={context} config={config} transcript={transcript} />
+          <HandoffContextView
+            key={task?.taskSid}
+            context={context}
+            config={config}
+            transcript={transcript}
+            notLoadedPhase={fullHandoff.status === 'complete' ? undefined : fullHandoff}
+          />
         </TabErrorBoundary>
       </LocaleContext.Provider>
     </StringsContext.Provider>

@@ -12,8 +12,8 @@ const LINE_HEIGHT = 20;
 
 /** First guess of a row's height, until it is measured: near enough that scrolling rarely jumps. */
 function estimateHeight(turn: ConversationTurn): number {
-  const lines = Math.max(1, Math.ceil(turn.text.length / CHARS_PER_LINE));
-  const badges = turn.intents.length + turn.entities.length > 0 ? 28 : 0;
+  const lines = Math.max(1, Math.ceil(turn.text.length / CHARS_PER_LINE)) + (turn.dtmf === null ? 0 : 1) + Math.ceil((turn.translation?.length ?? 0) / CHARS_PER_LINE);
+  const badges = turn.intents.length + turn.entities.length > 0 || turn.silence || turn.outOfDomain ? 28 : 0;
   return 24 + lines * LINE_HEIGHT + 24 + badges + ROW_GAP;
 }
 

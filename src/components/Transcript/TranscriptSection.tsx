@@ -6,6 +6,7 @@ import { SkeletonLoader } from '@twilio-paste/core/skeleton-loader';
 import { Spinner } from '@twilio-paste/core/spinner';
 import { Text } from '@twilio-paste/core/text';
 
+import { ConversationFacts, type HandoffKnows } from './ConversationFacts';
 import { TranscriptList } from './TranscriptList';
 import { TranscriptSearch } from './TranscriptSearch';
 import { findMatches, searchableTexts } from './searchTranscript';
@@ -22,7 +23,11 @@ interface TranscriptSectionProps {
   load: ConversationLoader | null;
   unavailable: TranscriptUnavailable | null;
   maskPatterns: readonly RegExp[];
+  /** What the handoff data already says; the conversation fills the rest. Defaults to nothing. */
+  known?: HandoffKnows;
 }
+
+const KNOWS_NOTHING: HandoffKnows = { summary: false, reason: false, destination: false, id: null };
 
 const NOTES: Record<TranscriptUnavailable, StringKey> = {
   'not-configured': 'PolyaiContextTranscriptNotConfigured',
@@ -55,7 +60,7 @@ function SearchableTranscript({ turns, maskPatterns }: { turns: readonly Convers
   );
 }
 
-function LoadedTranscript({ load, maskPatterns }: { load: ConversationLoader; maskPatterns: readonly RegExp[] }): JSX.Element {
+function LoadedTranscript({ load, maskPatterns, known }: { load: ConversationLoader; maskPatterns: readonly RegExp[]; known: HandoffKnows }): JSX.Element {
   const t = useStrings();
   const { state, retry } = useConversation(load);
   switch (state.status) {
@@ -93,24 +98,28 @@ function LoadedTranscript({ load, maskPatterns }: { load: ConversationLoader; ma
         </Text>
       );
     default:
-      if (state.conversation.turns.length === 0) {
-        return (
-          <Text as="p" color="colorTextWeak">
-            {t('PolyaiContextTranscriptEmpty')}
-          </Text>
-        );
-      }
-      return <SearchableTranscript turns={state.conversation.turns} maskPatterns={maskPatterns} />;
+      return (
+        <>
+          <ConversationFacts conversation={state.conversation} known={known} />
+          {state.conversation.turns.length === 0 ? (
+            <Text as="p" color="colorTextWeak">
+              {t('PolyaiContextTranscriptEmpty')}
+            </Text>
+          ) : (
+            <SearchableTranscript turns={state.conversation.turns} maskPatterns={maskPatterns} />
+          )}
+        </>
+      );
   }
 }
 
 /** The call's transcript, fetched when this section first mounts (the tab is opened), never before. */
-export function TranscriptSection({ load, unavailable, maskPatterns }: TranscriptSectionProps): JSX.Element {
+export function TranscriptSection({ load, unavailable, maskPatterns, known = KNOWS_NOTHING }: TranscriptSectionProps): JSX.Element {
   const t = useStrings();
   return (
     <Section id="transcript" title={t('PolyaiContextTranscriptHeading')}>
       {load ? (
-        <LoadedTranscript load={load} maskPatterns={maskPatterns} />
+        <LoadedTranscript load={load} maskPatterns={maskPatterns} known={known} />
       ) : (
         <Text as="p" color="colorTextWeak">
           {t(NOTES[unavailable ?? 'not-configured'])}

@@ -50,6 +50,35 @@ function Highlighted({ text, query, activeStart }: { text: string; query: string
   );
 }
 
+/** The caller's keypad input, one key per cap, read out as "Keys pressed: 1 2 3 4". */
+function Keypad({ digits }: { digits: string }): JSX.Element {
+  const t = useStrings();
+  const label = t('PolyaiContextTurnKeypad');
+  return (
+    <Box as="span" display="flex" flexWrap="wrap" alignItems="center" columnGap="space20" rowGap="space20" aria-label={`${label}: ${digits.split('').join(' ')}`} role="group">
+      <Box as="span" aria-hidden="true">{`${label}:`}</Box>
+      {digits.split('').map((digit, position) => (
+        <Box
+          as="kbd"
+          aria-hidden="true"
+          key={position}
+          fontFamily="fontFamilyCode"
+          fontWeight="fontWeightSemibold"
+          borderStyle="solid"
+          borderWidth="borderWidth10"
+          borderColor="colorBorderWeak"
+          borderRadius="borderRadius20"
+          paddingX="space20"
+          minWidth="sizeIcon20"
+          textAlign="center"
+        >
+          {digit}
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
 /** One turn as a Paste chat message: caller inbound, PolyAI agent outbound, badges under the bubble. */
 function TurnRowComponent({ index, style, data }: ListChildComponentProps<TurnRowData>): JSX.Element {
   const t = useStrings();
@@ -72,20 +101,41 @@ function TurnRowComponent({ index, style, data }: ListChildComponentProps<TurnRo
   const speaker = turn.speaker === 'agent' ? t('PolyaiContextSpeakerAgent') : t('PolyaiContextSpeakerCaller');
   const time = turn.time === null ? null : data.formatTime(turn.time);
   const activeStart = data.active?.turn === index ? data.active.start : null;
-  const hasBadges = turn.intents.length > 0 || turn.entities.length > 0;
+  const hasBubble = turn.text !== '' || turn.dtmf !== null;
+  const hasBadges = turn.intents.length > 0 || turn.entities.length > 0 || turn.silence || turn.outOfDomain;
+  const masked = (name: string) => isSensitivePath([name], data.maskPatterns);
   return (
     <div style={style}>
       <div ref={ref}>
         <PartBoundary part="row" resetKey={turn}>
           <ChatMessage variant={turn.speaker === 'agent' ? 'outbound' : 'inbound'}>
-            <ChatBubble>
-              <Highlighted text={turn.text} query={data.query} activeStart={activeStart} />
-            </ChatBubble>
+            {hasBubble && (
+              <ChatBubble>
+                {turn.text !== '' && <Highlighted text={turn.text} query={data.query} activeStart={activeStart} />}
+                {turn.dtmf !== null && <Keypad digits={turn.dtmf} />}
+                {/* The caller's words as said, then PolyAI's translation into the agent's working language. */}
+                {turn.translation !== null && (
+                  <Box as="span" display="block" fontStyle="italic" marginTop="space20">
+                    {t('PolyaiContextTurnTranslation', { text: turn.translation })}
+                  </Box>
+                )}
+              </ChatBubble>
+            )}
             <ChatMessageMeta aria-label={time ? t('PolyaiContextTurnMeta', { speaker, time }) : speaker}>
               <ChatMessageMetaItem>{time ? `${speaker} · ${time}` : speaker}</ChatMessageMetaItem>
             </ChatMessageMeta>
             {hasBadges && (
               <Box display="flex" flexWrap="wrap" columnGap="space20" rowGap="space20" marginTop="space20" justifyContent={turn.speaker === 'agent' ? 'flex-end' : 'flex-start'}>
+                {turn.silence && (
+                  <Badge as="span" variant="neutral">
+                    {t('PolyaiContextTurnSilence')}
+                  </Badge>
+                )}
+                {turn.outOfDomain && (
+                  <Badge as="span" variant="warning">
+                    {t('PolyaiContextTurnOutOfDomain')}
+                  </Badge>
+                )}
                 {turn.intents.map((intent, position) => (
                   <Badge as="span" variant="decorative10" key={`i${position}`}>
                     {intent}
@@ -93,7 +143,7 @@ function TurnRowComponent({ index, style, data }: ListChildComponentProps<TurnRo
                 ))}
                 {turn.entities.map((entity, position) => (
                   <Badge as="span" variant="neutral" key={`e${position}`}>
-                    {`${entity.name}: ${isSensitivePath([entity.name], data.maskPatterns) ? MASK : entity.value}`}
+                    {`${entity.name}: ${masked(entity.name) ? MASK : entity.values.join(', ')}`}
                   </Badge>
                 ))}
               </Box>

@@ -1,10 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-
+import { useFunctionCall, type FunctionLoader } from '../common/useFunctionCall';
 import type { Conversation } from '../../model';
-import type { ConversationResult } from '../../services/conversationClient';
 
 /** Fetches one transcript; the signal aborts it when the tab unmounts or the call changes. */
-export type ConversationLoader = (signal: AbortSignal) => Promise<ConversationResult>;
+export type ConversationLoader = FunctionLoader<{ conversation: Conversation }>;
 
 export type ConversationState =
   | { status: 'loading' }
@@ -15,24 +13,8 @@ export type ConversationState =
 
 /** Loads on mount (the tab being opened), again on retry; nothing survives an unmount. */
 export function useConversation(load: ConversationLoader): { state: ConversationState; retry: () => void } {
-  const [state, setState] = useState<ConversationState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    load(controller.signal)
-      .then((result) => {
-        if (controller.signal.aborted) return;
-        if (result.ok) setState({ status: 'loaded', conversation: result.conversation });
-        else if (result.status === 404) setState({ status: 'missing' });
-        else if (!result.aborted) setState({ status: 'failed', message: result.message });
-      })
-      .catch((error: unknown) => {
-        // The client never rejects; a custom loader might. No uncaught promise either way.
-        if (!controller.signal.aborted) setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
-      });
-    return () => controller.abort();
-  }, [load, attempt]);
-  const retry = useCallback(() => setAttempt((count) => count + 1), []);
+  const { state, retry } = useFunctionCall(load);
+  if (state.status === 'loaded') return { state: { status: 'loaded', conversation: state.value.conversation }, retry };
+  if (state.status === 'failed') return { state: state.code === 404 ? { status: 'missing' } : { status: 'failed', message: state.message }, retry };
   return { state, retry };
 }

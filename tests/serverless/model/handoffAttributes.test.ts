@@ -1,14 +1,60 @@
-import { MAX_POLYAI_ATTRIBUTE_CHARS, parseHandoffContext, toPolyaiAttributes } from '../../../src/model';
+import fc from 'fast-check';
+
+import { INCOMPLETE_MARKER, MAX_POLYAI_ATTRIBUTE_CHARS, parseHandoffContext, toPolyaiAttributes } from '../../../src/model';
 import { fixture } from '../../support/fixtures';
+import { fuzz } from '../../support/fuzz';
+
+/** What Studio's Send To Flex puts in its Attributes field (serverless/studio/polyai-to-flex.json), rendered. */
+function studioAttributes(polyai: unknown): string {
+  return `{"type": "inbound", "name": "+447700900123", "call_sid": "CA5f1d2c3b4a5968778695a4b3c2d1e0f9", "polyai": ${JSON.stringify(polyai)}}`;
+}
+/** Send To Flex's documented limit for the whole Attributes JSON. */
+const STUDIO_ATTRIBUTES_LIMIT = 1024;
 
 describe('toPolyaiAttributes', () => {
-  it('keeps the Handoff API response under polyai, and the plugin reads it as present', () => {
-    const state = fixture('handoff-state-verified.json');
+  it('keeps a handoff that fits whole, priority keys first, and the plugin reads it as present', () => {
+    const state = fixture('handoff-state-minimal.json') as { data: Record<string, unknown> };
     const attributes = toPolyaiAttributes({ ok: true, body: state });
     expect(attributes).toEqual({ polyai: state });
+    expect(Object.keys(attributes.polyai.data as object)).toEqual(['handoff_reason', 'customer_id']);
     const context = parseHandoffContext(attributes);
     expect(context.status).toBe('present');
-    expect(context.summary).toMatch(/duplicate 42.50 charge/);
+    expect(context.notLoaded).toBeNull();
+  });
+
+  it('fits the verified sample in Studio\'s 1,024 characters: ids, verification, reason, intent, customer id, a cut summary, and a marker', () => {
+    const verified = fixture('handoff-state-verified.json') as { id: string; data: Record<string, unknown> };
+    // The verified sample plus what a real project adds: notes and a longer summary.
+    const state = { ...verified, data: { ...verified.data, summary: `${verified.data.summary} `.repeat(4), notes: "n".repeat(400) } as Record<string, unknown> };
+    expect(JSON.stringify(state).length).toBeGreaterThan(STUDIO_ATTRIBUTES_LIMIT);
+    const { polyai } = toPolyaiAttributes({ ok: true, body: state });
+    expect(JSON.stringify(polyai).length).toBeLessThanOrEqual(MAX_POLYAI_ATTRIBUTE_CHARS);
+    expect(studioAttributes(polyai).length).toBeLessThanOrEqual(STUDIO_ATTRIBUTES_LIMIT);
+    const data = polyai.data as Record<string, unknown>;
+    expect(Object.keys(data).slice(0, 5)).toEqual(['verification', 'handoff_reason', 'intent', 'intent_confidence', 'customer_id']);
+    expect(polyai.id).toBe(state.id);
+    expect(polyai.shared_id).toBe('acme_2026-11-20_7f3c9a');
+    const marker = polyai[INCOMPLETE_MARKER] as { count: number; keys: string[] };
+    const missing = Object.keys(state.data).filter((key) => data[key] !== state.data[key]);
+    expect(missing.length).toBeGreaterThan(0);
+    expect(marker).toEqual({ count: missing.length, keys: expect.arrayContaining(missing) });
+    // The plugin shows what came and names what is not loaded yet.
+    const context = parseHandoffContext({ polyai });
+    expect(context.verification).toEqual({ identified: true, method: 'dob_and_postcode', attempts: 1 });
+    expect(context.reason).toBe('billing_dispute');
+    expect(context.customer.id).toBe('12345');
+    expect(context.notLoaded).toEqual({ count: missing.length, keys: expect.arrayContaining(missing) });
+  });
+
+  it('cuts a long summary instead of dropping it, and lists it as not loaded', () => {
+    const summary = 'The caller explained at length. '.repeat(60);
+    const { polyai } = toPolyaiAttributes({ ok: true, body: { id: 'CA1', data: { handoff_reason: 'billing', summary } } });
+    const kept = (polyai.data as { summary: string }).summary;
+    expect(kept.endsWith('…')).toBe(true);
+    expect(summary.startsWith(kept.slice(0, -1))).toBe(true);
+    expect(kept.length).toBeGreaterThan(400);
+    expect(polyai[INCOMPLETE_MARKER]).toEqual({ count: 1, keys: ['summary'] });
+    expect(JSON.stringify(polyai).length).toBeLessThanOrEqual(MAX_POLYAI_ATTRIBUTE_CHARS);
   });
 
   it('turns a failed fetch into an error marker the plugin reads as unavailable', () => {
@@ -28,26 +74,29 @@ describe('toPolyaiAttributes', () => {
     expect(toPolyaiAttributes({ ok: true, body })).toEqual({ polyai: { error: { status: 502, message: 'PolyAI answered without handoff data.' } } });
   });
 
-  it('never stores transcripts in task attributes', () => {
+  it('never stores transcripts in task attributes, and says they were left out', () => {
     const attributes = toPolyaiAttributes({ ok: true, body: { id: 'x', data: { summary: 'short', transcript: 'long…', turns: [{ user_input: 'hi' }] } } });
-    expect(attributes.polyai).toEqual({ id: 'x', data: { summary: 'short' }, omitted_keys: 2 });
+    expect(attributes.polyai).toEqual({ id: 'x', data: { summary: 'short' }, incomplete: { count: 2, keys: ['transcript', 'turns'] } });
   });
 
-  it('caps the attribute size, keeping keys in order until the budget is spent', () => {
+  it('caps the attribute size at any budget, keeping keys in order until it is spent', () => {
     const data: Record<string, string> = { handoff_reason: 'billing' };
     for (let i = 0; i < 100; i += 1) data[`note_${i}`] = 'x'.repeat(200);
-    const attributes = toPolyaiAttributes({ ok: true, body: { id: 'CA1', data } });
-    const json = JSON.stringify(attributes.polyai);
-    expect(json.length).toBeLessThanOrEqual(MAX_POLYAI_ATTRIBUTE_CHARS);
-    const kept = attributes.polyai.data as Record<string, unknown>;
-    expect(kept.handoff_reason).toBe('billing');
-    expect(Object.keys(kept).length + (attributes.polyai.omitted_keys as number)).toBe(101);
-    expect(attributes.polyai.omitted_keys).toBeGreaterThan(50);
+    for (const budget of [300, MAX_POLYAI_ATTRIBUTE_CHARS, 8_000]) {
+      const attributes = toPolyaiAttributes({ ok: true, body: { id: 'CA1', data } }, budget);
+      expect(JSON.stringify(attributes.polyai).length).toBeLessThanOrEqual(budget);
+      const kept = attributes.polyai.data as Record<string, unknown>;
+      expect(kept.handoff_reason).toBe('billing');
+      const marker = attributes.polyai.incomplete as { count: number; keys: string[] };
+      expect(Object.keys(kept).length + marker.count).toBe(101);
+      expect(marker.keys.length).toBeLessThanOrEqual(marker.count);
+      expect(marker.keys[0]).toBe(`note_${Object.keys(kept).length - 1}`);
+    }
   });
 
   it('drops one oversized value but keeps the rest', () => {
     const attributes = toPolyaiAttributes({ ok: true, body: { data: { huge: 'x'.repeat(20_000), intent: 'refund' } } });
-    expect(attributes.polyai).toEqual({ data: { intent: 'refund' }, omitted_keys: 1 });
+    expect(attributes.polyai).toEqual({ data: { intent: 'refund' }, incomplete: { count: 1, keys: ['huge'] } });
   });
 
   it('keeps a __proto__ key as data without touching any prototype', () => {
@@ -65,5 +114,27 @@ describe('toPolyaiAttributes', () => {
     expect(ok.polyai).toEqual({ id: 'i'.repeat(200), data: {} });
     const failed = toPolyaiAttributes({ ok: false, error: { status: null, message: 'm'.repeat(1_000) } });
     expect((failed.polyai.error as { message: string }).message).toHaveLength(300);
+  });
+});
+
+describe('toPolyaiAttributes, for any handoff', () => {
+  const key = fc.oneof(fc.constantFrom('summary', 'utterance', 'handoff_reason', 'verification', 'customer_id', 'transcript', '__proto__'), fc.string({ maxLength: 50 }));
+  const value = fc.oneof(fc.string({ maxLength: 600 }), fc.fullUnicodeString({ maxLength: 200 }), fc.integer(), fc.boolean(), fc.constant(null), fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 80 }), { maxKeys: 6 }));
+  const handoff = fc.record({ id: fc.string({ maxLength: 40 }), data: fc.dictionary(key, value, { maxKeys: 30 }) });
+
+  it('stays within the budget, and every key is kept whole or named in the marker count', () => {
+    fuzz(
+      fc.tuple(handoff, fc.integer({ min: 300, max: 3_000 })),
+      ([body, budget]) => {
+        const { polyai } = toPolyaiAttributes({ ok: true, body }, budget);
+        expect(JSON.stringify(polyai).length).toBeLessThanOrEqual(budget);
+        const kept = polyai.data as Record<string, unknown>;
+        const whole = Object.keys(body.data).filter((name) => Object.prototype.hasOwnProperty.call(kept, name) && JSON.stringify(kept[name]) === JSON.stringify(body.data[name]));
+        const marker = polyai[INCOMPLETE_MARKER] as { count: number; keys: string[] } | undefined;
+        expect(marker?.count ?? 0).toBe(Object.keys(body.data).length - whole.length);
+        for (const name of marker?.keys ?? []) expect(whole.map((k) => k.slice(0, 40))).not.toContain(name);
+      },
+      0.002,
+    );
   });
 });

@@ -1,8 +1,12 @@
 /** Helpers for the Function tests: environments, the stand-in's lifecycle, Flex tokens, captured logs. */
 import { drillEnv } from '../../../serverless/dev/outageDrill';
 import { startStandin, type Standin, type StandinOptions } from '../../../serverless/dev/polyai-standin';
+import { developmentTaskRouter } from '../../../preview/backend/developmentTaskRouter';
+import type { TokenValidator } from '../../../serverless/src/lib/flexToken';
+import type { PluginDeps } from '../../../serverless/src/lib/pluginFunction';
+import { invokeFunction } from '../../../serverless/dev/localRuntime';
 
-export { invokeFunction } from '../../../serverless/dev/localRuntime';
+export { invokeFunction };
 export { DRILL_WORKFLOW_SID as WORKFLOW_SID, taskAttributesFrom } from '../../../serverless/dev/outageDrill';
 
 export const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
@@ -60,4 +64,23 @@ export function flexToken(claims: { sub?: string; exp?: number } = {}): string {
     base64url({ iss: `SK${'2'.repeat(32)}`, sub: ACCOUNT_SID, exp: now + 3600, grants: { identity: 'agent' }, ...claims }),
     'signature',
   ].join('.');
+}
+
+type Handler = Parameters<typeof invokeFunction>[0];
+export type PluginFunctionFactory = (deps: PluginDeps) => Handler;
+
+/**
+ * A plugin-facing Function (lib/pluginFunction) with a fake token validator (an agent, WORKER_SID), a TaskRouter
+ * in which that agent holds the verified call's task, and a PolyAI answering `polyai`: `call(params, headers)`
+ * invokes it as a browser on the Flex origin would.
+ */
+export function pluginCaller(factory: PluginFunctionFactory, polyai: { status: number; body?: unknown }) {
+  const validateToken = jest.fn<ReturnType<TokenValidator>, Parameters<TokenValidator>>(async () => ({ valid: true, worker_sid: WORKER_SID, roles: ['agent'] }));
+  const fetch = jest.fn(async () => new Response(JSON.stringify(polyai.body ?? {}), { status: polyai.status }));
+  // The agent holds the verified call's task.
+  const taskRouter = developmentTaskRouter([], [{ workerSid: WORKER_SID, taskSid: `WT${'5'.repeat(32)}`, reservationStatus: 'accepted', attributes: { call_sid: VERIFIED_CALL, polyai: { id: VERIFIED_CALL, data: {} } } }]);
+  const handler = factory({ validateToken, taskRouter, fetch: fetch as unknown as typeof globalThis.fetch });
+  const call = (body: Record<string, unknown>, headers: Record<string, string> = { origin: FLEX_ORIGIN }) =>
+    invokeFunction(handler, functionEnv(), { ...body, request: { headers, cookies: {} } });
+  return { call, validateToken, fetch };
 }

@@ -4,7 +4,7 @@
  * each call's status and milliseconds, or `"stuck"` when they had not all answered after 10 s.
  */
 import { createPolyaiClient } from '../../../serverless/src/lib/polyaiClient';
-import { startStandin, STANDIN_API_KEY } from '../../../serverless/dev/polyai-standin';
+import { startStandin, STANDIN_API_KEY, STANDIN_CONVERSATIONS_API_KEY } from '../../../serverless/dev/polyai-standin';
 
 const ATTEMPT_MS = 400;
 const DEADLINE_MS = 800;
@@ -17,7 +17,7 @@ const DEADLINE_MS = 800;
   const client = createPolyaiClient({
     baseUrl: standin.url,
     handoffPath: '/v1/{account_id}/{project_id}/handoff_state',
-    conversationsPath: '/v1/{account_id}/{project_id}/conversations/{id}',
+    conversations: { baseUrl: standin.url, path: '/v1/agents/{agent_id}/conversations/{id}', agentId: 'billing', apiKey: STANDIN_CONVERSATIONS_API_KEY },
     accountId: 'acme',
     projectId: 'billing',
     apiKey: STANDIN_API_KEY,

@@ -38,11 +38,38 @@ async function searchFor(query: string, count: string) {
 
 function longConversation(turns: number) {
   return {
+    conversationId: 'CA1',
+    accountId: 'ws-acme',
+    projectId: 'PROJECT-acme',
     turns: Array.from({ length: turns }, (_, index) => ({
-      timestamp: 1763630043 + index,
+      [index % 2 ? 'user_input_datetime' : 'agent_response_datetime']: new Date(Date.UTC(2026, 10, 20, 9) + index * 1000).toISOString(),
       [index % 2 ? 'user_input' : 'agent_response']: index === 9000 ? `turn ${index} mentions the refund` : `turn ${index} says hello`,
     })),
   };
+}
+
+/** A published ConversationTurn with PolyAI's empty values, overridden by `turn`. */
+function publishedTurn(turn: Record<string, unknown>) {
+  return {
+    user_input: '',
+    user_input_dtmf: '',
+    user_input_datetime: '2026-11-20T09:14:02Z',
+    agent_response: '',
+    agent_response_datetime: '2026-11-20T09:14:03Z',
+    translated_user_input: '',
+    english_agent_response: '',
+    intents: [],
+    entities: [],
+    is_ood: false,
+    is_silence: false,
+    ...turn,
+  };
+}
+
+function renderWithKnown(body: unknown, known: { summary: boolean; reason: boolean; destination: boolean; id: string | null }) {
+  return renderWithPaste(
+    <TranscriptSection load={loaderFor(mockFetch(jsonResponse(200, { conversation: body })))} unavailable={null} maskPatterns={maskPatterns} known={known} />,
+  );
 }
 
 describe('transcript', () => {
@@ -64,10 +91,83 @@ describe('transcript', () => {
     expect(caller).toHaveTextContent(/Caller · \d{1,2}:14:09/);
     expect(within(caller).getByText('dispute_charge')).toBeInTheDocument();
     // Entities matching a masking pattern (dob) are masked; others are shown.
-    const identity = messages().find((message) => message.textContent?.includes('SW1A 1AA, ')) ?? messages()[3];
+    const identity = messages()[3];
+    expect(identity).toHaveTextContent('fourth of May 1988, SW1A 1AA');
     expect(within(identity).getByText('dob: ••••••••')).toBeInTheDocument();
     expect(within(identity).getByText('postcode: SW1A 1AA')).toBeInTheDocument();
     expect(identity).not.toHaveTextContent('1988-05-04');
+  });
+
+  it('shows every published turn time, entity lists, and marks the silence instead of a blank bubble', async () => {
+    const rect = jest.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({ height: 10 } as DOMRect);
+    try {
+      renderTranscript(loaderFor(mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') }))));
+      await waitFor(() => expect(messages()).toHaveLength(9));
+    } finally {
+      rect.mockRestore();
+    }
+    const times = ['09:14:03', '09:14:09', '09:14:12', '09:14:25', '09:14:31', '09:14:38', '09:14:39', '09:14:44', '09:14:50'].map((time) => Date.parse(`2026-11-20T${time}Z`));
+    const shown = times.map((time) => new Intl.DateTimeFormat('en-US', { timeStyle: 'medium' }).format(new Date(time)));
+    messages().forEach((message, index) => expect(message).toHaveTextContent(shown[index]));
+    const silence = messages()[5];
+    expect(within(silence).getByText('No reply (silence)')).toBeInTheDocument();
+    // A marked silence, not an empty bubble; the agent's answer still has its bubble.
+    expect(silence.querySelector('[data-paste-element="CHAT_BUBBLE"]')).toBeNull();
+    expect(messages()[6].querySelector('[data-paste-element="CHAT_BUBBLE"]')).toHaveTextContent('Are you still there?');
+    expect(within(messages()[7]).getByText('merchant: Streamly, Streamly Premium')).toBeInTheDocument();
+    expect(within(messages()[7]).getByText('charge_amount: 42.50')).toBeInTheDocument();
+  });
+
+  it('shows DTMF as keypad digits, translations with the original, and out-of-domain turns', async () => {
+    renderTranscript(
+      loaderFor(
+        mockFetch(
+          jsonResponse(200, {
+            conversation: {
+              conversationId: 'CA1',
+              accountId: 'ws-a',
+              projectId: 'PROJECT-a',
+              turns: [
+                publishedTurn({ user_input_dtmf: '4921#' }),
+                publishedTurn({ user_input: 'quiero un reembolso', translated_user_input: 'I want a refund', agent_response: 'Claro', english_agent_response: 'Of course' }),
+                publishedTurn({ user_input: 'what is the weather', is_ood: true }),
+              ],
+            },
+          }),
+        ),
+      ),
+    );
+    await waitFor(() => expect(messages()).toHaveLength(4));
+    const [keys, spanish, agent, offTopic] = messages();
+    const keypad = within(keys).getByRole('group', { name: 'Keys pressed: 4 9 2 1 #' });
+    expect(Array.from(keypad.querySelectorAll('kbd')).map((key) => key.textContent)).toEqual(['4', '9', '2', '1', '#']);
+    expect(spanish).toHaveTextContent('quiero un reembolso');
+    expect(spanish).toHaveTextContent('Translation: I want a refund');
+    expect(agent).toHaveTextContent('Claro');
+    expect(agent).toHaveTextContent('Translation: Of course');
+    expect(within(offTopic).getByText('Outside what PolyAI handles')).toBeInTheDocument();
+    expect(offTopic).toHaveTextContent('what is the weather');
+  });
+
+  it('fills what the handoff data lacks from the conversation, labelled as such, and says when it is in progress', async () => {
+    const body = { ...(fixture('conversation.json') as object), inProgress: true };
+    renderWithKnown(body, { summary: false, reason: true, destination: false, id: null });
+    const facts = await screen.findByTestId('polyai-conversation-facts');
+    expect(facts).toHaveTextContent('From the PolyAI conversation');
+    expect(facts).toHaveTextContent("Not in the handoff data: taken from PolyAI's conversation record.");
+    expect(facts).toHaveTextContent('SummaryDuplicate subscription charge, wants refund');
+    expect(facts).toHaveTextContent('Destinationbilling');
+    // The handoff data named no id (e.g. flat attributes): the conversation's is shown.
+    expect(facts).toHaveTextContent('Conversation IDCA5f1d2c3b4a5968778695a4b3c2d1e0f9');
+    // The handoff data has a reason: the conversation's is not repeated.
+    expect(facts).not.toHaveTextContent('Reason');
+    expect(facts).toHaveTextContent('PolyAI still shows this conversation as in progress');
+  });
+
+  it('adds nothing when the handoff data already has it all', async () => {
+    renderWithKnown(fixture('conversation.json'), { summary: true, reason: true, destination: true, id: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9' });
+    await waitFor(() => expect(messages().length).toBeGreaterThan(0));
+    expect(screen.queryByTestId('polyai-conversation-facts')).not.toBeInTheDocument();
   });
 
   it('shows the empty state', async () => {

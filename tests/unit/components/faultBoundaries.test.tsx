@@ -23,7 +23,7 @@ jest.mock('../../../src/components/HandoffContextView/formatValue', () => {
 
 const verified = () => parseHandoffContext(asTaskAttributes(fixture('handoff-state-verified.json')));
 const section = (id: string) => screen.getByTestId(`polyai-section-${id}`);
-const turn = (text: string, time: number | null): ConversationTurn => ({ index: 0, speaker: 'caller', text, time, intents: [], entities: [] });
+const turn = (text: string, time: number | null): ConversationTurn => ({ index: 0, speaker: 'caller', text, dtmf: null, translation: null, time, intents: [], entities: [], silence: false, outOfDomain: false });
 
 let consoleError: jest.SpyInstance;
 beforeEach(() => {

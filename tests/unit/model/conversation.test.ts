@@ -2,36 +2,102 @@ import { parseConversation } from '../../../src/model';
 import { CONVERSATION_LIMITS } from '../../../src/model/conversation';
 import { fixture } from '../../support/fixtures';
 
-describe('parseConversation', () => {
-  it('reads the sample conversation into speaker turns', () => {
+/** One published `ConversationTurn` with every field empty, as PolyAI sends them ("" not null). */
+const blankTurn = {
+  user_input: '',
+  user_input_dtmf: '',
+  user_input_datetime: '2026-11-20T09:14:02Z',
+  agent_response: '',
+  agent_response_datetime: '2026-11-20T09:14:03Z',
+  latency: 0.5,
+  translated_user_input: '',
+  english_agent_response: '',
+  intents: [] as string[],
+  entities: [] as Array<Record<string, string | string[]>>,
+  is_ood: false,
+  is_silence: false,
+};
+
+describe('parseConversation (PolyAI ConversationDetailResponse)', () => {
+  it('reads the published sample: id, conversation-level fields, rows with their own times', () => {
     const conversation = parseConversation(fixture('conversation.json'));
-    expect(conversation.id).toBe('CA5f1d2c3b4a5968778695a4b3c2d1e0f9');
-    expect(conversation.summary).toBe('Duplicate subscription charge, wants refund');
-    expect(conversation.language).toBe('en-GB');
-    expect(conversation.truncated).toBe(false);
-    expect(conversation.turns.map((turn) => turn.speaker)).toEqual(['agent', 'caller', 'agent', 'caller', 'agent', 'caller', 'agent']);
+    expect(conversation).toMatchObject({
+      id: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9',
+      summary: 'Duplicate subscription charge, wants refund',
+      handoffReason: 'billing_dispute',
+      handoffDestination: 'billing',
+      inProgress: false,
+      language: 'en-GB',
+      truncated: false,
+    });
+    // Turn 1 has no caller input (the greeting), turn 4 is a silence: it is marked, not skipped.
+    expect(conversation.turns.map((turn) => turn.speaker)).toEqual(['agent', 'caller', 'agent', 'caller', 'agent', 'caller', 'agent', 'caller', 'agent']);
+    expect(conversation.turns[0].time).toBe(Date.parse('2026-11-20T09:14:03Z'));
     expect(conversation.turns[1]).toEqual({
       index: 1,
       speaker: 'caller',
       text: 'I was charged twice for my subscription',
+      dtmf: null,
+      translation: null,
       time: Date.parse('2026-11-20T09:14:09Z'),
       intents: ['dispute_charge'],
       entities: [],
+      silence: false,
+      outOfDomain: false,
     });
+    expect(conversation.turns[2].time).toBe(Date.parse('2026-11-20T09:14:12Z'));
     expect(conversation.turns[3].entities).toEqual([
-      { name: 'dob', value: '1988-05-04' },
-      { name: 'postcode', value: 'SW1A 1AA' },
+      { name: 'dob', values: ['1988-05-04'] },
+      { name: 'postcode', values: ['SW1A 1AA'] },
+    ]);
+    expect(conversation.turns[5]).toMatchObject({ speaker: 'caller', text: '', silence: true, time: Date.parse('2026-11-20T09:14:38Z') });
+    expect(conversation.turns[7].entities).toEqual([
+      { name: 'charge_amount', values: ['42.50'] },
+      { name: 'charge_date', values: ['2026-11-14'] },
+      { name: 'merchant', values: ['Streamly', 'Streamly Premium'] },
     ]);
   });
 
-  it('accepts the Function wrapper, a JSON string and turns holding both sides', () => {
-    const body = JSON.stringify({ conversation: { turns: [{ timestamp: 1763630043, user_input: 'hi', agent_response: 'hello', intents: [{ name: 'greet' }] }] } });
+  it('reads DTMF, translations and out-of-domain turns', () => {
+    const { turns } = parseConversation({
+      conversationId: 'CONV-1',
+      accountId: 'ws-a',
+      projectId: 'PROJECT-a',
+      turns: [
+        { ...blankTurn, user_input_dtmf: '1 2 3 4#', agent_response: 'Thanks' },
+        { ...blankTurn, user_input: 'quiero hablar con alguien', translated_user_input: 'I want to talk to someone', agent_response: 'Un momento', english_agent_response: 'One moment' },
+        { ...blankTurn, user_input: 'what is the weather', is_ood: true },
+        { ...blankTurn, user_input: 'same', translated_user_input: 'same' },
+        { ...blankTurn, user_input_dtmf: 'not keys' },
+      ],
+    });
+    expect(turns[0]).toMatchObject({ speaker: 'caller', text: '', dtmf: '1234#' });
+    expect(turns[1]).toMatchObject({ speaker: 'agent', text: 'Thanks', dtmf: null });
+    expect(turns[2]).toMatchObject({ text: 'quiero hablar con alguien', translation: 'I want to talk to someone' });
+    expect(turns[3]).toMatchObject({ speaker: 'agent', text: 'Un momento', translation: 'One moment' });
+    expect(turns[4]).toMatchObject({ text: 'what is the weather', outOfDomain: true });
+    expect(turns[5]).toMatchObject({ text: 'same', translation: null });
+    // Neither speech, keys, silence nor out of domain: no blank row.
+    expect(turns).toHaveLength(6);
+  });
+
+  it('puts badges on the agent row when the caller row is empty, and accepts the Function wrapper and JSON strings', () => {
+    const body = JSON.stringify({ conversation: { turns: [{ ...blankTurn, agent_response: 'hello', intents: ['greet'], entities: [{ a: 'b' }] }] } });
     const { turns } = parseConversation(body);
-    expect(turns.map((turn) => [turn.speaker, turn.text, turn.intents])).toEqual([
-      ['caller', 'hi', ['greet']],
-      ['agent', 'hello', []],
+    expect(turns).toHaveLength(1);
+    expect(turns[0]).toMatchObject({ speaker: 'agent', intents: ['greet'], entities: [{ name: 'a', values: ['b'] }] });
+  });
+
+  it('does not read the guessed shape (timestamp, {name, value} entities, id) as the published one', () => {
+    const conversation = parseConversation({ id: 'CA1', summary: 's', turns: [{ timestamp: '2026-11-20T09:14:02Z', user_input: 'hi', entities: [{ name: 'dob', value: 'x' }] }] });
+    expect(conversation.id).toBeNull();
+    expect(conversation.summary).toBeNull();
+    expect(conversation.turns[0].time).toBeNull();
+    // `{name, value}` is read as PolyAI's mapping: two entities called "name" and "value".
+    expect(conversation.turns[0].entities).toEqual([
+      { name: 'name', values: ['dob'] },
+      { name: 'value', values: ['x'] },
     ]);
-    expect(turns[0].time).toBe(1763630043000);
   });
 
   it('never throws on garbage and keeps only readable turns', () => {
@@ -41,18 +107,29 @@ describe('parseConversation', () => {
     }
     const hostile = new Proxy({}, { get: () => { throw new Error('boom'); }, ownKeys: () => { throw new Error('boom'); } });
     expect(parseConversation(hostile).turns).toEqual([]);
-    const proto = parseConversation(JSON.parse('{"__proto__": {"polluted": true}, "turns": [{"user_input": "x", "entities": [{"name": "__proto__", "value": "y"}]}]}'));
-    expect(proto.turns[0].entities).toEqual([{ name: '__proto__', value: 'y' }]);
+    const proto = parseConversation(JSON.parse('{"__proto__": {"polluted": true}, "turns": [{"user_input": "x", "entities": [{"__proto__": "y"}, {"bad": {"nested": 1}}, {"list": [1, null, "z"]}]}]}'));
+    expect(proto.turns[0].entities).toEqual([
+      { name: '__proto__', values: ['y'] },
+      { name: 'list', values: ['1', 'z'] },
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(parseConversation({ inProgress: 'yes' }).inProgress).toBeNull();
+    expect(parseConversation({ turns: [{ user_input: 'x', user_input_datetime: 'soon' }] }).turns[0].time).toBeNull();
   });
 
-  it('bounds turns, text and badges', () => {
+  it('bounds rows, text and badges', () => {
     const limits = { ...CONVERSATION_LIMITS, maxTurns: 3, maxTextChars: 5, maxBadges: 2 };
-    const turns = Array.from({ length: 10 }, () => ({ user_input: 'abcdefghij', intents: ['a', 'b', 'c'] }));
+    const turns = Array.from({ length: 10 }, () => ({ user_input: 'abcdefghij', intents: ['a', 'b', 'c'], entities: [{ x: ['1', '2', '3'], y: '1', z: '2' }] }));
     const conversation = parseConversation({ turns }, limits);
     expect(conversation.turns).toHaveLength(3);
     expect(conversation.turns[0].text).toBe('abcde…');
     expect(conversation.turns[0].intents).toEqual(['a', 'b']);
+    expect(conversation.turns[0].entities).toEqual([
+      { name: 'x', values: ['1', '2'] },
+      { name: 'y', values: ['1'] },
+    ]);
     expect(conversation.truncated).toBe(true);
+    expect(parseConversation({ turns: turns.slice(0, 3).map(() => ({ user_input: 'ok' })) }, limits).truncated).toBe(false);
+    expect(parseConversation({ turns: turns.slice(0, 4).map(() => ({ user_input: 'ok' })) }, limits).truncated).toBe(true);
   });
 });

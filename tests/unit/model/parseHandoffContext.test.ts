@@ -254,3 +254,66 @@ describe('parseHandoffContext on malformed input', () => {
     expect(parseHandoffContext({ polyai: { data: cyclic } }).status).toBe('partial');
   });
 });
+
+describe('parseHandoffContext with the keys PolyAI documents', () => {
+  it('reads the documented top-level keys into their sections, not into captured fields', () => {
+    const context = parseHandoffContext({
+      polyai: {
+        id: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9',
+        data: {
+          reason: 'refund_request',
+          destination: 'billing_queue',
+          utterance: 'Let me transfer you to billing.',
+          successfully_identified: 'true',
+          auth_method: 'dob_and_postcode',
+          verification_attempts: 2,
+          shared_id: 'acme_7f3c',
+          slots: { order_number: 'AB1234' },
+        },
+      },
+    });
+    expect(context.status).toBe('present');
+    expect(context.reason).toBe('refund_request');
+    expect(context.destination).toBe('billing_queue');
+    expect(context.utterance).toBe('Let me transfer you to billing.');
+    expect(context.verification).toEqual({ identified: true, method: 'dob_and_postcode', attempts: 2 });
+    expect(context.ids).toEqual({ id: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9', sharedId: 'acme_7f3c', callSid: null });
+    expect(fieldValues(context)).toEqual({ 'slots.order_number': 'AB1234' });
+  });
+
+  it('reads handoff_to as the destination, and the envelope shared_id before the data one without listing either twice', () => {
+    const context = parseHandoffContext({ polyai: { id: 'x', shared_id: 'envelope', data: { handoff_to: 'sales', shared_id: 'data' } } });
+    expect(context.destination).toBe('sales');
+    expect(context.ids.sharedId).toBe('envelope');
+    expect(context.fields).toEqual([]);
+  });
+
+  it('fills verification from the top level where the nested object lacks a value', () => {
+    const context = parseHandoffContext({ polyai: { data: { verification: { successfully_identified: false }, auth_method: 'pin', verification_attempts: 3 } } });
+    expect(context.verification).toEqual({ identified: false, method: 'pin', attempts: 3 });
+    expect(context.fields).toEqual([]);
+  });
+
+  it.each([
+    ['null', null, 'PolyAI handed over no data for this call.'],
+    ['empty', {}, 'PolyAI handed over no data for this call.'],
+    ['a number', 42, 'Expected the polyai.data to be an object, found a number.'],
+    ['a list', [1], 'Expected the polyai.data to be an object, found a list.'],
+  ])('does not call data that is %s present, and says what is missing', (_, data, message) => {
+    const context = parseHandoffContext({ call_sid: 'CA1', polyai: { id: 'CA1', data } });
+    expect(context.status).toBe('unavailable');
+    expect(context.error).toEqual({ status: null, message });
+    expect(context.ids.id).toBe('CA1');
+  });
+
+  it('reads the marker of keys that did not fit as not yet loaded, never as absent', () => {
+    const context = parseHandoffContext({ polyai: { id: 'CA1', data: { handoff_reason: 'billing' }, incomplete: { count: 3, keys: ['slots', 'summary'] } } });
+    expect(context.status).toBe('present');
+    expect(context.notLoaded).toEqual({ count: 3, keys: ['slots', 'summary'] });
+    // Everything left out: still not "empty", the rest is loading.
+    expect(parseHandoffContext({ polyai: { id: 'CA1', data: {}, incomplete: { count: 1, keys: ['summary'] } } }).notLoaded).toEqual({ count: 1, keys: ['summary'] });
+    // An unreadable marker still says something did not fit.
+    expect(parseHandoffContext({ polyai: { data: { a: 1 }, incomplete: 'yes' } }).notLoaded).toEqual({ count: 1, keys: [] });
+    expect(parseHandoffContext({ polyai: { data: { a: 1 } } }).notLoaded).toBeNull();
+  });
+});

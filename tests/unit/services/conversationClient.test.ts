@@ -13,7 +13,7 @@ describe('conversation client', () => {
     expect(url).toBe('https://polyai-1234.twil.io/polyai-conversation');
     expect(init.method).toBe('POST');
     expect(JSON.parse(init.body as string)).toEqual({ Token: 'flex-token', conversationId: 'CA123' });
-    expect(result.ok && result.conversation.turns).toHaveLength(7);
+    expect(result.ok && result.conversation.turns).toHaveLength(9);
   });
 
   it('reports the Function error, HTTP failures, garbage and network faults as values', async () => {

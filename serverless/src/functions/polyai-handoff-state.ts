@@ -1,0 +1,36 @@
+/**
+ * For the plugin, when the task's compact `polyai` attribute says something did not fit: POST `{ Token,
+ * conversationId }` (the handoff id; `lookup: "shared_id"` when it is the shared id) → 200 `{ polyai: <the whole
+ * Handoff API body> }`, or `{ error: { status, message } }` with the same HTTP status. The API key stays here.
+ * Public (browsers call it): the shared plugin pipeline (lib/pluginFunction) checks CORS, the Flex token and that
+ * the agent holds a task naming this id before this runs, as for polyai-conversation.
+ */
+import { isRecord, own } from '../../../src/model/values';
+import { readPolyaiConfig } from '../lib/config';
+import { pluginFunction, type PluginDeps } from '../lib/pluginFunction';
+import { createPolyaiClient, STATUS_BAD_GATEWAY } from '../lib/polyaiClient';
+
+export type HandoffStateDeps = PluginDeps;
+
+export function createPolyaiHandoffStateHandler(deps: HandoffStateDeps = {}) {
+  return pluginFunction('polyai-handoff-state', deps, async ({ env, event, conversationId }) => {
+    const config = readPolyaiConfig(env);
+    if (!config.ok) return failure(500, 'The PolyAI Functions are not configured.');
+    // Only the id the access check approved is looked up: as PolyAI's shared id when the plugin says so.
+    const param = event.lookup === 'shared_id' ? 'shared_id' : 'id';
+    const result = await createPolyaiClient(config.config, deps).fetchHandoffState({ param, value: conversationId });
+    if (!result.ok) {
+      // PolyAI refusing our API key is the backend's fault, not the agent's: never a 401/403 to the browser.
+      const status = result.error.status === 401 || result.error.status === 403 ? STATUS_BAD_GATEWAY : result.error.status ?? STATUS_BAD_GATEWAY;
+      return failure(status, result.error.message);
+    }
+    if (!isRecord(result.body) || own(result.body, 'data') === undefined) return failure(STATUS_BAD_GATEWAY, 'PolyAI answered without handoff data.');
+    return { status: 200, body: { polyai: result.body } };
+  });
+}
+
+function failure(status: number, message: string) {
+  return { status, body: { error: { status, message } } };
+}
+
+export const handler = createPolyaiHandoffStateHandler();

@@ -1,0 +1,41 @@
+import { useMemo } from 'react';
+
+import { useFunctionCall, type FunctionLoader } from '../common/useFunctionCall';
+import { parseHandoffContext, POLYAI_ATTRIBUTE, type HandoffContext } from '../../model';
+
+/** Fetches the whole Handoff API body for the task (see services/handoffStateClient). */
+export type HandoffStateLoader = FunctionLoader<{ body: unknown }>;
+
+/** Where the part of the handoff that did not fit in the task stands. */
+export type FullHandoffState =
+  /** Everything came with the task. */
+  | { status: 'complete' }
+  /** Something did not fit, and there is no way to fetch it (no Functions URL or no id). */
+  | { status: 'unreachable' }
+  | { status: 'loading' }
+  /** The fetch failed: the compact fields stay. */
+  | { status: 'failed'; message: string; retry: () => void };
+
+/**
+ * The context to show: the compact one from the task at once; when its marker says something did not fit, the
+ * whole handoff fetched by id replaces it (one round trip, on mount: the tab being opened). On failure the
+ * compact context stays and the state says what is missing.
+ */
+export function useFullHandoff(compact: HandoffContext, load: HandoffStateLoader | null): { context: HandoffContext; state: FullHandoffState } {
+  const needed = compact.notLoaded !== null;
+  const { state, retry } = useFunctionCall(needed ? load : null);
+  const full = useMemo(() => {
+    if (state.status !== 'loaded') return null;
+    const attributes = compact.ids.callSid === null ? {} : { call_sid: compact.ids.callSid };
+    return parseHandoffContext({ ...attributes, [POLYAI_ATTRIBUTE]: state.value.body });
+  }, [state, compact.ids.callSid]);
+  if (!needed) return { context: compact, state: { status: 'complete' } };
+  if (load === null) return { context: compact, state: { status: 'unreachable' } };
+  if (state.status === 'loading') return { context: compact, state: { status: 'loading' } };
+  if (state.status === 'failed') return { context: compact, state: { status: 'failed', message: state.message, retry } };
+  // PolyAI's whole answer turned out unreadable (e.g. `data` null): keep what the task carried.
+  if (full === null || full.status === 'unavailable' || full.status === 'absent') {
+    return { context: compact, state: { status: 'failed', message: full?.error?.message ?? 'PolyAI data could not be read.', retry } };
+  }
+  return { context: full, state: { status: 'complete' } };
+}

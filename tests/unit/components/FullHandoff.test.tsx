@@ -1,0 +1,100 @@
+/**
+ * A handoff larger than the task attribute budget: the compact fields at once, the rest through
+ * polyai-handoff-state in one round trip when the tab opens; on failure the compact fields stay and the tab says
+ * what is missing.
+ */
+import React from 'react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import * as Flex from '@twilio/flex-ui';
+
+import { PolyaiContextTab } from '../../../src/components/PolyaiContextTab/PolyaiContextTab';
+import { DEFAULT_CONFIG } from '../../../src/config';
+import { toPolyaiAttributes } from '../../../src/model';
+import { fixture } from '../../support/fixtures';
+import { hangingFetch, jsonResponse } from '../../support/fetch';
+import { renderWithPaste } from '../../support/render';
+
+const TaskContextProvider = (Flex as unknown as { TaskContextProvider: React.Provider<{ task?: unknown }> }).TaskContextProvider;
+const verified = fixture('handoff-state-verified.json') as { id: string; shared_id: string; data: Record<string, unknown> };
+const CALL = 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9';
+const FUNCTIONS = 'https://polyai-1234.twil.io';
+
+/** Task attributes as the Functions write them with a small budget: not everything fits. */
+const compactAttributes = { type: 'inbound', call_sid: CALL, ...toPolyaiAttributes({ ok: true, body: verified }, 420) };
+
+let originalFetch: typeof fetch;
+beforeEach(() => {
+  originalFetch = global.fetch;
+});
+afterEach(() => {
+  global.fetch = originalFetch;
+});
+
+function renderTab(attributes: unknown, fetchImpl: jest.Mock, functionsBaseUrl: string | null = FUNCTIONS) {
+  global.fetch = fetchImpl as unknown as typeof fetch;
+  return renderWithPaste(
+    <TaskContextProvider value={{ task: { sid: 'WR1', taskSid: 'WT1', attributes } }}>
+      <PolyaiContextTab config={{ ...DEFAULT_CONFIG, functionsBaseUrl }} />
+    </TaskContextProvider>,
+  );
+}
+
+/** The POST bodies sent to one Function. */
+function posts(fetchImpl: jest.Mock, path: string): unknown[] {
+  return fetchImpl.mock.calls.filter(([url]) => url === `${FUNCTIONS}${path}`).map(([, init]) => JSON.parse((init as RequestInit).body as string));
+}
+
+function answering(handoff: Response) {
+  return jest.fn(async (url: string) => (url.endsWith('/polyai-handoff-state') ? handoff : jsonResponse(200, { conversation: fixture('conversation.json') })));
+}
+
+describe('handoff data that did not fit in the task', () => {
+  it('shows the compact fields at once, says what is loading, then shows everything after one round trip', async () => {
+    const fetchImpl = answering(jsonResponse(200, { polyai: verified }));
+    renderTab(compactAttributes, fetchImpl);
+    // At once: the compact fields and a note naming what is still loading.
+    expect(screen.getByText('Billing dispute')).toBeInTheDocument();
+    const note = screen.getByTestId('polyai-not-loaded');
+    expect(note).toHaveTextContent(/^Loading \d+ more item\(s\) that did not fit in the task: .*Summary/);
+    expect(screen.queryByText(verified.data.summary as string)).not.toBeInTheDocument();
+    // One round trip later: the whole handoff, and no note.
+    expect(await screen.findByText(verified.data.summary as string)).toBeInTheDocument();
+    expect(screen.getByText('Jordan Ellis')).toBeInTheDocument();
+    expect(screen.queryByTestId('polyai-not-loaded')).not.toBeInTheDocument();
+    expect(posts(fetchImpl, '/polyai-handoff-state')).toEqual([{ Token: 'flex-token-for-tests', conversationId: verified.id }]);
+  });
+
+  it('keeps the compact fields and names what is missing when the fetch fails, and retries', async () => {
+    const fetchImpl = answering(jsonResponse(502, { error: { status: 502, message: 'PolyAI had a server error (500).' } }));
+    renderTab(compactAttributes, fetchImpl);
+    const note = await screen.findByText(/did not fit in the task and could not be loaded/);
+    expect(note).toHaveTextContent(/Summary/);
+    expect(screen.getByTestId('polyai-not-loaded')).toHaveTextContent('Reason: PolyAI had a server error (500).');
+    expect(screen.getByText('Billing dispute')).toBeInTheDocument();
+    fetchImpl.mockImplementation(async (url: string) => (url.endsWith('/polyai-handoff-state') ? jsonResponse(200, { polyai: verified }) : jsonResponse(404, {})));
+    fireEvent.click(within(screen.getByTestId('polyai-not-loaded')).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText(verified.data.summary as string)).toBeInTheDocument();
+    expect(posts(fetchImpl, '/polyai-handoff-state')).toHaveLength(2);
+  });
+
+  it('treats a whole answer without readable data as a failure, keeping the compact fields', async () => {
+    renderTab(compactAttributes, answering(jsonResponse(200, { polyai: { id: verified.id, data: null } })));
+    expect(await screen.findByText('Reason: PolyAI handed over no data for this call.')).toBeInTheDocument();
+    expect(screen.getByText('Billing dispute')).toBeInTheDocument();
+  });
+
+  it('says what is missing when the Functions are not configured, without fetching', () => {
+    const fetchImpl = hangingFetch();
+    renderTab(compactAttributes, fetchImpl, null);
+    expect(screen.getByTestId('polyai-not-loaded')).toHaveTextContent(/did not fit in the task and are not shown here/);
+    expect(fetchImpl).not.toHaveBeenCalled();
+  });
+
+  it('makes no extra request when everything fitted', async () => {
+    const fetchImpl = answering(jsonResponse(200, { polyai: verified }));
+    renderTab({ type: 'inbound', call_sid: CALL, polyai: verified }, fetchImpl);
+    await waitFor(() => expect(fetchImpl).toHaveBeenCalled());
+    expect(posts(fetchImpl, '/polyai-handoff-state')).toEqual([]);
+    expect(screen.queryByTestId('polyai-not-loaded')).not.toBeInTheDocument();
+  });
+});
