@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run screenshots`: renders the offline preview in headless Chromium and saves PNGs of the main
+ * `npm run screenshots`: renders the offline preview (real Flex with the production plugin) in headless Chromium and saves PNGs of the main
  * states into docs/screenshots/ (the README shows them). Rerun after a visible change.
  */
 const fs = require('fs');
@@ -45,7 +45,11 @@ const STATES = {
       await page.getByLabel('Start from a sample').selectOption('json-string');
       await page.getByRole('button', { name: 'Load', exact: true }).click();
       await page.getByRole('button', { name: 'Show as the agent sees it' }).click();
-      await page.locator('[data-task="pasted"][aria-current="true"]').waitFor();
+      // The pasted task rings in on top of Flex's list, selected; the admin opens its PolyAI tab.
+      await page.getByTestId('task-item').first().click();
+      await page.locator('.Twilio-TabHeader').filter({ hasText: 'PolyAI Context' }).click();
+      await page.getByTestId('polyai-section-summary').waitFor();
+      await page.waitForTimeout(500); // Flex's tab transition
     },
   },
 };

@@ -1,7 +1,7 @@
 /**
- * The offline preview server: bundles the real plugin entry (src/index.ts) with esbuild, aliasing
- * `@twilio/flex-ui` to the local Flex implementation in preview/flex, and serves a Flex-like agent
- * desktop on 127.0.0.1. Next to it, the preview backend (preview/backend): the PolyAI stand-in and the
+ * The offline preview server: serves real Flex (@twilio/flex-ui from node_modules, bundled with esbuild
+ * into the page of preview/app) and the plugin's production bundle (`flex-plugin build`), which
+ * Flex's own plugin manager loads, on 127.0.0.1. Next to it, the preview backend (preview/backend): the PolyAI stand-in and the
  * built Functions, so the transcript comes through the real `polyai-conversation` Function.
  * Development only: nothing in src/ or serverless/src/ imports preview/.
  */
@@ -15,23 +15,42 @@ const { promisify } = require('util');
 const esbuild = require('esbuild');
 
 const ROOT = path.join(__dirname, '..');
-const pkg = require('../package.json');
+const { PLUGIN_BUNDLE, PLUGIN_NAME, ensurePluginBuild } = require('./pluginBuild');
 
-// `@twilio/flex-plugin` reads these build-time constants (flex-plugin-scripts defines them with webpack).
-const pluginBuildConstants = {
-  __FPB_PLUGIN_UNIQUE_NAME: pkg.name,
-  __FPB_PLUGIN_VERSION: pkg.version,
-  __FPB_FLEX_PLUGIN_SCRIPTS_VERSION: require('@twilio/flex-plugin-scripts/package.json').version,
-  __FPB_FLEX_PLUGIN_VERSION: require('@twilio/flex-plugin/package.json').version,
-  __FPB_FLEX_UI_VERSION: require('@twilio/flex-ui/package.json').version,
-  __FPB_REACT_VERSION: require('react/package.json').version,
-  __FPB_REACT_DOM_VERSION: require('react-dom/package.json').version,
+/**
+ * The four files the Flex UI library requests from Twilio's CDN when it loads. The preview serves local
+ * stand-ins instead (and its Content-Security-Policy blocks any other origin), so it runs offline:
+ * fonts fall back to the system's sans-serif, the phone-number country picker has no flags.
+ */
+const FLEX_CDN_FILES = {
+  'https://assets.flex.twilio.com/assets/fonts/Inter/Inter_300-400-500-600-700.css?display=swap': ['inter-fonts.css', 'text/css; charset=utf-8', '/* Inter from Twilio\'s CDN: not loaded offline */\n'],
+  'https://assets.twilio.com/public_assets/paste-fonts/1.5.1/fonts.css': ['paste-fonts.css', 'text/css; charset=utf-8', '/* Paste fonts from Twilio\'s CDN: not loaded offline */\n'],
+  'https://assets.flex.twilio.com/assets/countries.json': ['countries.json', 'application/json', '[]'],
+  'https://assets.flex.twilio.com/assets/flagPositions.json': ['flagPositions.json', 'application/json', '{}'],
+  'https://media.twiliocdn.com/sdk/js/client/sounds/releases/1.0.0/incoming.mp3': ['incoming.mp3', 'audio/mpeg', ''],
+};
+const FLEX_ASSETS_PATH = '/__flex-assets/';
+
+/** esbuild plugin: the Flex library with its CDN URLs pointing at the preview's local stand-ins. */
+const localFlexAssets = {
+  name: 'local-flex-assets',
+  setup(build) {
+    build.onLoad({ filter: /twilio-flex\.prod\.js$/ }, async (args) => {
+      let contents = await fs.promises.readFile(args.path, 'utf8');
+      for (const [url, [name]] of Object.entries(FLEX_CDN_FILES)) {
+        if (!contents.includes(url)) throw new Error(`@twilio/flex-ui no longer requests ${url}: update preview/server.js`);
+        contents = contents.split(url).join(FLEX_ASSETS_PATH + name);
+      }
+      return { contents, loader: 'js' };
+    });
+  },
 };
 
-/** Bundles the desktop and the plugin into one script; throws with esbuild's messages on error. */
+/** Node globals some of Flex's dependencies read in the browser (webpack 4 used to provide them). */
+const PROCESS_SHIM = 'var process = { env: { NODE_ENV: "production" }, browser: true, version: "", versions: {}, cwd: function () { return "/"; }, nextTick: function (fn) { var args = [].slice.call(arguments, 1); Promise.resolve().then(function () { fn.apply(null, args); }); } };';
+
+/** Bundles the host page (real Flex from node_modules + the preview's switches); throws with esbuild's messages on error. */
 async function bundle() {
-  const define = { 'process.env.NODE_ENV': '"development"' };
-  for (const [name, value] of Object.entries(pluginBuildConstants)) define[name] = JSON.stringify(value);
   const result = await esbuild.build({
     entryPoints: [path.join(__dirname, 'app', 'main.tsx')],
     absWorkingDir: ROOT,
@@ -41,8 +60,12 @@ async function bundle() {
     platform: 'browser',
     target: 'es2019',
     jsx: 'transform',
-    alias: { '@twilio/flex-ui': path.join(__dirname, 'flex', 'index.tsx') },
-    define,
+    minify: true,
+    banner: { js: PROCESS_SHIM },
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    // The host shares Flex's own copy of redux (Flex's store, the `Redux` global plugins are built against).
+    alias: { redux: path.dirname(require.resolve('redux/package.json', { paths: [path.dirname(require.resolve('@twilio/flex-ui/package.json'))] })) },
+    plugins: [localFlexAssets],
     logLevel: 'silent',
   });
   return result.outputFiles[0].text;
@@ -71,13 +94,32 @@ async function loadBackendModule() {
 
 /** What Flex reads from public/appConfig.js: the plugin fetches transcripts from the local Functions. */
 function appConfig({ functionsBaseUrl }) {
-  const polyaiContext = { enabled: true, always_show: false, tab_sort_order: 10, auto_select_tab: true, functions_base_url: functionsBaseUrl };
-  return { custom_data: { polyai_context: polyaiContext } };
+  // As an admin's ui_attributes would have it; auto_select_tab stays off unless the page's switch turns it on.
+  const polyaiContext = { enabled: true, always_show: false, tab_sort_order: 10, auto_select_tab: false, functions_base_url: functionsBaseUrl };
+  // Flex's CRM panel (an empty "connect a CRM" placeholder offline) is hidden, as many contact centres do.
+  return { logLevel: 'warn', componentProps: { AgentDesktopView: { showPanel2: false } }, custom_data: { polyai_context: polyaiContext } };
 }
 
 /** What the page needs from the server: the development Flex token and the PolyAI switch's state. */
 function previewSession(backend, modes) {
-  return { flexToken: backend.flexToken, polyaiMode: backend.polyaiMode(), polyaiModes: modes };
+  return { flexToken: backend.flexToken, polyaiMode: backend.polyaiMode(), polyaiModes: modes, pluginUrl: PLUGIN_URL, pluginVersion: require('../package.json').version };
+}
+
+const PLUGIN_URL = `/plugins/${PLUGIN_NAME}.js`;
+
+/** Nothing leaves the machine: scripts, styles, fonts and media from the page's origin, data to the local Functions. */
+function contentSecurityPolicy(functionsUrl) {
+  return [
+    "default-src 'self'",
+    // Flex compiles its Handlebars string templates at run time.
+    "script-src 'self' 'unsafe-eval'",
+    // Flex, Paste and emotion inject <style> elements at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "media-src 'self' data: blob:",
+    `connect-src 'self' ${new URL(functionsUrl).origin}`,
+  ].join('; ');
 }
 
 const page = `<!doctype html>
@@ -132,12 +174,14 @@ function listen(server, port, host) {
  * 'EADDRINUSE'`). Port 0 picks a free port; the backend always picks free ports.
  */
 async function startPreviewServer({ port = 4173, host = '127.0.0.1' } = {}) {
-  const [script, backendModule, functionsDir] = await Promise.all([bundle(), loadBackendModule(), buildFunctions()]);
+  const [script, backendModule, functionsDir] = await Promise.all([bundle(), loadBackendModule(), buildFunctions(), ensurePluginBuild({ log: console.log })]);
   const removeBuild = () => fs.rmSync(functionsDir, { recursive: true, force: true });
   const { startPreviewBackend, isPreviewPolyaiMode, PREVIEW_POLYAI_MODES } = backendModule;
   let backend;
   const send = (response, status, type, body) => {
-    response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+    if (type.startsWith('text/html')) headers['content-security-policy'] = contentSecurityPolicy(backend.functionsUrl);
+    response.writeHead(status, headers);
     response.end(body);
   };
   const server = http.createServer(async (request, response) => {
@@ -156,7 +200,10 @@ async function startPreviewServer({ port = 4173, host = '127.0.0.1' } = {}) {
       '/appConfig.js': ['text/javascript; charset=utf-8', () => `var appConfig = ${JSON.stringify(appConfig({ functionsBaseUrl: backend.functionsUrl }), null, 2)};\n`],
       '/preview-session.js': ['text/javascript; charset=utf-8', () => `var previewSession = ${JSON.stringify(previewSession(backend, PREVIEW_POLYAI_MODES))};\n`],
       '/preview.js': ['text/javascript; charset=utf-8', () => script],
+      // Read on each request: `npm run build` (or the watch mode) is picked up by a reload.
+      [PLUGIN_URL]: ['text/javascript; charset=utf-8', () => fs.readFileSync(PLUGIN_BUNDLE)],
     };
+    for (const [name, type, body] of Object.values(FLEX_CDN_FILES)) routes[FLEX_ASSETS_PATH + name] = [type, () => body];
     const route = request.method === 'GET' ? routes[pathname] : undefined;
     if (!route) return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
     send(response, 200, route[0], route[1]());

@@ -22,7 +22,7 @@ export function initPolyaiContext(flex: typeof Flex, manager: Flex.Manager): voi
   registerPasteProvider(flex);
   registerContextTab(flex, manager, config, language);
   registerTaskBadge(flex, manager);
-  if (config.autoSelectTab) registerAutoSelectTab(flex);
+  if (config.autoSelectTab) registerAutoSelectTab(flex, manager);
 }
 
 function browserLanguages(): readonly string[] {

@@ -1,6 +1,7 @@
 /**
- * The header's switches that reach beyond the page: Flex's language (applied when the plugin initialises,
- * so choosing one reloads with `?lang=`) and the PolyAI stand-in's behaviour (an outage on demand).
+ * The header's switches that reach beyond the page: Flex configuration read when the plugin initialises
+ * (language, `auto_select_tab`: choosing one reloads with `?lang=` / `?autoSelect=on`) and the PolyAI
+ * stand-in's behaviour (an outage on demand).
  */
 import React, { useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
@@ -55,6 +56,21 @@ export function LanguageSwitch({ location }: { location: PreviewLocation }): JSX
           {LANGUAGE_NAMES[language]}
         </Option>
       ))}
+    </HeaderSelect>
+  );
+}
+
+/** The admin option `auto_select_tab`: off by default, as in production. */
+export function AutoSelectSwitch({ location }: { location: PreviewLocation }): JSX.Element {
+  return (
+    <HeaderSelect
+      id="preview-auto-select"
+      label="On Accept"
+      value={location.autoSelect ? 'on' : 'off'}
+      onChange={(value) => window.location.assign(locationQuery({ ...location, autoSelect: value === 'on' }))}
+    >
+      <Option value="off">Flex&apos;s default tab</Option>
+      <Option value="on">Open PolyAI tab (auto_select_tab)</Option>
     </HeaderSelect>
   );
 }

@@ -1,42 +1,53 @@
 /**
- * The preview's state in its URL (`?task=verified&tab=info&theme=dark&panel=attributes&lang=es-ES`): links
- * and screenshots reproduce a view. `lang` is read by the preview's Flex Manager before the plugin starts.
+ * The preview's state in its URL (`?task=verified&tab=info&theme=dark&panel=attributes&lang=es-ES&autoSelect=on&accepted=early&debugger=on`):
+ * links and screenshots reproduce a view. `lang` and `autoSelect` are Flex configuration, read before the
+ * plugin starts, so changing them reloads the page.
  */
-import { CONTEXT_TAB_NAME } from '../../src/flex-hooks/contextTab';
+import type { AcceptedUpdateOrder } from './reservations';
 
 export type ThemeName = 'light' | 'dark';
 
 export interface PreviewLocation {
+  /** Sample task selected on load (Flex's SelectTask); null = none, as when an agent logs in. */
   task: string | null;
-  /** Task canvas tab to open first; the preview exists to show the PolyAI tab, so that by default. */
-  tab: string;
+  /** Task canvas tab to select on load (Flex's SetComponentState); null = Flex's default. */
+  tab: string | null;
   theme: ThemeName;
   attributesPanel: boolean;
   /** Flex's language (`?lang=es-ES`); null = the browser's. */
   language: string | null;
+  /** The admin option `auto_select_tab` (off by default, as in production). */
+  autoSelect: boolean;
+  /** When the reservation's `accepted` update arrives relative to AcceptTask (see reservations.ts). */
+  accepted: AcceptedUpdateOrder;
+  /** Flex's `debuggerIntegration.enabled` (off by default, as in Flex): Monitor then records errors. */
+  debuggerIntegration: boolean;
 }
-
-/** The URL parameter holding Flex's language: applied when the plugin initialises, so a change reloads. */
-export const LANGUAGE_PARAM = 'lang';
 
 export function readLocation(search: string): PreviewLocation {
   const params = new URLSearchParams(search);
   return {
     task: params.get('task'),
-    tab: params.get('tab') ?? CONTEXT_TAB_NAME,
+    tab: params.get('tab'),
     theme: params.get('theme') === 'dark' ? 'dark' : 'light',
     attributesPanel: params.get('panel') === 'attributes',
-    language: params.get(LANGUAGE_PARAM),
+    language: params.get('lang'),
+    autoSelect: params.get('autoSelect') === 'on',
+    accepted: params.get('accepted') === 'early' ? 'early' : 'late',
+    debuggerIntegration: params.get('debugger') === 'on',
   };
 }
 
 export function locationQuery(location: PreviewLocation): string {
   const params = new URLSearchParams();
   if (location.task) params.set('task', location.task);
-  if (location.tab !== CONTEXT_TAB_NAME) params.set('tab', location.tab);
+  if (location.tab) params.set('tab', location.tab);
   if (location.theme === 'dark') params.set('theme', 'dark');
   if (location.attributesPanel) params.set('panel', 'attributes');
-  if (location.language) params.set(LANGUAGE_PARAM, location.language);
+  if (location.language) params.set('lang', location.language);
+  if (location.autoSelect) params.set('autoSelect', 'on');
+  if (location.accepted === 'early') params.set('accepted', 'early');
+  if (location.debuggerIntegration) params.set('debugger', 'on');
   const query = params.toString();
   return query ? `?${query}` : window.location.pathname;
 }

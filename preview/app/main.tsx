@@ -1,18 +1,39 @@
-/** Preview entry: install the local Flex, run the real plugin entry, then show the agent desktop. */
-import './installFlex';
-import '../../src/index';
-
-import React from 'react';
-import ReactDOM from 'react-dom';
-
-import { Plugins } from '../flex';
-import { Desktop } from './Desktop';
+/**
+ * Preview entry: real Flex (@twilio/flex-ui from node_modules) started offline, the plugin's production
+ * bundle loaded through Flex's own plugin manager, then Flex's agent desktop with the preview's switches.
+ */
+import { CONTEXT_TAB_NAME } from '../../src/flex-hooks/contextTab';
+import { mountDesktop } from './Desktop';
+import { loadPlugin, startFlex } from './flexRuntime';
 import { readLocation } from './location';
+import './previewRuntime';
+import { reservationDesk } from './reservations';
+import { SAMPLE_TASKS } from './tasks';
 
-Plugins.ready().then(
-  () => ReactDOM.render(<Desktop initial={readLocation(window.location.search)} />, document.getElementById('root')),
+const initial = readLocation(window.location.search);
+const appConfig = window.appConfig ?? {};
+const customData = (appConfig.custom_data ?? {}) as { polyai_context?: Record<string, unknown> };
+const flex = startFlex({
+  ...appConfig,
+  // Flex's own settings behind the preview's switches: language and light/dark theme.
+  ...(initial.language ? { language: initial.language } : {}),
+  theme: { isLight: initial.theme !== 'dark' },
+  ...(initial.debuggerIntegration ? { debuggerIntegration: { enabled: true } } : {}),
+  custom_data: { ...customData, polyai_context: { ...customData.polyai_context, auto_select_tab: initial.autoSelect } },
+});
+const desk = reservationDesk(flex.store, initial.accepted);
+const root = document.getElementById('root')!;
+
+loadPlugin(flex.manager, { name: 'plugin-polyai-context', version: window.previewSession?.pluginVersion ?? '0.0.0', src: window.previewSession?.pluginUrl ?? '' }).then(
+  (state) => {
+    if (state === 'Failed') console.error('Flex could not initialise the plugin: see the errors above.');
+    // Every sample rings in as a new reservation, as TaskRouter offers it to the agent.
+    for (const task of SAMPLE_TASKS) desk.add(task);
+    mountDesktop(root, { flex, desk, initial: { ...initial, tab: initial.tab ?? (initial.task ? CONTEXT_TAB_NAME : null) } });
+    // For the browser tests and benchmarks: the plugin's state in Flex, and the desk that rings tasks in.
+    window.previewRuntime = { pluginState: state, flex, desk };
+  },
   (error: unknown) => {
-    // Flex shows a failed plugin in its own error UI; the preview says it where the desktop would be.
-    document.getElementById('root')!.textContent = `The plugin failed to initialise: ${String(error)}`;
+    root.textContent = `The plugin could not be loaded: ${String(error)}`;
   },
 );

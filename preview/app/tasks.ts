@@ -1,5 +1,4 @@
 /** The agent's tasks in the preview: one per PolyAI fixture, a non-PolyAI call, and any pasted attributes. */
-import type { ITask } from '../flex';
 import fetchFailed from '../../tests/fixtures/task-attributes-fetch-failed.json';
 import flat from '../../tests/fixtures/task-attributes-flat.json';
 import jsonString from '../../tests/fixtures/task-attributes-json-string.json';
@@ -8,11 +7,17 @@ import studio from '../../tests/fixtures/task-attributes-studio.json';
 import unverified from '../../tests/fixtures/handoff-state-unverified.json';
 import verified from '../../tests/fixtures/handoff-state-verified.json';
 
-export interface PreviewTask extends ITask {
+/** A sample call: it rings in as a TaskRouter reservation (see reservations.ts). */
+export interface PreviewTask {
   /** Short id used in the URL (`?task=verified`). */
   id: string;
-  /** What the sample shows, under the caller in the task list. */
+  /** What the sample is, in the preview's sample list. */
   description: string;
+  /** Reservation SID (Flex's `task.sid`). */
+  sid: string;
+  taskSid: string;
+  attributes: Record<string, unknown>;
+  dateCreated: Date;
 }
 
 /** Where a Studio flow puts a Handoff API response: under `polyai`, next to Flex's own attributes. */
@@ -47,27 +52,10 @@ const SAMPLES: Array<[id: string, description: string, attributes: Record<string
 
 export const PASTED_TASK_ID = 'pasted';
 
-export function previewTask(id: string, description: string, attributes: unknown, index: number): PreviewTask {
+export function previewTask(id: string, description: string, attributes: Record<string, unknown>, index: number): PreviewTask {
   const suffix = String(index + 1).padStart(32, '0');
-  return {
-    id,
-    description,
-    sid: `WR${suffix}`,
-    taskSid: `WT${suffix}`,
-    attributes,
-    taskChannelUniqueName: 'voice',
-    queueName: 'Everyone',
-    // Every sample rings in, as a new reservation does: the agent accepts it on the canvas.
-    status: 'pending',
-    taskStatus: 'reserved',
-    dateCreated: new Date(Date.UTC(2026, 10, 20, 9, index)),
-  };
+  // Flex lists the newest task first: the first sample rings in last, so it tops the list.
+  return { id, description, sid: `WR${suffix}`, taskSid: `WT${suffix}`, attributes, dateCreated: new Date(Date.UTC(2026, 10, 20, 9, 30 - index)) };
 }
 
 export const SAMPLE_TASKS: PreviewTask[] = SAMPLES.map(([id, description, attributes], index) => previewTask(id, description, attributes, index));
-
-/** The caller as Flex's task list shows it: the `name` attribute, else the task SID. */
-export function callerOf(task: PreviewTask): string {
-  const attributes = task.attributes as { name?: unknown } | null;
-  return typeof attributes?.name === 'string' && attributes.name ? attributes.name : task.taskSid;
-}

@@ -9,7 +9,7 @@ import { pickStrings } from '../strings';
 /** A small marker in the task list so the agent sees, before opening a task, that PolyAI context exists. */
 function PolyaiTaskBadge({ label }: { label: string }): JSX.Element {
   return (
-    <Box paddingX="space30" paddingBottom="space20" data-testid="polyai-task-badge">
+    <Box display="inline-flex" alignItems="center" paddingX="space10" data-testid="polyai-task-badge">
       <Badge as="span" variant="decorative10">
         {label}
       </Badge>
@@ -17,10 +17,14 @@ function PolyaiTaskBadge({ label }: { label: string }): JSX.Element {
   );
 }
 
+/**
+ * In real Flex, `TaskListItem.Content` fragments render below the item, outside its row, clickable area and
+ * focus ring; `TaskListButtons` renders inside the row (beside Accept/Reject), so the badge goes there.
+ */
 export function registerTaskBadge(flex: typeof Flex, manager: Flex.Manager): void {
   const label = pickStrings(manager.strings).PolyaiContextTaskBadge;
-  flex.TaskListItem.Content.add(<PolyaiTaskBadge key="polyai-task-badge" label={label} />, {
-    sortOrder: 100,
+  flex.TaskListButtons.Content.add(<PolyaiTaskBadge key="polyai-task-badge" label={label} />, {
+    sortOrder: -1,
     if: ({ task }) => hasPolyaiContext(task),
   });
 }

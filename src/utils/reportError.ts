@@ -1,8 +1,12 @@
-import { Monitor } from '@twilio/flex-ui';
+import { Manager, Monitor } from '@twilio/flex-ui';
 
 /**
- * Render faults in the tab, reported through Flex's own error reporting (`Monitor.sendDebuggerEvent`:
- * a FlexError with the custom-plugin code, shown in the Twilio Debugger and `Monitor.getErrors()`).
+ * Render faults in the tab, reported where a Flex admin looks with Flex's default configuration: the
+ * browser console (Flex's own error log), and, when the admin enabled Flex's debugger integration
+ * (`debuggerIntegration.enabled` in ui_attributes), Flex's `Monitor.sendDebuggerEvent` too: a FlexError with
+ * the custom-plugin code, in the Twilio Debugger and `Monitor.getErrors()`. Without that setting Monitor
+ * records nothing (it only logs a warning), so the console line is never skipped, unless Flex already
+ * forwards console errors to the Debugger (`console_errors_included`), which would report it twice.
  *
  * A report carries what helps fix our code and nothing a caller said: the error's class name, its message
  * with anything value-like (quoted text, numbers, emails, URLs, phone numbers) replaced, and the names of
@@ -53,16 +57,31 @@ export function toTabErrorReport(error: unknown, componentStack?: string | null)
   return { name, message, componentStack: componentNames(componentStack) };
 }
 
+interface DebuggerIntegration {
+  enabled?: unknown;
+  console_errors_included?: unknown;
+}
+
+function debuggerIntegration(): DebuggerIntegration {
+  try {
+    const configuration = Manager.getInstance()?.configuration as { debuggerIntegration?: DebuggerIntegration } | undefined;
+    return configuration?.debuggerIntegration ?? {};
+  } catch {
+    return {};
+  }
+}
+
 /** Reports a render fault; never throws (a failing report must not take the tab's fallback down too). */
 export function reportTabError(error: unknown, componentStack?: string | null): TabErrorReport {
   const report = toTabErrorReport(error, componentStack);
+  const message = `${REPORT_CONTEXT}: ${report.name}${report.message ? `: ${report.message}` : ''}`;
+  const description = `Components: ${report.componentStack.join(' < ') || 'unknown'}`;
+  const integration = debuggerIntegration();
   try {
-    Monitor.sendDebuggerEvent(
-      `${REPORT_CONTEXT}: ${report.name}${report.message ? `: ${report.message}` : ''}`,
-      `Components: ${report.componentStack.join(' < ') || 'unknown'}`,
-    );
+    if (integration.enabled === true) Monitor.sendDebuggerEvent(message, description);
   } catch {
-    // Flex's reporting is unavailable (e.g. not initialised): the Alert in the tab is still shown.
+    // Flex's reporting is unavailable (e.g. not initialised): the console line and the tab's Alert remain.
   }
+  if (!(integration.enabled === true && integration.console_errors_included === true)) console.error(`[PolyaiContextPlugin] ${message} (${description})`);
   return report;
 }

@@ -1,88 +1,107 @@
 /**
- * Accessibility of the plugin in the preview desktop: every control is reachable by keyboard alone, and
- * axe finds no serious or critical violation in Flex's light or dark theme.
+ * Accessibility of the plugin inside real Flex: the agent works it with the keyboard alone (select, accept,
+ * open the tab, operate its controls), and axe finds no serious or critical violation in the plugin's own
+ * output in Flex's light or dark theme. Flex's own violations are listed in the log, not failed.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 import { enUS } from '../../src/strings/en-US';
-import { seriousViolations } from './support/axe';
-import { canvasTab, previewForThisFile } from './support/preview';
+import { hostViolations, seriousViolations } from './support/axe';
+import { canvasTab, contextSection, expectCleanRun, previewForThisFile, sampleTask, taskItem, waitForReservationStatus, waitForSelected, waitForSelectedTab } from './support/preview';
 
-const MAX_TAB_PRESSES = 80;
+const MAX_TAB_PRESSES = 200;
 
 const preview = previewForThisFile();
 
-/** Marks every element that should be a tab stop, and returns how many there are. */
-function markTabStops(page: Page): Promise<number> {
-  return page.evaluate(() => {
+const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
+
+/** Presses Tab until `target` has focus; fails after MAX_TAB_PRESSES. */
+async function tabTo(page: Page, target: Locator, key = 'Tab'): Promise<void> {
+  for (let press = 0; press < MAX_TAB_PRESSES; press += 1) {
+    if (await isFocused(target)) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`${String(target)} never received focus after ${MAX_TAB_PRESSES} presses of ${key}`);
+}
+
+/** Marks the plugin's own tab stops, tabs through the whole page once, and returns the ones never reached. */
+async function unreachedPluginStops(page: Page): Promise<string[]> {
+  const stops = await page.evaluate(() => {
     const selector = 'a[href], button, input, select, textarea, [tabindex]';
-    const stops = Array.from(document.querySelectorAll<HTMLElement>(selector)).filter(
+    const root = document.querySelector('[data-testid="polyai-context"]');
+    const elements = Array.from(root?.querySelectorAll<HTMLElement>(selector) ?? []).filter(
       (element) => element.tabIndex >= 0 && !(element as HTMLButtonElement).disabled && element.getClientRects().length > 0,
     );
-    stops.forEach((element, index) => element.setAttribute('data-tab-stop', String(index)));
-    return stops.length;
+    elements.forEach((element, index) => element.setAttribute('data-plugin-stop', String(index)));
+    return elements.map((element) => element.getAttribute('aria-label') ?? element.textContent ?? element.tagName);
   });
-}
-
-/** Presses Tab until focus wraps, returning the tab stops it visited. */
-async function tabThrough(page: Page): Promise<Set<string>> {
+  expect(stops.length).toBeGreaterThan(5);
   const visited = new Set<string>();
   await page.locator('body').focus();
-  for (let press = 0; press < MAX_TAB_PRESSES; press += 1) {
+  for (let press = 0; press < MAX_TAB_PRESSES * 2; press += 1) {
     await page.keyboard.press('Tab');
-    const stop = await page.evaluate(() => document.activeElement?.getAttribute('data-tab-stop') ?? null);
-    if (stop !== null) {
-      if (visited.has(stop)) break;
-      visited.add(stop);
-    }
+    const stop = await page.evaluate(() => document.activeElement?.getAttribute('data-plugin-stop') ?? null);
+    if (stop !== null) visited.add(stop);
+    if (visited.size === stops.length) break;
   }
-  return visited;
+  return stops.filter((_, index) => !visited.has(String(index)));
 }
 
-const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
-
-describe('offline preview: accessibility', () => {
-  it('reaches every control with the keyboard alone, and operates them', async () => {
+describe('real Flex: accessibility of the plugin', () => {
+  it('selects, accepts and opens a PolyAI task with the keyboard alone, then operates the tab', async () => {
     const { page } = preview();
-    await preview().open('?task=verified&panel=attributes');
-    const expected = await markTabStops(page);
-    expect(expected).toBeGreaterThan(10);
-    const visited = await tabThrough(page);
-    expect(visited.size).toBe(expected);
-
-    // The tab strip is one tab stop; arrow keys move between tabs and select them.
-    await canvasTab(page, enUS.PolyaiContextTabLabel).focus();
-    await page.keyboard.press('ArrowLeft');
-    await expect(focusedText(page)).resolves.toBe('Info');
-    await expect(canvasTab(page, 'Info').getAttribute('aria-selected')).resolves.toBe('true');
-    await page.keyboard.press('End');
-    await expect(focusedText(page)).resolves.toBe(enUS.PolyaiContextTabLabel);
-    await page.getByTestId('polyai-context').waitFor();
-
-    // A task is chosen with Enter, the theme with Space.
-    await page.locator('[data-task="unverified"]').focus();
+    await preview().open();
+    const verified = sampleTask('verified');
+    // Flex's task list item is a role=button: Enter selects it.
+    await tabTo(page, taskItem(page, 'verified'));
     await page.keyboard.press('Enter');
-    await page.locator('[data-task="unverified"][aria-current="true"]').waitFor();
-    await page.getByRole('button', { name: 'Dark theme' }).focus();
+    await waitForSelected(page, verified.sid);
+    // Flex's Accept on the task canvas.
+    await tabTo(page, page.locator('.Twilio-IncomingTask-Accept'));
+    await page.keyboard.press('Enter');
+    await waitForReservationStatus(page, verified.sid, 'accepted');
+    // Flex's tab headers are role=button elements: Enter opens ours.
+    const tab = canvasTab(page, enUS.PolyaiContextTabLabel);
+    await tabTo(page, tab);
+    await page.keyboard.press('Enter');
+    await waitForSelectedTab(page, enUS.PolyaiContextTabLabel);
+    // Inside the tab: reveal a masked value with Space.
+    const reveal = contextSection(page, 'caller').getByRole('button', { name: `Show ${enUS.PolyaiContextAccountNumberLabel}` });
+    await tabTo(page, reveal);
+    await page.keyboard.press('Space');
+    await expect(reveal.getAttribute('aria-pressed')).resolves.toBe('true');
+    // The theme switch, with Space.
+    await tabTo(page, page.getByRole('button', { name: 'Dark theme' }), 'Shift+Tab');
     await page.keyboard.press('Space');
     await expect(page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).resolves.toBe('true');
   });
 
+  it("reaches every one of the plugin's controls with Tab", async () => {
+    const { page } = preview();
+    await preview().open('?task=verified');
+    await page.getByTestId('polyai-context').waitFor();
+    await expect(unreachedPluginStops(page)).resolves.toEqual([]);
+  });
+
   for (const theme of ['light', 'dark']) {
-    it(`has no serious or critical axe violations in the ${theme} theme`, async () => {
+    it(`has no serious or critical axe violations of its own in Flex's ${theme} theme`, async () => {
       const { page } = preview();
       const found: string[] = [];
+      const flexOwn: string[] = [];
       // A clean context, a partial one (warning alert) and an unavailable one (error alert), panel open.
       for (const task of ['verified', 'partial', 'fetch-failed']) {
         await preview().open(`?task=${task}&theme=${theme}&panel=attributes`);
         await page.getByTestId('polyai-context').waitFor();
         found.push(...(await seriousViolations(page, task)));
+        flexOwn.push(...(await hostViolations(page, task)));
       }
+      // Flex's own UI is not ours to fix: listed for the record.
+      if (flexOwn.length > 0) console.log(`axe on Flex's own UI (${theme}), not failed:\n${flexOwn.join('\n')}`);
       expect(found).toEqual([]);
     });
   }
 
   it('made no console errors, warnings or dialogs', () => {
-    expect(preview().incidents).toEqual([]);
+    expectCleanRun(preview());
   });
 });

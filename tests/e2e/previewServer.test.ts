@@ -1,5 +1,5 @@
 /**
- * `npm run preview` as a developer meets it: prints its URL, says so when the port is taken, stops on a
+ * `npm run preview` as a developer meets it: serves real Flex with the production plugin bundle, prints its URL, says so when the port is taken, stops on a
  * signal; its backend (built Functions + PolyAI stand-in) takes only the preview's own token and origin.
  */
 import * as fs from 'fs';
@@ -30,8 +30,15 @@ describe('npm run preview', () => {
       const page = await fetch(url);
       expect(page.status).toBe(200);
       await expect(page.text()).resolves.toContain('<div id="root"></div>');
+      // Nothing leaves the machine: the page's policy allows its own origin and the local Functions only.
+      expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
       const config = await (await fetch(`${url}appConfig.js`)).text();
       expect(config).toContain('"polyai_context"');
+      // The plugin Flex loads is the production bundle `flex-plugin build` wrote, byte for byte.
+      const session = await (await fetch(`${url}preview-session.js`)).text();
+      const { pluginUrl } = JSON.parse(/var previewSession = (.*);/.exec(session)![1]) as { pluginUrl: string };
+      const served = Buffer.from(await (await fetch(new URL(pluginUrl, url))).arrayBuffer());
+      expect(served.equals(fs.readFileSync(path.join(ROOT, 'build', 'plugin-polyai-context.js')))).toBe(true);
 
       const port = Number(new URL(url).port);
       const second = await exitOf(spawnPreview(port));

@@ -11,18 +11,13 @@ import { compileMaskPatterns } from '../../model';
 import { fetchConversation } from '../../services/conversationClient';
 import { fetchHandoffState } from '../../services/handoffStateClient';
 import { LocaleContext, pickStrings, StringsContext, type SupportedLanguage } from '../../strings';
+import { flexToken } from '../../utils/flexToken';
 import { handoffContextOf } from '../../utils/handoffContextCache';
 
 interface PolyaiContextTabProps {
   task?: ITask;
   config?: PolyaiContextConfig;
   language?: SupportedLanguage;
-}
-
-/** The agent's current Flex token, read per request: Flex refreshes it during a shift. */
-function flexToken(): string {
-  const user = (Manager.getInstance() as { user?: { token?: unknown } }).user;
-  return typeof user?.token === 'string' ? user.token : '';
 }
 
 /** Container: takes the task from Flex, hands plain props to the views. */

@@ -1,10 +1,13 @@
 /**
  * The slice of the Flex UI API the plugin uses, for jest. Registrations are recorded so tests can read
- * what the plugin added, and `TaskCanvasTabs`, `TaskListItem`, `Actions` and `setProviders` behave as in
- * Flex, so tests can assert what an agent would see: Flex renders a content fragment only when its `if`
- * holds for the component's props, in `sortOrder` order (Flex's DynamicContentStore); `SetComponentState`
- * sets the selected canvas tab; `invokeAction(name)` runs `before<name>` listeners, the action, then
- * `after<name>` listeners. `resetFlex()` forgets everything between tests.
+ * what the plugin added, and `TaskCanvasTabs`, `TaskListItem`, `Actions`, `setProviders` and Flex's Redux
+ * state behave as in Flex, so tests can assert what an agent would see: Flex renders a content fragment
+ * only when its `if` holds for the component's props, in `sortOrder` order (Flex's DynamicContentStore);
+ * `SetComponentState` sets the selected canvas tab in Flex's state (`useFlexSelector`, `manager.store`);
+ * `invokeAction(name)` runs `before<name>` listeners (which may change the payload), the action, then
+ * `after<name>` listeners; accepting a task makes it `accepted` and, as Flex's task canvas does when the
+ * selected task's status changes, resets the selected tab (`SetComponentState` with an empty name).
+ * `resetFlex()` forgets everything between tests.
  */
 import React from 'react';
 
@@ -35,22 +38,45 @@ function visibleFragments(fragments: RecordedFragment[], props: { task: unknown 
     .map(({ fragment }) => fragment.element);
 }
 
-// --- component view state and actions -------------------------------------------------------------
+// --- Flex's Redux state ---------------------------------------------------------------------------
 
 const CANVAS_TABS = 'AgentTaskCanvasTabs';
-let componentViewStates: Record<string, Record<string, unknown>> = {};
-const viewStateSubscribers = new Set<() => void>();
-let listeners = new Map<string, Array<(payload: unknown) => unknown>>();
+type ViewStates = Record<string, Record<string, unknown> | undefined>;
 
-function useComponentViewState(name: string): Record<string, unknown> {
+/** Flex's Redux state as the plugin reads it: the selected task, component view states, the worker's tasks. */
+export const mockFlexState = {
+  flex: {
+    view: { selectedTaskSid: undefined as string | undefined, componentViewStates: {} as ViewStates },
+    worker: { tasks: new Map<string, { sid: string; status: string }>() },
+  },
+};
+const stateSubscribers = new Set<() => void>();
+const notifyState = () => stateSubscribers.forEach((notify) => notify());
+
+export function useFlexSelector<T>(selector: (state: typeof mockFlexState) => T): T {
   const [, rerender] = React.useReducer((count: number) => count + 1, 0);
   React.useEffect(() => {
-    viewStateSubscribers.add(rerender);
+    stateSubscribers.add(rerender);
     return () => {
-      viewStateSubscribers.delete(rerender);
+      stateSubscribers.delete(rerender);
     };
   }, []);
-  return componentViewStates[name] ?? {};
+  return selector(mockFlexState);
+}
+
+// --- actions --------------------------------------------------------------------------------------
+
+let listeners = new Map<string, Array<(payload: unknown) => unknown>>();
+/** When the reservation's `accepted` update reaches Flex: during the AcceptTask action, or later (both happen). */
+let acceptedUpdate: 'during-accept' | 'manual' = 'during-accept';
+
+/** The reservation's status update from TaskRouter; a change to the selected task resets its canvas tab. */
+async function reservationUpdate(sid: string, status: string): Promise<void> {
+  const { tasks } = mockFlexState.flex.worker;
+  if (tasks.get(sid)?.status === status) return;
+  tasks.set(sid, { sid, status });
+  notifyState();
+  if (mockFlexState.flex.view.selectedTaskSid === sid) await Actions.invokeAction('SetComponentState', { name: CANVAS_TABS, state: { selectedTabName: '' } });
 }
 
 export const Actions = {
@@ -58,13 +84,13 @@ export const Actions = {
     for (const listener of listeners.get(`before${name}`) ?? []) await listener(payload);
     if (name === 'SetComponentState') {
       const { name: component, state } = payload as { name: string; state: Record<string, unknown> };
-      componentViewStates = { ...componentViewStates, [component]: { ...componentViewStates[component], ...state } };
-      viewStateSubscribers.forEach((notify) => notify());
+      const { componentViewStates } = mockFlexState.flex.view;
+      mockFlexState.flex.view.componentViewStates = { ...componentViewStates, [component]: { ...componentViewStates[component], ...state } };
+      notifyState();
     }
-    // Accepting changes the task's status, and Flex then resets the canvas to its first tab.
-    if (name === 'AcceptTask') {
-      componentViewStates = { ...componentViewStates, [CANVAS_TABS]: {} };
-      viewStateSubscribers.forEach((notify) => notify());
+    if (name === 'AcceptTask' && acceptedUpdate === 'during-accept') {
+      const sid = (payload as { task?: { sid?: string } } | undefined)?.task?.sid;
+      if (sid !== undefined) await reservationUpdate(sid, 'accepted');
     }
     for (const listener of listeners.get(`after${name}`) ?? []) await listener(payload);
   }),
@@ -105,9 +131,9 @@ export function Tab({ children }: { uniqueName?: string; label?: string; childre
   return <>{children}</>;
 }
 
-/** The task canvas tabs: a tab list of the visible tabs and the selected tab's content. */
+/** The task canvas tabs: a tab list of the visible tabs and the selected tab's content (the first by default). */
 function TaskCanvasTabsView({ task }: { task: unknown }): JSX.Element {
-  const selectedName = useComponentViewState(CANVAS_TABS).selectedTabName;
+  const selectedName = useFlexSelector((state) => state.flex.view.componentViewStates[CANVAS_TABS]?.selectedTabName);
   const tabs = visibleFragments(TaskCanvasTabs.Content.fragments, { task }) as Array<React.ReactElement<{ uniqueName: string; label: string; children?: React.ReactNode }>>;
   const selected = tabs.find((tab) => tab.props.uniqueName === selectedName) ?? tabs[0];
   return (
@@ -130,23 +156,41 @@ function TaskCanvasTabsView({ task }: { task: unknown }): JSX.Element {
 }
 export const TaskCanvasTabs = Object.assign(TaskCanvasTabsView, { Content: contentStore() });
 
-/** One task in the agent's task list, with whatever plugins added to it. */
+/** The buttons inside a task list item's row (beside Accept/Reject), with whatever plugins added there. */
+function TaskListButtonsView({ task }: { task: unknown }): JSX.Element {
+  return <div data-testid="flex-task-list-buttons">{visibleFragments(TaskListButtons.Content.fragments, { task })}</div>;
+}
+export const TaskListButtons = Object.assign(TaskListButtonsView, { Content: contentStore() });
+
+/** One task in the agent's task list: its row (with the buttons), then `TaskListItem.Content` below the row. */
 function TaskListItemView({ task }: { task: unknown }): JSX.Element {
   return (
     <TaskContextProvider value={{ task }}>
-      <div data-testid="flex-task-list-item">{visibleFragments(TaskListItem.Content.fragments, { task })}</div>
+      <div data-testid="flex-task-list-item">
+        <div data-testid="flex-task-list-item-row">
+          <TaskListButtonsView task={task} />
+        </div>
+        {visibleFragments(TaskListItem.Content.fragments, { task })}
+      </div>
     </TaskContextProvider>
   );
 }
 export const TaskListItem = Object.assign(TaskListItemView, { Content: contentStore() });
 
-/** Forgets every registration, listener, provider and view state (call before each test's init). */
-export function resetFlex(): void {
+/**
+ * Forgets every registration, listener, provider and state (call before each test's init). `acceptedUpdate:
+ * 'manual'` holds the reservation's `accepted` update back until the test sends it (`reservationUpdate`).
+ */
+export function resetFlex(options: { acceptedUpdate?: 'during-accept' | 'manual' } = {}): { reservationUpdate: typeof reservationUpdate } {
   TaskCanvasTabs.Content.fragments.length = 0;
   TaskListItem.Content.fragments.length = 0;
+  TaskListButtons.Content.fragments.length = 0;
   listeners = new Map();
   providers = {};
-  componentViewStates = {};
+  mockFlexState.flex.view = { selectedTaskSid: undefined, componentViewStates: {} };
+  mockFlexState.flex.worker.tasks.clear();
+  acceptedUpdate = options.acceptedUpdate ?? 'during-accept';
+  return { reservationUpdate };
 }
 
 const managerInstance = {
@@ -154,6 +198,7 @@ const managerInstance = {
   configuration: {} as Record<string, unknown>,
   serviceConfiguration: { ui_attributes: {} },
   user: { token: 'flex-token-for-tests' },
+  store: { getState: () => mockFlexState },
 };
 export const Manager = { getInstance: () => managerInstance };
 

@@ -1,18 +1,41 @@
 /**
- * Browser-test harness: runs `npm run preview`'s own entry (preview/cli.js) on an ephemeral port in a
- * child process (esbuild does not run inside jest's sandbox), and one headless Chromium per test file.
+ * Browser-test harness for the real-Flex preview: runs `npm run preview`'s own entry (preview/cli.js) on an
+ * ephemeral port in a child process, and one headless Chromium per test file.
+ *
+ * How to use it in a test file:
+ *   const preview = previewForThisFile();                    // one preview + Chromium for the file
+ *   await preview().open('?task=verified');                  // a sample selected, its PolyAI tab open
+ *   await preview().open('?autoSelect=on&accepted=early');   // admin option on; `accepted` update first
+ *   await selectTask(page, 'unverified');                    // click Flex's task list item
+ *   await acceptTask(page, 'verified');                      // select it and press Flex's Accept
+ *   await openTab(page, 'Info');                             // click a task canvas tab (.Twilio-TabHeader)
+ *   await page.getByRole('button', { name: 'Dark theme' }).click();   // Flex's theme, light ↔ dark
+ *   await preview().open('?lang=es-ES&theme=dark');          // language and theme from the start
+ *   await setPolyaiMode(preview(), '500');                   // PolyAI stand-in outage (then 'ok')
+ *   expectCleanRun(preview());                               // last test: the plugin ran, nothing went wrong
+ * Samples are those of preview/app/tasks.ts (`verified`, `unverified`, …, `not-polyai`); query switches
+ * are listed in preview/app/location.ts.
  */
 import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import type { Browser, Locator, Page } from 'playwright-core';
 
 import { launchChromium } from '../../../preview/browser';
+import type {} from '../../../preview/app/previewRuntime';
+import { SAMPLE_TASKS } from '../../../preview/app/tasks';
 
-jest.setTimeout(30_000);
+// The first preview of a run may build the plugin with `flex-plugin build` (about 20 s on 2 cores).
+jest.setTimeout(60_000);
 
 const CLI = path.join(__dirname, '..', '..', '..', 'preview', 'cli.js');
-const START_TIMEOUT_MS = 20_000;
+const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 5_000;
+
+/**
+ * Warnings Flex itself prints offline, not the plugin's: listed in `flexNotices`, never failed.
+ * Headless Chromium without a user gesture refuses Flex's ringtone.
+ */
+const FLEX_OWN_NOTICES = [/^Could not play initial audio/];
 
 /** The preview's printed URL, once it listens (and the Functions' URL, printed on the next line). */
 export function waitForUrl(child: ChildProcess): Promise<string> {
@@ -59,14 +82,18 @@ export interface Preview {
   functionsUrl: string;
   browser: Browser;
   page: Page;
-  /** Console errors, page errors and dialogs seen so far: a guest plugin must make none. */
+  /** Console errors and warnings, page errors and dialogs seen so far: a guest plugin must make none. */
   incidents: string[];
+  /** Flex's own offline warnings (FLEX_OWN_NOTICES): listed, not failed. */
+  flexNotices: string[];
   /**
    * Chromium's "Failed to load resource" lines for the local Functions' error answers (a transcript PolyAI
    * does not have, an outage): the network failing as designed, not the plugin; the tab shows them.
    */
   functionErrors: string[];
-  /** Opens the desktop with a URL query, e.g. `?task=verified&theme=dark`. */
+  /** Desktops opened with the plugin initialised by Flex: the clean-run check needs at least one. */
+  pluginLoads: number;
+  /** Opens the desktop with a URL query, e.g. `?task=verified&theme=dark`, once Flex ran the plugin. */
   open(query?: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -93,36 +120,42 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
       permissions: options.clipboard ? ['clipboard-read', 'clipboard-write'] : [],
     });
     const page = await context.newPage();
-    const incidents: string[] = [];
-    const functionErrors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() !== 'error' && message.type() !== 'warning') return;
-      const fromFunctions = message.text().startsWith('Failed to load resource') && message.location().url.startsWith(functionsUrl);
-      if (fromFunctions) functionErrors.push(`${message.location().url}: ${message.text()}`);
-      else incidents.push(`console ${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => incidents.push(`page error: ${error.message}`));
-    page.on('dialog', (dialog) => {
-      incidents.push(`dialog: ${dialog.message()}`);
-      dialog.dismiss().catch(() => undefined);
-    });
     const opened = browser;
-    return {
+    const preview: Preview = {
       url,
       functionsUrl,
       browser: opened,
       page,
-      incidents,
-      functionErrors,
+      incidents: [],
+      flexNotices: [],
+      functionErrors: [],
+      pluginLoads: 0,
       async open(query = '') {
         await page.goto(`${url}${query}`);
-        await page.locator('[data-task]').first().waitFor();
+        const state = await page.waitForFunction(() => window.previewRuntime?.pluginState).then((handle) => handle.jsonValue());
+        if (state !== 'Initialized') throw new Error(`Flex did not initialise the plugin: ${String(state)}`);
+        await page.getByTestId('task-item').first().waitFor();
+        preview.pluginLoads += 1;
       },
       async close() {
         await opened.close();
         await stopPreview(child);
       },
     };
+    page.on('console', (message) => {
+      if (message.type() !== 'error' && message.type() !== 'warning') return;
+      const text = message.text();
+      const fromFunctions = text.startsWith('Failed to load resource') && message.location().url.startsWith(functionsUrl);
+      if (fromFunctions) preview.functionErrors.push(`${message.location().url}: ${text}`);
+      else if (FLEX_OWN_NOTICES.some((notice) => notice.test(text))) preview.flexNotices.push(text);
+      else preview.incidents.push(`console ${message.type()}: ${text}`);
+    });
+    page.on('pageerror', (error) => preview.incidents.push(`page error: ${error.message}`));
+    page.on('dialog', (dialog) => {
+      preview.incidents.push(`dialog: ${dialog.message()}`);
+      dialog.dismiss().catch(() => undefined);
+    });
+    return preview;
   } catch (error) {
     await browser?.close();
     await stopPreview(child);
@@ -135,7 +168,7 @@ export function previewForThisFile(options: PreviewOptions = {}): () => Preview 
   let preview: Preview | undefined;
   beforeAll(async () => {
     preview = await startPreview(options);
-  });
+  }, START_TIMEOUT_MS);
   afterAll(async () => {
     await preview?.close();
   });
@@ -145,19 +178,95 @@ export function previewForThisFile(options: PreviewOptions = {}): () => Preview 
   };
 }
 
-/** The canvas tab with this label, e.g. "PolyAI Context". */
-export const canvasTab = (page: Page, label: string): Locator => page.getByRole('tab', { name: label, exact: true });
+/**
+ * The file's closing check: Flex loaded the plugin at least once in this file (so there was something to
+ * check, even when the file runs alone) and nothing went wrong on the page.
+ */
+export function expectCleanRun(preview: Preview): void {
+  expect(preview.pluginLoads).toBeGreaterThan(0);
+  expect(preview.incidents).toEqual([]);
+}
+
+/** A sample task (preview/app/tasks.ts) by its id, e.g. `verified`. */
+export function sampleTask(taskId: string): (typeof SAMPLE_TASKS)[number] {
+  const task = SAMPLE_TASKS.find((sample) => sample.id === taskId);
+  if (!task) throw new Error(`no sample task ${taskId}`);
+  return task;
+}
+
+/** Flex's task list item (`role=button`) for a reservation, found by the preview's hidden SID marker. */
+export const taskItemBySid = (page: Page, sid: string): Locator => page.getByTestId('task-item').filter({ has: page.locator(`[data-preview-sid="${sid}"]`) });
+
+/** Flex's task list item for a sample (preview/app/tasks.ts), e.g. `verified`. */
+export const taskItem = (page: Page, taskId: string): Locator => taskItemBySid(page, sampleTask(taskId).sid);
+
+/** The most recently pasted attributes' task: the newest ringing task, at the top of Flex's list. */
+export const pastedTaskItem = (page: Page): Locator => page.getByTestId('task-item').first();
+
+/** A task canvas tab header by its label: in real Flex a `.Twilio-TabHeader` with `role=button`. */
+export const canvasTab = (page: Page, label: string): Locator =>
+  page.locator('.Twilio-TabHeader').filter({ has: page.getByText(label, { exact: true }) });
+
+/** True when Flex shows this tab as the selected one (its active state indicator). */
+export const isTabSelected = (page: Page, label: string): Promise<boolean> =>
+  canvasTab(page, label).locator('.Twilio-TabHeader-StateIndicator-Active').count().then((count) => count === 1);
+
+/** Waits until Flex shows this tab as selected. */
+export const waitForSelectedTab = (page: Page, label: string): Promise<void> =>
+  canvasTab(page, label).locator('.Twilio-TabHeader-StateIndicator-Active').waitFor();
 
 /** One section of the PolyAI Context tab (data-testid `polyai-section-<id>`). */
 export const contextSection = (page: Page, id: string): Locator => page.getByTestId(`polyai-section-${id}`);
 
-export const taskButton = (page: Page, taskId: string): Locator => page.locator(`[data-task="${taskId}"]`);
+/** A section's text, whitespace collapsed, once it has rendered some (Flex mounts the tab's content a tick after selecting it). */
+export async function sectionText(page: Page, id: string): Promise<string> {
+  await contextSection(page, id).filter({ hasText: /\S/ }).waitFor();
+  return (await contextSection(page, id).innerText()).replace(/\s+/g, ' ');
+}
 
-/** A task's whole row in the task list: its button and the `TaskListItem` content plugins add under it. */
-export const taskRow = (page: Page, taskId: string): Locator => page.locator('li', { has: taskButton(page, taskId) });
+/** Flex's selected task's reservation SID, from Flex's own store. */
+export const selectedTaskSid = (page: Page): Promise<string | undefined> =>
+  page.evaluate(() => (window.previewRuntime?.flex.store.getState() as { flex: { view: { selectedTaskSid?: string } } }).flex.view.selectedTaskSid);
 
-/** Chooses a task in the task list and waits until the canvas shows it. */
+/** Clicks a sample's task list item and waits until Flex selected it. */
 export async function selectTask(page: Page, taskId: string): Promise<void> {
-  await taskButton(page, taskId).click();
-  await page.locator(`[data-task="${taskId}"][aria-current="true"]`).waitFor();
+  await taskItem(page, taskId).click();
+  await waitForSelected(page, sampleTask(taskId).sid);
+}
+
+export async function waitForSelected(page: Page, sid: string): Promise<void> {
+  await page.waitForFunction((wanted) => (window.previewRuntime?.flex.store.getState() as { flex: { view: { selectedTaskSid?: string } } }).flex.view.selectedTaskSid === wanted, sid);
+}
+
+/** A reservation's status in Flex's store (`pending`, `accepted`, `wrapping`, `completed`), or undefined once gone. */
+export const reservationStatus = (page: Page, sid: string): Promise<string | undefined> =>
+  page.evaluate((wanted) => (window.previewRuntime?.flex.store.getState() as { flex: { worker: { tasks: Map<string, { status: string }> } } }).flex.worker.tasks.get(wanted)?.status, sid);
+
+export async function waitForReservationStatus(page: Page, sid: string, status: string | undefined): Promise<void> {
+  await page.waitForFunction(
+    ([wanted, expected]) => (window.previewRuntime?.flex.store.getState() as { flex: { worker: { tasks: Map<string, { status: string }> } } }).flex.worker.tasks.get(wanted as string)?.status === expected,
+    [sid, status] as const,
+  );
+}
+
+/**
+ * Selects a sample and presses Accept on Flex's task canvas; resolves once the reservation is accepted.
+ * Which comes first, the action or the `accepted` update, is the page's `?accepted=early|late` switch.
+ */
+export async function acceptTask(page: Page, taskId: string): Promise<void> {
+  await selectTask(page, taskId);
+  await page.locator('.Twilio-IncomingTask-Accept').click();
+  await waitForReservationStatus(page, sampleTask(taskId).sid, 'accepted');
+}
+
+/** Clicks a task canvas tab and waits until Flex shows it selected. */
+export async function openTab(page: Page, label: string): Promise<void> {
+  await canvasTab(page, label).click();
+  await waitForSelectedTab(page, label);
+}
+
+/** Tells the PolyAI stand-in how to answer from now on (`ok`, `500`, `hang`, `garbage`, `401`). */
+export async function setPolyaiMode(preview: Preview, mode: string): Promise<void> {
+  const response = await preview.page.request.post(`${preview.url}__preview/polyai-mode`, { data: { mode } });
+  if (!response.ok()) throw new Error(`the preview refused mode ${mode}: ${response.status()}`);
 }

@@ -19,11 +19,12 @@ describe('strings when the language changes', () => {
 });
 
 describe('auto-select on accept', () => {
-  it('ignores an accept event without a payload instead of throwing inside Flex', () => {
+  it('ignores events without a payload instead of throwing inside Flex', async () => {
     const listen = Flex.Actions.addListener as jest.Mock;
-    registerAutoSelectTab(Flex);
-    const listener = listen.mock.calls[listen.mock.calls.length - 1][1] as (payload: unknown) => void;
-    expect(() => listener(undefined)).not.toThrow();
+    registerAutoSelectTab(Flex, Flex.Manager.getInstance() as unknown as Flex.Manager);
+    expect(listen.mock.calls.map(([event]) => event)).toEqual(expect.arrayContaining(['beforeAcceptTask', 'afterAcceptTask', 'beforeSetComponentState']));
+    for (const [, listener] of listen.mock.calls) expect(() => listener(undefined)).not.toThrow();
+    await Promise.resolve();
     expect(Flex.Actions.invokeAction).not.toHaveBeenCalled();
   });
 });

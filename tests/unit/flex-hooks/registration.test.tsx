@@ -13,16 +13,24 @@ type Fragments = { fragments: Array<{ element: React.ReactElement; options: { so
 const mock = Flex as unknown as typeof Flex & {
   TaskCanvasTabs: React.ComponentType<{ task: unknown }> & { Content: Fragments & { add: (element: React.ReactElement, options: object) => void } };
   TaskListItem: React.ComponentType<{ task: unknown }> & { Content: Fragments };
-  TaskContextProvider: React.Provider<{ task?: unknown }>;
   RootContainer: React.ComponentType<{ children?: React.ReactNode }>;
-  resetFlex: () => void;
+  mockFlexState: { flex: { view: { selectedTaskSid?: string }; worker: { tasks: Map<string, { sid: string; status: string }> } } };
+  resetFlex: (options?: { acceptedUpdate?: 'during-accept' | 'manual' }) => { reservationUpdate: (sid: string, status: string) => Promise<void> };
 };
 
 type TestManager = { strings: Record<string, string>; configuration: Record<string, unknown> };
 
-/** A fresh Flex with its own Info tab (default tabs come first in Flex), then the plugin's init. */
-function init(configuration: Record<string, unknown> = {}, strings: Record<string, string> = {}): TestManager {
-  mock.resetFlex();
+/** The Flex of the current test, for what TaskRouter sends it (see `acceptedUpdate: 'manual'`). */
+let flex: ReturnType<typeof mock.resetFlex>;
+
+/**
+ * A fresh Flex with its own Info tab (default tabs come first in Flex) and the agent's pending task WR1
+ * selected, then the plugin's init.
+ */
+function init(configuration: Record<string, unknown> = {}, strings: Record<string, string> = {}, flexOptions: Parameters<typeof mock.resetFlex>[0] = {}): TestManager {
+  flex = mock.resetFlex(flexOptions);
+  mock.mockFlexState.flex.view.selectedTaskSid = 'WR1';
+  mock.mockFlexState.flex.worker.tasks.set('WR1', { sid: 'WR1', status: 'pending' });
   mock.TaskCanvasTabs.Content.add(<Flex.Tab key="info" uniqueName="info" label="Info"><p>Flex task info</p></Flex.Tab>, { sortOrder: 0 });
   const manager = Flex.Manager.getInstance() as unknown as TestManager;
   manager.strings = { TaskHeaderLine: 'Flex own string', ...strings };
@@ -128,13 +136,16 @@ describe('plugin registration', () => {
     expect(screen.getByText('Verifiziert')).toBeInTheDocument();
   });
 
-  it('marks PolyAI tasks in the task list', () => {
+  it('marks PolyAI tasks inside their task list row (beside Accept/Reject), not below it', () => {
     init();
     const { unmount } = renderDesktop(fixture('task-attributes-studio.json'));
-    expect(within(screen.getByTestId('flex-task-list-item')).getByTestId('polyai-task-badge')).toHaveTextContent('PolyAI');
+    const row = within(screen.getByTestId('flex-task-list-item-row'));
+    expect(row.getByTestId('polyai-task-badge')).toHaveTextContent('PolyAI');
+    expect(screen.getAllByTestId('polyai-task-badge')).toHaveLength(1);
     unmount();
     renderDesktop({ type: 'inbound' });
-    expect(screen.getByTestId('flex-task-list-item')).toBeEmptyDOMElement();
+    expect(screen.getByTestId('flex-task-list-item')).toHaveTextContent('');
+    expect(screen.queryByTestId('polyai-task-badge')).toBeNull();
   });
 
   it('opens the PolyAI tab when the agent accepts a PolyAI task, only if configured', async () => {
@@ -158,6 +169,42 @@ describe('plugin registration', () => {
     expect(within(screen.getByRole('tabpanel')).getByText(/disputes a duplicate 42\.50 charge/)).toBeInTheDocument();
   });
 
+  it("keeps the PolyAI tab open when the accepted update (and Flex's tab reset) arrives after the accept", async () => {
+    const attributes = fixture('task-attributes-studio.json');
+    init({ custom_data: { polyai_context: { auto_select_tab: true } } }, {}, { acceptedUpdate: 'manual' });
+    renderDesktop(attributes);
+    await act(() => Flex.Actions.invokeAction('AcceptTask', { task: task(attributes) }));
+    expect(selectedTab()).toBe('PolyAI Context');
+    await act(() => flex.reservationUpdate('WR1', 'accepted'));
+    expect(selectedTab()).toBe('PolyAI Context');
+    // Exactly once: a later reset (the task completing) shows Flex's first tab again.
+    await act(() => flex.reservationUpdate('WR1', 'wrapping'));
+    expect(selectedTab()).toBe('Info');
+  });
+
+  it('leaves the tab the agent chose before the accepted update arrives', async () => {
+    const attributes = fixture('task-attributes-studio.json');
+    init({ custom_data: { polyai_context: { auto_select_tab: true } } }, {}, { acceptedUpdate: 'manual' });
+    renderDesktop(attributes);
+    await act(() => Flex.Actions.invokeAction('AcceptTask', { task: task(attributes) }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('tab', { name: 'Info' }));
+    });
+    expect(selectedTab()).toBe('Info');
+    await act(() => flex.reservationUpdate('WR1', 'accepted'));
+    expect(selectedTab()).toBe('Info');
+  });
+
+  it('does not take over the canvas when the reset is for another task than the accepted one', async () => {
+    const attributes = fixture('task-attributes-studio.json');
+    init({ custom_data: { polyai_context: { auto_select_tab: true } } }, {}, { acceptedUpdate: 'manual' });
+    mock.mockFlexState.flex.view.selectedTaskSid = 'WR2';
+    renderDesktop(attributes);
+    await act(() => Flex.Actions.invokeAction('AcceptTask', { task: task(attributes) }));
+    await act(() => Flex.Actions.invokeAction('SetComponentState', { name: 'AgentTaskCanvasTabs', state: { selectedTabName: '' } }));
+    expect(selectedTab()).toBe('Info');
+  });
+
   it('fetches the transcript only when the tab content mounts, with the Flex token', async () => {
     const fetchSpy = mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') }));
     const original = global.fetch;
@@ -173,6 +220,28 @@ describe('plugin registration', () => {
       expect(JSON.parse(init_.body as string)).toEqual({ Token: 'flex-token-for-tests', conversationId: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9' });
       await waitFor(() => expect(screen.getByText('Thanks for calling Acme. How can I help today?')).toBeInTheDocument());
     } finally {
+      global.fetch = original;
+    }
+  });
+
+  it('still shows the context when Flex has no session (manager.user throws): the transcript request is refused, not the tab', async () => {
+    const fetchSpy = mockFetch(jsonResponse(401, { error: { status: 401, message: 'Unauthorized' } }));
+    const original = global.fetch;
+    global.fetch = fetchSpy as unknown as typeof fetch;
+    const manager = Flex.Manager.getInstance() as unknown as Record<string, unknown>;
+    const user = Object.getOwnPropertyDescriptor(manager, 'user')!;
+    Object.defineProperty(manager, 'user', { configurable: true, get: () => { throw new Error('No user is logged in'); } });
+    try {
+      init({ custom_data: { polyai_context: { functions_base_url: 'https://polyai-1234.twil.io' } } });
+      renderDesktop(fixture('task-attributes-studio.json'));
+      fireEvent.click(screen.getByRole('tab', { name: 'PolyAI Context' }));
+      expect(fetchSpy).toHaveBeenCalledTimes(1);
+      expect(JSON.parse((fetchSpy.mock.calls[0] as unknown as [string, RequestInit])[1].body as string).Token).toBe('');
+      const panel = within(screen.getByRole('tabpanel'));
+      await waitFor(() => expect(panel.getByText(/Unauthorized|sign|session|401/i)).toBeInTheDocument());
+      expect(panel.getByText(/disputes a duplicate 42\.50 charge/)).toBeInTheDocument();
+    } finally {
+      Object.defineProperty(manager, 'user', user);
       global.fetch = original;
     }
   });

@@ -1,6 +1,6 @@
 import React from 'react';
 import { fireEvent, screen } from '@testing-library/react';
-import { Monitor } from '@twilio/flex-ui';
+import { Manager, Monitor } from '@twilio/flex-ui';
 
 import { HandoffContextView } from '../../../src/components/HandoffContextView/HandoffContextView';
 import { TabErrorBoundary } from '../../../src/components/TabErrorBoundary/TabErrorBoundary';
@@ -32,13 +32,37 @@ function sentReports(): string {
   return JSON.stringify((Monitor.sendDebuggerEvent as jest.Mock).mock.calls);
 }
 
+const flexConfiguration = (configuration: Record<string, unknown>) => {
+  (Manager.getInstance() as unknown as { configuration: Record<string, unknown> }).configuration = configuration;
+};
+
 describe('fault isolation: a render fault stays in the tab', () => {
   let consoleError: jest.SpyInstance;
   beforeEach(() => {
     // React logs caught render errors to the console in tests; the assertions below read the report.
     consoleError = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    // An admin who enabled Flex's debugger integration: reports go to Monitor (see below for the default).
+    flexConfiguration({ debuggerIntegration: { enabled: true, console_errors_included: true } });
   });
-  afterEach(() => consoleError.mockRestore());
+  afterEach(() => {
+    consoleError.mockRestore();
+    flexConfiguration({});
+  });
+
+  it("with Flex's default configuration, reports to the console (Monitor would drop it), scrubbed", () => {
+    flexConfiguration({});
+    const { context } = poisonedContext();
+    renderWithPaste(
+      <TabErrorBoundary>
+        <HandoffContextView context={context} />
+      </TabErrorBoundary>,
+    );
+    expect(Monitor.sendDebuggerEvent).not.toHaveBeenCalled();
+    const ours = consoleError.mock.calls.map((call) => String(call[0])).filter((line) => line.startsWith('[PolyaiContextPlugin]'));
+    expect(ours).toHaveLength(1);
+    expect(ours[0]).toMatch(/^\[PolyaiContextPlugin\] PolyAI Context tab: TypeError: Cannot format <text> card <number>.*HandoffContextView/);
+    for (const secret of [...CALLER_DATA, 'crm.example.com']) expect(ours[0]).not.toContain(secret);
+  });
 
   it('reports to Flex without caller data, keeps the canvas working and recovers on retry', () => {
     const { context, heal } = poisonedContext();
