@@ -169,11 +169,18 @@ describe('plugin registration', () => {
     expect(within(screen.getByRole('tabpanel')).getByText(/disputes a duplicate 42\.50 charge/)).toBeInTheDocument();
   });
 
-  it("keeps the PolyAI tab open when the accepted update (and Flex's tab reset) arrives after the accept", async () => {
+  /** auto_select_tab on, the agent's canvas showing `shown`, and WR1 (a PolyAI task) accepted, its accepted update held back. */
+  async function acceptHoldingTheUpdate(shown: { sid: string; status: string } = { sid: 'WR1', status: 'pending' }) {
     const attributes = fixture('task-attributes-studio.json');
     init({ custom_data: { polyai_context: { auto_select_tab: true } } }, {}, { acceptedUpdate: 'manual' });
+    mock.mockFlexState.flex.view.selectedTaskSid = shown.sid;
+    mock.mockFlexState.flex.worker.tasks.set(shown.sid, shown);
     renderDesktop(attributes);
     await act(() => Flex.Actions.invokeAction('AcceptTask', { task: task(attributes) }));
+  }
+
+  it("keeps the PolyAI tab open when the accepted update (and Flex's tab reset) arrives after the accept", async () => {
+    await acceptHoldingTheUpdate();
     expect(selectedTab()).toBe('PolyAI Context');
     await act(() => flex.reservationUpdate('WR1', 'accepted'));
     expect(selectedTab()).toBe('PolyAI Context');
@@ -183,10 +190,7 @@ describe('plugin registration', () => {
   });
 
   it('leaves the tab the agent chose before the accepted update arrives', async () => {
-    const attributes = fixture('task-attributes-studio.json');
-    init({ custom_data: { polyai_context: { auto_select_tab: true } } }, {}, { acceptedUpdate: 'manual' });
-    renderDesktop(attributes);
-    await act(() => Flex.Actions.invokeAction('AcceptTask', { task: task(attributes) }));
+    await acceptHoldingTheUpdate();
     await act(async () => {
       fireEvent.click(screen.getByRole('tab', { name: 'Info' }));
     });
@@ -195,12 +199,8 @@ describe('plugin registration', () => {
     expect(selectedTab()).toBe('Info');
   });
 
-  it('does not take over the canvas when the reset is for another task than the accepted one', async () => {
-    const attributes = fixture('task-attributes-studio.json');
-    init({ custom_data: { polyai_context: { auto_select_tab: true } } }, {}, { acceptedUpdate: 'manual' });
-    mock.mockFlexState.flex.view.selectedTaskSid = 'WR2';
-    renderDesktop(attributes);
-    await act(() => Flex.Actions.invokeAction('AcceptTask', { task: task(attributes) }));
+  it("does not turn Flex's tab reset for another (accepted) task into the PolyAI tab", async () => {
+    await acceptHoldingTheUpdate({ sid: 'WR2', status: 'accepted' });
     await act(() => Flex.Actions.invokeAction('SetComponentState', { name: 'AgentTaskCanvasTabs', state: { selectedTabName: '' } }));
     expect(selectedTab()).toBe('Info');
   });
