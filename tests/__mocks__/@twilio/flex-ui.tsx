@@ -131,7 +131,7 @@ export function Tab({ children }: { uniqueName?: string; label?: string; childre
   return <>{children}</>;
 }
 
-/** The task canvas tabs: a tab list of the visible tabs and the selected tab's content (the first by default). */
+/** The task canvas tabs: a tab list of the visible tabs and their content, the selected one shown (the first by default). */
 function TaskCanvasTabsView({ task }: { task: unknown }): JSX.Element {
   const selectedName = useFlexSelector((state) => state.flex.view.componentViewStates[CANVAS_TABS]?.selectedTabName);
   const tabs = visibleFragments(TaskCanvasTabs.Content.fragments, { task }) as Array<React.ReactElement<{ uniqueName: string; label: string; children?: React.ReactNode }>>;
@@ -150,7 +150,12 @@ function TaskCanvasTabsView({ task }: { task: unknown }): JSX.Element {
           </button>
         ))}
       </div>
-      {selected && <div role="tabpanel">{selected}</div>}
+      {/* Like Flex, every visible tab's content is mounted; only the selected one is shown. */}
+      {tabs.map((tab) => (
+        <div key={tab.props.uniqueName} role="tabpanel" hidden={tab !== selected}>
+          {tab}
+        </div>
+      ))}
     </TaskContextProvider>
   );
 }

@@ -246,6 +246,27 @@ describe('plugin registration', () => {
     }
   });
 
+  it('mounts the tab content (and requests the transcript) once the agent opens it, and keeps it when they switch away', async () => {
+    const fetchSpy = mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') }));
+    const original = global.fetch;
+    global.fetch = fetchSpy as unknown as typeof fetch;
+    try {
+      init({ custom_data: { polyai_context: { functions_base_url: 'https://polyai-1234.twil.io' } } });
+      renderDesktop(fixture('task-attributes-studio.json'));
+      expect(screen.queryByText(/disputes a duplicate 42\.50 charge/)).toBeNull();
+      expect(fetchSpy).not.toHaveBeenCalled();
+      fireEvent.click(screen.getByRole('tab', { name: 'PolyAI Context' }));
+      await waitFor(() => expect(screen.getByText('Thanks for calling Acme. How can I help today?')).toBeInTheDocument());
+      fireEvent.click(screen.getByRole('tab', { name: 'Info' }));
+      expect(screen.getByText(/disputes a duplicate 42\.50 charge/)).not.toBeVisible();
+      fireEvent.click(screen.getByRole('tab', { name: 'PolyAI Context' }));
+      expect(screen.getByText(/disputes a duplicate 42\.50 charge/)).toBeVisible();
+      expect(fetchSpy).toHaveBeenCalledTimes(1);
+    } finally {
+      global.fetch = original;
+    }
+  });
+
   it('refreshes in place when the task attributes change, keeping the search and reveals', async () => {
     const fetchSpy = mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') }));
     const original = global.fetch;
