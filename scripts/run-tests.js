@@ -2,11 +2,14 @@
 /**
  * The README's test command (`npm test`): runs every jest project once and ends with the plain line
  * `N passed, N failed` that CI reads. Extra arguments go to jest (e.g. `npm test -- --selectProjects unit`).
+ * It prints the property tests' case count (`fuzz: N cases`) and seed, and a whole run (no arguments) is
+ * held to the floors in tests/floors.json: fewer tests or fuzz cases than that is a failure.
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { floorFailures } = require('./test-floors');
 
 // Browser tests drive Debian's Chromium (Playwright's own browser download is not reachable). On a fresh
 // machine where we are root, install it, so `npm ci && npm test` is the whole set-up; otherwise say how.
@@ -29,13 +32,17 @@ if (browserTestsSelected && !ensureChromium()) {
   process.exit(1);
 }
 
-// jest writes its JSON summary here; the folder is removed once read, so a run leaves nothing behind.
+// jest writes its JSON summary and the property tests their case counts here; removed once read, so a run leaves nothing behind.
 const resultsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyai-tests-'));
 const resultsFile = path.join(resultsDir, 'results.json');
+const fuzzCountFile = path.join(resultsDir, 'fuzz-counts.txt');
+// One seed for every property test of the run, printed so that a failure can be replayed.
+const fuzzSeed = /^\d+$/.test(process.env.FUZZ_SEED ?? '') ? process.env.FUZZ_SEED : String(Math.floor(Math.random() * 2 ** 31));
 const jest = require.resolve('jest/bin/jest');
 const run = spawnSync(process.execPath, [jest, '--json', `--outputFile=${resultsFile}`, ...args], {
   stdio: 'inherit',
   cwd: path.join(__dirname, '..'),
+  env: { ...process.env, FUZZ_SEED: fuzzSeed, FUZZ_COUNT_FILE: fuzzCountFile },
 });
 
 let passed = 0;
@@ -52,9 +59,21 @@ try {
 } catch {
   failed = Math.max(failed, 1);
   console.error('jest wrote no results.');
-} finally {
-  fs.rmSync(resultsDir, { recursive: true, force: true });
 }
 if (passed === 0 && failed === 0) failed = 1; // a run that ran nothing is a failure
+
+const fuzzCases = fs.existsSync(fuzzCountFile)
+  ? fs.readFileSync(fuzzCountFile, 'utf8').split('\n').filter(Boolean).reduce((sum, line) => sum + Number(line), 0)
+  : 0;
+fs.rmSync(resultsDir, { recursive: true, force: true });
+console.log(`fuzz seed: ${fuzzSeed} (FUZZ_SEED=${fuzzSeed} replays this run's property tests)`);
+console.log(`fuzz: ${fuzzCases} cases`);
+
+// Floors apply to the whole suite only: a targeted run (any argument) is meant to run fewer tests.
+if (args.length === 0) {
+  const failures = floorFailures({ tests: passed + failed, fuzzCases }, require('../tests/floors.json'));
+  failures.forEach((failure) => console.error(failure));
+  failed += failures.length;
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);

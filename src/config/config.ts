@@ -128,6 +128,15 @@ function describeDefault(value: unknown): string {
 }
 
 export function parseConfig(raw: unknown): ConfigResult {
+  try {
+    return readConfig(raw);
+  } catch {
+    // A config whose own keys cannot even be listed (a hostile proxy): nothing in it can be used.
+    return { config: structuredDefaults(), warnings: [`${CONFIG_KEY} could not be read; using defaults.`] };
+  }
+}
+
+function readConfig(raw: unknown): ConfigResult {
   const warnings: string[] = [];
   const config: PolyaiContextConfig = structuredDefaults();
   if (raw === undefined || raw === null) return { config, warnings };

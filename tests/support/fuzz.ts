@@ -1,19 +1,38 @@
 /**
- * Run budget for property tests. `FUZZ_RUNS` (default 100,000) is the total number of generated cases for
- * the cheap properties; each property takes a share of it. Heavy generators (megabyte strings, deep
- * nesting) run a fixed few times on top. Every executed case is counted and the total printed once as
- * `fuzz: N cases`, the line CI reports.
+ * Run budget for property tests. `FUZZ_RUNS` (default 100,000) is the number of generated cases the model's
+ * cheap properties share; each property takes a share of it. Heavy generators (megabyte strings, deep
+ * nesting) run a fixed few times on top. Every executed case is counted: `npm test` adds up the counts of
+ * all test files and prints `fuzz: N cases`, which CI holds to a floor (tests/floors.json).
+ *
+ * One seed drives every property of a run: `FUZZ_SEED` when set (`npm test` sets it and prints it), random
+ * otherwise. A failure names the seed; `FUZZ_SEED=<seed> FUZZ_RUNS=<runs>` replays the same cases.
  */
+import fs from 'fs';
 import fc from 'fast-check';
 
 const DEFAULT_TOTAL = 100_000;
 
-export const fuzzTotal = (() => {
-  const parsed = Number(process.env.FUZZ_RUNS);
-  return Number.isInteger(parsed) && parsed > 0 ? parsed : DEFAULT_TOTAL;
-})();
+function positiveInteger(value: string | undefined): number | null {
+  const parsed = Number(value);
+  return value !== undefined && value !== '' && Number.isInteger(parsed) && parsed >= 0 ? parsed : null;
+}
+
+export const fuzzTotal = positiveInteger(process.env.FUZZ_RUNS) || DEFAULT_TOTAL;
+
+export const fuzzSeed = positiveInteger(process.env.FUZZ_SEED) ?? Math.floor(Math.random() * 2 ** 31);
 
 let executed = 0;
+
+function options<Ts>(numRuns: number): fc.Parameters<Ts> {
+  return {
+    numRuns,
+    seed: fuzzSeed,
+    // fast-check's report names the seed and the counterexample's path; say how to replay it.
+    reporter: (details) => {
+      if (details.failed) throw new Error(`${fc.defaultReportMessage(details)}\nReplay: FUZZ_SEED=${fuzzSeed} FUZZ_RUNS=${fuzzTotal}`);
+    },
+  };
+}
 
 /** Runs a property `share` × FUZZ_RUNS times (at least once), counting every case it executes. */
 export function fuzz<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => void, share: number): void {
@@ -27,14 +46,28 @@ export function fuzzFixed<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) =
       executed += 1;
       predicate(value);
     }),
-    { numRuns }, // random seed each run; fast-check prints it with any counterexample
+    options<[T]>(numRuns),
   );
 }
 
-export function printFuzzCount(): void {
-  process.stdout.write(`fuzz: ${executed} cases\n`);
+/** `fuzz` for an asynchronous predicate. */
+export async function fuzzAsync<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, share: number): Promise<void> {
+  await fc.assert(
+    fc.asyncProperty(arbitrary, async (value) => {
+      executed += 1;
+      await predicate(value);
+    }),
+    options<[T]>(Math.max(1, Math.round(fuzzTotal * share))),
+  );
 }
 
-export function fuzzCount(): number {
-  return executed;
-}
+/**
+ * After each test file that runs properties: its case count goes to `FUZZ_COUNT_FILE` (one line per file,
+ * summed by scripts/run-tests.js) or, when jest runs without it, straight to the output.
+ */
+afterAll(() => {
+  if (executed === 0) return;
+  const file = process.env.FUZZ_COUNT_FILE;
+  if (file) fs.appendFileSync(file, `${executed}\n`);
+  else process.stdout.write(`fuzz: ${executed} cases (seed ${fuzzSeed})\n`);
+});

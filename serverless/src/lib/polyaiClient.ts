@@ -73,11 +73,13 @@ export function createPolyaiClient(config: PolyaiConfig, deps: ClientDeps = {}) 
   }
 
   function get(target: string, apiKey = config.apiKey): Promise<PolyaiResult> {
-    const total = () => ({ ok: false as const, error: { status: STATUS_TIMEOUT, message: `PolyAI did not answer within ${config.deadlineMs} ms.` }, attempts: 1 });
-    return withDeadline(config.deadlineMs, () => attempts(target, apiKey), total);
+    // The whole deadline can pass during the retry: count the attempts made so far, not always one.
+    const made = { attempts: 1 };
+    const total = () => ({ ok: false as const, error: { status: STATUS_TIMEOUT, message: `PolyAI did not answer within ${config.deadlineMs} ms.` }, attempts: made.attempts });
+    return withDeadline(config.deadlineMs, () => attempts(target, apiKey, made), total);
   }
 
-  async function attempts(target: string, apiKey: string): Promise<PolyaiResult> {
+  async function attempts(target: string, apiKey: string, made: { attempts: number }): Promise<PolyaiResult> {
     const started = Date.now();
     const remaining = () => config.deadlineMs - (Date.now() - started);
     let result = await attempt(target, Math.min(config.attemptTimeoutMs, remaining()), apiKey);
@@ -85,6 +87,7 @@ export function createPolyaiClient(config: PolyaiConfig, deps: ClientDeps = {}) 
       const wait = result.retryAfterMs ?? DEFAULT_RETRY_DELAY_MS;
       if (remaining() - wait >= MIN_RETRY_BUDGET_MS) {
         await sleep(wait);
+        made.attempts = 2;
         result = await attempt(target, Math.min(config.attemptTimeoutMs, remaining()), apiKey);
         return toResult(result, 2);
       }

@@ -82,9 +82,19 @@ describe('config options for the agent experience', () => {
     expect(parseConfig({ language: 'auto' }).config.language).toBeNull();
   });
 
-  it('never crashes on a hostile config and never shares defaults between parses', () => {
-    const hostile = new Proxy({ field_order: [] }, { get: () => { throw new Error('boom'); } });
-    expect(() => parseConfig(hostile)).not.toThrow();
+  it('falls back to the defaults and says so for a config that throws when read', () => {
+    const boom = () => {
+      throw new Error('boom');
+    };
+    // A value that throws: that setting falls back, with the usual warning.
+    const throwingValue = new Proxy({ field_order: [] }, { get: boom });
+    expect(parseConfig(throwingValue)).toEqual({ config: DEFAULT_CONFIG, warnings: ['polyai_context.field_order must be a list of field paths; using [].'] });
+    // Keys that cannot even be listed: every setting falls back, with one warning.
+    const unreadable = new Proxy({ always_show: true }, { get: boom, has: boom, ownKeys: boom, getOwnPropertyDescriptor: boom, getPrototypeOf: boom });
+    expect(parseConfig(unreadable)).toEqual({ config: DEFAULT_CONFIG, warnings: ['polyai_context could not be read; using defaults.'] });
+  });
+
+  it('never lets a parsed config pollute prototypes or share defaults between parses', () => {
     const labels = parseConfig(JSON.parse('{"field_labels": {"__proto__": "Proto label"}}')).config.fieldLabels;
     expect(labels['__proto__']).toBe('Proto label');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

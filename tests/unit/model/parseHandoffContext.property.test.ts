@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 
 import { DEFAULT_LIMITS, parseHandoffContext, pathOf, type HandoffContext } from '../../../src/model';
-import { fuzz, fuzzFixed, printFuzzCount } from '../../support/fuzz';
+import { fuzz, fuzzFixed } from '../../support/fuzz';
 
 const MAX_PROBLEMS_LISTED = 21; // 20 problems plus one "N more" line
 const MAX_TEXT = DEFAULT_LIMITS.maxStringChars + 1; // a cut string ends with one ellipsis
@@ -116,8 +116,6 @@ const placed = (payload: fc.Arbitrary<unknown>, among = placements) =>
 /** Placements that keep the payload as a JavaScript value (exotic values have no JSON form). */
 const objectPlacements = placements.filter(([name]) => !name.includes('JSON'));
 
-afterAll(printFuzzCount);
-
 describe('parseHandoffContext properties: any input', () => {
   it('never throws and stays bounded for arbitrary JSON in any placement', () => {
     fuzz(placed(json), parseSafely, 0.3);
@@ -127,10 +125,28 @@ describe('parseHandoffContext properties: any input', () => {
     fuzz(placed(jsonObject), parseSafely, 0.25);
   });
 
-  it('never throws for non-JSON strings as attributes, `polyai` or `polyai.data`', () => {
-    fuzz(placed(notJson), (input) => {
-      const context = parseSafely(input);
-      expect(context.fields.length + context.problems.length + (context.status === 'absent' ? 1 : 0)).toBeGreaterThan(0);
+  it('reports non-JSON strings as attributes, `polyai` or `polyai.data` as the problem they are', () => {
+    // Per placement: the status the agent sees and the one problem that says why; a flat string is a field.
+    const expected: Record<string, { status: HandoffContext['status']; problem: string }> = {
+      attributes: { status: 'absent', problem: 'attributes-invalid-json' },
+      'attributes JSON': { status: 'absent', problem: 'attributes-not-object' },
+      polyai: { status: 'unavailable', problem: 'polyai-invalid-json' },
+      'polyai JSON': { status: 'unavailable', problem: 'polyai-not-object' },
+      'polyai.data': { status: 'unavailable', problem: 'polyai-invalid-json' },
+      'polyai.data JSON': { status: 'unavailable', problem: 'polyai-invalid-json' },
+    };
+    fuzz(fc.tuple(fc.constantFrom(...placements), notJson), ([[name, place], text]) => {
+      const context = parseSafely(place(text));
+      if (name === 'flat') {
+        expect(context.status).toBe('present');
+        expect(context.fields).toContainEqual(expect.objectContaining({ path: 'slot', value: text, kind: 'string' }));
+        return;
+      }
+      expect({ status: context.status, problems: context.problems.map((problem) => problem.code), fields: context.fields }).toEqual({
+        status: expected[name].status,
+        problems: [expected[name].problem],
+        fields: [],
+      });
     }, 0.15);
   });
 

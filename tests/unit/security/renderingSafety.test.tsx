@@ -78,13 +78,44 @@ function renderAgainstBaseline(attributesFor: (payload: string) => unknown, payl
   return container;
 }
 
-describe('rendering safety: hostile PolyAI data stays text', () => {
-  let alert: jest.SpyInstance;
-  beforeEach(() => {
-    alert = jest.spyOn(window, 'alert').mockImplementation(() => undefined);
-  });
-  afterEach(() => alert.mockRestore());
+describe('rendering safety: the checks above catch active content', () => {
+  // jsdom never runs inline handlers or javascript: URLs, so nothing "happens" when markup is injected:
+  // the DOM checks are the test. Each injection below is what a rendering bug would produce.
+  const injected: Array<[string, (container: HTMLElement) => void]> = [
+    ['an element with an inline handler', (container) => {
+      const span = document.createElement('span');
+      span.setAttribute('onmouseover', 'alert(1)');
+      container.append(span);
+    }],
+    ['a javascript: link', (container) => {
+      const link = document.createElement('a');
+      link.setAttribute('href', 'javascript:alert(1)');
+      container.append(link);
+    }],
+    ['an image', (container) => {
+      container.append(document.createElement('img'));
+    }],
+  ];
 
+  it.each(injected)('fails on %s', (_, inject) => {
+    const { container } = renderWithPaste(<HandoffContextView context={parseHandoffContext(hostileAttributes('benign text'))} />);
+    expect(() => expectNoActiveContent(container)).not.toThrow();
+    inject(container.firstElementChild as HTMLElement);
+    expect(() => expectNoActiveContent(container)).toThrow();
+  });
+
+  it('fails when a payload adds elements, even inert ones', () => {
+    const attributesFor = (payload: string) => ({ polyai: { data: { summary: payload } } });
+    const baseline = renderWithPaste(<HandoffContextView context={parseHandoffContext(attributesFor('benign text'))} />);
+    const expected = elementCounts(baseline.container);
+    baseline.unmount();
+    const { container } = renderWithPaste(<HandoffContextView context={parseHandoffContext(attributesFor('<b>bold</b>'))} />);
+    container.querySelector('[data-testid="polyai-section-summary"]')?.append(document.createElement('b'));
+    expect(elementCounts(container)).not.toEqual(expected);
+  });
+});
+
+describe('rendering safety: hostile PolyAI data stays text', () => {
   it.each(PAYLOADS)('renders %s in every section as text, keys and values alike', (payload) => {
     expect(parseHandoffContext(hostileAttributes(payload)).status).toBe('partial');
     renderAgainstBaseline(hostileAttributes, payload);
@@ -95,7 +126,6 @@ describe('rendering safety: hostile PolyAI data stays text', () => {
     const fields = screen.getByTestId('polyai-section-fields');
     expect(within(fields).getAllByText(payload, { exact: false }).length).toBeGreaterThan(0);
     expect(screen.getByRole('alert').textContent).toContain('Values nested deeper');
-    expect(alert).not.toHaveBeenCalled();
   });
 
   it.each(PAYLOADS)('renders %s as an error message from a Function as text', (payload) => {

@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+/**
+ * `npm run mutation [-- FOLDER… [--incremental] [--concurrency N] [other Stryker options]]`: StrykerJS over
+ * each folder in turn (all four by default), one report per folder under reports/mutation/FOLDER/. Exits
+ * non-zero when any folder scores below the break threshold in stryker.config.mjs. See docs/mutation.md.
+ */
+const { spawnSync } = require('child_process');
+const path = require('path');
+const { MUTATION_FOLDERS } = require('../tests/mutation/folders');
+
+const args = process.argv.slice(2);
+const folders = args.filter((arg) => Object.hasOwn(MUTATION_FOLDERS, arg));
+const strykerArgs = args.filter((arg) => !folders.includes(arg));
+
+const stryker = path.join(path.dirname(require.resolve('@stryker-mutator/core/package.json')), 'bin', 'stryker.js');
+const failed = [];
+for (const folder of folders.length > 0 ? folders : Object.keys(MUTATION_FOLDERS)) {
+  console.log(`\n::: mutation testing ${folder} (${MUTATION_FOLDERS[folder].mutate.join(', ')})`);
+  const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.config.mjs', ...strykerArgs], {
+    stdio: 'inherit',
+    cwd: path.join(__dirname, '..'),
+    // Property tests run for every mutant they cover: fewer cases, and one seed so that a mutant's verdict
+    // does not depend on luck (both can be overridden).
+    env: { FUZZ_RUNS: '2000', FUZZ_SEED: '19', ...process.env, MUTATION_FOLDER: folder },
+  });
+  if (run.status !== 0) failed.push(folder);
+}
+if (failed.length > 0) console.error(`\nMutation testing failed or scored below the threshold for: ${failed.join(', ')}.`);
+process.exit(failed.length > 0 ? 1 : 0);
