@@ -1,22 +1,24 @@
 import React from 'react';
 import { Alert } from '@twilio-paste/core/alert';
 import { Box } from '@twilio-paste/core/box';
-import { Button } from '@twilio-paste/core/button';
 import { Spinner } from '@twilio-paste/core/spinner';
 import { Text } from '@twilio-paste/core/text';
 
+import { LoadFailure } from '../common/LoadFailure';
 import { humanizeKey, type HandoffNotLoaded } from '../../model';
-import { usePlural, useStrings } from '../../strings';
+import { usePlural } from '../../strings';
 
 /** Where the fetch of what did not fit in the task stands (see PolyaiContextTab/useFullHandoff). */
-export type NotLoadedPhase = { status: 'loading' } | { status: 'unreachable' } | { status: 'failed'; message: string; retry: () => void };
+export type NotLoadedPhase =
+  | { status: 'loading' }
+  | { status: 'unreachable' }
+  | { status: 'failed'; code: number | null; message: string; retry: () => void; retrying: boolean; lastTried: number | null };
 
 /**
  * Handoff data that did not fit in the task: "not yet loaded" while it is fetched, and, if it cannot be, named
  * as missing — never silently absent.
  */
 export function NotLoadedNote({ notLoaded, phase }: { notLoaded: HandoffNotLoaded; phase: NotLoadedPhase }): JSX.Element {
-  const t = useStrings();
   const plural = usePlural();
   const named = notLoaded.keys.map(humanizeKey).join(', ');
   const keys = notLoaded.keys.length < notLoaded.count ? `${named}${named ? ', ' : ''}…` : named;
@@ -30,23 +32,22 @@ export function NotLoadedNote({ notLoaded, phase }: { notLoaded: HandoffNotLoade
       </Box>
     );
   }
+  if (phase.status === 'failed') {
+    return (
+      <LoadFailure
+        title={plural('PolyaiContextNotLoadedFailed', notLoaded.count, { keys })}
+        code={phase.code}
+        message={phase.message}
+        onRetry={phase.retry}
+        retrying={phase.retrying}
+        lastTried={phase.lastTried}
+        testId="polyai-not-loaded"
+      />
+    );
+  }
   return (
     <Alert variant="warning" data-testid="polyai-not-loaded">
-      {phase.status === 'unreachable' ? (
-        <Text as="p">{plural('PolyaiContextNotLoadedNoFetch', notLoaded.count, { keys })}</Text>
-      ) : (
-        <>
-          <Text as="p" fontWeight="fontWeightSemibold">
-            {plural('PolyaiContextNotLoadedFailed', notLoaded.count, { keys })}
-          </Text>
-          <Text as="p" color="colorTextWeak" marginBottom="space30">
-            {t('PolyaiContextUnavailableReason', { message: phase.message })}
-          </Text>
-          <Button variant="secondary" size="small" onClick={phase.retry}>
-            {t('PolyaiContextRetry')}
-          </Button>
-        </>
-      )}
+      <Text as="p">{plural('PolyaiContextNotLoadedNoFetch', notLoaded.count, { keys })}</Text>
     </Alert>
   );
 }

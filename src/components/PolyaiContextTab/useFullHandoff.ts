@@ -13,8 +13,8 @@ export type FullHandoffState =
   /** Something did not fit, and there is no way to fetch it (no Functions URL or no id). */
   | { status: 'unreachable' }
   | { status: 'loading' }
-  /** The fetch failed: the compact fields stay. */
-  | { status: 'failed'; message: string; retry: () => void };
+  /** The fetch failed: the compact fields stay; retry feedback as for the transcript. */
+  | { status: 'failed'; code: number | null; message: string; retry: () => void; retrying: boolean; lastTried: number | null };
 
 /**
  * The context to show: the compact one from the task at once; when its marker says something did not fit, the
@@ -23,7 +23,7 @@ export type FullHandoffState =
  */
 export function useFullHandoff(compact: HandoffContext, load: HandoffStateLoader | null): { context: HandoffContext; state: FullHandoffState } {
   const needed = compact.notLoaded !== null;
-  const { state, retry } = useFunctionCall(needed ? load : null);
+  const { state, retry, retrying, lastTried } = useFunctionCall(needed ? load : null);
   const full = useMemo(() => {
     if (state.status !== 'loaded') return null;
     const attributes = compact.ids.callSid === null ? {} : { call_sid: compact.ids.callSid };
@@ -32,10 +32,11 @@ export function useFullHandoff(compact: HandoffContext, load: HandoffStateLoader
   if (!needed) return { context: compact, state: { status: 'complete' } };
   if (load === null) return { context: compact, state: { status: 'unreachable' } };
   if (state.status === 'loading') return { context: compact, state: { status: 'loading' } };
-  if (state.status === 'failed') return { context: compact, state: { status: 'failed', message: state.message, retry } };
+  if (state.status === 'failed') return { context: compact, state: { status: 'failed', code: state.code, message: state.message, retry, retrying, lastTried } };
   // PolyAI's whole answer turned out unreadable (e.g. `data` null): keep what the task carried.
   if (full === null || full.status === 'unavailable' || full.status === 'absent') {
-    return { context: compact, state: { status: 'failed', message: full?.error?.message ?? 'PolyAI data could not be read.', retry } };
+    const message = `PolyAI data could not be read: ${full?.error?.message ?? 'no handoff data'}`;
+    return { context: compact, state: { status: 'failed', code: 502, message, retry, retrying, lastTried } };
   }
   return { context: full, state: { status: 'complete' } };
 }

@@ -1,7 +1,5 @@
 import React, { useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { Alert } from '@twilio-paste/core/alert';
 import { Box } from '@twilio-paste/core/box';
-import { Button } from '@twilio-paste/core/button';
 import { SkeletonLoader } from '@twilio-paste/core/skeleton-loader';
 import { Spinner } from '@twilio-paste/core/spinner';
 import { Text } from '@twilio-paste/core/text';
@@ -12,13 +10,12 @@ import { TranscriptList } from './TranscriptList';
 import { TranscriptSearch } from './TranscriptSearch';
 import { findMatches, searchableTexts } from './searchTranscript';
 import { useConversation, type ConversationLoader } from './useConversation';
-import { agentReasonKey, technicalDetail } from '../common/agentReason';
 import { Section } from '../common/Section';
-import { TechnicalDetails } from '../common/TechnicalDetails';
+import { LoadFailure } from '../common/LoadFailure';
 import { TranscriptCopyContext } from '../common/transcriptCopy';
 import { useToggleSet } from '../common/useToggleSet';
 import type { ConversationTurn } from '../../model';
-import { useLocale, useStrings, type StringKey } from '../../strings';
+import { useStrings, type StringKey } from '../../strings';
 
 /** Why there is no transcript to load: said as a note, not as an error. */
 export type TranscriptUnavailable = 'not-configured' | 'no-id';
@@ -92,17 +89,8 @@ function SearchableTranscript({ turns: loaded, maskPatterns, sensitiveValues }: 
 }
 
 /** When the last attempt ended, in the agent's locale ("14:03:27" for en-GB). */
-function timeOf(time: number, locale: string): string {
-  try {
-    return new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(time);
-  } catch {
-    return new Date(time).toLocaleTimeString();
-  }
-}
-
 function LoadedTranscript({ load, maskPatterns, sensitiveValues, known }: Omit<TurnsProps, 'turns'> & { load: ConversationLoader; known: HandoffKnows }): JSX.Element {
   const t = useStrings();
-  const locale = useLocale();
   const { state, retry, retrying, lastTried } = useConversation(load);
   switch (state.status) {
     case 'loading':
@@ -120,23 +108,15 @@ function LoadedTranscript({ load, maskPatterns, sensitiveValues, known }: Omit<T
       );
     case 'failed':
       return (
-        <Alert variant="error">
-          <Text as="p" fontWeight="fontWeightSemibold">
-            {t('PolyaiContextTranscriptFailed')}
-          </Text>
-          <Text as="p" color="colorTextWeak">
-            {t('PolyaiContextUnavailableReason', { message: t(agentReasonKey(state.httpStatus, state.message)) })}
-          </Text>
-          <Box display="flex" flexWrap="wrap" alignItems="center" columnGap="space30" rowGap="space20" marginY="space30">
-            <Button variant="secondary" size="small" onClick={retry} loading={retrying}>
-              {t('PolyaiContextRetry')}
-            </Button>
-            <Text as="span" role="status" aria-live="polite" color="colorTextWeak" fontSize="fontSize20" data-testid="polyai-transcript-retry-status">
-              {retrying ? t('PolyaiContextRetrying') : lastTried !== null ? t('PolyaiContextLastTried', { time: timeOf(lastTried, locale) }) : ''}
-            </Text>
-          </Box>
-          <TechnicalDetails lines={[technicalDetail(state.httpStatus, state.message)]} />
-        </Alert>
+        <LoadFailure
+          title={t('PolyaiContextTranscriptFailed')}
+          code={state.httpStatus}
+          message={state.message}
+          onRetry={retry}
+          retrying={retrying}
+          lastTried={lastTried}
+          testId="polyai-transcript"
+        />
       );
     case 'missing':
       return (

@@ -69,7 +69,12 @@ describe('handoff data that did not fit in the task', () => {
     renderTab(compactAttributes, fetchImpl);
     const note = await screen.findByText(/did not fit in the task and could not be loaded/);
     expect(note).toHaveTextContent(/Summary/);
-    expect(screen.getByTestId('polyai-not-loaded')).toHaveTextContent('Reason: PolyAI had a server error (500).');
+    // The reason in the agent's words; the Function's own message only under the technical details.
+    expect(screen.getByTestId('polyai-not-loaded')).toHaveTextContent('Reason: PolyAI had a problem answering.');
+    expect(screen.getByTestId('polyai-not-loaded')).not.toHaveTextContent('Reason: PolyAI had a server error');
+    fireEvent.click(within(screen.getByTestId('polyai-not-loaded')).getByRole('button', { name: /Technical details/ }));
+    expect(screen.getByTestId('polyai-not-loaded')).toHaveTextContent('HTTP 502: PolyAI had a server error (500).');
+    expect(screen.getByTestId('polyai-not-loaded-retry-status')).toHaveTextContent(/^Last tried at /);
     expect(within(screen.getByTestId('polyai-section-handoff')).getByText('Billing dispute')).toBeInTheDocument();
     fetchImpl.mockImplementation(async (url: string) => (url.endsWith('/polyai-handoff-state') ? jsonResponse(200, { polyai: verified }) : jsonResponse(404, {})));
     fireEvent.click(within(screen.getByTestId('polyai-not-loaded')).getByRole('button', { name: 'Try again' }));
@@ -79,7 +84,7 @@ describe('handoff data that did not fit in the task', () => {
 
   it('treats a whole answer without readable data as a failure, keeping the compact fields', async () => {
     renderTab(compactAttributes, answering(jsonResponse(200, { polyai: { id: verified.id, data: null } })));
-    expect(await screen.findByText('Reason: PolyAI handed over no data for this call.')).toBeInTheDocument();
+    expect(await screen.findByText('Reason: PolyAI sent an answer that could not be read.')).toBeInTheDocument();
     expect(within(screen.getByTestId('polyai-section-handoff')).getByText('Billing dispute')).toBeInTheDocument();
   });
 
