@@ -24,7 +24,7 @@ export type {
   HandoffVerification,
   ProblemCode,
 } from './types';
-export { isRecord, own, type JsonRecord } from './values';
+export { isRecord, own, recordFromJson, type JsonRecord } from './values';
 export {
   isVerdict,
   isVerdictReason,

@@ -10,6 +10,21 @@ export function isRecord(value: unknown): value is JsonRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * An object given as itself or as JSON text (webhook parameters and TaskRouter attributes come as strings,
+ * Studio hands objects): the record, or null for text over `maxChars`, invalid JSON or anything not an object.
+ */
+export function recordFromJson(value: unknown, maxChars: number): JsonRecord | null {
+  if (typeof value !== 'string') return isRecord(value) ? value : null;
+  if (value.length > maxChars) return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return isRecord(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Own-property read: a key such as `constructor` must never reach Object.prototype. */
 export function own(record: JsonRecord, key: string): unknown {
   try {

@@ -3,7 +3,7 @@
  * `polyai_verdict` in the task attributes, read back by the tab. Pure: shared by the plugin, the Function and
  * the tests.
  */
-import { isRecord, own } from './values';
+import { isRecord, own, recordFromJson } from './values';
 
 export const VERDICT_ATTRIBUTE = 'polyai_verdict';
 
@@ -43,17 +43,9 @@ export function normaliseReason(verdict: Verdict, reason: VerdictReason | null):
 
 /** The verdict stored on a task (attributes as an object or a JSON string), or null when there is none. */
 export function readStoredVerdict(attributes: unknown): StoredVerdict | null {
-  let record: unknown = attributes;
-  if (typeof attributes === 'string') {
-    if (attributes.length > MAX_ATTRIBUTES_CHARS) return null;
-    try {
-      record = JSON.parse(attributes);
-    } catch {
-      return null;
-    }
-  }
+  const record = recordFromJson(attributes, MAX_ATTRIBUTES_CHARS);
   try {
-    const stored = isRecord(record) ? own(record, VERDICT_ATTRIBUTE) : undefined;
+    const stored = record === null ? undefined : own(record, VERDICT_ATTRIBUTE);
     if (!isRecord(stored)) return null;
     const verdict = own(stored, 'verdict');
     if (!isVerdict(verdict)) return null;

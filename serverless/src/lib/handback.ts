@@ -7,7 +7,7 @@
  *   On the SIP route, when PolyAI's API fails, the `X-` headers PolyAI sent become the context, marked partial.
  * Every route ends in TwiML or, only when no workflow is configured, in an error so the number's fallback runs.
  */
-import { handoffErrorAttributes, isRecord, own, POLYAI_ATTRIBUTE, toPolyaiAttributes, type PolyaiTaskAttributes } from '../../../src/model';
+import { handoffErrorAttributes, own, POLYAI_ATTRIBUTE, recordFromJson, toPolyaiAttributes, type PolyaiTaskAttributes } from '../../../src/model';
 import { text, type Env } from './config';
 import { fetchErrorStatus, fetchFirstFound } from './handoff';
 import { isCallSid, isOpaqueId } from './ids';
@@ -62,16 +62,8 @@ export function connectorHandback(event: Record<string, unknown>): Handback {
 
 /** PolyAI's conversation id from `VirtualAgentProviderData` (a JSON string on webhooks, an object in Studio). */
 export function providerConversationId(value: unknown): string | null {
-  let data: unknown = value;
-  if (typeof value === 'string') {
-    if (value.length > MAX_PROVIDER_DATA_CHARS) return null;
-    try {
-      data = JSON.parse(value);
-    } catch {
-      return null;
-    }
-  }
-  const id = isRecord(data) ? own(data, 'ConversationId') : undefined;
+  const data = recordFromJson(value, MAX_PROVIDER_DATA_CHARS);
+  const id = data === null ? undefined : own(data, 'ConversationId');
   return isOpaqueId(id) ? id : null;
 }
 

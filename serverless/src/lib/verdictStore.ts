@@ -4,7 +4,7 @@
  * updated the task in between) read again and retry, a bounded number of times within a deadline. The attributes
  * written stay within TaskRouter's 4,096 characters: the Insights values go first, then the verdict is refused.
  */
-import { isRecord, own, VERDICT_ATTRIBUTE, type StoredVerdict, type Verdict, type VerdictAuthor, type VerdictReason } from '../../../src/model';
+import { isRecord, own, recordFromJson, VERDICT_ATTRIBUTE, type StoredVerdict, type Verdict, type VerdictAuthor, type VerdictReason } from '../../../src/model';
 import { mergeConversations, MAX_TASK_ATTRIBUTES_CHARS, verdictInsightsValues, type InsightsSlots } from './insights';
 import { TaskRouterError, type TaskRouterGateway } from './taskrouter';
 
@@ -65,7 +65,7 @@ export async function storeVerdict(gateway: TaskRouterGateway, taskSid: string, 
       attempts += 1;
       const task = await within(remaining(), gateway.fetchTask(taskSid));
       if (CLOSED_STATUSES.has(task.assignmentStatus)) return fail(409, 'The task is already completed: its verdict can no longer change.', attempts);
-      const attributes = parseAttributes(task.attributes);
+      const attributes = recordFromJson(task.attributes, Number.POSITIVE_INFINITY);
       if (attributes === null) return fail(502, 'The task attributes are not a JSON object.', attempts);
       const stored: StoredVerdict = { verdict: input.verdict, reason: input.reason, by: input.by, at: (options.now?.() ?? new Date()).toISOString() };
       const next = attributesWithVerdict(attributes, stored, options.slots);
@@ -84,15 +84,6 @@ export async function storeVerdict(gateway: TaskRouterGateway, taskSid: string, 
     if (status === 404) return fail(404, 'The task no longer exists.', attempts);
     if (status === 504) return fail(504, 'TaskRouter did not answer in time: the verdict may not be stored.', attempts);
     return fail(502, `TaskRouter refused the update (${status}).`, attempts);
-  }
-}
-
-function parseAttributes(json: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(json);
-    return isRecord(value) ? value : null;
-  } catch {
-    return null;
   }
 }
 
