@@ -102,6 +102,23 @@ describe('real Flex: accessibility of the plugin', () => {
     });
   }
 
+  it("measures contrast only once Flex's tab has faded in, however slowly it fades", async () => {
+    // A loaded CI machine once ran axe during Flex's 150 ms fade-in and failed on text that is fine when shown.
+    // Slowed 20×, the fade lasts 3 s: axe must still see the settled tab.
+    const { page } = preview();
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send('Animation.enable');
+    await devtools.send('Animation.setPlaybackRate', { playbackRate: 0.05 });
+    try {
+      await preview().open('?task=fetch-failed&theme=dark');
+      await page.getByTestId('polyai-context').waitFor();
+      await expect(seriousViolations(page, 'slow fade')).resolves.toEqual([]);
+    } finally {
+      await devtools.send('Animation.setPlaybackRate', { playbackRate: 1 });
+      await devtools.detach();
+    }
+  });
+
   it('made no console errors, warnings or dialogs', () => {
     expectCleanRun(preview());
   });
