@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useCallback, useContext } from 'react';
 
 import { enUS, type StringKey, type Strings } from './en-US';
 
@@ -27,9 +27,10 @@ export function useLocale(): string {
 
 export type Translate = (key: StringKey, values?: Record<string, string | number>) => string;
 
+/** The same function while the strings are the same, so memoised views that take it do not render again. */
 export function useStrings(): Translate {
   const strings = useContext(StringsContext);
-  return (key, values) => formatString(strings[key] ?? enUS[key], values);
+  return useCallback<Translate>((key, values) => formatString(strings[key] ?? enUS[key], values), [strings]);
 }
 
 /** Our strings from a Flex `manager.strings` object, falling back to en-US for any missing key. */

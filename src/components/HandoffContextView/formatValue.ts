@@ -15,22 +15,37 @@ function isCalendarDay(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/**
+ * Intl formatters by locale and options, made once: making one costs far more than formatting with it, and a
+ * handoff can carry hundreds of dates and amounts.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<Format extends Intl.NumberFormat | Intl.DateTimeFormat>(make: new (locale: string, options: object) => Format, locale: string, options: object): Format {
+  const key = `${make.name}|${locale}|${JSON.stringify(options)}`;
+  let found = formatters.get(key) as Format | undefined;
+  if (!found) {
+    found = new make(locale, options);
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 /** Dates and decimals in the agent's locale; integers stay as written (they are usually ids). */
 function localized(value: string | number, locale: string): string {
   try {
     if (typeof value === 'number') {
-      return Number.isInteger(value) ? String(value) : new Intl.NumberFormat(locale, { maximumFractionDigits: 10 }).format(value);
+      return Number.isInteger(value) ? String(value) : formatter(Intl.NumberFormat, locale, { maximumFractionDigits: 10 }).format(value);
     }
     if (DECIMAL.test(value)) {
       const digits = Math.min(value.split('.')[1].length, 10);
-      return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Number(value));
+      return formatter(Intl.NumberFormat, locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(Number(value));
     }
     // A date-only value is a calendar day: format it in UTC so no time zone moves it to the day before.
     if (ISO_DATE.test(value) && isCalendarDay(value) && !Number.isNaN(Date.parse(value))) {
-      return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(value));
+      return formatter(Intl.DateTimeFormat, locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(value));
     }
     if (ISO_DATE_TIME.test(value) && isCalendarDay(value) && !Number.isNaN(Date.parse(value))) {
-      return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+      return formatter(Intl.DateTimeFormat, locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
     }
   } catch {
     // An unknown locale tag: show the value as written.

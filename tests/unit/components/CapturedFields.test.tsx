@@ -2,6 +2,7 @@ import React from 'react';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 
 import { HandoffContextView } from '../../../src/components/HandoffContextView/HandoffContextView';
+import * as formatValueModule from '../../../src/components/HandoffContextView/formatValue';
 import { ROWS_FIRST_FRAME } from '../../../src/components/HandoffContextView/sections/CapturedFieldsSection';
 import { DEFAULT_CONFIG, parseConfig } from '../../../src/config';
 import { parseHandoffContext } from '../../../src/model';
@@ -160,6 +161,23 @@ describe('at a glance', () => {
     await waitFor(() => expect(rowHeaders()).toHaveLength(100), { timeout: 10_000 });
     expect(fields().querySelector('table')).toHaveAttribute('aria-busy', 'false');
     expect(rowHeaders()[99].closest('tr')).toHaveTextContent('Field 099value 99');
+  }, 30_000);
+
+  it('formats each row once, with one number formatter, however many frames the list takes', async () => {
+    // Rows already shown must not render again as later frames add rows: 500 rows re-rendered on each of
+    // 25 frames made every frame slower than the last (see `npm run bench`).
+    const formatted = jest.spyOn(formatValueModule, 'formatValue');
+    const numberFormats = jest.spyOn(Intl, 'NumberFormat');
+    const amounts = Object.fromEntries(Array.from({ length: 100 }, (_, index) => [`amount_${String(index).padStart(3, '0')}`, `${index}.50`]));
+    renderWithPaste(<HandoffContextView context={parseHandoffContext({ polyai: { data: amounts } })} config={DEFAULT_CONFIG} />);
+    await waitFor(() => expect(fields().querySelectorAll('[role="rowheader"]')).toHaveLength(100), { timeout: 10_000 });
+    expect(rowOf('Amount 099')).toHaveTextContent('99.50');
+    const timesPerField = new Map<string, number>();
+    for (const [field] of formatted.mock.calls) timesPerField.set(field.path, (timesPerField.get(field.path) ?? 0) + 1);
+    expect(timesPerField.size).toBe(100);
+    expect(Math.max(...timesPerField.values())).toBe(1);
+    // Every amount has two decimals: one formatter for all of them (per locale and options).
+    expect(numberFormats.mock.calls.length).toBeLessThanOrEqual(1);
   }, 30_000);
 
   it('colours the confidence badge by the configured thresholds', () => {

@@ -63,6 +63,33 @@ function FieldValue({ row, textOf, shown, onToggle, onCopied }: FieldValueProps)
   );
 }
 
+interface CapturedFieldRowProps extends Omit<FieldValueProps, 'onToggle'> {
+  onToggle: (path: string) => void;
+}
+
+/**
+ * One captured field's row. Memoised: each frame of the progressive render adds rows, and the rows already
+ * shown must not render again (500 rows re-rendered 25 times made the frames grow with the row count).
+ */
+const CapturedFieldRow = React.memo(function CapturedFieldRow({ row, textOf, shown, onToggle, onCopied }: CapturedFieldRowProps): JSX.Element {
+  return (
+    <Tr verticalAlign="top">
+      {/* A row header drawn as a cell: Paste drops the last row's border on cells but not on a
+          row's <th>, which left a border under the label column alone. */}
+      <Td role="rowheader">
+        <Text as="span" fontWeight="fontWeightSemibold" title={row.field.path} wordBreak="break-word">
+          {row.label}
+        </Text>
+      </Td>
+      <Td>
+        <PartBoundary part="row" resetKey={row.field}>
+          <FieldValue row={row} textOf={textOf} shown={shown} onToggle={() => onToggle(row.field.path)} onCopied={onCopied} />
+        </PartBoundary>
+      </Td>
+    </Tr>
+  );
+});
+
 /** Everything else PolyAI captured, grouped by parent, with copy and (for sensitive values) reveal. */
 export function CapturedFieldsSection({ groups, revealed, onToggle }: CapturedFieldsSectionProps): JSX.Element {
   const t = useStrings();
@@ -103,26 +130,14 @@ export function CapturedFieldsSection({ groups, revealed, onToggle }: CapturedFi
                   </THead>
                   <TBody>
                     {rows.map((row) => (
-                      <Tr key={row.field.path} verticalAlign="top">
-                        {/* A row header drawn as a cell: Paste drops the last row's border on cells but not on a
-                            row's <th>, which left a border under the label column alone. */}
-                        <Td role="rowheader">
-                          <Text as="span" fontWeight="fontWeightSemibold" title={row.field.path} wordBreak="break-word">
-                            {row.label}
-                          </Text>
-                        </Td>
-                        <Td>
-                          <PartBoundary part="row" resetKey={row.field}>
-                            <FieldValue
-                              row={row}
-                              textOf={textOf}
-                              shown={!row.sensitive || revealed.has(row.field.path)}
-                              onToggle={() => onToggle(row.field.path)}
-                              onCopied={announce}
-                            />
-                          </PartBoundary>
-                        </Td>
-                      </Tr>
+                      <CapturedFieldRow
+                        key={row.field.path}
+                        row={row}
+                        textOf={textOf}
+                        shown={!row.sensitive || revealed.has(row.field.path)}
+                        onToggle={onToggle}
+                        onCopied={announce}
+                      />
                     ))}
                   </TBody>
                 </Table>
