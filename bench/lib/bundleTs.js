@@ -4,11 +4,8 @@ const path = require('path');
 
 const ROOT = path.join(__dirname, '..', '..');
 
-/**
- * Production React, as Flex runs it: dev-mode checks would distort every render timing. `alias` maps
- * packages to stand-ins (the browser page's `@twilio/flex-ui`, which Flex provides at runtime).
- */
-async function bundle(entry, outfile, platform, alias = {}) {
+/** Production React, as Flex runs it: dev-mode checks would distort every timing. */
+async function bundle(entry, outfile, platform) {
   await esbuild.build({
     entryPoints: [path.join(ROOT, entry)],
     outfile,
@@ -20,7 +17,6 @@ async function bundle(entry, outfile, platform, alias = {}) {
     sourcemap: false,
     logLevel: 'error',
     define: { 'process.env.NODE_ENV': '"production"' },
-    alias: Object.fromEntries(Object.entries(alias).map(([name, file]) => [name, path.join(ROOT, file)])),
   });
   return outfile;
 }

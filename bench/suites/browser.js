@@ -1,124 +1,100 @@
 /**
- * Tab render and lifecycle in Chromium. Render: each case mounted in the real HandoffContextView (under
- * Paste's provider) and as plain divs, alternating, in the same page. Lifecycle: task switches, heap and
- * DOM after a forced GC at 10, 200 and 400, and the listeners and timers still alive.
+ * The tab in real Flex: the offline preview (`npm run preview`'s server: @twilio/flex-ui 2.17.1 with the
+ * plugin's production bundle loaded by Flex's plugin manager) in headless Chromium, the harness of
+ * bench/page injected before the page's scripts. Every figure is paired with Flex's own Info tab for the
+ * same task in the same page: render (each tab's first opening on a fresh task), first mount in a fresh
+ * Flex page, and task after task (heap, DOM and handles after forced GCs).
  */
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { chromium } = require('playwright-core');
 
+const { launchChromium } = require('../../preview/browser');
+const { startPreviewServer } = require('../../preview/server');
 const { bundle } = require('../lib/bundleTs');
-const { serve } = require('../lib/server');
+const { ms, spread, times } = require('../lib/format');
+const { countingFunctionLogs } = require('../lib/functionLogs');
 const { summarize, pairedRatios } = require('../lib/stats');
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const WARM_UP_ROUNDS = 3;
-const ROUNDS = 40;
-const LIFECYCLE_RUNS = 3;
+const ROUNDS = 16;
+const COLD_RUNS = 6;
 const COLD_CASE = 'typical';
-const COLD_RUNS = 8;
 const LIFECYCLE_CASE = 'typical';
-const KEYSTROKE_ROUNDS = 10;
-const KEYSTROKE_WORD = 'refund';
-const SEARCH_DEBOUNCE_MS = 150; // src/components/Transcript/TranscriptSearch.tsx
-const GOALS = { typicalPaintedMs: 16, transcript1000PaintedMs: 50, keystrokeMs: 16, lifecycleGrowth: 0.1 };
+const LIFECYCLE_RUNS = 2;
+/** Task counts at which the lifecycle run snapshots the page. */
+const LIFECYCLE_AT = [10, 50, 100];
+const FRAME_MS = 16;
+const GOALS = { typicalRatio: 1.2, fieldsCase: 'fields-500', fieldsFrameMs: FRAME_MS, coldRatio: 2, lifecycleGrowth: 0.1, transcript1000PaintedMs: 50, transcriptNoSlower: 0.1 };
+const PAGE_TIMEOUT_MS = 120_000;
 
-async function openBenchPage(browser, url) {
-  const page = await browser.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
+async function openBenchPage(browser, url, harness) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.addInitScript({ content: harness });
   await page.goto(url);
-  await page.waitForFunction(() => 'cases' in (window.__bench ?? {}), null, { timeout: 30_000 });
-  return page;
+  const state = await page.waitForFunction(() => window.previewRuntime?.pluginState, null, { timeout: PAGE_TIMEOUT_MS }).then((handle) => handle.jsonValue());
+  if (state !== 'Initialized') throw new Error(`bench: Flex did not initialise the plugin (${state})`);
+  await page.evaluate(() => window.__bench.setup());
+  const check = () => {
+    if (errors.length > 0) throw errors[0];
+  };
+  return { page, check };
 }
 
-async function measureRenders(page, cases, log) {
-  const measured = cases.filter((found) => found.kind === 'mount' && !found.missing);
-  const runs = Object.fromEntries(measured.map((found) => [found.id, { tab: [], baseline: [] }]));
+const stat = (runs, pick) => summarize(runs.map(pick));
+
+/** Rounds of paired samples per case, which tab opens first alternating by round. */
+async function measureRenders(opened, cases, log) {
+  const runs = Object.fromEntries(cases.map((found) => [found.id, []]));
   for (let round = 0; round < WARM_UP_ROUNDS + ROUNDS; round += 1) {
-    if (round % 5 === 0) log(`render: round ${round + 1} of ${WARM_UP_ROUNDS + ROUNDS}`);
-    for (const found of measured) {
-      const order = round % 2 === 0 ? ['tab', 'baseline'] : ['baseline', 'tab'];
-      for (const variant of order) {
-        const timing = await page.evaluate(([id, which]) => window.__bench.measure(id, which), [found.id, variant]);
-        if (round >= WARM_UP_ROUNDS) runs[found.id][variant].push(timing);
-      }
+    if (round % 4 === 0) log(`browser: render round ${round + 1} of ${WARM_UP_ROUNDS + ROUNDS}`);
+    for (const found of cases) {
+      const order = round % 2 === 0 ? ['tab', 'info'] : ['info', 'tab'];
+      const pair = await opened.page.evaluate(([id, first]) => window.__bench.measurePair(id, first), [found.id, order]);
+      opened.check();
+      if (round >= WARM_UP_ROUNDS) runs[found.id].push(pair);
     }
   }
-  const stat = (list, key) => summarize(list.map((timing) => timing[key]));
-  const ratio = (id, key) => pairedRatios(runs[id].tab.map((timing) => timing[key]), runs[id].baseline.map((timing) => timing[key]));
   return cases.map((found) => {
-    if (found.missing || found.kind !== 'mount') return { ...found };
-    const { tab, baseline } = runs[found.id];
+    const pairs = runs[found.id];
+    const rows = pairs.every((pair) => pair.tab.rows) ? pairs.map((pair) => pair.tab.rows) : null;
     return {
       ...found,
-      tab: { paintedMs: stat(tab, 'paintedMs'), layoutMs: stat(tab, 'layoutMs'), commitMs: stat(tab, 'commitMs') },
-      baseline: { paintedMs: stat(baseline, 'paintedMs'), layoutMs: stat(baseline, 'layoutMs'), commitMs: stat(baseline, 'commitMs') },
-      ratio: { paintedMs: ratio(found.id, 'paintedMs'), layoutMs: ratio(found.id, 'layoutMs') },
+      tab: { committedMs: stat(pairs, (pair) => pair.tab.committedMs), paintedMs: stat(pairs, (pair) => pair.tab.paintedMs) },
+      info: { committedMs: stat(pairs, (pair) => pair.info.committedMs), paintedMs: stat(pairs, (pair) => pair.info.paintedMs) },
+      ratio: { paintedMs: pairedRatios(pairs.map((pair) => pair.tab.paintedMs), pairs.map((pair) => pair.info.paintedMs)) },
+      rows: rows && {
+        count: stat(rows, (row) => row.rows),
+        firstPaintedMs: stat(rows, (row) => row.firstPaintedMs),
+        allPaintedMs: stat(rows, (row) => row.allPaintedMs),
+        commits: stat(rows, (row) => row.commits),
+        longestFrameMs: stat(rows, (row) => row.longestFrameMs),
+        firstRatio: pairedRatios(rows.map((row) => row.firstPaintedMs), pairs.map((pair) => pair.info.paintedMs)),
+      },
     };
   });
 }
 
-/**
- * Typing a word into the transcript search, one letter per frame, tab and baseline alternating by
- * round. Keystrokes pair with the baseline's keystroke at the same letter of the same round.
- */
-async function measureKeystrokes(page, cases, log) {
-  const results = [];
-  for (const found of cases.filter((candidate) => candidate.kind === 'keystroke')) {
-    log(`keystrokes: ${found.label}, ${KEYSTROKE_ROUNDS} rounds of "${KEYSTROKE_WORD}"`);
-    const rounds = { tab: [], baseline: [] };
-    for (let round = 0; round < KEYSTROKE_ROUNDS + 1; round += 1) {
-      for (const variant of round % 2 === 0 ? ['tab', 'baseline'] : ['baseline', 'tab']) {
-        const typed = await page.evaluate(([id, which, word]) => window.__bench.typeWord(id, which, word), [found.id, variant, KEYSTROKE_WORD]);
-        if (round > 0) rounds[variant].push(typed); // round 0 warms up
-      }
-    }
-    const keys = (variant, key) => rounds[variant].flatMap((round) => round.keystrokes.map((keystroke) => keystroke[key]));
-    const updates = (key) => summarize(rounds.tab.map((round) => round.update[key]));
-    results.push({
-      ...found,
-      word: KEYSTROKE_WORD,
-      rounds: KEYSTROKE_ROUNDS,
-      tab: { handledMs: summarize(keys('tab', 'handledMs')), paintedMs: summarize(keys('tab', 'paintedMs')) },
-      baseline: { handledMs: summarize(keys('baseline', 'handledMs')), paintedMs: summarize(keys('baseline', 'paintedMs')) },
-      ratio: { paintedMs: pairedRatios(keys('tab', 'paintedMs'), keys('baseline', 'paintedMs')) },
-      debouncedUpdate: {
-        debounceMs: SEARCH_DEBOUNCE_MS,
-        committedMs: updates('committedMs'),
-        paintedMs: updates('paintedMs'),
-        searchOnlyMs: updates('searchOnlyMs'),
-        highlightsShown: updates('matches'),
-        ratioCommittedToSearchOnly: pairedRatios(rounds.tab.map((round) => round.update.committedMs), rounds.tab.map((round) => round.update.searchOnlyMs)),
-      },
-    });
-  }
-  return results;
-}
-
-/**
- * The first mount in a fresh page: the agent's first PolyAI task of the shift, when Paste's styles are
- * not yet injected and nothing is compiled. One fresh page per sample, tab and baseline alternating.
- */
-async function measureColdMount(browser, url, log) {
-  log(`render: first mount in ${COLD_RUNS * 2} fresh pages`);
-  const runs = { tab: [], baseline: [] };
+/** The first opening in a fresh Flex page (the agent's first task of a session): one page per sample. */
+async function measureColdMount(browser, url, harness, log) {
+  log(`browser: first mount in ${COLD_RUNS * 2} fresh Flex pages`);
+  const runs = { tab: [], info: [] };
   for (let run = 0; run < COLD_RUNS; run += 1) {
-    for (const variant of run % 2 === 0 ? ['tab', 'baseline'] : ['baseline', 'tab']) {
-      const page = await openBenchPage(browser, url);
-      runs[variant].push(await page.evaluate(([id, which]) => window.__bench.measure(id, which), [COLD_CASE, variant]));
-      await page.close();
+    for (const variant of run % 2 === 0 ? ['tab', 'info'] : ['info', 'tab']) {
+      const opened = await openBenchPage(browser, url, harness);
+      const pair = await opened.page.evaluate(([id, only]) => window.__bench.measurePair(id, [only]), [COLD_CASE, variant]);
+      opened.check();
+      runs[variant].push(pair[variant]);
+      await opened.page.close();
     }
   }
-  const stat = (list, key) => summarize(list.map((timing) => timing[key]));
   return {
     case: COLD_CASE,
-    tab: { paintedMs: stat(runs.tab, 'paintedMs'), layoutMs: stat(runs.tab, 'layoutMs') },
-    baseline: { paintedMs: stat(runs.baseline, 'paintedMs'), layoutMs: stat(runs.baseline, 'layoutMs') },
-    ratio: { paintedMs: pairedRatios(runs.tab.map((timing) => timing.paintedMs), runs.baseline.map((timing) => timing.paintedMs)) },
+    tab: { paintedMs: stat(runs.tab, (run) => run.paintedMs) },
+    info: { paintedMs: stat(runs.info, (run) => run.paintedMs) },
+    ratio: { paintedMs: pairedRatios(runs.tab.map((run) => run.paintedMs), runs.info.map((run) => run.paintedMs)) },
   };
 }
 
@@ -133,62 +109,212 @@ async function snapshot(page, cdp) {
   return { heapUsedBytes: heap.usedSize, domNodes: counters.nodes, jsEventListeners: counters.jsEventListeners, documentElements, ...handles };
 }
 
-async function measureLifecycle(browser, url, log) {
-  const runs = [];
+/** Task after task in one page, each with one tab opened; snapshots before any and at LIFECYCLE_AT. */
+async function measureLifecycle(browser, url, harness, log) {
+  const runs = { tab: [], info: [] };
   for (let run = 0; run < LIFECYCLE_RUNS; run += 1) {
-    log(`lifecycle: run ${run + 1} of ${LIFECYCLE_RUNS} (400 task switches)`);
-    const page = await openBenchPage(browser, url);
-    const cdp = await page.context().newCDPSession(page);
-    const beforeAny = await snapshot(page, cdp);
-    await page.evaluate((id) => window.__bench.cycle(id, 10), LIFECYCLE_CASE);
-    const after10 = await snapshot(page, cdp);
-    await page.evaluate((id) => window.__bench.cycle(id, 190), LIFECYCLE_CASE);
-    const after200 = await snapshot(page, cdp);
-    // 200 more show whether any growth is a trend or a one-off warm-up.
-    await page.evaluate((id) => window.__bench.cycle(id, 200), LIFECYCLE_CASE);
-    const after400 = await snapshot(page, cdp);
-    runs.push({ beforeAny, after10, after200, after400 });
-    await page.close();
+    for (const variant of run % 2 === 0 ? ['tab', 'info'] : ['info', 'tab']) {
+      log(`browser: lifecycle run ${run + 1} of ${LIFECYCLE_RUNS}, ${variant}, ${LIFECYCLE_AT.at(-1)} tasks`);
+      const opened = await openBenchPage(browser, url, harness);
+      const cdp = await opened.page.context().newCDPSession(opened.page);
+      const snapshots = { 0: await snapshot(opened.page, cdp) };
+      let done = 0;
+      for (const count of LIFECYCLE_AT) {
+        await opened.page.evaluate(([id, which, more]) => window.__bench.cycle(id, which, more), [LIFECYCLE_CASE, variant, count - done]);
+        opened.check();
+        done = count;
+        snapshots[count] = await snapshot(opened.page, cdp);
+      }
+      runs[variant].push(snapshots);
+      await opened.page.close();
+    }
   }
-  const growth = (key) => summarize(runs.map((run) => run.after200[key] / run.after10[key]));
-  const leftBehind = (key) => summarize(runs.map((run) => run.after200[key] - run.beforeAny[key]));
+  const [first, , last] = LIFECYCLE_AT;
+  const growth = (variant, key) => summarize(runs[variant].map((snapshots) => snapshots[last][key] / snapshots[first][key]));
+  const leftBehind = (variant, key) => summarize(runs[variant].map((snapshots) => snapshots[last][key] - snapshots[0][key]));
+  const keys = ['listeners', 'detachedListeners', 'timeouts', 'intervals', 'animationFrames', 'jsEventListeners', 'documentElements'];
   return {
     case: LIFECYCLE_CASE,
+    at: LIFECYCLE_AT,
     runs,
-    ratioAfter200ToAfter10: { heapUsedBytes: growth('heapUsedBytes'), domNodes: growth('domNodes'), jsEventListeners: growth('jsEventListeners') },
-    leftBehindAfter200: Object.fromEntries(
-      ['listeners', 'detachedListeners', 'timeouts', 'intervals', 'animationFrames', 'jsEventListeners', 'documentElements'].map((key) => [key, leftBehind(key)]),
-    ),
+    growth: Object.fromEntries(['tab', 'info'].map((variant) => [variant, { heapUsedBytes: growth(variant, 'heapUsedBytes'), domNodes: growth(variant, 'domNodes'), jsEventListeners: growth(variant, 'jsEventListeners') }])),
+    leftBehind: Object.fromEntries(['tab', 'info'].map((variant) => [variant, Object.fromEntries(keys.map((key) => [key, leftBehind(variant, key)]))])),
   };
 }
 
+function goalsOf(renders, cold, lifecycle) {
+  const typical = renders.find((found) => found.id === 'typical');
+  const fields = renders.find((found) => found.id === GOALS.fieldsCase);
+  const [thousand, tenThousand] = ['transcript-1000', 'transcript-10000'].map((id) => renders.find((found) => found.id === id));
+  const growth = tenThousand.tab.paintedMs.median / thousand.tab.paintedMs.median;
+  const worstGrowth = Math.max(lifecycle.growth.tab.heapUsedBytes.max, lifecycle.growth.tab.domNodes.max);
+  const infoGrowth = Math.max(lifecycle.growth.info.heapUsedBytes.max, lifecycle.growth.info.domNodes.max);
+  return [
+    {
+      goal: `typical handoff: tab painted ≤ ${GOALS.typicalRatio}× Flex's Info tab`,
+      value: typical.ratio.paintedMs.median,
+      unit: '×',
+      target: GOALS.typicalRatio,
+      detail: `${ms(typical.tab.paintedMs.median)} vs ${ms(typical.info.paintedMs.median)} ms; paired ratios ${spread(typical.ratio.paintedMs, times)}`,
+      met: typical.ratio.paintedMs.median <= GOALS.typicalRatio,
+    },
+    {
+      goal: `${fields.label}: first rows painted within one frame (${GOALS.fieldsFrameMs} ms)`,
+      value: fields.rows.firstPaintedMs.median,
+      unit: 'ms',
+      target: GOALS.fieldsFrameMs,
+      detail: `${times(fields.rows.firstRatio.median)} Flex's Info tab (${ms(fields.info.paintedMs.median)} ms)`,
+      met: fields.rows.firstPaintedMs.median <= GOALS.fieldsFrameMs,
+    },
+    {
+      goal: `${fields.label}: all rows painted within one frame (${GOALS.fieldsFrameMs} ms)`,
+      value: fields.rows.allPaintedMs.median,
+      unit: 'ms',
+      target: GOALS.fieldsFrameMs,
+      detail: `${ms(fields.rows.count.median)} rows over ${ms(fields.rows.commits.median)} frames; longest frame ${ms(fields.rows.longestFrameMs.median)} ms (max ${ms(fields.rows.longestFrameMs.max)})`,
+      met: fields.rows.allPaintedMs.median <= GOALS.fieldsFrameMs,
+    },
+    {
+      goal: `${fields.label}: no frame longer than ${GOALS.fieldsFrameMs} ms while the rows arrive`,
+      value: fields.rows.longestFrameMs.median,
+      unit: 'ms',
+      target: GOALS.fieldsFrameMs,
+      detail: `median of the longest frame per sample; max ${ms(fields.rows.longestFrameMs.max)} ms`,
+      met: fields.rows.longestFrameMs.median <= GOALS.fieldsFrameMs,
+    },
+    {
+      goal: `${thousand.label}: tab painted ≤ ${GOALS.transcript1000PaintedMs} ms`,
+      value: thousand.tab.paintedMs.median,
+      unit: 'ms',
+      target: GOALS.transcript1000PaintedMs,
+      detail: `${times(thousand.ratio.paintedMs.median)} Flex's Info tab (${ms(thousand.info.paintedMs.median)} ms)`,
+      met: thousand.tab.paintedMs.median <= GOALS.transcript1000PaintedMs,
+    },
+    {
+      goal: `${tenThousand.label} no slower than 1,000 (virtualised; within ${GOALS.transcriptNoSlower * 100}%, the run's noise)`,
+      value: growth,
+      unit: '×',
+      target: 1 + GOALS.transcriptNoSlower,
+      detail: `${ms(tenThousand.tab.paintedMs.median)} vs ${ms(thousand.tab.paintedMs.median)} ms`,
+      met: growth <= 1 + GOALS.transcriptNoSlower,
+    },
+    {
+      goal: `first mount in a fresh Flex page ≤ ${GOALS.coldRatio}× Flex's Info tab's`,
+      value: cold.ratio.paintedMs.median,
+      unit: '×',
+      target: GOALS.coldRatio,
+      detail: `${ms(cold.tab.paintedMs.median)} vs ${ms(cold.info.paintedMs.median)} ms; ratios ${spread(cold.ratio.paintedMs, times)}`,
+      met: cold.ratio.paintedMs.median <= GOALS.coldRatio,
+    },
+    {
+      goal: `heap and DOM after ${lifecycle.at.at(-1)} tasks within ${GOALS.lifecycleGrowth * 100}% of after ${lifecycle.at[0]} (PolyAI tab opened on each)`,
+      value: worstGrowth,
+      unit: '×',
+      target: 1 + GOALS.lifecycleGrowth,
+      detail: `heap ${times(lifecycle.growth.tab.heapUsedBytes.max)}, DOM nodes ${times(lifecycle.growth.tab.domNodes.max)} (worst run); Flex's Info tab opened instead: ${times(infoGrowth)}`,
+      met: worstGrowth <= 1 + GOALS.lifecycleGrowth,
+    },
+  ];
+}
+
+function tablesOf(renders, cold, lifecycle) {
+  const renderRow = (found) => [found.label, found.inputSize, spread(found.tab.paintedMs, ms), spread(found.info.paintedMs, ms), spread(found.ratio.paintedMs, times), spread(found.tab.committedMs, ms), spread(found.info.committedMs, ms)];
+  const coldFound = renders.find((found) => found.id === cold.case);
+  const rowsOf = renders.filter((found) => found.id.startsWith('fields-'));
+  const snapshotRow = (variant, key, label, format) => {
+    const median = (at) => summarize(lifecycle.runs[variant].map((snapshots) => snapshots[at][key])).median;
+    return [label, variant === 'tab' ? 'PolyAI tab' : "Flex's Info tab", ...[0, ...lifecycle.at].map((at) => format(median(at))), spread(lifecycle.growth[variant][key], times)];
+  };
+  const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
+  const left = (variant) => lifecycle.leftBehind[variant];
+  return [
+    {
+      caption: 'Opening the tab on a fresh task: PolyAI tab against Flex\'s Info tab, same task, same page',
+      head: ['case', 'input', 'PolyAI tab painted ms', 'Info tab painted ms', 'ratio (paired)', 'PolyAI tab committed ms', 'Info tab committed ms'],
+      rows: [
+        ...renders.map(renderRow),
+        [`${coldFound.label}, first mount in a fresh Flex page (${cold.tab.paintedMs.n} pages each)`, coldFound.inputSize, spread(cold.tab.paintedMs, ms), spread(cold.info.paintedMs, ms), spread(cold.ratio.paintedMs, times), '', ''],
+      ],
+    },
+    {
+      caption: `Captured fields, rendered a frame's worth at a time: what the agent sees first and when every row is there`,
+      head: ['case', 'rows', 'first rows painted ms', 'first rows ÷ Info tab', 'all rows painted ms', 'frames', 'longest frame ms'],
+      rows: rowsOf.map((found) => [found.label, ms(found.rows.count.median), spread(found.rows.firstPaintedMs, ms), spread(found.rows.firstRatio, times), spread(found.rows.allPaintedMs, ms), ms(found.rows.commits.median), spread(found.rows.longestFrameMs, ms)]),
+    },
+    {
+      caption: `Task after task (${lifecycle.case}), medians of ${LIFECYCLE_RUNS} runs per tab`,
+      head: ['measure', 'tab opened', 'before any', ...lifecycle.at.map((at) => `after ${at}`), `after ${lifecycle.at.at(-1)} ÷ after ${lifecycle.at[0]}`],
+      rows: ['tab', 'info'].flatMap((variant) => [
+        snapshotRow(variant, 'heapUsedBytes', 'JS heap used', kb),
+        snapshotRow(variant, 'domNodes', 'DOM nodes (incl. detached)', String),
+        snapshotRow(variant, 'jsEventListeners', 'JS event listeners (Chromium)', String),
+      ]),
+    },
+    {
+      caption: `Still alive after ${lifecycle.at.at(-1)} tasks, minus before any (max over runs; page-side tracking of addEventListener and timers)`,
+      head: ['tab opened', 'listeners (attached)', 'on detached nodes', 'timeouts', 'intervals', 'animation frames', 'elements in document'],
+      rows: ['tab', 'info'].map((variant) => [variant === 'tab' ? 'PolyAI tab' : "Flex's Info tab", ...['listeners', 'detachedListeners', 'timeouts', 'intervals', 'animationFrames', 'documentElements'].map((key) => left(variant)[key].max)]),
+    },
+  ];
+}
+
+const METHOD = [
+  'Real Flex: the offline preview\'s own server and page (`@twilio/flex-ui` from node_modules, the plugin\'s production bundle from `flex-plugin build` loaded through Flex\'s plugin manager, the local Functions and PolyAI stand-in behind it) in headless Chromium, software rendering, 1280 × 800. The harness (bench/page) is injected before the page\'s scripts and drives Flex through the preview\'s reservation desk and Flex\'s own actions.',
+  'Each sample rings a fresh task in (TaskRouter\'s reservation, accepted, selected with `SelectTask`), then opens each tab once with Flex\'s `SetComponentState`, as a click on its header does, at the start of a frame: **committed** is to its content in the DOM, **painted** to the end of the frame that shows it (a task queued after the commit runs after that frame\'s paint). Baseline: Flex\'s own `TaskInfoPanel` for the same task. Flex keeps its tabs mounted from the moment a task shows, while the PolyAI tab mounts when first opened; so that both are timed mounting, the harness adds a tab holding Flex\'s `TaskInfoPanel` that mounts when opened. Which tab opens first alternates by round; ratios are paired per task.',
+  `Captured-field rows are timed from the opening to each frame that adds rows (the tab renders them a frame's worth at a time): the first such frame painted is what the agent sees first, the last is every row there. ${ROUNDS} rounds after ${WARM_UP_ROUNDS} warm-up rounds per case. The model keeps at most 500 captured fields, so the 2,000-field case renders 500 rows and its notice.`,
+  'Transcript cases: the typical handoff\'s task, whose tab requests its transcript from the `polyai-conversation` Function once opened; the page answers that request at once (no network wait) with the Function\'s body for a call of N turns (the Conversations API fixture\'s turns repeated and numbered, made before timing), so the plugin\'s own request, parse and virtualised list are what is timed; **painted** runs to the frame that shows the first transcript rows.',
+  `First mount: one fresh Flex page per sample (${COLD_RUNS} each), the PolyAI tab's first opening against the harness's Info tab's; Flex's own Info tab has mounted with the canvas by then, so Flex's styles for it are in place while Paste's for the plugin are not. Task after task: the ${LIFECYCLE_CASE} task rung in, accepted, one tab opened and painted, the task removed, ${LIFECYCLE_AT.at(-1)} times per page; snapshots after two forced GCs (CDP \`HeapProfiler.collectGarbage\`), heap from \`Runtime.getHeapUsage\`, DOM nodes and listeners from \`Memory.getDOMCounters\`.`,
+];
+
 async function runBrowserBench(log) {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install chromium).`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyai-bench-page-'));
   let browser;
-  let server;
+  let preview;
   try {
-    const script = fs.readFileSync(await bundle('bench/page/main.tsx', path.join(dir, 'bench.js'), 'browser', { '@twilio/flex-ui': 'bench/page/flexUi.ts' }));
-    const html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body><div id="root"></div><script src="/bench.js"></script></body></html>';
-    server = await serve({
-      '/': { type: 'text/html; charset=utf-8', body: html },
-      '/bench.js': { type: 'text/javascript; charset=utf-8', body: script },
+    const harness = fs.readFileSync(await bundle('bench/page/harness.ts', path.join(dir, 'harness.js'), 'browser'), 'utf8');
+    // The preview's local Functions log a line per transcript fetch: counted, not printed.
+    const { result } = await countingFunctionLogs(async () => {
+      log('browser: starting the offline preview (real Flex, production plugin bundle)');
+      preview = await startPreviewServer({ port: 0 });
+      browser = await launchChromium();
+      const opened = await openBenchPage(browser, preview.url, harness);
+      const cases = await opened.page.evaluate(() => window.__bench.cases());
+      const renders = await measureRenders(opened, cases, log);
+      await opened.page.close();
+      const cold = await measureColdMount(browser, preview.url, harness, log);
+      const lifecycle = await measureLifecycle(browser, preview.url, harness, log);
+      return { renders, cold, lifecycle };
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const page = await openBenchPage(browser, server.url);
-    const cases = await page.evaluate(() => window.__bench.cases());
-    const mounts = await measureRenders(page, cases, log);
-    const keystrokes = await measureKeystrokes(page, cases, log);
-    const renders = mounts.map((found) => keystrokes.find((typed) => typed.id === found.id) ?? found);
-    await page.close();
-    const coldMount = await measureColdMount(browser, server.url, log);
-    const lifecycle = await measureLifecycle(browser, server.url, log);
-    return { chromium: browser.version(), goals: GOALS, rounds: ROUNDS, warmUpRounds: WARM_UP_ROUNDS, renders, coldMount, lifecycle };
+    const { renders, cold, lifecycle } = result;
+    const chart = (file, title, xLabel, x, shown) => ({
+      file,
+      title,
+      xLabel,
+      yLabel: 'ms, opened to painted',
+      series: [
+        { name: 'PolyAI tab', color: '#0263e0', points: renders.filter(shown).map((found) => ({ x: x(found), ...found.tab.paintedMs })) },
+        { name: 'Info tab', color: '#8891aa', points: renders.filter(shown).map((found) => ({ x: x(found), ...found.info.paintedMs })) },
+      ],
+    });
+    const charts = [
+      chart('benchmarks-render.svg', "Opening the tab in real Flex: PolyAI tab vs Flex's Info tab", 'extra captured fields in the task', (found) => fieldsOf(found.id), (found) => found.turns === null),
+      chart('benchmarks-transcript.svg', "Opening the tab with a transcript: PolyAI tab vs Flex's Info tab", 'transcript turns', (found) => found.turns, (found) => found.turns !== null),
+    ];
+    return {
+      method: [...METHOD, `Chromium ${browser.version()}, @twilio/flex-ui ${require('@twilio/flex-ui/package.json').version}.`],
+      goals: goalsOf(renders, cold, lifecycle),
+      tables: tablesOf(renders, cold, lifecycle),
+      charts,
+      data: { rounds: ROUNDS, warmUpRounds: WARM_UP_ROUNDS, renders, cold, lifecycle },
+    };
   } finally {
     await browser?.close();
-    await server?.close();
+    await preview?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The chart's x: extra captured values of the case (the typical handoff's own count as 0). */
+const fieldsOf = (id) => (id.startsWith('fields-') ? Number(id.slice('fields-'.length)) : 0);
 
 module.exports = { runBrowserBench };

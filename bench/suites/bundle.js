@@ -10,6 +10,7 @@ const path = require('path');
 
 const { sizeOf, BUDGET_FILE } = require('../../scripts/check-bundle-size');
 const { ROOT } = require('../lib/bundleTs');
+const { kb, times } = require('../lib/format');
 
 const FIXTURES = path.join(ROOT, 'bench', 'fixtures');
 const PASTE_FLOOR_DIR = path.join(FIXTURES, 'paste-floor-plugin');
@@ -120,18 +121,46 @@ async function runBundleBench(log) {
   log('bundle: building the Paste floor plugin');
   const pasteFloor = flexPluginBuild(PASTE_FLOOR_DIR);
   const { maxRawBytes, maxGzipBytes } = JSON.parse(fs.readFileSync(BUDGET_FILE, 'utf8'));
+  const ratios = { gzipToPasteFloor: plugin.gzip / pasteFloor.gzip, rawToPasteFloor: plugin.raw / pasteFloor.raw, gzipToEmpty: plugin.gzip / empty.gzip, rawToEmpty: plugin.raw / empty.raw };
+  const row = (label, entry) => [label, `\`${entry.file}\``, kb(entry.raw), kb(entry.gzip), times(plugin.gzip / entry.gzip), `${entry.buildSeconds.toFixed(0)} s`];
   return {
-    budget: { maxRawBytes, maxGzipBytes },
-    goalRatioToPasteFloor: GOAL_RATIO_TO_PASTE_FLOOR,
-    pasteImports: Object.fromEntries([...modules].map(([specifier, names]) => [specifier, [...names].sort()])),
-    plugin,
-    empty,
-    pasteFloor,
-    ratios: {
-      gzipToPasteFloor: plugin.gzip / pasteFloor.gzip,
-      rawToPasteFloor: plugin.raw / pasteFloor.raw,
-      gzipToEmpty: plugin.gzip / empty.gzip,
-      rawToEmpty: plugin.raw / empty.raw,
+    method: [
+      "Built in this run with the plugin's own toolchain (`flex-plugin build`, flex-plugin-scripts 7.1.2); gzip at level 9. Baselines built by the same toolchain in the same run: an empty Flex plugin, and a Paste floor that renders once each, with no logic, the Paste exports `src/` imports (found by scanning `src/`, regenerated every run into `bench/fixtures/paste-floor-plugin/src/index.js`):",
+      [...modules].map(([specifier, names]) => `\`${specifier}\` (${[...names].sort().join(', ')})`).join(', '),
+      `CI budget (\`bench/budget.json\`, checked by \`scripts/check-bundle-size.js\` after the build in \`.ci/run\`): ${kb(maxRawBytes)} raw / ${kb(maxGzipBytes)} gzip.`,
+    ],
+    goals: [
+      {
+        goal: `bundle gzip ≤ ${GOAL_RATIO_TO_PASTE_FLOOR}× Paste floor`,
+        value: ratios.gzipToPasteFloor,
+        unit: '×',
+        target: GOAL_RATIO_TO_PASTE_FLOOR,
+        detail: `${kb(plugin.gzip)} vs ${kb(pasteFloor.gzip)}; the plugin adds ${kb(plugin.gzip - pasteFloor.gzip)} gzip over the floor`,
+        met: ratios.gzipToPasteFloor <= GOAL_RATIO_TO_PASTE_FLOOR,
+      },
+      {
+        goal: 'bundle within the CI budget (bench/budget.json), gzip',
+        value: plugin.gzip / maxGzipBytes,
+        unit: '×',
+        target: 1,
+        detail: `${kb(plugin.gzip)} of ${kb(maxGzipBytes)} gzip, ${kb(plugin.raw)} of ${kb(maxRawBytes)} raw`,
+        met: plugin.gzip <= maxGzipBytes && plugin.raw <= maxRawBytes,
+      },
+    ],
+    tables: [
+      {
+        head: ['bundle', 'file', 'raw', 'gzip', 'plugin gzip ÷ this', 'build time'],
+        rows: [row('**PolyAI Context plugin**', plugin), row('Paste floor', pasteFloor), row('empty Flex plugin', empty)],
+      },
+    ],
+    data: {
+      budget: { maxRawBytes, maxGzipBytes },
+      goalRatioToPasteFloor: GOAL_RATIO_TO_PASTE_FLOOR,
+      pasteImports: Object.fromEntries([...modules].map(([specifier, names]) => [specifier, [...names].sort()])),
+      plugin,
+      empty,
+      pasteFloor,
+      ratios,
     },
   };
 }

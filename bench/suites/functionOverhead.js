@@ -12,6 +12,8 @@ const path = require('path');
 const { performance } = require('perf_hooks');
 
 const { bundle, ROOT } = require('../lib/bundleTs');
+const { ms, spread, times } = require('../lib/format');
+const { countingFunctionLogs } = require('../lib/functionLogs');
 const { summarize, pairedRatios } = require('../lib/stats');
 
 const CONCURRENCY = [1, 50];
@@ -21,6 +23,7 @@ const REQUEST_TIMEOUT_MS = 5_000;
 const SUITE_LIMIT_MS = 180_000;
 const GOAL_RATIO = 1.2;
 const CALL_SID = 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9'; // the verified handoff state's id in tests/fixtures
+const BASELINE = 'a direct fetch (GET with x-api-key, body read and parsed) of the same handoff state from the same stand-in';
 const FUNCTION_FILE = path.join(ROOT, 'serverless', 'dist', 'functions', 'polyai-handoff.protected.js');
 
 function percentile(sorted, fraction) {
@@ -75,17 +78,9 @@ async function runFunctionOverheadBench(log) {
       return response.status === 200 && body.id === CALL_SID;
     };
 
-    // The Function logs one JSON line per call (serverless/src/lib/log.ts). The line is still built, but
-    // counted instead of written: a terminal or pipe's write speed is not the Function's cost.
-    const consoleLog = console.log;
-    let functionLogLines = 0;
-    console.log = (...args) => {
-      if (typeof args[0] === 'string' && args[0].startsWith('{"fn":')) functionLogLines += 1;
-      else consoleLog(...args);
-    };
     const started = Date.now();
-    const cases = [];
-    try {
+    const { result: cases, functionLogLines } = await countingFunctionLogs(async () => {
+      const measured = [];
       for (const callers of CONCURRENCY) {
         log(`functions: ${callers} concurrent caller${callers === 1 ? '' : 's'}, ${ROUNDS} rounds of ${REQUESTS_PER_ROUND[callers]} requests each way`);
         const runs = { function: [], direct: [] };
@@ -98,7 +93,7 @@ async function runFunctionOverheadBench(log) {
         }
         const of = (variant, key) => runs[variant].map((run) => run[key]);
         const total = (variant, key) => of(variant, key).reduce((sum, value) => sum + value, 0);
-        cases.push({
+        measured.push({
           callers,
           requestsPerRound: REQUESTS_PER_ROUND[callers],
           function: { p50Ms: summarize(of('function', 'p50')), p95Ms: summarize(of('function', 'p95')), requests: total('function', 'requests'), failures: total('function', 'failures') },
@@ -106,17 +101,32 @@ async function runFunctionOverheadBench(log) {
           ratio: { p50: pairedRatios(of('function', 'p50'), of('direct', 'p50')), p95: pairedRatios(of('function', 'p95'), of('direct', 'p95')) },
         });
       }
-    } finally {
-      console.log = consoleLog;
-    }
+      return measured;
+    });
+    const functionFile = path.relative(ROOT, FUNCTION_FILE);
+    const callersLabel = (callers) => `${callers} caller${callers === 1 ? '' : 's'}`;
     return {
-      goalRatio: GOAL_RATIO,
-      rounds: ROUNDS,
-      function: path.relative(ROOT, FUNCTION_FILE),
-      baseline: 'a direct fetch (GET with x-api-key, body read and parsed) of the same handoff state from the same stand-in',
-      standinRequests: standin.counts,
-      functionLogLines,
-      cases,
+      method: [
+        `\`${functionFile}\` (built by \`serverless/scripts/build.mjs\` in this run) invoked in-process through serverless/dev's local runtime (context, event, callback, \`Twilio.Response\`; the body JSON-serialised as Twilio's runtime would), fetching from the loopback PolyAI stand-in (127.0.0.1, same process). Baseline: ${BASELINE}. Each round sends the requests from N callers at once, Function and direct alternating which goes first, after one warm-up round; ${ROUNDS} rounds; p50 and p95 are per round, the ratio per round. Every answer is checked (Function: 200 with the verified handoff's \`polyai\` and no error; direct: 200 with its id); a failure is counted, never timed away. The Function's own log line is built as usual but counted rather than written (${functionLogLines} lines). The concurrent callers are a small load driver of this suite's own: each request's latency and outcome are needed, which a per-task benchmark library does not give.`,
+      ],
+      goals: cases.map((found) => {
+        const failures = found.function.failures + found.direct.failures;
+        return {
+          goal: `Function p50 ≤ ${GOAL_RATIO}× direct fetch, ${callersLabel(found.callers)}, 0 failures`,
+          value: found.ratio.p50.median,
+          unit: '×',
+          target: GOAL_RATIO,
+          detail: `p50 ${ms(found.function.p50Ms.median)} vs ${ms(found.direct.p50Ms.median)} ms, per-round ratios ${spread(found.ratio.p50, times)}; ${failures} failures in ${found.function.requests + found.direct.requests} requests`,
+          met: found.ratio.p50.median <= GOAL_RATIO && failures === 0,
+        };
+      }),
+      tables: [
+        {
+          head: ['callers', 'requests per round, each way', 'Function p50 ms', 'direct p50 ms', 'p50 ratio', 'Function p95 ms', 'direct p95 ms', 'p95 ratio', 'failures (Function / direct)'],
+          rows: cases.map((found) => [found.callers, found.requestsPerRound, spread(found.function.p50Ms, ms), spread(found.direct.p50Ms, ms), spread(found.ratio.p50, times), spread(found.function.p95Ms, ms), spread(found.direct.p95Ms, ms), spread(found.ratio.p95, times), `${found.function.failures} / ${found.direct.failures} of ${found.function.requests} each`]),
+        },
+      ],
+      data: { goalRatio: GOAL_RATIO, rounds: ROUNDS, function: functionFile, baseline: BASELINE, standinRequests: standin.counts, functionLogLines, cases },
     };
   } finally {
     await standin?.close();

@@ -1,0 +1,270 @@
+/**
+ * The browser benchmark's harness, injected into the offline preview's page (real @twilio/flex-ui with the
+ * plugin's production bundle, see preview/app) before any of the page's own scripts: it drives Flex through
+ * the preview's runtime (`window.previewRuntime`) and Flex's own actions, and times in the page.
+ *
+ * Baseline: Flex's own Info tab (`TaskInfoPanel`) for the same task. Flex keeps its tabs mounted from the
+ * moment a task is shown (BaseTabs' `keepTabsMounted`), while the PolyAI tab mounts its content when first
+ * opened; so that both are timed doing the same thing, the harness adds one tab holding Flex's own
+ * `TaskInfoPanel`, mounted when it is opened, the way any plugin adds a tab.
+ */
+import { liveHandles, untracked } from './instrument'; // first: it must see every listener and timer
+import type * as FlexModule from '@twilio/flex-ui';
+import type ReactModule from 'react';
+
+import { BENCH_CASES, conversationOf } from './cases';
+import type {} from '../../preview/app/previewRuntime';
+
+type Variant = 'tab' | 'info';
+
+/** The plugin's tab (src/flex-hooks/contextTab.ts); a wrong name fails every measurement loudly. */
+const TAB_NAMES: Record<Variant, string> = { tab: 'polyai-context', info: 'bench-flex-info' };
+/** Flex's component-state name for the task canvas tab strip. */
+const CANVAS_TABS = 'AgentTaskCanvasTabs';
+const WAIT_LIMIT_MS = 15_000;
+
+/** Content of each variant in the DOM: the tab's sections, the Info panel's task SID. */
+const READY: Record<Variant, string> = {
+  tab: '[data-testid="polyai-sections"]',
+  info: '[data-bench-info] [data-testid="task-sid"]',
+};
+/** A transcript case's tab is there once its list shows rows (loaded after the mount, by the tab's own request). */
+const TRANSCRIPT_READY = '[data-testid="polyai-sections"] [role="log"] [role="list"] > *';
+const FIELD_ROWS = '[data-testid="polyai-section-fields"] tbody tr';
+const BUSY_TABLE = '[data-testid="polyai-section-fields"] table[aria-busy="true"]';
+
+const flex = () => (window as unknown as { Twilio: { Flex: typeof FlexModule } }).Twilio.Flex;
+const react = () => (window as unknown as { React: typeof ReactModule }).React;
+function runtime() {
+  if (!window.previewRuntime) throw new Error('bench: the preview has not started Flex yet');
+  return window.previewRuntime;
+}
+
+/**
+ * The transcript the plugin's request gets while a transcript case's task is open: the body its
+ * `polyai-conversation` Function answers with, made before any timing. Any other request goes out as usual.
+ */
+let conversationBody: string | null = null;
+const CONVERSATION_PATH = '/polyai-conversation';
+const networkFetch = window.fetch.bind(window);
+window.fetch = (input, init) => {
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  if (conversationBody === null || !new URL(url, window.location.href).pathname.endsWith(CONVERSATION_PATH)) return networkFetch(input, init);
+  return Promise.resolve(new Response(conversationBody, { status: 200, headers: { 'content-type': 'application/json' } }));
+};
+
+const nextFrame = () => new Promise<number>((resolve) => untracked.requestAnimationFrame(resolve));
+
+/** Resolves once the current frame has been rendered and painted (a task queued during the frame runs after it). */
+function afterPaint(): Promise<number> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve(performance.now());
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Resolves (with the time) as soon as `condition` holds for the document; rejects after WAIT_LIMIT_MS. */
+function whenDocument(condition: () => boolean, what: string): Promise<number> {
+  if (condition()) return Promise.resolve(performance.now());
+  return new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => {
+      if (!condition()) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(performance.now());
+    });
+    const timer = untracked.setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`bench: ${what} never appeared`));
+    }, WAIT_LIMIT_MS);
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+  });
+}
+
+let installed = false;
+
+/** Adds the baseline tab: Flex's own TaskInfoPanel, mounted while the tab is selected. */
+function setup(): void {
+  if (installed) return;
+  installed = true;
+  const Flex = flex();
+  const { createElement } = react();
+  interface TabsState {
+    flex: { view: { componentViewStates?: Record<string, { selectedTabName?: string } | undefined> } };
+  }
+  function MountedWhenOpen(): ReactModule.ReactElement | null {
+    const open = Flex.useFlexSelector((state: TabsState) => state.flex.view.componentViewStates?.[CANVAS_TABS]?.selectedTabName === TAB_NAMES.info);
+    return open ? createElement('div', { 'data-bench-info': '', style: { height: '100%' } }, createElement(Flex.TaskInfoPanel)) : null;
+  }
+  Flex.TaskCanvasTabs.Content.add(
+    createElement(Flex.Tab, { key: TAB_NAMES.info, uniqueName: TAB_NAMES.info, label: 'Info (bench)' }, createElement(MountedWhenOpen)),
+    { sortOrder: 1000 },
+  );
+}
+
+let taskCount = 0;
+
+/** Rings a case's task in as a new reservation, accepts it (TaskRouter's update) and selects it. */
+async function openTask(caseId: string): Promise<string> {
+  const found = BENCH_CASES.find((candidate) => candidate.id === caseId);
+  if (!found) throw new Error(`bench: no case ${caseId}`);
+  taskCount += 1;
+  const suffix = String(taskCount).padStart(28, '0');
+  const sid = `WRbe${suffix}`;
+  const { desk } = runtime();
+  conversationBody = found.turns ? JSON.stringify({ conversation: conversationOf(found.turns) }) : null;
+  desk.add({ sid, taskSid: `WTbe${suffix}`, attributes: found.attributes(), dateCreated: new Date() });
+  desk.update(sid, 'accepted');
+  await flex().Actions.invokeAction('SelectTask', { sid });
+  await nextFrame();
+  await nextFrame();
+  return sid;
+}
+
+async function closeTask(sid: string): Promise<void> {
+  runtime().desk.remove(sid);
+  await nextFrame();
+  await nextFrame();
+}
+
+export interface RowTimings {
+  rows: number;
+  /** The first frame painted with any captured-field row: what the agent sees first. */
+  firstPaintedMs: number;
+  /** The frame painted with every row. */
+  allPaintedMs: number;
+  /** Frames that added rows. */
+  commits: number;
+  /** Longest time between two consecutive row frames painted (how long the page was busy at once). */
+  longestFrameMs: number;
+}
+
+export interface Timing {
+  /** Selecting the tab → its content in the DOM (Flex's action, React's commit). */
+  committedMs: number;
+  /** Selecting the tab → the frame that shows its content painted. */
+  paintedMs: number;
+  rows: RowTimings | null;
+}
+
+/** Captured-field rows as they arrive (the tab renders them a frame's worth at a time), each commit's paint timed. */
+function watchRows(start: number): { settle: () => Promise<RowTimings | null>; stop: () => void } {
+  const paints: Array<{ rows: number; painted: number }> = [];
+  let last = 0;
+  let settle: (value: RowTimings | null) => void = () => undefined;
+  const done = new Promise<RowTimings | null>((resolve) => {
+    settle = resolve;
+  });
+  const finish = () => {
+    observer.disconnect();
+    if (paints.length === 0) return settle(null);
+    const gaps = paints.slice(1).map((paint, index) => paint.painted - paints[index].painted);
+    settle({
+      rows: last,
+      firstPaintedMs: paints[0].painted - start,
+      allPaintedMs: paints[paints.length - 1].painted - start,
+      commits: paints.length,
+      longestFrameMs: Math.max(paints[0].painted - start, ...gaps),
+    });
+  };
+  let quiet = 0;
+  const observer = new MutationObserver(() => {
+    const rows = document.querySelectorAll(FIELD_ROWS).length;
+    if (rows === last) return;
+    last = rows;
+    quiet = 0;
+    void afterPaint().then((painted) => paints.push({ rows, painted }));
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  // Done once no table is busy and two frames added nothing (the next group may start on the next frame).
+  const poll = () => {
+    void nextFrame().then(() => {
+      quiet = document.querySelector(BUSY_TABLE) ? 0 : quiet + 1;
+      if (quiet > 2 || performance.now() - start > WAIT_LIMIT_MS) untracked.setTimeout(finish, 0);
+      else poll();
+    });
+  };
+  return {
+    settle: () => {
+      poll();
+      return done;
+    },
+    stop: finish,
+  };
+}
+
+/**
+ * Opens `variant`'s tab on the selected task at the start of a frame, as a click on its header does
+ * (Flex's SetComponentState), and times it to its content committed and to the frame that paints it.
+ */
+async function measureOpen(variant: Variant): Promise<Timing> {
+  const selector = variant === 'tab' && conversationBody !== null ? TRANSCRIPT_READY : READY[variant];
+  const ready = () => document.querySelector(selector) !== null;
+  if (ready()) throw new Error(`bench: ${variant} is already open`);
+  await nextFrame();
+  return new Promise<Timing>((resolve, reject) => {
+    untracked.requestAnimationFrame(() => {
+      const start = performance.now();
+      const rows = variant === 'tab' ? watchRows(start) : null;
+      const committed = whenDocument(ready, `${variant} content`);
+      void flex().Actions.invokeAction('SetComponentState', { name: CANVAS_TABS, state: { selectedTabName: TAB_NAMES[variant] } });
+      committed
+        .then(async (at) => {
+          // A task queued now runs after the frame that paints this commit, unless the frame has gone already.
+          const painted = await afterPaint();
+          const timing = { committedMs: at - start, paintedMs: painted - start, rows: rows ? await rows.settle() : null };
+          resolve(timing);
+        })
+        .catch((error: unknown) => {
+          rows?.stop();
+          reject(error);
+        });
+    });
+  });
+}
+
+/** Back to Flex's own first tab, so the next measurement starts from the same state. */
+async function resetTab(): Promise<void> {
+  await flex().Actions.invokeAction('SetComponentState', { name: CANVAS_TABS, state: { selectedTabName: 'call' } });
+  await nextFrame();
+  await nextFrame();
+}
+
+/**
+ * One paired sample: a fresh task of the case, both tabs opened in `order`. Each tab is timed on its first
+ * opening for that task (the PolyAI tab keeps its content mounted afterwards, as agents use it).
+ */
+async function measurePair(caseId: string, order: Variant[]): Promise<Record<Variant, Timing>> {
+  const sid = await openTask(caseId);
+  const timings: Partial<Record<Variant, Timing>> = {};
+  try {
+    for (const variant of order) {
+      timings[variant] = await measureOpen(variant);
+      await resetTab();
+    }
+  } finally {
+    await closeTask(sid);
+  }
+  return timings as Record<Variant, Timing>;
+}
+
+/** `count` tasks handled one after the other: rung in, accepted, `variant` opened and painted, task gone. */
+async function cycle(caseId: string, variant: Variant, count: number): Promise<void> {
+  for (let index = 0; index < count; index += 1) {
+    const sid = await openTask(caseId);
+    await measureOpen(variant);
+    await resetTab();
+    await closeTask(sid);
+  }
+}
+
+function cases() {
+  return BENCH_CASES.map(({ id, label, inputSize, turns }) => ({ id, label, inputSize, turns: turns ?? null }));
+}
+
+const domNodes = () => document.getElementsByTagName('*').length;
+Object.assign(window, { __bench: { setup, cases, measurePair, cycle, liveHandles, domNodes } });
