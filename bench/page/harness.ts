@@ -8,7 +8,7 @@
  * opened; so that both are timed doing the same thing, the harness adds one tab holding Flex's own
  * `TaskInfoPanel`, mounted when it is opened, the way any plugin adds a tab.
  */
-import { liveHandles, untracked } from './instrument'; // first: it must see every listener and timer
+import { liveHandles, timeoutClock, untracked } from './instrument'; // first: it must see every listener and timer
 import type * as FlexModule from '@twilio/flex-ui';
 import type ReactModule from 'react';
 
@@ -262,9 +262,96 @@ async function cycle(caseId: string, variant: Variant, count: number): Promise<v
   }
 }
 
+/** Types `text` into the element's value as a user would: the native setter, then an input event. */
+function typeInto(input: HTMLInputElement, text: string): void {
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, text);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+export interface Keystroke {
+  /** Input event (dispatched at a frame's start) → handled, React's commit included. */
+  handledMs: number;
+  /** Input event → the end of that frame, painted. */
+  paintedMs: number;
+}
+
+/** `word` typed one letter per frame (faster than anyone types), each letter timed to its frame painted. */
+async function typeLetters(input: HTMLInputElement, word: string): Promise<Keystroke[]> {
+  const keystrokes: Keystroke[] = [];
+  for (let length = 1; length <= word.length; length += 1) {
+    keystrokes.push(
+      await new Promise<Keystroke>((resolve) => {
+        untracked.requestAnimationFrame(() => {
+          const start = performance.now();
+          typeInto(input, word.slice(0, length));
+          const handled = performance.now();
+          void afterPaint().then((painted) => resolve({ handledMs: handled - start, paintedMs: painted - start }));
+        });
+      }),
+    );
+  }
+  return keystrokes;
+}
+
+/** A controlled React input in the same page, its state its own (as the tab's search box keeps it): the floor. */
+function plainInput(): { input: HTMLInputElement; remove: () => void } {
+  const React = react();
+  const ReactDOM = (window as unknown as { ReactDOM: { render(element: unknown, container: Element): void; unmountComponentAtNode(container: Element): void } }).ReactDOM;
+  function PlainSearch(): ReactModule.ReactElement {
+    const [value, setValue] = React.useState('');
+    return React.createElement('input', { type: 'search', 'aria-label': 'bench plain search', value, onChange: (event: { target: { value: string } }) => setValue(event.target.value) });
+  }
+  const container = document.createElement('div');
+  document.body.appendChild(container);
+  ReactDOM.render(React.createElement(PlainSearch), container);
+  return {
+    input: container.querySelector('input') as HTMLInputElement,
+    remove: () => {
+      ReactDOM.unmountComponentAtNode(container);
+      container.remove();
+    },
+  };
+}
+
+const marks = () => document.querySelectorAll('[data-testid="polyai-sections"] [role="log"] mark').length;
+
+/**
+ * One round of typing into the transcript search of a fresh task of `caseId` and into the plain input, in
+ * `order`. The tab's box searches once typing pauses (debounced): that update is timed from its timer
+ * firing to the highlights committed.
+ */
+async function typeWord(caseId: string, word: string, order: Array<'tab' | 'plain'>): Promise<{ tab: Keystroke[]; plain: Keystroke[]; updateMs: number; highlights: number }> {
+  const sid = await openTask(caseId);
+  const plain = plainInput();
+  try {
+    await measureOpen('tab');
+    const search = document.querySelector<HTMLInputElement>('[data-testid="polyai-sections"] input[type="search"]');
+    if (!search) throw new Error('bench: no transcript search box');
+    const typed: Partial<Record<'tab' | 'plain', Keystroke[]>> = {};
+    let updateMs = 0;
+    for (const variant of order) {
+      const input = variant === 'tab' ? search : plain.input;
+      typed[variant] = await typeLetters(input, word);
+      if (variant === 'tab') {
+        const committed = await whenDocument(() => marks() > 0, 'search highlights');
+        updateMs = committed - timeoutClock.lastFiredAt;
+      }
+    }
+    const highlights = marks();
+    typeInto(search, '');
+    typeInto(plain.input, '');
+    await new Promise((resolve) => untracked.setTimeout(resolve, 300)); // the clearing search runs, outside any timing
+    await resetTab();
+    return { tab: typed.tab ?? [], plain: typed.plain ?? [], updateMs, highlights };
+  } finally {
+    plain.remove();
+    await closeTask(sid);
+  }
+}
+
 function cases() {
   return BENCH_CASES.map(({ id, label, inputSize, turns }) => ({ id, label, inputSize, turns: turns ?? null }));
 }
 
 const domNodes = () => document.getElementsByTagName('*').length;
-Object.assign(window, { __bench: { setup, cases, measurePair, cycle, liveHandles, domNodes } });
+Object.assign(window, { __bench: { setup, cases, measurePair, typeWord, cycle, liveHandles, domNodes } });

@@ -25,6 +25,9 @@ const LIFECYCLE_RUNS = 2;
 /** Task counts at which the lifecycle run snapshots the page. */
 const LIFECYCLE_AT = [10, 50, 100];
 const FRAME_MS = 16;
+const KEYSTROKE_CASE = 'transcript-10000';
+const KEYSTROKE_WORD = 'refund';
+const KEYSTROKE_ROUNDS = 8;
 const GOALS = { typicalRatio: 1.2, fieldsCase: 'fields-500', fieldsFrameMs: FRAME_MS, coldRatio: 2, lifecycleGrowth: 0.1, transcript1000PaintedMs: 50, transcriptNoSlower: 0.1 };
 const PAGE_TIMEOUT_MS = 120_000;
 
@@ -75,6 +78,31 @@ async function measureRenders(opened, cases, log) {
       },
     };
   });
+}
+
+/**
+ * Typing into the transcript search of the longest call, one letter per frame, against a plain controlled
+ * input in the same page; keystrokes pair by round and letter. Round 0 warms up.
+ */
+async function measureKeystrokes(opened, log) {
+  log(`browser: ${KEYSTROKE_ROUNDS} rounds of "${KEYSTROKE_WORD}" typed into the transcript search (${KEYSTROKE_CASE})`);
+  const rounds = [];
+  for (let round = 0; round <= KEYSTROKE_ROUNDS; round += 1) {
+    const order = round % 2 === 0 ? ['tab', 'plain'] : ['plain', 'tab'];
+    const typed = await opened.page.evaluate(([id, word, first]) => window.__bench.typeWord(id, word, first), [KEYSTROKE_CASE, KEYSTROKE_WORD, order]);
+    opened.check();
+    if (round > 0) rounds.push(typed);
+  }
+  const keys = (variant, key) => rounds.flatMap((round) => round[variant].map((keystroke) => keystroke[key]));
+  return {
+    case: KEYSTROKE_CASE,
+    word: KEYSTROKE_WORD,
+    rounds: KEYSTROKE_ROUNDS,
+    tab: { handledMs: summarize(keys('tab', 'handledMs')), paintedMs: summarize(keys('tab', 'paintedMs')) },
+    plain: { handledMs: summarize(keys('plain', 'handledMs')), paintedMs: summarize(keys('plain', 'paintedMs')) },
+    ratio: { paintedMs: pairedRatios(keys('tab', 'paintedMs'), keys('plain', 'paintedMs')) },
+    update: { committedMs: summarize(rounds.map((round) => round.updateMs)), highlights: summarize(rounds.map((round) => round.highlights)) },
+  };
 }
 
 /** The first opening in a fresh Flex page (the agent's first task of a session): one page per sample. */
@@ -142,7 +170,7 @@ async function measureLifecycle(browser, url, harness, log) {
   };
 }
 
-function goalsOf(renders, cold, lifecycle) {
+function goalsOf(renders, cold, lifecycle, keystrokes) {
   const typical = renders.find((found) => found.id === 'typical');
   const fields = renders.find((found) => found.id === GOALS.fieldsCase);
   const [thousand, tenThousand] = ['transcript-1000', 'transcript-10000'].map((id) => renders.find((found) => found.id === id));
@@ -199,6 +227,22 @@ function goalsOf(renders, cold, lifecycle) {
       met: growth <= 1 + GOALS.transcriptNoSlower,
     },
     {
+      goal: `transcript search at ${Number(keystrokes.case.split('-')[1]).toLocaleString('en-US')} turns: a keystroke painted within one frame (${FRAME_MS} ms)`,
+      value: keystrokes.tab.paintedMs.median,
+      unit: 'ms',
+      target: FRAME_MS,
+      detail: `${times(keystrokes.ratio.paintedMs.median)} a plain input's in the same page; max ${ms(keystrokes.tab.paintedMs.max)} ms`,
+      met: keystrokes.tab.paintedMs.median <= FRAME_MS,
+    },
+    {
+      goal: `… and the debounced search's highlights committed within one frame (${FRAME_MS} ms) of its timer`,
+      value: keystrokes.update.committedMs.median,
+      unit: 'ms',
+      target: FRAME_MS,
+      detail: `max ${ms(keystrokes.update.committedMs.max)} ms; ${ms(keystrokes.update.highlights.median)} highlights in view`,
+      met: keystrokes.update.committedMs.median <= FRAME_MS,
+    },
+    {
       goal: `first mount in a fresh Flex page ≤ ${GOALS.coldRatio}× Flex's Info tab's`,
       value: cold.ratio.paintedMs.median,
       unit: '×',
@@ -217,7 +261,7 @@ function goalsOf(renders, cold, lifecycle) {
   ];
 }
 
-function tablesOf(renders, cold, lifecycle) {
+function tablesOf(renders, cold, lifecycle, keystrokes) {
   const renderRow = (found) => [found.label, found.inputSize, spread(found.tab.paintedMs, ms), spread(found.info.paintedMs, ms), spread(found.ratio.paintedMs, times), spread(found.tab.committedMs, ms), spread(found.info.committedMs, ms)];
   const coldFound = renders.find((found) => found.id === cold.case);
   const rowsOf = renders.filter((found) => found.id.startsWith('fields-'));
@@ -242,6 +286,15 @@ function tablesOf(renders, cold, lifecycle) {
       rows: rowsOf.map((found) => [found.label, ms(found.rows.count.median), spread(found.rows.firstPaintedMs, ms), spread(found.rows.firstRatio, times), spread(found.rows.allPaintedMs, ms), ms(found.rows.commits.median), spread(found.rows.longestFrameMs, ms)]),
     },
     {
+      caption: `Typing "${keystrokes.word}" into the transcript search (${keystrokes.case}), one letter per frame, ${keystrokes.rounds} rounds, against a plain controlled input in the same page`,
+      head: ['per keystroke (n)', 'PolyAI tab ms', 'plain input ms', 'ratio (paired)'],
+      rows: [
+        [`handled, event to React commit (${keystrokes.tab.handledMs.n})`, spread(keystrokes.tab.handledMs, ms), spread(keystrokes.plain.handledMs, ms), ''],
+        [`painted, event to its frame painted (${keystrokes.tab.paintedMs.n})`, spread(keystrokes.tab.paintedMs, ms), spread(keystrokes.plain.paintedMs, ms), spread(keystrokes.ratio.paintedMs, times)],
+        [`debounced search, timer fired to highlights committed (${keystrokes.update.committedMs.n})`, spread(keystrokes.update.committedMs, ms), '', ''],
+      ],
+    },
+    {
       caption: `Task after task (${lifecycle.case}), medians of ${LIFECYCLE_RUNS} runs per tab`,
       head: ['measure', 'tab opened', 'before any', ...lifecycle.at.map((at) => `after ${at}`), `after ${lifecycle.at.at(-1)} ÷ after ${lifecycle.at[0]}`],
       rows: ['tab', 'info'].flatMap((variant) => [
@@ -263,6 +316,7 @@ const METHOD = [
   'Each sample rings a fresh task in (TaskRouter\'s reservation, accepted, selected with `SelectTask`), then opens each tab once with Flex\'s `SetComponentState`, as a click on its header does, at the start of a frame: **committed** is to its content in the DOM, **painted** to the end of the frame that shows it (a task queued after the commit runs after that frame\'s paint). Baseline: Flex\'s own `TaskInfoPanel` for the same task. Flex keeps its tabs mounted from the moment a task shows, while the PolyAI tab mounts when first opened; so that both are timed mounting, the harness adds a tab holding Flex\'s `TaskInfoPanel` that mounts when opened. Which tab opens first alternates by round; ratios are paired per task.',
   `Captured-field rows are timed from the opening to each frame that adds rows (the tab renders them a frame's worth at a time): the first such frame painted is what the agent sees first, the last is every row there. ${ROUNDS} rounds after ${WARM_UP_ROUNDS} warm-up rounds per case. The model keeps at most 500 captured fields, so the 2,000-field case renders 500 rows and its notice.`,
   'Transcript cases: the typical handoff\'s task, whose tab requests its transcript from the `polyai-conversation` Function once opened; the page answers that request at once (no network wait) with the Function\'s body for a call of N turns (the Conversations API fixture\'s turns repeated and numbered, made before timing), so the plugin\'s own request, parse and virtualised list are what is timed; **painted** runs to the frame that shows the first transcript rows.',
+  `Transcript search: in a fresh task of the ${KEYSTROKE_CASE} case, the word "${KEYSTROKE_WORD}" typed one letter per frame into the tab's search box, each letter's \`input\` event dispatched at the start of a frame and timed to that frame painted; baseline: a plain controlled React input added to the same page, typed the same way in the same round (which goes first alternating). The tab's box searches once typing pauses (debounced): that update is timed from its timer firing to the highlights committed. ${KEYSTROKE_ROUNDS} rounds after one warm-up round.`,
   `First mount: one fresh Flex page per sample (${COLD_RUNS} each), the PolyAI tab's first opening against the harness's Info tab's; Flex's own Info tab has mounted with the canvas by then, so Flex's styles for it are in place while Paste's for the plugin are not. Task after task: the ${LIFECYCLE_CASE} task rung in, accepted, one tab opened and painted, the task removed, ${LIFECYCLE_AT.at(-1)} times per page; snapshots after two forced GCs (CDP \`HeapProfiler.collectGarbage\`), heap from \`Runtime.getHeapUsage\`, DOM nodes and listeners from \`Memory.getDOMCounters\`.`,
 ];
 
@@ -280,12 +334,13 @@ async function runBrowserBench(log) {
       const opened = await openBenchPage(browser, preview.url, harness);
       const cases = await opened.page.evaluate(() => window.__bench.cases());
       const renders = await measureRenders(opened, cases, log);
+      const keystrokes = await measureKeystrokes(opened, log);
       await opened.page.close();
       const cold = await measureColdMount(browser, preview.url, harness, log);
       const lifecycle = await measureLifecycle(browser, preview.url, harness, log);
-      return { renders, cold, lifecycle };
+      return { renders, cold, lifecycle, keystrokes };
     });
-    const { renders, cold, lifecycle } = result;
+    const { renders, cold, lifecycle, keystrokes } = result;
     const chart = (file, title, xLabel, x, shown) => ({
       file,
       title,
@@ -302,10 +357,10 @@ async function runBrowserBench(log) {
     ];
     return {
       method: [...METHOD, `Chromium ${browser.version()}, @twilio/flex-ui ${require('@twilio/flex-ui/package.json').version}.`],
-      goals: goalsOf(renders, cold, lifecycle),
-      tables: tablesOf(renders, cold, lifecycle),
+      goals: goalsOf(renders, cold, lifecycle, keystrokes),
+      tables: tablesOf(renders, cold, lifecycle, keystrokes),
       charts,
-      data: { rounds: ROUNDS, warmUpRounds: WARM_UP_ROUNDS, renders, cold, lifecycle },
+      data: { rounds: ROUNDS, warmUpRounds: WARM_UP_ROUNDS, renders, keystrokes, cold, lifecycle },
     };
   } finally {
     await browser?.close();
