@@ -12,7 +12,7 @@ import { TabErrorBoundary } from '../../src/components/TabErrorBoundary/TabError
 import { findMatches, searchableTexts } from '../../src/components/Transcript/searchTranscript';
 import { TranscriptSection } from '../../src/components/Transcript/TranscriptSection';
 import type { ConversationLoader } from '../../src/components/Transcript/useConversation';
-import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, parseConversation, parseHandoffContext, type Conversation, type HandoffContext } from '../../src/model';
+import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, parseConversation, parseHandoffContext, type Conversation, type HandoffContext } from '@polyai-context/model';
 import { enUS, formatString, type Translate } from '../../src/strings';
 
 export interface Rendered {

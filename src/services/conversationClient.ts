@@ -3,7 +3,7 @@
  * in the Function). Never rejects: every outcome, abort included, is a value.
  */
 import { callFunction, errorFrom, type FunctionFailure, type FunctionRequest } from './functionCall';
-import { own, parseConversation, type Conversation } from '../model';
+import { own, parseConversation, type Conversation } from '@polyai-context/model';
 
 export type ConversationResult = { ok: true; conversation: Conversation } | FunctionFailure;
 

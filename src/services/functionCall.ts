@@ -3,7 +3,7 @@
  * agent's Flex token, read `{ … }` or `{ error: { status, message } }`. The PolyAI key stays in the Functions.
  * Never rejects: every outcome, abort included, is a value.
  */
-import { isRecord, own, type JsonRecord } from '../model';
+import { isRecord, own, type JsonRecord } from '@polyai-context/model';
 
 export type FunctionFailure = { ok: false; aborted: boolean; status: number | null; message: string };
 export type FunctionResult = { ok: true; body: JsonRecord } | FunctionFailure;

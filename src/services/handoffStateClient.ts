@@ -3,7 +3,7 @@
  * task's compact `polyai` attribute says something did not fit. Never rejects: every outcome is a value.
  */
 import { callFunction, errorFrom, type FunctionFailure, type FunctionRequest } from './functionCall';
-import { own, type HandoffIds } from '../model';
+import { own, type HandoffIds } from '@polyai-context/model';
 
 /** `body` is the Handoff API response as PolyAI sent it (`{ id, shared_id?, data }`), for the model to read. */
 export type HandoffStateResult = { ok: true; body: unknown } | FunctionFailure;

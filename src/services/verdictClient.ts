@@ -2,7 +2,7 @@
  * Saves the agent's verdict through the `polyai-verdict` Function with the agent's Flex token. Only called when
  * the agent chooses: reading a stored verdict needs no request (it is in the task attributes). Never rejects.
  */
-import { isRecord, own, readStoredVerdict, VERDICT_ATTRIBUTE, type StoredVerdict, type Verdict, type VerdictReason } from '../model';
+import { isRecord, own, readStoredVerdict, VERDICT_ATTRIBUTE, type StoredVerdict, type Verdict, type VerdictReason } from '@polyai-context/model';
 
 export type VerdictSaveResult = { ok: true; stored: StoredVerdict } | { ok: false; status: number | null; message: string };
 

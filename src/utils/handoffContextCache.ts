@@ -1,4 +1,4 @@
-import { parseHandoffContext, type HandoffContext } from '../model';
+import { parseHandoffContext, type HandoffContext } from '@polyai-context/model';
 
 // Flex re-evaluates tab conditions and re-renders often; attributes objects are replaced, not mutated,
 // when a task updates, so caching by identity parses each version once and frees it with the task.

@@ -4,7 +4,7 @@
  */
 const MUTATION_FOLDERS = {
   model: {
-    mutate: ['src/model/**/*.ts'],
+    mutate: ['packages/model/src/**/*.ts'],
     tests: ['tests/unit/model/**', 'tests/serverless/model/**'],
     tsconfig: 'tests/mutation/tsconfig.plugin.json',
   },

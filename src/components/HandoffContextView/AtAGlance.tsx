@@ -9,7 +9,7 @@ import { VerificationBadge } from './sections/VerificationSection';
 import { copyText } from '../common/clipboard';
 import { useAnnouncement } from '../common/useAnnouncement';
 import type { ConfidenceThresholds } from '../../config';
-import { humanizeCode, type HandoffContext } from '../../model';
+import { humanizeCode, type HandoffContext } from '@polyai-context/model';
 import { useStrings } from '../../strings';
 
 interface AtAGlanceProps {

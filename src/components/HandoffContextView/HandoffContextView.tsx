@@ -18,7 +18,7 @@ import { VerificationSection } from './sections/VerificationSection';
 import { TranscriptCopyContext, type TranscriptText } from '../common/transcriptCopy';
 import { useToggleSet } from '../common/useToggleSet';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
-import { compileMaskPatterns, isPreMasked, isSensitivePath, type HandoffContext } from '../../model';
+import { compileMaskPatterns, isPreMasked, isSensitivePath, type HandoffContext } from '@polyai-context/model';
 import { useLocale, useStrings } from '../../strings';
 
 interface HandoffContextViewProps {

@@ -5,7 +5,7 @@ import { Spinner } from '@twilio-paste/core/spinner';
 import { Text } from '@twilio-paste/core/text';
 
 import { LoadFailure } from '../common/LoadFailure';
-import { humanizeKey, type HandoffNotLoaded } from '../../model';
+import { humanizeKey, type HandoffNotLoaded } from '@polyai-context/model';
 import { usePlural } from '../../strings';
 
 /** Where the fetch of what did not fit in the task stands (see PolyaiContextTab/useFullHandoff). */

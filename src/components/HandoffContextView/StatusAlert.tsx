@@ -4,7 +4,7 @@ import { Text } from '@twilio-paste/core/text';
 
 import { agentReasonKey, technicalDetail } from '../common/agentReason';
 import { TechnicalDetails } from '../common/TechnicalDetails';
-import type { HandoffContext, HandoffProblem, ProblemCode } from '../../model';
+import type { HandoffContext, HandoffProblem, ProblemCode } from '@polyai-context/model';
 import { usePlural, useStrings, type StringKey } from '../../strings';
 
 const PROBLEM_KEYS: Record<ProblemCode, StringKey> = {

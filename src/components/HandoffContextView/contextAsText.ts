@@ -4,7 +4,7 @@ import { handoffItems } from './sections/HandoffSection';
 import { referenceItems } from './sections/ReferenceSection';
 import { verificationItems } from './sections/VerificationSection';
 import type { TextItem } from '../common/DetailList';
-import { MASK, humanizeCode, type CapturedField, type HandoffContext } from '../../model';
+import { MASK, humanizeCode, type CapturedField, type HandoffContext } from '@polyai-context/model';
 import type { Translate } from '../../strings';
 
 export interface ContextText {

@@ -1,4 +1,4 @@
-import type { CapturedField } from '../../model';
+import type { CapturedField } from '@polyai-context/model';
 import type { Translate } from '../../strings';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

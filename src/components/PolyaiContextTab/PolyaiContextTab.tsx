@@ -9,7 +9,7 @@ import { useFullHandoff, type HandoffStateLoader } from './useFullHandoff';
 import type { ConversationLoader } from '../Transcript/useConversation';
 import { VerdictPanel, type VerdictAudience } from '../Verdict/VerdictPanel';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
-import { compileMaskPatterns } from '../../model';
+import { compileMaskPatterns } from '@polyai-context/model';
 import { fetchConversation } from '../../services/conversationClient';
 import { fetchHandoffState } from '../../services/handoffStateClient';
 import { LocaleContext, pickStrings, StringsContext, type SupportedLanguage } from '../../strings';

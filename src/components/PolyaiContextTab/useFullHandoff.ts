@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 
 import { useFunctionCall, type FunctionLoader } from '../common/useFunctionCall';
-import { parseHandoffContext, POLYAI_ATTRIBUTE, type HandoffContext } from '../../model';
+import { parseHandoffContext, POLYAI_ATTRIBUTE, type HandoffContext } from '@polyai-context/model';
 
 /** Fetches the whole Handoff API body for the task (see services/handoffStateClient). */
 export type HandoffStateLoader = FunctionLoader<{ body: unknown }>;

@@ -5,7 +5,7 @@ import { Heading } from '@twilio-paste/core/heading';
 import { Text } from '@twilio-paste/core/text';
 
 import { DetailList, type Detail } from '../common/DetailList';
-import { humanizeCode, type Conversation } from '../../model';
+import { humanizeCode, type Conversation } from '@polyai-context/model';
 import { useStrings } from '../../strings';
 
 /** Which conversation-level facts the handoff data already gave the agent (those are not repeated). */

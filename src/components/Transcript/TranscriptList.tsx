@@ -3,7 +3,7 @@ import { VariableSizeList } from 'react-window';
 
 import { ROW_GAP, TurnRow, type TurnReveal, type TurnRowData } from './TurnRow';
 import type { TranscriptMatch } from './searchTranscript';
-import type { ConversationTurn } from '../../model';
+import type { ConversationTurn } from '@polyai-context/model';
 import { useLocale, useStrings } from '../../strings';
 
 const MAX_HEIGHT = 480;

@@ -14,7 +14,7 @@ import { Section } from '../common/Section';
 import { LoadFailure } from '../common/LoadFailure';
 import { TranscriptCopyContext } from '../common/transcriptCopy';
 import { useToggleSet } from '../common/useToggleSet';
-import type { ConversationTurn } from '../../model';
+import type { ConversationTurn } from '@polyai-context/model';
 import { useStrings, type StringKey } from '../../strings';
 
 /** Why there is no transcript to load: said as a note, not as an error. */

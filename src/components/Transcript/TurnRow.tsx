@@ -10,7 +10,7 @@ import { areEqual, type ListChildComponentProps } from 'react-window';
 import { partOffsets, turnParts } from './maskTranscript';
 import { PartBoundary } from '../common/PartBoundary';
 import { splitMatches, type TranscriptMatch } from './searchTranscript';
-import type { ConversationTurn } from '../../model';
+import type { ConversationTurn } from '@polyai-context/model';
 import { useStrings } from '../../strings';
 
 /** Which turns carry masked values (null: nothing to reveal) and which the agent revealed. */

@@ -3,7 +3,7 @@
  * sensitive captured field of the handoff) is masked where the caller said it, so the bubble cannot show
  * what the badge and the fields table hide, and search cannot find it.
  */
-import { humanizeCode, isPreMasked, isSensitivePath, MASK, type ConversationTurn, type HandoffContext } from '../../model';
+import { humanizeCode, isPreMasked, isSensitivePath, MASK, type ConversationTurn, type HandoffContext } from '@polyai-context/model';
 
 /** Shorter values ("12", "no") would mask ordinary words; they are masked in badges and fields only. */
 const MIN_MASKED_CHARS = 3;

@@ -1,5 +1,5 @@
 import { useFunctionCall, type FunctionCall, type FunctionLoader } from '../common/useFunctionCall';
-import type { Conversation } from '../../model';
+import type { Conversation } from '@polyai-context/model';
 
 export { RETRY_FEEDBACK_MS } from '../common/useFunctionCall';
 

@@ -9,7 +9,7 @@ import { Text } from '@twilio-paste/core/text';
 import { useUID } from '@twilio-paste/core/uid-library';
 
 import { Section } from '../common/Section';
-import { VERDICT_REASONS, VERDICTS, isVerdictReason, type StoredVerdict, type Verdict, type VerdictReason } from '../../model';
+import { VERDICT_REASONS, VERDICTS, isVerdictReason, type StoredVerdict, type Verdict, type VerdictReason } from '@polyai-context/model';
 import { useStrings, type StringKey } from '../../strings';
 import { useVerdict, type SaveVerdict, type VerdictChoice } from './useVerdict';
 

@@ -2,7 +2,7 @@ import React, { useMemo } from 'react';
 
 import { VerdictControl, type VerdictMode } from './VerdictControl';
 import type { SaveVerdict } from './useVerdict';
-import { readStoredVerdict } from '../../model';
+import { readStoredVerdict } from '@polyai-context/model';
 import { saveVerdict } from '../../services/verdictClient';
 
 /** The slice of a Flex task the verdict needs (`ITask`: `status` is the reservation's status). */

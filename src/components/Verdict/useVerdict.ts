@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import type { StoredVerdict, Verdict, VerdictReason } from '../../model';
+import type { StoredVerdict, Verdict, VerdictReason } from '@polyai-context/model';
 import type { VerdictSaveResult } from '../../services/verdictClient';
 
 export interface VerdictChoice {

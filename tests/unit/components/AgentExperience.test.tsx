@@ -9,7 +9,7 @@ import { HandoffContextView } from '../../../src/components/HandoffContextView/H
 import { maskTurn, sensitiveValuesOf } from '../../../src/components/Transcript/maskTranscript';
 import { TranscriptSection } from '../../../src/components/Transcript/TranscriptSection';
 import { RETRY_FEEDBACK_MS, type ConversationLoader } from '../../../src/components/Transcript/useConversation';
-import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, parseConversation, parseHandoffContext, type HandoffContext } from '../../../src/model';
+import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, parseConversation, parseHandoffContext, type HandoffContext } from '@polyai-context/model';
 import type { ConversationResult } from '../../../src/services/conversationClient';
 import { enUS, pluralKey, resolveFormatLocale, STRING_TABLES, SUPPORTED_LANGUAGES } from '../../../src/strings';
 import { asTaskAttributes, fixture } from '../../support/fixtures';

@@ -9,7 +9,7 @@ import * as Flex from '@twilio/flex-ui';
 
 import { PolyaiContextTab } from '../../../src/components/PolyaiContextTab/PolyaiContextTab';
 import { DEFAULT_CONFIG } from '../../../src/config';
-import { toPolyaiAttributes } from '../../../src/model';
+import { toPolyaiAttributes } from '@polyai-context/model';
 import { fixture } from '../../support/fixtures';
 import { hangingFetch, jsonResponse } from '../../support/fetch';
 import { renderWithPaste } from '../../support/render';

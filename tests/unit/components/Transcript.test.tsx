@@ -3,7 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 
 import { TranscriptSection } from '../../../src/components/Transcript/TranscriptSection';
 import type { ConversationLoader } from '../../../src/components/Transcript/useConversation';
-import { compileMaskPatterns, DEFAULT_MASK_PATTERNS } from '../../../src/model';
+import { compileMaskPatterns, DEFAULT_MASK_PATTERNS } from '@polyai-context/model';
 import { fetchConversation } from '../../../src/services/conversationClient';
 import { LocaleContext, STRING_TABLES, StringsContext } from '../../../src/strings';
 import { fixture } from '../../support/fixtures';

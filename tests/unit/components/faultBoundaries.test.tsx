@@ -7,7 +7,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 
 import { HandoffContextView } from '../../../src/components/HandoffContextView/HandoffContextView';
 import { TranscriptList } from '../../../src/components/Transcript/TranscriptList';
-import { parseConversation, parseHandoffContext, type ConversationTurn } from '../../../src/model';
+import { parseConversation, parseHandoffContext, type ConversationTurn } from '@polyai-context/model';
 import { asTaskAttributes, fixture } from '../../support/fixtures';
 import { renderWithPaste } from '../../support/render';
 

@@ -4,7 +4,7 @@ import { Manager, Monitor } from '@twilio/flex-ui';
 
 import { HandoffContextView } from '../../../src/components/HandoffContextView/HandoffContextView';
 import { TabErrorBoundary } from '../../../src/components/TabErrorBoundary/TabErrorBoundary';
-import { parseHandoffContext, type CapturedField, type HandoffContext } from '../../../src/model';
+import { parseHandoffContext, type CapturedField, type HandoffContext } from '@polyai-context/model';
 import { componentNames, scrubMessage } from '../../../src/utils/reportError';
 import { asTaskAttributes, fixture } from '../../support/fixtures';
 import { renderWithPaste } from '../../support/render';

@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 
 import { HandoffContextView } from '../../../src/components/HandoffContextView/HandoffContextView';
 import { SafeValue, webUrlOf } from '../../../src/components/common/SafeValue';
-import { parseHandoffContext } from '../../../src/model';
+import { parseHandoffContext } from '@polyai-context/model';
 import { renderWithPaste } from '../../support/render';
 
 // Each payload would run script or plant an active link if any of it were parsed as markup or a URL.

@@ -7,7 +7,7 @@ import { HideIcon } from '@twilio-paste/icons/esm/HideIcon';
 import { ShowIcon } from '@twilio-paste/icons/esm/ShowIcon';
 
 import { SafeValue } from '../../common/SafeValue';
-import { MASK } from '../../../model';
+import { MASK } from '@polyai-context/model';
 import { useStrings } from '../../../strings';
 
 interface SensitiveTextProps {

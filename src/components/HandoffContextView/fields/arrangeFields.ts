@@ -1,4 +1,4 @@
-import { isPreMasked, isSensitivePath, labelForPath, own, PATH_SEPARATOR, type CapturedField } from '../../../model';
+import { isPreMasked, isSensitivePath, labelForPath, own, PATH_SEPARATOR, type CapturedField } from '@polyai-context/model';
 
 /** What an admin can say about captured fields (from the config). */
 export interface FieldRules {

@@ -6,7 +6,7 @@ import { DetailList, type TextItem } from '../../common/DetailList';
 import { Section } from '../../common/Section';
 import { useAnnouncement } from '../../common/useAnnouncement';
 import { SensitiveText } from '../fields/SensitiveText';
-import { MASK, type HandoffCustomer } from '../../../model';
+import { MASK, type HandoffCustomer } from '@polyai-context/model';
 import { useStrings, type Translate } from '../../../strings';
 
 export interface CallerItem extends TextItem {

@@ -12,7 +12,7 @@ import { useAnnouncement } from '../../common/useAnnouncement';
 import type { FieldGroup, FieldRow } from '../fields/arrangeFields';
 import { SensitiveText } from '../fields/SensitiveText';
 import { formatValue } from '../formatValue';
-import type { CapturedField } from '../../../model';
+import type { CapturedField } from '@polyai-context/model';
 import { useLocale, useStrings } from '../../../strings';
 
 /**

@@ -5,7 +5,7 @@ import { Box } from '@twilio-paste/core/box';
 import { DetailList, type Detail, type TextItem } from '../../common/DetailList';
 import { Section } from '../../common/Section';
 import type { ConfidenceThresholds } from '../../../config';
-import { humanizeCode, type HandoffIntent } from '../../../model';
+import { humanizeCode, type HandoffIntent } from '@polyai-context/model';
 import { useStrings, type Translate } from '../../../strings';
 
 interface HandoffSectionProps {

@@ -2,7 +2,7 @@ import React from 'react';
 
 import { DetailList, type TextItem } from '../../common/DetailList';
 import { Section } from '../../common/Section';
-import type { HandoffIds } from '../../../model';
+import type { HandoffIds } from '@polyai-context/model';
 import { useStrings, type Translate } from '../../../strings';
 
 /** The ids as label/value text: shown by the section, copied by "Copy all". */

@@ -4,7 +4,7 @@ import { Box } from '@twilio-paste/core/box';
 
 import { DetailList, type TextItem } from '../../common/DetailList';
 import { Section } from '../../common/Section';
-import { humanizeCode, type HandoffVerification } from '../../../model';
+import { humanizeCode, type HandoffVerification } from '@polyai-context/model';
 import { useStrings, type Translate } from '../../../strings';
 
 /** Verified / Not verified / unknown, in the colour an agent reads at a glance. */

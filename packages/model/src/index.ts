@@ -1,13 +1,13 @@
 /**
- * The handoff context model: pure TypeScript (no React, no Flex, no network), shared by the Flex
- * plugin, the Serverless Functions and the tests.
+ * The handoff context model (`@polyai-context/model`): pure TypeScript (no React, no Flex, no network),
+ * imported by name by the Flex plugin, the Serverless Functions and the tests.
  */
 export { INCOMPLETE_MARKER, parseHandoffContext, POLYAI_ATTRIBUTE } from './parseHandoffContext';
 export { handoffErrorAttributes, MAX_POLYAI_ATTRIBUTE_CHARS, toPolyaiAttributes, type HandoffFetchResult, type PolyaiTaskAttributes } from './handoffAttributes';
 export { DEFAULT_LIMITS, type ParseLimits } from './limits';
 export { humanizeCode, humanizeKey, labelForPath, pathOf, PATH_SEPARATOR } from './labels';
 export { compileMaskPattern, compileMaskPatterns, DEFAULT_MASK_PATTERNS, isPreMasked, isSensitivePath, MASK, normaliseKey } from './masking';
-export { parseConversation, type Conversation, type ConversationTurn, type TurnEntity, type Speaker } from './conversation';
+export { CONVERSATION_LIMITS, parseConversation, type Conversation, type ConversationTurn, type TurnEntity, type Speaker } from './conversation';
 export type {
   CapturedField,
   CapturedKind,
@@ -24,7 +24,7 @@ export type {
   HandoffVerification,
   ProblemCode,
 } from './types';
-export { isRecord, own, recordFromJson, type JsonRecord } from './values';
+export { cutText, isRecord, own, recordFromJson, toConfidence, toCount, toNumber, type JsonRecord } from './values';
 export {
   isVerdict,
   isVerdictReason,
