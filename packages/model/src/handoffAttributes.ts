@@ -7,7 +7,7 @@
  * JSON, and the flow's own attributes (type, name, call_sid, an admin's additions) share it. So `polyai` holds the
  * most useful fields first and a marker of what did not fit; the plugin fetches the rest by id when the tab opens.
  */
-import { INCOMPLETE_MARKER, POLYAI_ATTRIBUTE } from './parseHandoffContext';
+import { INCOMPLETE_MARKER, POLYAI_ATTRIBUTE } from './envelope';
 import type { HandoffError } from './types';
 import { cutText, isRecord, own, type JsonRecord } from './values';
 

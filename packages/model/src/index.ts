@@ -2,7 +2,8 @@
  * The handoff context model (`@polyai-context/model`): pure TypeScript (no React, no Flex, no network),
  * imported by name by the Flex plugin, the Serverless Functions and the tests.
  */
-export { INCOMPLETE_MARKER, parseHandoffContext, POLYAI_ATTRIBUTE } from './parseHandoffContext';
+export { parseHandoffContext } from './parseHandoffContext';
+export { INCOMPLETE_MARKER, POLYAI_ATTRIBUTE } from './envelope';
 export { handoffErrorAttributes, MAX_POLYAI_ATTRIBUTE_CHARS, toPolyaiAttributes, type HandoffFetchResult, type PolyaiTaskAttributes } from './handoffAttributes';
 export { DEFAULT_LIMITS, type ParseLimits } from './limits';
 export { humanizeCode, humanizeKey, labelForPath, pathOf, PATH_SEPARATOR } from './labels';
