@@ -1,8 +1,8 @@
 import React from 'react';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 
-import { HandoffContextView } from '../../../src/components/HandoffContextView/HandoffContextView';
-import { ROWS_FIRST_FRAME } from '../../../src/components/HandoffContextView/sections/CapturedFieldsSection';
+import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
+import { ROWS_FIRST_FRAME } from '../../../src/views/HandoffContextView/sections/CapturedFieldsSection';
 import { DEFAULT_CONFIG, parseConfig } from '../../../src/config';
 import { parseHandoffContext } from '@polyai-context/model';
 import type { SupportedLanguage } from '../../../src/strings';

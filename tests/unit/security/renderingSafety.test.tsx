@@ -1,8 +1,8 @@
 import React from 'react';
 import { screen, within } from '@testing-library/react';
 
-import { HandoffContextView } from '../../../src/components/HandoffContextView/HandoffContextView';
-import { SafeValue, webUrlOf } from '../../../src/components/common/SafeValue';
+import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
+import { SafeValue, webUrlOf } from '../../../src/views/common/SafeValue';
 import { parseHandoffContext } from '@polyai-context/model';
 import { renderWithPaste } from '../../support/render';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { StoredVerdict, Verdict, VerdictReason } from '@polyai-context/model';
-import type { VerdictSaveResult } from '../../services/verdictClient';
+import type { VerdictSaveResult } from '../../functionCalls/verdictClient';
 
 export interface VerdictChoice {
   verdict: Verdict;

@@ -1,20 +1,20 @@
 import React, { useMemo } from 'react';
 import { Manager, withTaskContext, type ITask } from '@twilio/flex-ui';
 
-import { HandoffContextView } from '../HandoffContextView/HandoffContextView';
-import { TabErrorBoundary } from '../TabErrorBoundary/TabErrorBoundary';
-import { sensitiveValuesOf } from '../Transcript/maskTranscript';
-import { TranscriptSection } from '../Transcript/TranscriptSection';
+import { HandoffContextView } from '../../views/HandoffContextView/HandoffContextView';
+import { TabErrorBoundary } from '../../views/TabErrorBoundary/TabErrorBoundary';
+import { sensitiveValuesOf } from '../../views/Transcript/maskTranscript';
+import { TranscriptSection } from '../../views/Transcript/TranscriptSection';
 import { useFullHandoff, type HandoffStateLoader } from './useFullHandoff';
-import type { ConversationLoader } from '../Transcript/useConversation';
-import { VerdictPanel, type VerdictAudience } from '../Verdict/VerdictPanel';
+import type { ConversationLoader } from '../../views/Transcript/useConversation';
+import { VerdictPanel, type VerdictAudience } from '../../views/Verdict/VerdictPanel';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
 import { compileMaskPatterns } from '@polyai-context/model';
-import { fetchConversation } from '../../services/conversationClient';
-import { fetchHandoffState } from '../../services/handoffStateClient';
+import { fetchConversation } from '../../functionCalls/conversationClient';
+import { fetchHandoffState } from '../../functionCalls/handoffStateClient';
 import { LocaleContext, pickStrings, StringsContext, type SupportedLanguage } from '../../strings';
-import { flexToken } from '../../utils/flexToken';
-import { handoffContextOf } from '../../utils/handoffContextCache';
+import { flexToken } from '../flexToken';
+import { handoffContextOf } from '../taskContext';
 
 interface PolyaiContextTabProps {
   task?: ITask;

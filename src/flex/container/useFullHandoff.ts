@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 
-import { useFunctionCall, type FunctionLoader } from '../common/useFunctionCall';
+import { useFunctionCall, type FunctionLoader } from '../../views/common/useFunctionCall';
 import { parseHandoffContext, POLYAI_ATTRIBUTE, type HandoffContext } from '@polyai-context/model';
 
-/** Fetches the whole Handoff API body for the task (see services/handoffStateClient). */
+/** Fetches the whole Handoff API body for the task (see functionCalls/handoffStateClient). */
 export type HandoffStateLoader = FunctionLoader<{ body: unknown }>;
 
 /** Where the part of the handoff that did not fit in the task stands. */

@@ -3,7 +3,7 @@ import React, { useMemo } from 'react';
 import { VerdictControl, type VerdictMode } from './VerdictControl';
 import type { SaveVerdict } from './useVerdict';
 import { readStoredVerdict } from '@polyai-context/model';
-import { saveVerdict } from '../../services/verdictClient';
+import { saveVerdict } from '../../functionCalls/verdictClient';
 
 /** The slice of a Flex task the verdict needs (`ITask`: `status` is the reservation's status). */
 export interface VerdictTask {

@@ -1,6 +1,6 @@
 import type * as Flex from '@twilio/flex-ui';
 
-import { STRING_TABLES, type Strings, type SupportedLanguage } from '../strings';
+import { STRING_TABLES, type Strings, type SupportedLanguage } from '../../strings';
 
 // What we last registered per manager: a key still holding our value is ours to replace when the
 // language changes; any other value is an admin's (or another plugin's) override and is kept.

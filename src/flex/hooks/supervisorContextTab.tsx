@@ -3,10 +3,10 @@ import type * as Flex from '@twilio/flex-ui';
 
 import { CONTEXT_TAB_NAME, shouldShowContextTab } from './contextTab';
 import { withPasteTheme } from './pasteProvider';
-import { MountWhenVisible } from '../components/common/MountWhenVisible';
-import { PolyaiContextTab } from '../components/PolyaiContextTab/PolyaiContextTab';
-import type { PolyaiContextConfig } from '../config';
-import { pickStrings, type SupportedLanguage } from '../strings';
+import { MountWhenVisible } from '../../views/common/MountWhenVisible';
+import { PolyaiContextTab } from '../container/PolyaiContextTab';
+import type { PolyaiContextConfig } from '../../config';
+import { pickStrings, type SupportedLanguage } from '../../strings';
 
 /**
  * The same PolyAI Context tab in the Teams view's task canvas (`Supervisor.TaskCanvasTabs`), for a supervisor

@@ -1,10 +1,10 @@
 import React, { useRef } from 'react';
 import type * as Flex from '@twilio/flex-ui';
 
-import { PolyaiContextTab } from '../components/PolyaiContextTab/PolyaiContextTab';
-import type { PolyaiContextConfig } from '../config';
-import { pickStrings, type SupportedLanguage } from '../strings';
-import { handoffContextOf } from '../utils/handoffContextCache';
+import { PolyaiContextTab } from '../container/PolyaiContextTab';
+import type { PolyaiContextConfig } from '../../config';
+import { pickStrings, type SupportedLanguage } from '../../strings';
+import { handoffContextOf } from '../taskContext';
 import { withPasteTheme } from './pasteProvider';
 import { TASK_CANVAS_TABS } from './taskCanvasTabs';
 

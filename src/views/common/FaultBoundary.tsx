@@ -1,6 +1,6 @@
 import React from 'react';
 
-import { reportTabError, type TabErrorReport } from '../../utils/reportError';
+import { reportTabError, type TabErrorReport } from '../../flex/reportError';
 
 interface FaultBoundaryProps {
   children: React.ReactNode;
@@ -18,7 +18,7 @@ interface FaultBoundaryState {
 
 /**
  * Keeps a render fault inside the part that failed: the tab, one section or one row. Every fault is reported
- * through Flex (utils/reportError) whatever the part.
+ * through Flex (flex/reportError) whatever the part.
  */
 export class FaultBoundary extends React.Component<FaultBoundaryProps, FaultBoundaryState> {
   state: FaultBoundaryState = { failed: false };

@@ -4,7 +4,7 @@ import { Badge } from '@twilio-paste/core/badge';
 import { Box } from '@twilio-paste/core/box';
 
 import { hasPolyaiContext } from './contextTab';
-import { pickStrings } from '../strings';
+import { pickStrings } from '../../strings';
 import { withPasteTheme } from './pasteProvider';
 
 /** A small marker in the task list so the agent sees, before opening a task, that PolyAI context exists. */
