@@ -8,6 +8,8 @@ export { handoffErrorAttributes, MAX_POLYAI_ATTRIBUTE_CHARS, toPolyaiAttributes,
 export { DEFAULT_LIMITS, type ParseLimits } from './limits';
 export { humanizeCode, humanizeKey, labelForPath, pathOf, PATH_SEPARATOR } from './labels';
 export { compileMaskPattern, compileMaskPatterns, DEFAULT_MASK_PATTERNS, isPreMasked, isSensitivePath, MASK, normaliseKey } from './masking';
+export { arrangeFields, type FieldGroup, type FieldRow, type FieldRules } from './arrangeFields';
+export { maskTurn, sensitiveValuesOf } from './maskTranscript';
 export { CONVERSATION_LIMITS, parseConversation, type Conversation, type ConversationTurn, type TurnEntity, type Speaker } from './conversation';
 export type {
   CapturedField,

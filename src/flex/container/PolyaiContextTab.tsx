@@ -3,13 +3,12 @@ import { Manager, withTaskContext, type ITask } from '@twilio/flex-ui';
 
 import { HandoffContextView } from '../../views/HandoffContextView/HandoffContextView';
 import { TabErrorBoundary } from '../../views/TabErrorBoundary/TabErrorBoundary';
-import { sensitiveValuesOf } from '../../views/Transcript/maskTranscript';
 import { TranscriptSection } from '../../views/Transcript/TranscriptSection';
 import { useFullHandoff, type HandoffStateLoader } from './useFullHandoff';
 import type { ConversationLoader } from '../../views/Transcript/useConversation';
 import { VerdictPanel, type VerdictAudience } from '../../views/Verdict/VerdictPanel';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
-import { compileMaskPatterns } from '@polyai-context/model';
+import { compileMaskPatterns, sensitiveValuesOf } from '@polyai-context/model';
 import { fetchConversation } from '../../functionCalls/conversationClient';
 import { fetchHandoffState } from '../../functionCalls/handoffStateClient';
 import { LocaleContext, pickStrings, StringsContext, type SupportedLanguage } from '../../strings';

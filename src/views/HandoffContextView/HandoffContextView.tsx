@@ -7,7 +7,6 @@ import { contextAsText } from './contextAsText';
 import { NotLoadedNote, type NotLoadedPhase } from './NotLoadedNote';
 import { StatusAlert } from './StatusAlert';
 import { PartBoundary } from '../common/PartBoundary';
-import { arrangeFields, type FieldRules } from './fields/arrangeFields';
 import { callerItems, CallerSection } from './sections/CallerSection';
 import { CapturedFieldsSection } from './sections/CapturedFieldsSection';
 import { HandoffSection } from './sections/HandoffSection';
@@ -18,7 +17,7 @@ import { VerificationSection } from './sections/VerificationSection';
 import { TranscriptCopyContext, type TranscriptText } from '../common/transcriptCopy';
 import { useToggleSet } from '../common/useToggleSet';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
-import { compileMaskPatterns, isPreMasked, isSensitivePath, type HandoffContext } from '@polyai-context/model';
+import { arrangeFields, compileMaskPatterns, isPreMasked, isSensitivePath, type FieldRules, type HandoffContext } from '@polyai-context/model';
 import { useLocale, useStrings } from '../../strings';
 
 interface HandoffContextViewProps {

@@ -1,4 +1,4 @@
-import type { FieldGroup } from './fields/arrangeFields';
+import type { FieldGroup } from '@polyai-context/model';
 import { formatValue } from './formatValue';
 import { handoffItems } from './sections/HandoffSection';
 import { referenceItems } from './sections/ReferenceSection';

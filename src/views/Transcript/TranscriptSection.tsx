@@ -4,7 +4,7 @@ import { SkeletonLoader } from '@twilio-paste/core/skeleton-loader';
 import { Spinner } from '@twilio-paste/core/spinner';
 import { Text } from '@twilio-paste/core/text';
 
-import { maskTurn, PART_SEPARATOR, turnParts } from './maskTranscript';
+import { PART_SEPARATOR, turnParts } from './turnParts';
 import { ConversationFacts, type HandoffKnows } from './ConversationFacts';
 import { TranscriptList } from './TranscriptList';
 import { TranscriptSearch } from './TranscriptSearch';
@@ -14,7 +14,7 @@ import { Section } from '../common/Section';
 import { LoadFailure } from '../common/LoadFailure';
 import { TranscriptCopyContext } from '../common/transcriptCopy';
 import { useToggleSet } from '../common/useToggleSet';
-import type { ConversationTurn } from '@polyai-context/model';
+import { maskTurn, type ConversationTurn } from '@polyai-context/model';
 import { useStrings, type StringKey } from '../../strings';
 
 /** Why there is no transcript to load: said as a note, not as an error. */

@@ -7,7 +7,7 @@ import { HideIcon } from '@twilio-paste/icons/esm/HideIcon';
 import { ShowIcon } from '@twilio-paste/icons/esm/ShowIcon';
 import { areEqual, type ListChildComponentProps } from 'react-window';
 
-import { partOffsets, turnParts } from './maskTranscript';
+import { partOffsets, turnParts } from './turnParts';
 import { PartBoundary } from '../common/PartBoundary';
 import { splitMatches, type TranscriptMatch } from './searchTranscript';
 import type { ConversationTurn } from '@polyai-context/model';

@@ -6,10 +6,9 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 
 import { agentReasonKey } from '../../../src/views/common/agentReason';
 import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
-import { maskTurn, sensitiveValuesOf } from '../../../src/views/Transcript/maskTranscript';
 import { TranscriptSection } from '../../../src/views/Transcript/TranscriptSection';
 import { RETRY_FEEDBACK_MS, type ConversationLoader } from '../../../src/views/Transcript/useConversation';
-import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, parseConversation, parseHandoffContext, type HandoffContext } from '@polyai-context/model';
+import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, maskTurn, parseConversation, parseHandoffContext, sensitiveValuesOf, type HandoffContext } from '@polyai-context/model';
 import type { ConversationResult } from '../../../src/functionCalls/conversationClient';
 import { enUS, pluralKey, resolveFormatLocale, STRING_TABLES, SUPPORTED_LANGUAGES } from '../../../src/strings';
 import { asTaskAttributes, fixture } from '../../support/fixtures';

@@ -9,7 +9,7 @@ import { CopyButton } from '../../common/CopyButton';
 import { PartBoundary } from '../../common/PartBoundary';
 import { Section } from '../../common/Section';
 import { useAnnouncement } from '../../common/useAnnouncement';
-import type { FieldGroup, FieldRow } from '../fields/arrangeFields';
+import type { FieldGroup, FieldRow } from '@polyai-context/model';
 import { SensitiveText } from '../fields/SensitiveText';
 import { formatValue } from '../formatValue';
 import type { CapturedField } from '@polyai-context/model';

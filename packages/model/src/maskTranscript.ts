@@ -3,7 +3,9 @@
  * sensitive captured field of the handoff) is masked where the caller said it, so the bubble cannot show
  * what the badge and the fields table hide, and search cannot find it.
  */
-import { humanizeCode, isPreMasked, isSensitivePath, MASK, type ConversationTurn, type HandoffContext } from '@polyai-context/model';
+import type { ConversationTurn } from './conversation';
+import { isPreMasked, isSensitivePath, MASK } from './masking';
+import type { HandoffContext } from './types';
 
 /** Shorter values ("12", "no") would mask ordinary words; they are masked in badges and fields only. */
 const MIN_MASKED_CHARS = 3;
@@ -51,25 +53,6 @@ export function maskTurn(turn: ConversationTurn, patterns: readonly RegExp[], se
     translation,
     entities: turn.entities.map((entity) => (sensitive(entity.name, entity.values) ? { ...entity, values: [MASK] } : entity)),
   };
-}
-
-/** What a turn shows, piece by piece: its text, then its badges (intents labelled as the Handoff section does). */
-export function turnParts(turn: ConversationTurn): string[] {
-  return [turn.text, ...turn.intents.map(humanizeCode), ...turn.entities.map((entity) => `${humanizeCode(entity.name)}: ${entity.values.join(', ')}`)];
-}
-
-/** Between parts in the searched text: nothing typed into the search box can match across it. */
-export const PART_SEPARATOR = '\u0000';
-
-/** Offsets of each part in `turnParts(turn).join(PART_SEPARATOR)`, for highlighting matches in badges. */
-export function partOffsets(parts: readonly string[]): number[] {
-  const offsets: number[] = [];
-  let offset = 0;
-  for (const part of parts) {
-    offsets.push(offset);
-    offset += part.length + PART_SEPARATOR.length;
-  }
-  return offsets;
 }
 
 /** The handoff's sensitive values as text (captured fields, the account number), to mask in the turns. */

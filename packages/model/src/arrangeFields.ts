@@ -1,4 +1,7 @@
-import { isPreMasked, isSensitivePath, labelForPath, own, PATH_SEPARATOR, type CapturedField } from '@polyai-context/model';
+import { labelForPath, PATH_SEPARATOR } from './labels';
+import { isPreMasked, isSensitivePath } from './masking';
+import type { CapturedField } from './types';
+import { own } from './values';
 
 /** What an admin can say about captured fields (from the config). */
 export interface FieldRules {
