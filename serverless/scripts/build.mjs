@@ -1,4 +1,4 @@
-// Bundles each Function (with the shared model from ../src/model and the PolyAI client) into one
+// Bundles each Function (with the shared model, `@polyai-context/model` from packages/model, and the PolyAI client) into one
 // self-contained file in dist/functions/, which is what `twilio serverless:deploy` uploads. Development
 // tools go to dist/dev/ and are never deployed. `--outdir=<dir>` builds elsewhere (tests).
 import { build } from 'esbuild';

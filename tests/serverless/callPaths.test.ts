@@ -4,7 +4,7 @@
  * route's `referUrl` (`ReferTransferTarget` with the Refer-To URI's `X-` headers) and `<Dial action>`
  * (`DialCallStatus`, `DialSipResponseCode`, `DialSipHeader_X-…`). PolyAI is a fake fetch: no network.
  */
-import { parseHandoffContext, toPolyaiAttributes } from '../../src/model';
+import { parseHandoffContext, toPolyaiAttributes } from '@polyai-context/model';
 import { handler as incomingCall } from '../../serverless/src/functions/incoming-call.protected';
 import { createHandoffToFlexHandler } from '../../serverless/src/functions/polyai-handoff-to-flex.protected';
 import { createSipHandoffHandler } from '../../serverless/src/functions/polyai-sip-handoff.protected';

@@ -3,7 +3,7 @@
  * Never rejects: an invalid id, missing settings, PolyAI failing or our own bug all become an error marker,
  * so the call is always routed to Flex.
  */
-import { handoffErrorAttributes, isRecord, own, POLYAI_ATTRIBUTE, toPolyaiAttributes, type PolyaiTaskAttributes } from '../../../src/model';
+import { handoffErrorAttributes, isRecord, own, POLYAI_ATTRIBUTE, toPolyaiAttributes, type PolyaiTaskAttributes } from '@polyai-context/model';
 import { readPolyaiConfig, type Env } from './config';
 import { given, handoffLookup } from './ids';
 import { logOutcome } from './log';
