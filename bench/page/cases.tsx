@@ -5,7 +5,7 @@
 import React, { useState } from 'react';
 
 import { attributesWithFields, typicalAttributes } from '../fixtures/attributes';
-import conversationFixture from '../../tests/fixtures/conversation.json';
+import conversationFixture from '../../devtools/fixtures/conversation.json';
 import { HandoffContextView } from '../../src/components/HandoffContextView/HandoffContextView';
 import { formatValue } from '../../src/components/HandoffContextView/formatValue';
 import { TabErrorBoundary } from '../../src/components/TabErrorBoundary/TabErrorBoundary';

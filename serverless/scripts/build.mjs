@@ -25,7 +25,8 @@ const functions = readdirSync(join(root, 'src/functions')).filter((file) => file
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning', legalComments: 'none' };
 rmSync(outdir, { recursive: true, force: true });
 await build({ ...common, entryPoints: functions.map((file) => join(root, 'src/functions', file)), outdir: join(outdir, 'functions') });
-await build({ ...common, entryPoints: ['standin-cli.ts', 'outage-drill.ts'].map((file) => join(root, 'dev', file)), outdir: join(outdir, 'dev') });
+const devtools = join(root, '..', 'devtools');
+await build({ ...common, entryPoints: { 'standin-cli': join(devtools, 'polyai-standin/cli.ts'), 'outage-drill': join(devtools, 'outage-drill/cli.ts') }, outdir: join(outdir, 'dev') });
 // No static assets, but the Serverless Toolkit expects an assets folder next to the functions one.
 mkdirSync(join(outdir, 'assets'), { recursive: true });
 console.log(`built ${functions.length} Functions into ${join(outdir, 'functions')}`);

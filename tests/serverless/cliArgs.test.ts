@@ -79,8 +79,8 @@ describe('strict command lines', () => {
   });
 
   it.each([
-    ['preview/cli.js', ['--port=abc'], 'error: --port must be a whole number from 0 to 65535, got "abc"'],
-    ['preview/cli.js', ['--prot=1'], "error: Unknown option '--prot'"],
+    ['devtools/preview/cli.js', ['--port=abc'], 'error: --port must be a whole number from 0 to 65535, got "abc"'],
+    ['devtools/preview/cli.js', ['--prot=1'], "error: Unknown option '--prot'"],
     ['bench/run.js', ['nosuch'], 'error: unknown argument "nosuch": choose from bundle, model, browser, functionOverhead'],
     ['bench/run.js', ['--quick'], "error: Unknown option '--quick'"],
     ['scripts/check-bundle-size.js', ['--budget=1'], "error: Unknown option '--budget'"],
@@ -92,14 +92,14 @@ describe('strict command lines', () => {
     expect(usageError(result.stderr)).toBe(message);
   });
 
-  it.each(['preview/cli.js', 'bench/run.js', 'scripts/check-bundle-size.js', 'scripts/check-bundle-secrets.js'])('%s --help answers and exits 0', (file) => {
+  it.each(['devtools/preview/cli.js', 'bench/run.js', 'scripts/check-bundle-size.js', 'scripts/check-bundle-secrets.js'])('%s --help answers and exits 0', (file) => {
     const result = run(path.join(ROOT, file), ['--help']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Usage: /);
   });
 
   it('the preview rejects a bad PORT too', () => {
-    const result = run(path.join(ROOT, 'preview/cli.js'), [], { PORT: 'eighty' });
+    const result = run(path.join(ROOT, 'devtools/preview/cli.js'), [], { PORT: 'eighty' });
     expect(result.status).toBe(2);
     expect(usageError(result.stderr)).toBe('error: PORT must be a port number (0-65535), got "eighty"');
   });

@@ -1,9 +1,9 @@
 /**
  * The offline preview server: serves real Flex (@twilio/flex-ui from node_modules, bundled with esbuild
  * into the page of preview/app) and the plugin's production bundle (`flex-plugin build`), which
- * Flex's own plugin manager loads, on 127.0.0.1. Next to it, the preview backend (preview/backend): the PolyAI stand-in and the
+ * Flex's own plugin manager loads, on 127.0.0.1. Next to it, the preview backend (backend.ts): the PolyAI stand-in and the
  * built Functions, so the transcript comes through the real `polyai-conversation` Function.
- * Development only: nothing in src/ or serverless/src/ imports preview/.
+ * Development only: nothing in src/ or serverless/src/ imports devtools/.
  */
 const { execFile } = require('child_process');
 const fs = require('fs');
@@ -14,7 +14,7 @@ const path = require('path');
 const { promisify } = require('util');
 const esbuild = require('esbuild');
 
-const ROOT = path.join(__dirname, '..');
+const ROOT = path.join(__dirname, '..', '..');
 const { PLUGIN_BUNDLE, PLUGIN_NAME, ensurePluginBuild } = require('./pluginBuild');
 
 /**
@@ -38,7 +38,7 @@ const localFlexAssets = {
     build.onLoad({ filter: /twilio-flex\.prod\.js$/ }, async (args) => {
       let contents = await fs.promises.readFile(args.path, 'utf8');
       for (const [url, [name]] of Object.entries(FLEX_CDN_FILES)) {
-        if (!contents.includes(url)) throw new Error(`@twilio/flex-ui no longer requests ${url}: update preview/server.js`);
+        if (!contents.includes(url)) throw new Error(`@twilio/flex-ui no longer requests ${url}: update devtools/preview/server.js`);
         contents = contents.split(url).join(FLEX_ASSETS_PATH + name);
       }
       return { contents, loader: 'js' };
@@ -52,7 +52,7 @@ const PROCESS_SHIM = 'var process = { env: { NODE_ENV: "production" }, browser: 
 /** Bundles the host page (real Flex from node_modules + the preview's switches); throws with esbuild's messages on error. */
 async function bundle() {
   const result = await esbuild.build({
-    entryPoints: [path.join(__dirname, 'app', 'main.tsx')],
+    entryPoints: [path.join(ROOT, 'preview', 'app', 'main.tsx')],
     absWorkingDir: ROOT,
     bundle: true,
     write: false,
@@ -81,9 +81,9 @@ async function buildFunctions() {
   return outdir;
 }
 
-/** preview/backend is TypeScript importing serverless/dev: bundled for node and loaded from memory. */
+/** The backend is TypeScript importing the other dev tools: bundled for node and loaded from memory. */
 async function loadBackendModule() {
-  const filename = path.join(__dirname, 'backend', 'previewBackend.ts');
+  const filename = path.join(__dirname, 'backend.ts');
   const result = await esbuild.build({ entryPoints: [filename], absWorkingDir: ROOT, bundle: true, write: false, format: 'cjs', platform: 'node', target: 'node18', logLevel: 'silent' });
   const backendModule = new Module(filename, module);
   backendModule.filename = filename;
@@ -102,7 +102,7 @@ function appConfig({ functionsBaseUrl }) {
 
 /** What the page needs from the server: the development Flex token and the PolyAI switch's state. */
 function previewSession(backend, modes) {
-  return { flexToken: backend.flexToken, polyaiMode: backend.polyaiMode(), polyaiModes: modes, pluginUrl: PLUGIN_URL, pluginVersion: require('../package.json').version };
+  return { flexToken: backend.flexToken, polyaiMode: backend.polyaiMode(), polyaiModes: modes, pluginUrl: PLUGIN_URL, pluginVersion: require('../../package.json').version };
 }
 
 const PLUGIN_URL = `/plugins/${PLUGIN_NAME}.js`;

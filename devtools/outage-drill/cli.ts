@@ -7,8 +7,8 @@
  * (`--route` repeats or takes a comma list).
  */
 import * as path from 'path';
-import { countFlag, finishArgs, listFlag, usageError } from './args';
-import { DEFAULTS } from '../src/lib/config';
+import { countFlag, finishArgs, listFlag, usageError } from '../lib/args';
+import { DEFAULTS } from '../../serverless/src/lib/config';
 import { DEADLINE_MARGIN_MS, formatDrillReport, ROUTES, runOutageDrill, runTrickleDrill, type DrillReport, type Route } from './outageDrill';
 
 const calls = countFlag('calls', 1_000, 10_000, 'simulated calls');

@@ -1,6 +1,6 @@
 /**
  * DEVELOPMENT TOOL — a stand-in for PolyAI's Handoff and Conversations APIs on 127.0.0.1, serving
- * tests/fixtures in the shapes and at the paths of PolyAI's OpenAPI files (../shared/polyai/openapi/; the contract
+ * devtools/fixtures in the shapes and at the paths of PolyAI's OpenAPI files (../shared/polyai/openapi/; the contract
  * tests validate every answer against them): `GET /v1/{account_id}/{project_id}/handoff_state?id|shared_id` and
  * `GET /v1/agents/{agentId}/conversations/{conversationId}`, each with its own `x-api-key`. It refuses what PolyAI
  * refuses (no id → 400, wrong key → 401) and can be told to fail in every way PolyAI might (startup flag
@@ -10,11 +10,11 @@
  */
 import * as http from 'http';
 import type { AddressInfo, Socket } from 'net';
-import conversation from '../../tests/fixtures/conversation.json';
-import errors from '../../tests/fixtures/handoff-api-errors.json';
-import minimal from '../../tests/fixtures/handoff-state-minimal.json';
-import unverified from '../../tests/fixtures/handoff-state-unverified.json';
-import verified from '../../tests/fixtures/handoff-state-verified.json';
+import conversation from '../fixtures/conversation.json';
+import errors from '../fixtures/handoff-api-errors.json';
+import minimal from '../fixtures/handoff-state-minimal.json';
+import unverified from '../fixtures/handoff-state-unverified.json';
+import verified from '../fixtures/handoff-state-verified.json';
 
 export const FAULT_MODES = ['401', '403', '404', '429', '500', 'hang', 'slow', 'trickle', 'garbage'] as const;
 export type StandinMode = 'ok' | 'random' | (typeof FAULT_MODES)[number];

@@ -2,8 +2,8 @@
  * DEVELOPMENT TOOL — `npm run polyai:standin [-- --mode=500 --port=4010 --seed=1]`: the PolyAI stand-in as a
  * process, for the offline preview and manual runs of `twilio serverless:start`.
  */
-import { countFlag, finishArgs, flag } from './args';
-import { isStandinMode, MODES, STANDIN_API_KEY, STANDIN_CONVERSATIONS_API_KEY, startStandin } from './polyai-standin';
+import { countFlag, finishArgs, flag } from '../lib/args';
+import { isStandinMode, MODES, STANDIN_API_KEY, STANDIN_CONVERSATIONS_API_KEY, startStandin } from './standin';
 import { portInUseMessage } from '../../scripts/lib/cliArgs';
 
 const mode = flag('mode', `how the stand-in answers: ${MODES.join(', ')} (default ok)`) ?? 'ok';

@@ -1,13 +1,13 @@
 /**
  * DEVELOPMENT ONLY. Serves the BUILT public Functions (the files `twilio serverless:deploy` uploads) over
- * HTTP on 127.0.0.1, running each the way Twilio's runtime does (serverless/dev/localRuntime.ts): request
+ * HTTP on 127.0.0.1, running each the way Twilio's runtime does (localRuntime.ts): request
  * body and query as the event, headers on `event.request.headers`, the environment as the context.
  */
 import * as http from 'http';
 import * as path from 'path';
 import type { AddressInfo } from 'net';
 
-import { invokeFunction, type AnyHandler } from '../../serverless/dev/localRuntime';
+import { invokeFunction, type AnyHandler } from './localRuntime';
 import type { TokenValidator } from '../../serverless/src/lib/flexToken';
 import type { TaskRouterClient } from '../../serverless/src/lib/taskAccess';
 import type { TaskRouterGateway } from '../../serverless/src/lib/taskrouter';

@@ -11,9 +11,9 @@
  * longer than the Functions' deadline plus a small margin.
  */
 import { parseHandoffContext, POLYAI_ATTRIBUTE, type HandoffContext } from '../../src/model';
-import { DEFAULTS } from '../src/lib/config';
-import { invokeFunction, type AnyHandler, type FunctionResult } from './localRuntime';
-import { startStandin, STANDIN_API_KEY, STANDIN_CONVERSATIONS_API_KEY, type StandinMode } from './polyai-standin';
+import { DEFAULTS } from '../../serverless/src/lib/config';
+import { invokeFunction, type AnyHandler, type FunctionResult } from '../functions-runtime/localRuntime';
+import { startStandin, STANDIN_API_KEY, STANDIN_CONVERSATIONS_API_KEY, type StandinMode } from '../polyai-standin/standin';
 import { walkStudioCall, type AgentStatus } from './studioFlow';
 
 export interface DrillHandlers {
