@@ -51,6 +51,18 @@ export interface Standin {
   close(): Promise<void>;
 }
 
+/** The Functions' PolyAI settings for a stand-in at `url`: both APIs there, each with the stand-in's key. */
+export function standinEnv(url: string): Record<string, string> {
+  return {
+    POLYAI_BASE_URL: url,
+    POLYAI_ACCOUNT_ID: 'acme',
+    POLYAI_PROJECT_ID: 'billing',
+    POLYAI_API_KEY: STANDIN_API_KEY,
+    POLYAI_CONVERSATIONS_BASE_URL: url,
+    POLYAI_CONVERSATIONS_API_KEY: STANDIN_CONVERSATIONS_API_KEY,
+  };
+}
+
 export function isStandinMode(value: unknown): value is StandinMode {
   return typeof value === 'string' && MODES.includes(value);
 }

@@ -3,8 +3,7 @@
  * built Functions in front of it, with the development token validator. The preview server bundles this
  * file for node at start (it is TypeScript and imports the other dev tools).
  */
-import { drillEnv } from '../outage-drill/outageDrill';
-import { startStandin, type StandinMode } from '../polyai-standin/standin';
+import { standinEnv, startStandin, type StandinMode } from '../polyai-standin/standin';
 import { TaskRouterStandin } from '../taskrouter/taskrouterStandin';
 import { SAMPLE_TASKS } from '../../preview/app/tasks';
 import { developmentTaskRouter } from '../taskrouter/developmentTaskRouter';
@@ -47,7 +46,7 @@ export async function startPreviewBackend(options: { functionsDir: string; previ
     const functions = await startLocalFunctions({
       functionsDir: options.functionsDir,
       env: {
-        ...drillEnv(standin.url),
+        ...standinEnv(standin.url),
         ACCOUNT_SID: PREVIEW_ACCOUNT_SID,
         AUTH_TOKEN: 'offline-preview-not-a-secret',
         FLEX_ALLOWED_ORIGINS: options.previewOrigin,
