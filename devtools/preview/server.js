@@ -7,7 +7,6 @@
  */
 const { execFile } = require('child_process');
 const fs = require('fs');
-const http = require('http');
 const Module = require('module');
 const os = require('os');
 const path = require('path');
@@ -15,6 +14,7 @@ const { promisify } = require('util');
 const esbuild = require('esbuild');
 
 const ROOT = path.join(__dirname, '..', '..');
+const { anyJsonBody, createApp, listen } = require('../lib/http');
 const { PLUGIN_BUNDLE, PLUGIN_NAME, ensurePluginBuild } = require('./pluginBuild');
 
 /**
@@ -140,34 +140,6 @@ const page = `<!doctype html>
 </html>
 `;
 
-/** Reads a small JSON request body (the PolyAI switch); null when it is not JSON. */
-function readJson(request) {
-  return new Promise((resolve) => {
-    let raw = '';
-    request.on('data', (chunk) => {
-      raw += chunk;
-      if (raw.length > 1024) request.destroy();
-    });
-    request.on('end', () => {
-      try {
-        resolve(JSON.parse(raw));
-      } catch {
-        resolve(null);
-      }
-    });
-  });
-}
-
-function listen(server, port, host) {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
 /**
  * Starts the preview and its backend. Resolves with `{ url, functionsUrl, standinUrl, close }` once all
  * listen; rejects with a readable error if a bundle fails or the port is taken (`error.code ===
@@ -184,37 +156,35 @@ async function startPreviewServer({ port = 4173, host = '127.0.0.1' } = {}) {
     response.writeHead(status, headers);
     response.end(body);
   };
-  const server = http.createServer(async (request, response) => {
-    const { pathname } = new URL(request.url, 'http://localhost');
-    if (!backend) return send(response, 503, 'text/plain; charset=utf-8', 'Starting, try again in a moment.');
-    // The PolyAI switch: same origin as the page, so no CORS; only the preview's modes.
-    if (pathname === '/__preview/polyai-mode' && request.method === 'POST') {
-      const body = await readJson(request);
-      if (!isPreviewPolyaiMode(body?.mode)) return send(response, 400, 'application/json', JSON.stringify({ error: `mode must be one of ${PREVIEW_POLYAI_MODES.join(', ')}` }));
-      backend.setPolyaiMode(body.mode);
-      console.log(`PolyAI stand-in now answers: ${body.mode}`);
-      return send(response, 200, 'application/json', JSON.stringify({ mode: backend.polyaiMode() }));
-    }
-    const routes = {
-      '/': ['text/html; charset=utf-8', () => page],
-      '/appConfig.js': ['text/javascript; charset=utf-8', () => `var appConfig = ${JSON.stringify(appConfig({ functionsBaseUrl: backend.functionsUrl }), null, 2)};\n`],
-      '/preview-session.js': ['text/javascript; charset=utf-8', () => `var previewSession = ${JSON.stringify(previewSession(backend, PREVIEW_POLYAI_MODES))};\n`],
-      '/preview.js': ['text/javascript; charset=utf-8', () => script],
-      // Read on each request: `npm run build` (or the watch mode) is picked up by a reload.
-      [PLUGIN_URL]: ['text/javascript; charset=utf-8', () => fs.readFileSync(PLUGIN_BUNDLE)],
-    };
-    for (const [name, type, body] of Object.values(FLEX_CDN_FILES)) routes[FLEX_ASSETS_PATH + name] = [type, () => body];
-    const route = request.method === 'GET' ? routes[pathname] : undefined;
-    if (!route) return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
-    send(response, 200, route[0], route[1]());
+  const app = createApp();
+  app.use((_request, response, next) => (backend ? next() : send(response, 503, 'text/plain; charset=utf-8', 'Starting, try again in a moment.')));
+  // The PolyAI switch: same origin as the page, so no CORS; only the preview's modes.
+  app.post('/__preview/polyai-mode', anyJsonBody('1kb'), (request, response) => {
+    const { mode } = request.body;
+    if (!isPreviewPolyaiMode(mode)) return send(response, 400, 'application/json', JSON.stringify({ error: `mode must be one of ${PREVIEW_POLYAI_MODES.join(', ')}` }));
+    backend.setPolyaiMode(mode);
+    console.log(`PolyAI stand-in now answers: ${mode}`);
+    send(response, 200, 'application/json', JSON.stringify({ mode: backend.polyaiMode() }));
   });
+  const routes = {
+    '/': ['text/html; charset=utf-8', () => page],
+    '/appConfig.js': ['text/javascript; charset=utf-8', () => `var appConfig = ${JSON.stringify(appConfig({ functionsBaseUrl: backend.functionsUrl }), null, 2)};\n`],
+    '/preview-session.js': ['text/javascript; charset=utf-8', () => `var previewSession = ${JSON.stringify(previewSession(backend, PREVIEW_POLYAI_MODES))};\n`],
+    '/preview.js': ['text/javascript; charset=utf-8', () => script],
+    // Read on each request: `npm run build` (or the watch mode) is picked up by a reload.
+    [PLUGIN_URL]: ['text/javascript; charset=utf-8', () => fs.readFileSync(PLUGIN_BUNDLE)],
+  };
+  for (const [name, type, body] of Object.values(FLEX_CDN_FILES)) routes[FLEX_ASSETS_PATH + name] = [type, () => body];
+  for (const [route, [type, body]] of Object.entries(routes)) app.get(route, (_request, response) => send(response, 200, type, body()));
+  app.use((_request, response) => send(response, 404, 'text/plain; charset=utf-8', 'Not found'));
+  let server;
   try {
-    await listen(server, port, host);
+    server = await listen(app, { port, host });
   } catch (error) {
     removeBuild();
     throw error;
   }
-  const url = `http://${host}:${server.address().port}/`;
+  const url = `${server.url}/`;
   try {
     backend = await startPreviewBackend({ functionsDir: path.join(functionsDir, 'functions'), previewOrigin: new URL(url).origin });
   } catch (error) {
@@ -227,13 +197,7 @@ async function startPreviewServer({ port = 4173, host = '127.0.0.1' } = {}) {
     functionsUrl: backend.functionsUrl,
     standinUrl: backend.standinUrl,
     close: async () => {
-      await Promise.all([
-        new Promise((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }),
-        backend.close(),
-      ]);
+      await Promise.all([server.close(), backend.close()]);
       removeBuild();
     },
   };
