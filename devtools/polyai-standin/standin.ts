@@ -18,7 +18,7 @@ import verified from '../fixtures/handoff-state-verified.json';
 
 export const FAULT_MODES = ['401', '403', '404', '429', '500', 'hang', 'slow', 'trickle', 'garbage'] as const;
 export type StandinMode = 'ok' | 'random' | (typeof FAULT_MODES)[number];
-export const MODES: readonly string[] = ['ok', 'random', ...FAULT_MODES];
+export const MODES: readonly StandinMode[] = ['ok', 'random', ...FAULT_MODES];
 /** What `random` picks from, evenly: the outage drill's mix. */
 const RANDOM_MIX: readonly StandinMode[] = ['ok', '404', '429', '500', 'hang', 'slow', 'garbage'];
 
@@ -64,7 +64,7 @@ export function standinEnv(url: string): Record<string, string> {
 }
 
 export function isStandinMode(value: unknown): value is StandinMode {
-  return typeof value === 'string' && MODES.includes(value);
+  return typeof value === 'string' && (MODES as readonly string[]).includes(value);
 }
 
 export async function startStandin(options: StandinOptions = {}): Promise<Standin> {

@@ -7,7 +7,6 @@
  */
 const { execFile } = require('child_process');
 const fs = require('fs');
-const Module = require('module');
 const os = require('os');
 const path = require('path');
 const { promisify } = require('util');
@@ -15,6 +14,7 @@ const esbuild = require('esbuild');
 
 const ROOT = path.join(__dirname, '..', '..');
 const { anyJsonBody, createApp, listen } = require('../lib/http');
+const { loadTs } = require('../lib/loadTs');
 const { PLUGIN_BUNDLE, PLUGIN_NAME, ensurePluginBuild } = require('./pluginBuild');
 
 /**
@@ -81,17 +81,6 @@ async function buildFunctions() {
   return outdir;
 }
 
-/** The backend is TypeScript importing the other dev tools: bundled for node and loaded from memory. */
-async function loadBackendModule() {
-  const filename = path.join(__dirname, 'backend.ts');
-  const result = await esbuild.build({ entryPoints: [filename], absWorkingDir: ROOT, bundle: true, write: false, format: 'cjs', platform: 'node', target: 'node18', logLevel: 'silent' });
-  const backendModule = new Module(filename, module);
-  backendModule.filename = filename;
-  backendModule.paths = Module._nodeModulePaths(path.dirname(filename));
-  backendModule._compile(result.outputFiles[0].text, filename);
-  return backendModule.exports;
-}
-
 /** What Flex reads from public/appConfig.js: the plugin fetches transcripts from the local Functions. */
 function appConfig({ functionsBaseUrl }) {
   // As an admin's ui_attributes would have it; auto_select_tab stays off unless the page's switch turns it on.
@@ -146,7 +135,7 @@ const page = `<!doctype html>
  * 'EADDRINUSE'`). Port 0 picks a free port; the backend always picks free ports.
  */
 async function startPreviewServer({ port = 4173, host = '127.0.0.1' } = {}) {
-  const [script, backendModule, functionsDir] = await Promise.all([bundle(), loadBackendModule(), buildFunctions(), ensurePluginBuild({ log: console.log })]);
+  const [script, backendModule, functionsDir] = await Promise.all([bundle(), loadTs(path.join(__dirname, 'backend.ts')), buildFunctions(), ensurePluginBuild({ log: console.log })]);
   const removeBuild = () => fs.rmSync(functionsDir, { recursive: true, force: true });
   const { startPreviewBackend, isPreviewPolyaiMode, PREVIEW_POLYAI_MODES } = backendModule;
   let backend;
