@@ -5,7 +5,7 @@
  * with a call that long (see harness.ts).
  */
 import { attributesWithFields, typicalAttributes } from '../fixtures/attributes';
-import conversationFixture from '../../tests/fixtures/conversation.json';
+import conversationFixture from '../../devtools/fixtures/conversation.json';
 
 export interface BenchCase {
   id: string;

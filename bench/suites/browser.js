@@ -9,8 +9,8 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const { launchChromium } = require('../../preview/browser');
-const { startPreviewServer } = require('../../preview/server');
+const { launchChromium } = require('../../devtools/preview/browser');
+const { startPreviewServer } = require('../../devtools/preview/server');
 const { bundle } = require('../lib/bundleTs');
 const { ms, spread, times } = require('../lib/format');
 const { countingFunctionLogs } = require('../lib/functionLogs');

@@ -1,6 +1,6 @@
 /**
  * Function overhead: the built `polyai-handoff` Function (serverless/dist/functions, run in-process by
- * serverless/dev's local runtime, as the tests and the outage drill run it) against a direct fetch of
+ * devtools' local Functions runtime, as the tests and the outage drill run it) against a direct fetch of
  * the same handoff state from the same loopback PolyAI stand-in (127.0.0.1), at 1 and 50 concurrent
  * callers. Each round times both, alternating which goes first; each round gives one p50 and one p95
  * ratio. Every answer is checked: a failure is counted, never timed away.
@@ -22,7 +22,7 @@ const ROUNDS = 12; // after one warm-up round
 const REQUEST_TIMEOUT_MS = 5_000;
 const SUITE_LIMIT_MS = 180_000;
 const GOAL_RATIO = 1.2;
-const CALL_SID = 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9'; // the verified handoff state's id in tests/fixtures
+const CALL_SID = 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9'; // the verified handoff state's id in devtools/fixtures
 const BASELINE = 'a direct fetch (GET with x-api-key, body read and parsed) of the same handoff state from the same stand-in';
 const FUNCTION_FILE = path.join(ROOT, 'serverless', 'dist', 'functions', 'polyai-handoff.protected.js');
 
@@ -107,7 +107,7 @@ async function runFunctionOverheadBench(log) {
     const callersLabel = (callers) => `${callers} caller${callers === 1 ? '' : 's'}`;
     return {
       method: [
-        `\`${functionFile}\` (built by \`serverless/scripts/build.mjs\` in this run) invoked in-process through serverless/dev's local runtime (context, event, callback, \`Twilio.Response\`; the body JSON-serialised as Twilio's runtime would), fetching from the loopback PolyAI stand-in (127.0.0.1, same process). Baseline: ${BASELINE}. Each round sends the requests from N callers at once, Function and direct alternating which goes first, after one warm-up round; ${ROUNDS} rounds; p50 and p95 are per round, the ratio per round. Every answer is checked (Function: 200 with the verified handoff's \`polyai\` and no error; direct: 200 with its id); a failure is counted, never timed away. The Function's own log line is built as usual but counted rather than written (${functionLogLines} lines). The concurrent callers are a small load driver of this suite's own: each request's latency and outcome are needed, which a per-task benchmark library does not give.`,
+        `\`${functionFile}\` (built by \`serverless/scripts/build.mjs\` in this run) invoked in-process through devtools' local Functions runtime (context, event, callback, \`Twilio.Response\`; the body JSON-serialised as Twilio's runtime would), fetching from the loopback PolyAI stand-in (127.0.0.1, same process). Baseline: ${BASELINE}. Each round sends the requests from N callers at once, Function and direct alternating which goes first, after one warm-up round; ${ROUNDS} rounds; p50 and p95 are per round, the ratio per round. Every answer is checked (Function: 200 with the verified handoff's \`polyai\` and no error; direct: 200 with its id); a failure is counted, never timed away. The Function's own log line is built as usual but counted rather than written (${functionLogLines} lines). The concurrent callers are a small load driver of this suite's own: each request's latency and outcome are needed, which a per-task benchmark library does not give.`,
       ],
       goals: cases.map((found) => {
         const failures = found.function.failures + found.direct.failures;
