@@ -5,15 +5,14 @@
  * same task in the same page: render (each tab's first opening on a fresh task), first mount in a fresh
  * Flex page, and task after task (heap, DOM and handles after forced GCs).
  */
+const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
 const { launchChromium } = require('../../devtools/preview/browser');
-const { startPreviewServer } = require('../../devtools/preview/server');
-const { bundle } = require('../lib/bundleTs');
+const { bundle, ROOT } = require('../lib/bundleTs');
 const { ms, spread, times } = require('../lib/format');
-const { countingFunctionLogs } = require('../lib/functionLogs');
 const { summarize, pairedRatios } = require('../lib/stats');
 
 const WARM_UP_ROUNDS = 3;
@@ -30,6 +29,40 @@ const KEYSTROKE_WORD = 'refund';
 const KEYSTROKE_ROUNDS = 8;
 const GOALS = { typicalRatio: 1.2, fieldsCase: 'fields-500', fieldsFrameMs: FRAME_MS, coldRatio: 2, lifecycleGrowth: 0.1, transcript1000PaintedMs: 50, transcriptNoSlower: 0.1 };
 const PAGE_TIMEOUT_MS = 120_000;
+
+const PREVIEW_CLI = path.join(ROOT, 'devtools', 'preview', 'cli.js'); // npm run preview
+const PREVIEW_START_MS = 300_000;
+
+/**
+ * `npm run preview` in its own process on a free port, as a developer runs it: nothing of the preview (its
+ * Functions, their runtime) shares the bench's process. Resolves with its URL and how to stop it.
+ */
+function startPreview() {
+  const child = spawn(process.execPath, [PREVIEW_CLI], { cwd: ROOT, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stop = () => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))));
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const fail = (error) => {
+      clearTimeout(timer);
+      void stop().then(() => reject(error));
+    };
+    const timer = setTimeout(() => fail(new Error(`the preview did not start within ${PREVIEW_START_MS / 1000} s:\n${output}`)), PREVIEW_START_MS);
+    const read = (chunk) => {
+      if (output === null) return; // started: its log (a line per Function call) is drained, not kept
+      output += chunk;
+      const url = /PolyAI Context preview: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
+      if (!url) return;
+      output = null;
+      clearTimeout(timer);
+      resolve({ url, close: stop });
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => {
+      if (output !== null) fail(new Error(`the preview exited (${code}):\n${output}`));
+    });
+  });
+}
 
 async function openBenchPage(browser, url, harness) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -312,7 +345,7 @@ function tablesOf(renders, cold, lifecycle, keystrokes) {
 }
 
 const METHOD = [
-  'Real Flex: the offline preview\'s own server and page (`@twilio/flex-ui` from node_modules, the plugin\'s production bundle from `flex-plugin build` loaded through Flex\'s plugin manager, the local Functions and PolyAI stand-in behind it) in headless Chromium, software rendering, 1280 × 800. The harness (bench/page) is injected before the page\'s scripts and drives Flex through the preview\'s reservation desk and Flex\'s own actions.',
+  'Real Flex: `npm run preview` in its own process and its page (`@twilio/flex-ui` from node_modules, the plugin\'s production bundle from `flex-plugin build` loaded through Flex\'s plugin manager, the local Functions and PolyAI stand-in behind it) in headless Chromium, software rendering, 1280 × 800. The harness (bench/page) is injected before the page\'s scripts and drives Flex through the preview\'s reservation desk and Flex\'s own actions.',
   'Each sample rings a fresh task in (TaskRouter\'s reservation, accepted, selected with `SelectTask`), then opens each tab once with Flex\'s `SetComponentState`, as a click on its header does, at the start of a frame: **committed** is to its content in the DOM, **painted** to the end of the frame that shows it (a task queued after the commit runs after that frame\'s paint). Baseline: Flex\'s own `TaskInfoPanel` for the same task. Flex keeps its tabs mounted from the moment a task shows, while the PolyAI tab mounts when first opened; so that both are timed mounting, the harness adds a tab holding Flex\'s `TaskInfoPanel` that mounts when opened. Which tab opens first alternates by round; ratios are paired per task.',
   `Captured-field rows are timed from the opening to each frame that adds rows (the tab renders them a frame's worth at a time): the first such frame painted is what the agent sees first, the last is every row there. ${ROUNDS} rounds after ${WARM_UP_ROUNDS} warm-up rounds per case. The model keeps at most 500 captured fields, so the 2,000-field case renders 500 rows and its notice.`,
   'Transcript cases: the typical handoff\'s task, whose tab requests its transcript from the `polyai-conversation` Function once opened; the page answers that request at once (no network wait) with the Function\'s body for a call of N turns (the Conversations API fixture\'s turns repeated and numbered, made before timing), so the plugin\'s own request, parse and virtualised list are what is timed; **painted** runs to the frame that shows the first transcript rows.',
@@ -326,21 +359,16 @@ async function runBrowserBench(log) {
   let preview;
   try {
     const harness = fs.readFileSync(await bundle('bench/page/harness.ts', path.join(dir, 'harness.js'), 'browser'), 'utf8');
-    // The preview's local Functions log a line per transcript fetch: counted, not printed.
-    const { result } = await countingFunctionLogs(async () => {
-      log('browser: starting the offline preview (real Flex, production plugin bundle)');
-      preview = await startPreviewServer({ port: 0 });
-      browser = await launchChromium();
-      const opened = await openBenchPage(browser, preview.url, harness);
-      const cases = await opened.page.evaluate(() => window.__bench.cases());
-      const renders = await measureRenders(opened, cases, log);
-      const keystrokes = await measureKeystrokes(opened, log);
-      await opened.page.close();
-      const cold = await measureColdMount(browser, preview.url, harness, log);
-      const lifecycle = await measureLifecycle(browser, preview.url, harness, log);
-      return { renders, cold, lifecycle, keystrokes };
-    });
-    const { renders, cold, lifecycle, keystrokes } = result;
+    log('browser: starting the offline preview (npm run preview: real Flex, production plugin bundle)');
+    preview = await startPreview();
+    browser = await launchChromium();
+    const opened = await openBenchPage(browser, preview.url, harness);
+    const cases = await opened.page.evaluate(() => window.__bench.cases());
+    const renders = await measureRenders(opened, cases, log);
+    const keystrokes = await measureKeystrokes(opened, log);
+    await opened.page.close();
+    const cold = await measureColdMount(browser, preview.url, harness, log);
+    const lifecycle = await measureLifecycle(browser, preview.url, harness, log);
     const chart = (file, title, xLabel, x, shown) => ({
       file,
       title,
