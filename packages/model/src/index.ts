@@ -7,7 +7,7 @@ export { INCOMPLETE_MARKER, POLYAI_ATTRIBUTE } from './envelope';
 export { handoffErrorAttributes, MAX_POLYAI_ATTRIBUTE_CHARS, toPolyaiAttributes, type HandoffFetchResult, type PolyaiTaskAttributes } from './handoffAttributes';
 export { DEFAULT_LIMITS, type ParseLimits } from './limits';
 export { humanizeCode, humanizeKey, labelForPath, pathOf, PATH_SEPARATOR } from './labels';
-export { compileMaskPattern, compileMaskPatterns, DEFAULT_MASK_PATTERNS, isPreMasked, isSensitivePath, MASK, normaliseKey } from './masking';
+export { compileMaskPattern, compileMaskPatterns, DEFAULT_MASK_PATTERNS, isAccountNumberSensitive, isPreMasked, isSensitivePath, isSensitiveValue, MASK, normaliseKey } from './masking';
 export { arrangeFields, type FieldGroup, type FieldRow, type FieldRules } from './arrangeFields';
 export { maskTurn, sensitiveValuesOf } from './maskTranscript';
 export { CONVERSATION_LIMITS, parseConversation, type Conversation, type ConversationTurn, type TurnEntity, type Speaker } from './conversation';
