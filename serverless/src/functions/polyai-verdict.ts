@@ -7,7 +7,7 @@
  */
 import type { ServerlessFunctionSignature } from '@twilio-labs/serverless-runtime-types/types';
 import { validator } from 'twilio-flex-token-validator';
-import { isVerdict, isVerdictReason, normaliseReason, parseHandoffContext } from '@polyai-context/model';
+import { isVerdict, isVerdictReason, normaliseReason, parseHandoffContext, received, type VerdictRequestBody, type VerdictResponseBody } from '@polyai-context/model';
 import { text, type Env } from '../lib/config';
 import type { TokenValidator } from '../lib/flexToken';
 import { readInsightsSlots } from '../lib/insights';
@@ -47,8 +47,10 @@ export function createPolyaiVerdictHandler(deps: VerdictDeps = {}): ServerlessFu
     if (gate === null) return;
     const { env, event, who, answer, fail } = gate;
 
-    const { taskSid, verdict } = event;
-    const reason = event.reason === undefined || event.reason === null || event.reason === '' ? null : event.reason;
+    const taskSid = received<VerdictRequestBody>(event, 'taskSid');
+    const verdict = received<VerdictRequestBody>(event, 'verdict');
+    const sentReason = received<VerdictRequestBody>(event, 'reason');
+    const reason = sentReason === undefined || sentReason === null || sentReason === '' ? null : sentReason;
     if (typeof taskSid !== 'string' || !TASK_SID.test(taskSid)) return fail(400, 'taskSid must be a task SID (WT…).');
     if (!isVerdict(verdict)) return fail(400, 'verdict must be right, incomplete or wrong.');
     if (reason !== null && !isVerdictReason(reason)) return fail(400, 'reason must be wrong_intent, not_verified, missing_data or should_not_escalate.');
@@ -79,7 +81,7 @@ export function createPolyaiVerdictHandler(deps: VerdictDeps = {}): ServerlessFu
       logOutcome(FN, { outcome: 'error', hook: false }); // the verdict is stored; only the extension failed
     }
     logOutcome(FN, { outcome: 'ok', status: 200, attempts: result.attempts, insights: result.insights, ms: Date.now() - started });
-    answer(200, { verdict: result.stored, insights: result.insights });
+    answer(200, { verdict: result.stored, insights: result.insights } satisfies VerdictResponseBody);
   };
 }
 
