@@ -5,7 +5,7 @@
 import React, { useState } from 'react';
 
 import { attributesWithFields, typicalAttributes } from '../fixtures/attributes';
-import conversationFixture from '../../tests/fixtures/conversation.json';
+import conversationFixture from '../../devtools/fixtures/conversation.json';
 import { HandoffContextView } from '../../src/views/HandoffContextView/HandoffContextView';
 import { formatValue } from '../../src/views/HandoffContextView/formatValue';
 import { TabErrorBoundary } from '../../src/views/TabErrorBoundary/TabErrorBoundary';

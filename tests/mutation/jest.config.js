@@ -14,7 +14,7 @@ const functions = projects.find((project) => project.displayName === 'serverless
 const config = {
   ...unit,
   // Sources are roots too: jest finds the tests related to a mutated file only through files it has indexed.
-  roots: ['<rootDir>/tests', '<rootDir>/src', '<rootDir>/packages', '<rootDir>/serverless/src', '<rootDir>/serverless/dev'],
+  roots: ['<rootDir>/tests', '<rootDir>/src', '<rootDir>/packages', '<rootDir>/serverless/src', '<rootDir>/devtools'],
   testMatch: folder ? folder.tests.map((glob) => `<rootDir>/${glob}/*.test.ts?(x)`) : [...unit.testMatch, ...functions.testMatch],
   // The built-bundle test runs esbuild on every mutant for nothing: the source tests cover the same code.
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/serverless/built\\.test\\.ts$'],

@@ -218,6 +218,15 @@ describe('polyai-sip-handoff: PolyAI\'s SIP REFER (referUrl)', () => {
     expect(contextOf(result).context.customer.id).toBe('C-7');
   });
 
+  it('an id header that is not a valid id: the call SIDs are tried, and the log tells the admin it was skipped', async () => {
+    const api = always(200, verified);
+    const result = await refer({ ReferTransferTarget: 'sip:flex@acme.example.com?X-PolyAI-Conversation-Id=../admin' }, api.fetch);
+    expect(api.queries()).toEqual([`?id=${VERIFIED_CALL}`]);
+    expect(contextOf(result).context.status).toBe('present');
+    expect(logs()).toContainEqual(JSON.stringify({ fn: 'polyai-sip-handoff', outcome: 'invalid-id', skipped: 1 }));
+    expect(logs().join()).not.toContain('admin');
+  });
+
   it('no usable id and no headers: enqueued with the "invalid id" marker, PolyAI never asked', async () => {
     const api = always(200, verified);
     const result = await refer({ ReferTransferTarget: 'sip:flex@acme.example.com?X-PolyAI-Conversation-Id=../admin', CallSid: 'nope' }, api.fetch);

@@ -3,7 +3,7 @@
  * all. It runs in the same plugin pipeline as polyai-conversation (lib/pluginFunction: CORS, Flex token, task
  * access): both are checked here side by side.
  */
-import { developmentTaskRouter } from '../../preview/backend/developmentTaskRouter';
+import { developmentTaskRouter } from '../../devtools/taskrouter/developmentTaskRouter';
 import { parseHandoffContext, toPolyaiAttributes } from '@polyai-context/model';
 import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
 import { createPolyaiHandoffStateHandler } from '../../serverless/src/functions/polyai-handoff-state';

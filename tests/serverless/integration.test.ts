@@ -6,7 +6,7 @@ import { parseHandoffContext, toPolyaiAttributes } from '@polyai-context/model';
 import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
 import { createHandoffToFlexHandler } from '../../serverless/src/functions/polyai-handoff-to-flex.protected';
 import { createPolyaiHandoffHandler } from '../../serverless/src/functions/polyai-handoff.protected';
-import type { StandinMode } from '../../serverless/dev/polyai-standin';
+import type { StandinMode } from '../../devtools/polyai-standin/standin';
 import { fixture } from '../support/fixtures';
 import {
   captureLogs,

@@ -16,7 +16,7 @@ import {
   type FlowState,
   type RunFunction,
   type StudioCall,
-} from '../../serverless/dev/studioFlow';
+} from '../../devtools/outage-drill/studioFlow';
 import { fixture } from '../support/fixtures';
 import { captureLogs, functionEnv, invokeFunction, VERIFIED_CALL } from './support/functions';
 

@@ -22,10 +22,9 @@ function sourceFiles(dir: string): string[] {
 const packageOf = (file: string) => PACKAGES.find((pkg) => file.startsWith(pkg + path.sep)) ?? ROOT;
 
 describe('package boundaries', () => {
-  // serverless/dev (development tools, not deployed) is not checked: issue 18's part 2 moves it out of serverless/.
-  it('no relative import crosses into or out of a package (src, packages, the Functions, tests, preview, bench)', () => {
+  it('no relative import crosses into or out of a package (src, packages, the Functions, devtools, tests, preview, bench)', () => {
     const crossings: string[] = [];
-    for (const dir of ['src', 'packages', 'serverless/src', 'serverless/scripts', 'tests', 'preview', 'bench']) {
+    for (const dir of ['src', 'packages', 'serverless/src', 'serverless/scripts', 'devtools', 'tests', 'preview', 'bench']) {
       for (const file of sourceFiles(path.join(ROOT, dir))) {
         for (const [, specifier] of fs.readFileSync(file, 'utf8').matchAll(SPECIFIER)) {
           const target = path.resolve(path.dirname(file), specifier);

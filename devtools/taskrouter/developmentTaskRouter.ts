@@ -3,7 +3,7 @@
  * (serverless/src/lib/taskAccess.ts) asks this in-memory stand-in instead: the same client calls (Workers list
  * by friendly name, a worker's Reservations by status, Task fetch) answered from a fixed list of reservations.
  * The preview gives its one agent an accepted reservation for each sample task; tests build their own lists.
- * It lives in preview/, which nothing deployable imports.
+ * It lives in devtools/, which nothing deployable imports.
  */
 import type { TaskRouterClient } from '../../serverless/src/lib/taskAccess';
 

@@ -11,9 +11,9 @@
  * longer than the Functions' deadline plus a small margin.
  */
 import { parseHandoffContext, POLYAI_ATTRIBUTE, type HandoffContext } from '@polyai-context/model';
-import { DEFAULTS } from '../src/lib/config';
-import { invokeFunction, type AnyHandler, type FunctionResult } from './localRuntime';
-import { startStandin, STANDIN_API_KEY, STANDIN_CONVERSATIONS_API_KEY, type StandinMode } from './polyai-standin';
+import { DEFAULTS } from '../../serverless/src/lib/config';
+import { invokeFunction, type AnyHandler, type FunctionResult } from '../functions-runtime/localRuntime';
+import { standinEnv, startStandin, STANDIN_API_KEY, type StandinMode } from '../polyai-standin/standin';
 import { walkStudioCall, type AgentStatus } from './studioFlow';
 
 export interface DrillHandlers {
@@ -104,16 +104,9 @@ const CALLER = '+447700900123';
 const SIP_URI = 'sip:acme-billing@polyai.example.sip.twilio.com';
 const CUSTOMER_ID = 'CUST-77123';
 
+/** The Functions' environment for the drill: the stand-in's PolyAI and a Flex workflow to enqueue calls to. */
 export function drillEnv(baseUrl: string): Record<string, string> {
-  return {
-    POLYAI_BASE_URL: baseUrl,
-    POLYAI_ACCOUNT_ID: 'acme',
-    POLYAI_PROJECT_ID: 'billing',
-    POLYAI_API_KEY: STANDIN_API_KEY,
-    POLYAI_CONVERSATIONS_BASE_URL: baseUrl,
-    POLYAI_CONVERSATIONS_API_KEY: STANDIN_CONVERSATIONS_API_KEY,
-    FLEX_WORKFLOW_SID: DRILL_WORKFLOW_SID,
-  };
+  return { ...standinEnv(baseUrl), FLEX_WORKFLOW_SID: DRILL_WORKFLOW_SID };
 }
 
 /** The task attributes a Function's answer would give Flex, or why it gives none. */

@@ -1,6 +1,6 @@
 /**
  * DEVELOPMENT TOOL — a stand-in for PolyAI's Handoff and Conversations APIs on 127.0.0.1, serving
- * tests/fixtures in the shapes and at the paths of PolyAI's OpenAPI files (../shared/polyai/openapi/; the contract
+ * devtools/fixtures in the shapes and at the paths of PolyAI's OpenAPI files (../shared/polyai/openapi/; the contract
  * tests validate every answer against them): `GET /v1/{account_id}/{project_id}/handoff_state?id|shared_id` and
  * `GET /v1/agents/{agentId}/conversations/{conversationId}`, each with its own `x-api-key`. It refuses what PolyAI
  * refuses (no id → 400, wrong key → 401) and can be told to fail in every way PolyAI might (startup flag
@@ -8,17 +8,17 @@
  * two bytes of the body every 100 ms, for minutes), so tests, the outage drill and the offline preview can prove
  * the Functions always route the call. Never deploy it.
  */
-import * as http from 'http';
-import type { AddressInfo, Socket } from 'net';
-import conversation from '../../tests/fixtures/conversation.json';
-import errors from '../../tests/fixtures/handoff-api-errors.json';
-import minimal from '../../tests/fixtures/handoff-state-minimal.json';
-import unverified from '../../tests/fixtures/handoff-state-unverified.json';
-import verified from '../../tests/fixtures/handoff-state-verified.json';
+import type { Request, Response } from 'express';
+import { anyJsonBody, createApp, listen } from '../lib/http';
+import conversation from '../fixtures/conversation.json';
+import errors from '../fixtures/handoff-api-errors.json';
+import minimal from '../fixtures/handoff-state-minimal.json';
+import unverified from '../fixtures/handoff-state-unverified.json';
+import verified from '../fixtures/handoff-state-verified.json';
 
 export const FAULT_MODES = ['401', '403', '404', '429', '500', 'hang', 'slow', 'trickle', 'garbage'] as const;
 export type StandinMode = 'ok' | 'random' | (typeof FAULT_MODES)[number];
-export const MODES: readonly string[] = ['ok', 'random', ...FAULT_MODES];
+export const MODES: readonly StandinMode[] = ['ok', 'random', ...FAULT_MODES];
 /** What `random` picks from, evenly: the outage drill's mix. */
 const RANDOM_MIX: readonly StandinMode[] = ['ok', '404', '429', '500', 'hang', 'slow', 'garbage'];
 
@@ -51,8 +51,20 @@ export interface Standin {
   close(): Promise<void>;
 }
 
+/** The Functions' PolyAI settings for a stand-in at `url`: both APIs there, each with the stand-in's key. */
+export function standinEnv(url: string): Record<string, string> {
+  return {
+    POLYAI_BASE_URL: url,
+    POLYAI_ACCOUNT_ID: 'acme',
+    POLYAI_PROJECT_ID: 'billing',
+    POLYAI_API_KEY: STANDIN_API_KEY,
+    POLYAI_CONVERSATIONS_BASE_URL: url,
+    POLYAI_CONVERSATIONS_API_KEY: STANDIN_CONVERSATIONS_API_KEY,
+  };
+}
+
 export function isStandinMode(value: unknown): value is StandinMode {
-  return typeof value === 'string' && MODES.includes(value);
+  return typeof value === 'string' && (MODES as readonly string[]).includes(value);
 }
 
 export async function startStandin(options: StandinOptions = {}): Promise<Standin> {
@@ -64,7 +76,6 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   const slowMs = options.slowMs ?? 1_500;
   const random = mulberry32(options.seed ?? 1);
   const counts: Record<string, number> = {};
-  const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
 
   const later = (ms: number, run: () => void) => {
@@ -88,47 +99,37 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     return active === 'random' ? RANDOM_MIX[Math.floor(random() * RANDOM_MIX.length)] : active;
   }
 
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const app = createApp();
+  app.post('/__standin/mode', anyJsonBody(), (request: Request, response: Response) => {
+    const change: Record<string, unknown> = request.body ?? {};
+    if (!isStandinMode(change.mode)) return void response.status(400).json({ error: `mode must be one of ${MODES.join(', ')}` });
+    setMode(change.mode, {
+      times: typeof change.times === 'number' ? change.times : undefined,
+      retryAfter: typeof change.retryAfter === 'number' ? change.retryAfter : undefined,
+    });
+    response.json({ mode, times: remaining === Infinity ? null : remaining, retryAfter });
+  });
+
+  app.use((request: Request, response: Response) => {
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       response.writeHead(status, { 'content-type': 'application/json', ...headers });
       response.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
-
-    if (url.pathname === '/__standin/mode' && request.method === 'POST') {
-      let raw = '';
-      request.on('data', (chunk) => (raw += chunk));
-      request.on('end', () => {
-        let change: Record<string, unknown> = {};
-        try {
-          change = JSON.parse(raw);
-        } catch {
-          // falls through to the mode check
-        }
-        if (!isStandinMode(change.mode)) return send(400, { error: `mode must be one of ${MODES.join(', ')}` });
-        setMode(change.mode, {
-          times: typeof change.times === 'number' ? change.times : undefined,
-          retryAfter: typeof change.retryAfter === 'number' ? change.retryAfter : undefined,
-        });
-        send(200, { mode, times: remaining === Infinity ? null : remaining, retryAfter });
-      });
-      return;
-    }
-
-    const route = matchRoute(url.pathname);
+    const route = matchRoute(request.path);
     if (route === null || request.method !== 'GET') return send(404, { error_message: 'Not found' });
+    const query = new URL(request.originalUrl, 'http://127.0.0.1').searchParams;
     // Each API answers its errors in its own published shape.
     const refuse = (status: number, headers: Record<string, string> = {}) =>
       send(status, route.api === 'handoff' ? handoffError(status) : conversationsError(status), headers);
     const key = route.api === 'handoff' ? apiKey : conversationsApiKey;
     if (request.headers['x-api-key'] !== key) return refuse(401);
-    if (route.api === 'handoff' && !url.searchParams.get('id') && !url.searchParams.get('shared_id')) return refuse(400);
+    if (route.api === 'handoff' && !query.get('id') && !query.get('shared_id')) return refuse(400);
 
     const answer = currentMode();
     counts[answer] = (counts[answer] ?? 0) + 1;
     switch (answer) {
       case 'hang':
-        return; // never answers; the socket is destroyed on close()
+        return; // never answers; close() ends the connection
       case 'garbage':
         return send(200, '<html><body>502 Bad Gateway</body></html>{"id":');
       case '429':
@@ -140,7 +141,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
         return refuse(Number(answer));
     }
 
-    const found = route.api === 'handoff' ? findHandoffState(url.searchParams) : findConversation(route.conversationId);
+    const found = route.api === 'handoff' ? findHandoffState(query) : findConversation(route.conversationId);
     if (found === undefined) return refuse(404);
     if (answer === 'ok') return send(200, found);
     const body = JSON.stringify(found);
@@ -165,30 +166,17 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       });
     }
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
 
-  // A busy port rejects (the CLI says so in one line) instead of throwing an unhandled 'error' event.
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  // A busy port rejects (the CLI says so in one line).
+  const server = await listen(app, { port: options.port ?? 0 });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     setMode,
     counts,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: () => {
+      for (const timer of timers) clearTimeout(timer);
+      return server.close();
+    },
   };
 }
 

@@ -7,8 +7,8 @@ const fs = require('fs');
 const path = require('path');
 const { promisify } = require('util');
 
-const ROOT = path.join(__dirname, '..');
-const PLUGIN_NAME = require('../package.json').name;
+const ROOT = path.join(__dirname, '..', '..');
+const PLUGIN_NAME = require('../../package.json').name;
 const PLUGIN_BUNDLE = path.join(ROOT, 'build', `${PLUGIN_NAME}.js`);
 const SOURCES = ['src', 'package.json', 'webpack.config.js', 'tsconfig.json'];
 

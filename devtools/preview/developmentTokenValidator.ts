@@ -2,7 +2,7 @@
  * DEVELOPMENT ONLY — NEVER DEPLOY. The offline preview has no Twilio account, so its Functions cannot ask
  * Twilio (`twilio-flex-token-validator`) whether a Flex token is real. Instead the preview server mints one
  * token per run and injects this validator, which accepts exactly that token and rejects every other.
- * It lives in preview/, which nothing in src/ or serverless/src/ imports, so no deployable file contains it.
+ * It lives in devtools/, which nothing in src/ or serverless/src/ imports, so no deployable file contains it.
  */
 import { randomBytes, timingSafeEqual } from 'crypto';
 

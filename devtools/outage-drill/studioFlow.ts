@@ -6,8 +6,8 @@
  * The outage drill and the flow tests share it.
  */
 import { Liquid } from 'liquidjs';
-import flowJson from '../studio/polyai-to-flex.json';
-import type { FunctionResult } from './localRuntime';
+import flowJson from '../../serverless/studio/polyai-to-flex.json';
+import type { FunctionResult } from '../functions-runtime/localRuntime';
 
 export interface FlowState {
   name: string;

@@ -3,7 +3,7 @@
  * `npm run preview [-- --port=4173]`: serves the offline preview on 127.0.0.1 (--port, else PORT, default
  * 4173), with the PolyAI stand-in and the built Functions on free loopback ports, until Ctrl-C stops all of it.
  */
-const { parseCommandLine, portInUseMessage } = require('../scripts/lib/cliArgs');
+const { parseCommandLine, portInUseMessage } = require('../../scripts/lib/cliArgs');
 const { startPreviewServer } = require('./server');
 
 const envPort = process.env.PORT === undefined || process.env.PORT === '' ? '4173' : process.env.PORT;

@@ -4,8 +4,8 @@
  * stale `If-Match` refused with 412, as Twilio documents ("REST API: Mutation and Conflict Resolution").
  * Reservations say which worker holds a task. Attributes over TaskRouter's 4,096 characters are refused (400).
  */
-import { MAX_TASK_ATTRIBUTES_CHARS } from '../src/lib/insights';
-import { TaskRouterError, TASK_SID, type TaskRouterGateway } from '../src/lib/taskrouter';
+import { MAX_TASK_ATTRIBUTES_CHARS } from '../../serverless/src/lib/insights';
+import { TaskRouterError, TASK_SID, type TaskRouterGateway } from '../../serverless/src/lib/taskrouter';
 
 export interface StandinTask {
   attributes: string;

@@ -3,8 +3,6 @@
  * `Twilio.Response` as a global), without Twilio. Tests and the outage drill use it on source and on the
  * built `dist/functions/*.js` alike.
  */
-import type { ServerlessFunctionSignature } from '@twilio-labs/serverless-runtime-types/types';
-
 export interface FunctionResult {
   status: number;
   headers: Record<string, string>;
@@ -35,8 +33,8 @@ export function installLocalRuntime(): void {
   global.Twilio ??= { Response: LocalResponse };
 }
 
-/** Any handler: the typed source export or a `require`d built file. */
-export type AnyHandler = ServerlessFunctionSignature | ((...args: never[]) => unknown);
+/** Any handler: the typed source export (a ServerlessFunctionSignature) or a `require`d built file. */
+export type AnyHandler = (...args: never[]) => unknown;
 
 export function invokeFunction(
   handler: AnyHandler,

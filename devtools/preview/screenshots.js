@@ -9,7 +9,7 @@ const path = require('path');
 const { launchChromium } = require('./browser');
 const { startPreviewServer } = require('./server');
 
-const OUT = path.join(__dirname, '..', 'docs', 'screenshots');
+const OUT = path.join(__dirname, '..', '..', 'docs', 'screenshots');
 const VIEWPORT = { width: 1280, height: 800 };
 
 /** Scrolls the tab to its transcript section. */

@@ -1,15 +1,14 @@
 /**
- * DEVELOPMENT ONLY. The preview's backend, all on 127.0.0.1: the PolyAI stand-in (serverless/dev) and the
+ * DEVELOPMENT ONLY. The preview's backend, all on 127.0.0.1: the PolyAI stand-in and the
  * built Functions in front of it, with the development token validator. The preview server bundles this
- * file for node at start (it is TypeScript and imports serverless/dev).
+ * file for node at start (it is TypeScript and imports the other dev tools).
  */
-import { drillEnv } from '../../serverless/dev/outageDrill';
-import { startStandin, type StandinMode } from '../../serverless/dev/polyai-standin';
-import { TaskRouterStandin } from '../../serverless/dev/taskrouterStandin';
-import { SAMPLE_TASKS } from '../app/tasks';
-import { developmentTaskRouter } from './developmentTaskRouter';
+import { standinEnv, startStandin, type StandinMode } from '../polyai-standin/standin';
+import { TaskRouterStandin } from '../taskrouter/taskrouterStandin';
+import { SAMPLE_TASKS } from '../../preview/app/tasks';
+import { developmentTaskRouter } from '../taskrouter/developmentTaskRouter';
 import { createDevelopmentFlexToken, developmentTokenValidator, PREVIEW_ACCOUNT_SID, PREVIEW_IDENTITY, PREVIEW_WORKER_SID } from './developmentTokenValidator';
-import { startLocalFunctions } from './localFunctions';
+import { startLocalFunctions } from '../functions-runtime/localFunctions';
 
 /** The stand-in modes the preview's "PolyAI" switch offers: working, and four ways PolyAI can fail. */
 export const PREVIEW_POLYAI_MODES = ['ok', '500', 'hang', 'garbage', '401'] as const satisfies readonly StandinMode[];
@@ -47,7 +46,7 @@ export async function startPreviewBackend(options: { functionsDir: string; previ
     const functions = await startLocalFunctions({
       functionsDir: options.functionsDir,
       env: {
-        ...drillEnv(standin.url),
+        ...standinEnv(standin.url),
         ACCOUNT_SID: PREVIEW_ACCOUNT_SID,
         AUTH_TOKEN: 'offline-preview-not-a-secret',
         FLEX_ALLOWED_ORIGINS: options.previewOrigin,

@@ -2,18 +2,15 @@
  * DEVELOPMENT TOOL — `npm run polyai:standin [-- --mode=500 --port=4010 --seed=1]`: the PolyAI stand-in as a
  * process, for the offline preview and manual runs of `twilio serverless:start`.
  */
-import { countFlag, finishArgs, flag } from './args';
-import { isStandinMode, MODES, STANDIN_API_KEY, STANDIN_CONVERSATIONS_API_KEY, startStandin } from './polyai-standin';
-import { portInUseMessage } from '../../scripts/lib/cliArgs';
+import { parseCommandLine, portInUseMessage } from '../../scripts/lib/cliArgs';
+import { MODES, STANDIN_API_KEY, STANDIN_CONVERSATIONS_API_KEY, startStandin } from './standin';
 
-const mode = flag('mode', `how the stand-in answers: ${MODES.join(', ')} (default ok)`) ?? 'ok';
-const port = countFlag('port', 4010, 65535, 'port on 127.0.0.1');
-const seed = countFlag('seed', 1, 2 ** 31, 'seed of the generated data');
-finishArgs('npm run polyai:standin -- [--mode=ok] [--port=4010] [--seed=1]');
-if (!isStandinMode(mode)) {
-  console.error(`error: --mode must be one of ${MODES.join(', ')}, got "${mode}"\nRun with --help to see the options.`);
-  process.exit(2);
-}
+const { mode, port, seed } = parseCommandLine('npm run polyai:standin -- [--mode=ok] [--port=4010] [--seed=1]', (args) => ({
+  mode: args.choice('mode', 'how the stand-in answers', MODES, 'ok'),
+  port: args.integer('port', 'port on 127.0.0.1', { fallback: 4010, min: 1, max: 65535 }),
+  seed: args.integer('seed', 'seed of the generated data', { fallback: 1, min: 1, max: 2 ** 31 }),
+}));
+
 startStandin({ port, mode, seed }).then(
   (standin) => {
     console.log(`PolyAI stand-in (development only) on ${standin.url}, mode ${mode}`);

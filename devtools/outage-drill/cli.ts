@@ -1,5 +1,5 @@
 /**
- * DEVELOPMENT TOOL — `npm run drill`: the outage drill against the BUILT Functions (dist/functions), so it
+ * DEVELOPMENT TOOL — `npm run drill`: the outage drill against the BUILT Functions (serverless/dist/functions), so it
  * exercises exactly what `twilio serverless:deploy` uploads, on every route (Studio, TwiML connector, SIP).
  * Exits non-zero unless every call ended as its scenario requires and no log line leaked, then runs the trickle
  * drill (every answer trickling, garbage collected throughout) on `--trickle-calls` calls under the same rule
@@ -7,20 +7,29 @@
  * (`--route` repeats or takes a comma list).
  */
 import * as path from 'path';
-import { countFlag, finishArgs, listFlag, usageError } from './args';
-import { DEFAULTS } from '../src/lib/config';
+import { parseCommandLine, UsageError } from '../../scripts/lib/cliArgs';
+import { DEFAULTS } from '../../serverless/src/lib/config';
 import { DEADLINE_MARGIN_MS, formatDrillReport, ROUTES, runOutageDrill, runTrickleDrill, type DrillReport, type Route } from './outageDrill';
 
-const calls = countFlag('calls', 1_000, 10_000, 'simulated calls');
-const concurrency = countFlag('concurrency', 100, 500, 'calls in flight at once');
-const seed = countFlag('seed', 42, 2 ** 31, 'seed of the simulated outages');
-const asked = listFlag('route', `routes to drill: ${ROUTES.join(', ')} (default all; repeat or comma-separate)`);
-const trickleCalls = countFlag('trickle-calls', 200, 2_000, 'calls of the trickle drill that follows');
-finishArgs('npm run drill -- [--calls=1000] [--concurrency=100] [--seed=42] [--route=studio,sip] [--trickle-calls=200]');
-const unknown = asked.filter((name) => !(ROUTES as readonly string[]).includes(name));
-if (unknown.length > 0) usageError(`--route must be one of ${ROUTES.join(', ')}, got "${unknown[0]}"`);
+const usage = 'npm run drill -- [--calls=1000] [--concurrency=100] [--seed=42] [--route=studio,sip] [--trickle-calls=200]';
+const { calls, concurrency, seed, routes, trickleCalls } = parseCommandLine(usage, (args) => ({
+  calls: args.integer('calls', 'simulated calls', { fallback: 1_000, min: 1, max: 10_000 }),
+  concurrency: args.integer('concurrency', 'calls in flight at once', { fallback: 100, min: 1, max: 500 }),
+  seed: args.integer('seed', 'seed of the simulated outages', { fallback: 42, min: 1, max: 2 ** 31 }),
+  routes: routesFrom(args.strings('route', `routes to drill: ${ROUTES.join(', ')} (default all; repeat or comma-separate)`)),
+  trickleCalls: args.integer('trickle-calls', 'calls of the trickle drill that follows', { fallback: 200, min: 1, max: 2_000 }),
+}));
 
-const functions = path.join(__dirname, '..', 'functions');
+/** `--route=a --route=b` or `--route=a,b`; undefined (every route) when absent. */
+function routesFrom(values: string[]): Route[] | undefined {
+  const asked = values.flatMap((value) => value.split(',')).filter((value) => value !== '');
+  const unknown = asked.find((name) => !(ROUTES as readonly string[]).includes(name));
+  if (unknown !== undefined) throw new UsageError(`--route must be one of ${ROUTES.join(', ')}, got "${unknown}"`);
+  return asked.length > 0 ? (asked as Route[]) : undefined;
+}
+
+// The build `npm run drill` makes first (npm run build:functions).
+const functions = path.join(__dirname, '..', '..', 'serverless', 'dist', 'functions');
 // Loaded at run time, not bundled: the drill must run the deployable files themselves.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const load = (name: string) => require(path.join(functions, name)).handler;
@@ -31,7 +40,7 @@ const handlers = {
   connector: load('polyai-handoff-to-flex.protected.js'),
   sip: load('polyai-sip-handoff.protected.js'),
 };
-const options = { calls, concurrency, seed, routes: asked.length > 0 ? (asked as Route[]) : undefined };
+const options = { calls, concurrency, seed, routes };
 
 function passed(name: string, report: DrillReport): boolean {
   console.log(formatDrillReport(report).replace(/^outage drill/, name));

@@ -1,20 +1,20 @@
 /**
  * The offline preview server: serves real Flex (@twilio/flex-ui from node_modules, bundled with esbuild
  * into the page of preview/app) and the plugin's production bundle (`flex-plugin build`), which
- * Flex's own plugin manager loads, on 127.0.0.1. Next to it, the preview backend (preview/backend): the PolyAI stand-in and the
+ * Flex's own plugin manager loads, on 127.0.0.1. Next to it, the preview backend (backend.ts): the PolyAI stand-in and the
  * built Functions, so the transcript comes through the real `polyai-conversation` Function.
- * Development only: nothing in src/ or serverless/src/ imports preview/.
+ * Development only: nothing in src/ or serverless/src/ imports devtools/.
  */
 const { execFile } = require('child_process');
 const fs = require('fs');
-const http = require('http');
-const Module = require('module');
 const os = require('os');
 const path = require('path');
 const { promisify } = require('util');
 const esbuild = require('esbuild');
 
-const ROOT = path.join(__dirname, '..');
+const ROOT = path.join(__dirname, '..', '..');
+const { anyJsonBody, createApp, listen } = require('../lib/http');
+const { loadTs } = require('../lib/loadTs');
 const { PLUGIN_BUNDLE, PLUGIN_NAME, ensurePluginBuild } = require('./pluginBuild');
 
 /**
@@ -38,7 +38,7 @@ const localFlexAssets = {
     build.onLoad({ filter: /twilio-flex\.prod\.js$/ }, async (args) => {
       let contents = await fs.promises.readFile(args.path, 'utf8');
       for (const [url, [name]] of Object.entries(FLEX_CDN_FILES)) {
-        if (!contents.includes(url)) throw new Error(`@twilio/flex-ui no longer requests ${url}: update preview/server.js`);
+        if (!contents.includes(url)) throw new Error(`@twilio/flex-ui no longer requests ${url}: update devtools/preview/server.js`);
         contents = contents.split(url).join(FLEX_ASSETS_PATH + name);
       }
       return { contents, loader: 'js' };
@@ -52,7 +52,7 @@ const PROCESS_SHIM = 'var process = { env: { NODE_ENV: "production" }, browser: 
 /** Bundles the host page (real Flex from node_modules + the preview's switches); throws with esbuild's messages on error. */
 async function bundle() {
   const result = await esbuild.build({
-    entryPoints: [path.join(__dirname, 'app', 'main.tsx')],
+    entryPoints: [path.join(ROOT, 'preview', 'app', 'main.tsx')],
     absWorkingDir: ROOT,
     bundle: true,
     write: false,
@@ -81,17 +81,6 @@ async function buildFunctions() {
   return outdir;
 }
 
-/** preview/backend is TypeScript importing serverless/dev: bundled for node and loaded from memory. */
-async function loadBackendModule() {
-  const filename = path.join(__dirname, 'backend', 'previewBackend.ts');
-  const result = await esbuild.build({ entryPoints: [filename], absWorkingDir: ROOT, bundle: true, write: false, format: 'cjs', platform: 'node', target: 'node18', logLevel: 'silent' });
-  const backendModule = new Module(filename, module);
-  backendModule.filename = filename;
-  backendModule.paths = Module._nodeModulePaths(path.dirname(filename));
-  backendModule._compile(result.outputFiles[0].text, filename);
-  return backendModule.exports;
-}
-
 /** What Flex reads from public/appConfig.js: the plugin fetches transcripts from the local Functions. */
 function appConfig({ functionsBaseUrl }) {
   // As an admin's ui_attributes would have it; auto_select_tab stays off unless the page's switch turns it on.
@@ -102,7 +91,7 @@ function appConfig({ functionsBaseUrl }) {
 
 /** What the page needs from the server: the development Flex token and the PolyAI switch's state. */
 function previewSession(backend, modes) {
-  return { flexToken: backend.flexToken, polyaiMode: backend.polyaiMode(), polyaiModes: modes, pluginUrl: PLUGIN_URL, pluginVersion: require('../package.json').version };
+  return { flexToken: backend.flexToken, polyaiMode: backend.polyaiMode(), polyaiModes: modes, pluginUrl: PLUGIN_URL, pluginVersion: require('../../package.json').version };
 }
 
 const PLUGIN_URL = `/plugins/${PLUGIN_NAME}.js`;
@@ -140,41 +129,13 @@ const page = `<!doctype html>
 </html>
 `;
 
-/** Reads a small JSON request body (the PolyAI switch); null when it is not JSON. */
-function readJson(request) {
-  return new Promise((resolve) => {
-    let raw = '';
-    request.on('data', (chunk) => {
-      raw += chunk;
-      if (raw.length > 1024) request.destroy();
-    });
-    request.on('end', () => {
-      try {
-        resolve(JSON.parse(raw));
-      } catch {
-        resolve(null);
-      }
-    });
-  });
-}
-
-function listen(server, port, host) {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
 /**
  * Starts the preview and its backend. Resolves with `{ url, functionsUrl, standinUrl, close }` once all
  * listen; rejects with a readable error if a bundle fails or the port is taken (`error.code ===
  * 'EADDRINUSE'`). Port 0 picks a free port; the backend always picks free ports.
  */
 async function startPreviewServer({ port = 4173, host = '127.0.0.1' } = {}) {
-  const [script, backendModule, functionsDir] = await Promise.all([bundle(), loadBackendModule(), buildFunctions(), ensurePluginBuild({ log: console.log })]);
+  const [script, backendModule, functionsDir] = await Promise.all([bundle(), loadTs(path.join(__dirname, 'backend.ts')), buildFunctions(), ensurePluginBuild({ log: console.log })]);
   const removeBuild = () => fs.rmSync(functionsDir, { recursive: true, force: true });
   const { startPreviewBackend, isPreviewPolyaiMode, PREVIEW_POLYAI_MODES } = backendModule;
   let backend;
@@ -184,37 +145,35 @@ async function startPreviewServer({ port = 4173, host = '127.0.0.1' } = {}) {
     response.writeHead(status, headers);
     response.end(body);
   };
-  const server = http.createServer(async (request, response) => {
-    const { pathname } = new URL(request.url, 'http://localhost');
-    if (!backend) return send(response, 503, 'text/plain; charset=utf-8', 'Starting, try again in a moment.');
-    // The PolyAI switch: same origin as the page, so no CORS; only the preview's modes.
-    if (pathname === '/__preview/polyai-mode' && request.method === 'POST') {
-      const body = await readJson(request);
-      if (!isPreviewPolyaiMode(body?.mode)) return send(response, 400, 'application/json', JSON.stringify({ error: `mode must be one of ${PREVIEW_POLYAI_MODES.join(', ')}` }));
-      backend.setPolyaiMode(body.mode);
-      console.log(`PolyAI stand-in now answers: ${body.mode}`);
-      return send(response, 200, 'application/json', JSON.stringify({ mode: backend.polyaiMode() }));
-    }
-    const routes = {
-      '/': ['text/html; charset=utf-8', () => page],
-      '/appConfig.js': ['text/javascript; charset=utf-8', () => `var appConfig = ${JSON.stringify(appConfig({ functionsBaseUrl: backend.functionsUrl }), null, 2)};\n`],
-      '/preview-session.js': ['text/javascript; charset=utf-8', () => `var previewSession = ${JSON.stringify(previewSession(backend, PREVIEW_POLYAI_MODES))};\n`],
-      '/preview.js': ['text/javascript; charset=utf-8', () => script],
-      // Read on each request: `npm run build` (or the watch mode) is picked up by a reload.
-      [PLUGIN_URL]: ['text/javascript; charset=utf-8', () => fs.readFileSync(PLUGIN_BUNDLE)],
-    };
-    for (const [name, type, body] of Object.values(FLEX_CDN_FILES)) routes[FLEX_ASSETS_PATH + name] = [type, () => body];
-    const route = request.method === 'GET' ? routes[pathname] : undefined;
-    if (!route) return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
-    send(response, 200, route[0], route[1]());
+  const app = createApp();
+  app.use((_request, response, next) => (backend ? next() : send(response, 503, 'text/plain; charset=utf-8', 'Starting, try again in a moment.')));
+  // The PolyAI switch: same origin as the page, so no CORS; only the preview's modes.
+  app.post('/__preview/polyai-mode', anyJsonBody('1kb'), (request, response) => {
+    const { mode } = request.body;
+    if (!isPreviewPolyaiMode(mode)) return send(response, 400, 'application/json', JSON.stringify({ error: `mode must be one of ${PREVIEW_POLYAI_MODES.join(', ')}` }));
+    backend.setPolyaiMode(mode);
+    console.log(`PolyAI stand-in now answers: ${mode}`);
+    send(response, 200, 'application/json', JSON.stringify({ mode: backend.polyaiMode() }));
   });
+  const routes = {
+    '/': ['text/html; charset=utf-8', () => page],
+    '/appConfig.js': ['text/javascript; charset=utf-8', () => `var appConfig = ${JSON.stringify(appConfig({ functionsBaseUrl: backend.functionsUrl }), null, 2)};\n`],
+    '/preview-session.js': ['text/javascript; charset=utf-8', () => `var previewSession = ${JSON.stringify(previewSession(backend, PREVIEW_POLYAI_MODES))};\n`],
+    '/preview.js': ['text/javascript; charset=utf-8', () => script],
+    // Read on each request: `npm run build` (or the watch mode) is picked up by a reload.
+    [PLUGIN_URL]: ['text/javascript; charset=utf-8', () => fs.readFileSync(PLUGIN_BUNDLE)],
+  };
+  for (const [name, type, body] of Object.values(FLEX_CDN_FILES)) routes[FLEX_ASSETS_PATH + name] = [type, () => body];
+  for (const [route, [type, body]] of Object.entries(routes)) app.get(route, (_request, response) => send(response, 200, type, body()));
+  app.use((_request, response) => send(response, 404, 'text/plain; charset=utf-8', 'Not found'));
+  let server;
   try {
-    await listen(server, port, host);
+    server = await listen(app, { port, host });
   } catch (error) {
     removeBuild();
     throw error;
   }
-  const url = `http://${host}:${server.address().port}/`;
+  const url = `${server.url}/`;
   try {
     backend = await startPreviewBackend({ functionsDir: path.join(functionsDir, 'functions'), previewOrigin: new URL(url).origin });
   } catch (error) {
@@ -227,13 +186,7 @@ async function startPreviewServer({ port = 4173, host = '127.0.0.1' } = {}) {
     functionsUrl: backend.functionsUrl,
     standinUrl: backend.standinUrl,
     close: async () => {
-      await Promise.all([
-        new Promise((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }),
-        backend.close(),
-      ]);
+      await Promise.all([server.close(), backend.close()]);
       removeBuild();
     },
   };
