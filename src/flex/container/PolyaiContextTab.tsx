@@ -3,6 +3,7 @@ import { Manager, withTaskContext, type ITask } from '@twilio/flex-ui';
 
 import { HandoffContextView } from '../../views/HandoffContextView/HandoffContextView';
 import { TabErrorBoundary } from '../../views/TabErrorBoundary/TabErrorBoundary';
+import { FaultReportContext } from '../../views/common/faultReport';
 import { TranscriptSection, type TranscriptSource } from '../../views/Transcript/TranscriptSection';
 import { useFullHandoff, type HandoffStateLoader } from './useFullHandoff';
 import { VerdictPanel, type VerdictAudience } from '../../views/Verdict/VerdictPanel';
@@ -12,6 +13,7 @@ import { fetchConversation } from '../../functionCalls/conversationClient';
 import { fetchHandoffState } from '../../functionCalls/handoffStateClient';
 import { LocaleContext, pickStrings, StringsContext, type SupportedLanguage } from '../../strings';
 import { flexToken } from '../flexToken';
+import { reportTabError } from '../reportError';
 import { handoffContextOf } from '../taskContext';
 
 interface PolyaiContextTabProps {
@@ -60,21 +62,24 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
   const verdict =
     context.status === 'absent' ? null : <VerdictPanel task={task} functionsBaseUrl={functionsBaseUrl} token={flexToken} audience={audience} />;
   return (
-    <StringsContext.Provider value={strings}>
-      <LocaleContext.Provider value={locale}>
-        <TabErrorBoundary>
-          {/* Keyed by task: new attributes refresh in place (scroll, search, reveals kept); another task starts clean. */}
-          <HandoffContextView
-            key={task?.taskSid}
-            context={context}
-            config={config}
-            transcript={transcript}
-            verdict={verdict}
-            notLoadedPhase={fullHandoff.status === 'complete' ? undefined : fullHandoff}
-          />
-        </TabErrorBoundary>
-      </LocaleContext.Provider>
-    </StringsContext.Provider>
+    // Render faults in the views are reported through Flex (the views only raise them).
+    <FaultReportContext.Provider value={reportTabError}>
+      <StringsContext.Provider value={strings}>
+        <LocaleContext.Provider value={locale}>
+          <TabErrorBoundary>
+            {/* Keyed by task: new attributes refresh in place (scroll, search, reveals kept); another task starts clean. */}
+            <HandoffContextView
+              key={task?.taskSid}
+              context={context}
+              config={config}
+              transcript={transcript}
+              verdict={verdict}
+              notLoadedPhase={fullHandoff.status === 'complete' ? undefined : fullHandoff}
+            />
+          </TabErrorBoundary>
+        </LocaleContext.Provider>
+      </StringsContext.Provider>
+    </FaultReportContext.Provider>
   );
 }
 

@@ -41,6 +41,16 @@ describe('package boundaries', () => {
     expect(crossings).toEqual([]);
   });
 
+  it('views are pure: nothing in src/views imports Flex or the Flex-bound code (src/flex)', () => {
+    const flexBound = sourceFiles(path.join(ROOT, 'src', 'views')).flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/from\s+'([^']+)'/g)]
+        .map(([, specifier]) => specifier)
+        .filter((specifier) => specifier === '@twilio/flex-ui' || (specifier.startsWith('.') && path.resolve(path.dirname(file), specifier).startsWith(path.join(ROOT, 'src', 'flex') + path.sep)))
+        .map((specifier) => `${path.relative(ROOT, file)}: ${specifier}`),
+    );
+    expect(flexBound).toEqual([]);
+  });
+
   it('ESLint refuses such an import in serverless/ and in the plugin', () => {
     const eslint = path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
     const lint = (filename: string, source: string) => {
