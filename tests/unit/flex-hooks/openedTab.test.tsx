@@ -7,9 +7,9 @@ import React from 'react';
 import { render, screen } from '@testing-library/react';
 import * as Flex from '@twilio/flex-ui';
 
-import { CONTEXT_TAB_NAME } from '../../../src/flex-hooks/contextTab';
-import { openedOnlyIn } from '../../../src/flex-hooks/openedTab';
-import { SUPERVISOR_CANVAS_TABS, TASK_CANVAS_TABS } from '../../../src/flex-hooks/taskCanvasTabs';
+import { CONTEXT_TAB_NAME } from '../../../src/flex/hooks/contextTab';
+import { openedOnlyIn } from '../../../src/flex/hooks/openedTab';
+import { SUPERVISOR_CANVAS_TABS, TASK_CANVAS_TABS } from '../../../src/flex/hooks/taskCanvasTabs';
 
 const mock = Flex as unknown as typeof Flex & {
   TaskContextProvider: React.Provider<{ task?: unknown }>;

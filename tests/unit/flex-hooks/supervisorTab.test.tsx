@@ -5,8 +5,8 @@ import * as Flex from '@twilio/flex-ui';
 import { CustomizationProvider } from '@twilio-paste/core/customization';
 
 import { initPolyaiContext } from '../../../src/PolyaiContextPlugin';
-import { CONTEXT_TAB_NAME } from '../../../src/flex-hooks/contextTab';
-import { SUPERVISOR_CANVAS_TABS } from '../../../src/flex-hooks/taskCanvasTabs';
+import { CONTEXT_TAB_NAME } from '../../../src/flex/hooks/contextTab';
+import { SUPERVISOR_CANVAS_TABS } from '../../../src/flex/hooks/taskCanvasTabs';
 import { fixture } from '../../support/fixtures';
 import { jsonResponse, mockFetch } from '../../support/fetch';
 
