@@ -68,96 +68,72 @@ interface LiveWorker {
 const notInTeamsView = () => Promise.reject(new Error('Not implemented'));
 
 /**
- * Flex's InsightsTask (not exported by @twilio/flex-ui): the same getters over the same live-query item.
- * A supervisor's task is read-only, so its actions reject as Flex's do.
+ * Flex's InsightsTask (not exported by @twilio/flex-ui): the same values read from the same live-query item
+ * (Flex reads them through getters over `source`; the item never changes here). A supervisor's task is
+ * read-only, so its actions reject as Flex's do.
  */
 class TeamTask {
-  constructor(readonly source: LiveReservation) {}
+  readonly sid: string;
+  readonly taskSid: string;
+  readonly workerSid: string;
+  readonly attributes: Record<string, unknown>;
+  readonly status: string;
+  readonly taskStatus: string;
+  readonly taskChannelUniqueName: string;
+  readonly channelType: string;
+  readonly queueName: string;
+  readonly age: number;
+  readonly priority: number;
+  readonly dateCreated: Date;
+  readonly dateUpdated: Date;
+  readonly routingTarget: string | null;
+  readonly formattedAttributes: { from?: string; outbound_to?: string };
+  /** Flex formats the number for display; the preview shows it as the sample has it. */
+  readonly defaultFrom: string;
+  readonly addOns = undefined;
+  readonly conference = undefined;
   readonly complete = notInTeamsView;
   readonly setAttributes = notInTeamsView;
   readonly wrapUp = notInTeamsView;
-  get sid() {
-    return this.source.reservation_sid;
-  }
-  get taskSid() {
-    return this.source.task_sid;
-  }
-  get workerSid() {
-    return this.source.worker_sid;
-  }
-  get attributes() {
-    return this.source.attributes;
-  }
-  get status() {
-    return this.source.status === 'wrapup' ? 'wrapping' : this.source.status;
-  }
-  get taskStatus() {
-    return this.source.task_status;
-  }
-  get taskChannelUniqueName() {
-    return this.source.task_channel_unique_name;
-  }
-  get channelType() {
-    return (this.attributes.channelType as string | undefined) ?? this.taskChannelUniqueName;
-  }
-  get queueName() {
-    return this.source.queue_name;
-  }
-  get age() {
-    return this.source.task_age;
-  }
-  get priority() {
-    return this.source.task_priority;
-  }
-  get dateCreated() {
-    return new Date(this.source.date_created);
-  }
-  get dateUpdated() {
-    return new Date(this.source.date_updated);
-  }
-  get routingTarget() {
-    return this.source.task_routing_target;
-  }
-  get formattedAttributes() {
-    const { from, outbound_to: outboundTo } = this.attributes as { from?: string; outbound_to?: string };
-    return { ...(from ? { from } : {}), ...(outboundTo ? { outbound_to: outboundTo } : {}) };
-  }
-  /** Flex formats the number for display; the preview shows it as the sample has it. */
-  get defaultFrom() {
-    const { name, from } = this.attributes as { name?: string; from?: string };
-    return name ?? from ?? 'Anonymous';
-  }
-  get addOns() {
-    return undefined;
-  }
-  get conference() {
-    return undefined;
+
+  constructor(readonly source: LiveReservation) {
+    const attributes = source.attributes as { channelType?: string; name?: string; from?: string; outbound_to?: string };
+    this.sid = source.reservation_sid;
+    this.taskSid = source.task_sid;
+    this.workerSid = source.worker_sid;
+    this.attributes = source.attributes;
+    this.status = source.status === 'wrapup' ? 'wrapping' : source.status;
+    this.taskStatus = source.task_status;
+    this.taskChannelUniqueName = source.task_channel_unique_name;
+    this.channelType = attributes.channelType ?? source.task_channel_unique_name;
+    this.queueName = source.queue_name;
+    this.age = source.task_age;
+    this.priority = source.task_priority;
+    this.dateCreated = new Date(source.date_created);
+    this.dateUpdated = new Date(source.date_updated);
+    this.routingTarget = source.task_routing_target;
+    this.formattedAttributes = { ...(attributes.from ? { from: attributes.from } : {}), ...(attributes.outbound_to ? { outbound_to: attributes.outbound_to } : {}) };
+    this.defaultFrom = attributes.name ?? attributes.from ?? 'Anonymous';
   }
 }
 
-/** Flex's InsightsWorker (not exported): the getters the Teams view's components read. */
+/** Flex's InsightsWorker (not exported): the values the Teams view's components read. */
 class TeamWorker {
-  constructor(readonly source: LiveWorker) {}
-  get sid() {
-    return this.source.worker_sid;
-  }
-  get name() {
-    return this.source.friendly_name;
-  }
-  get fullName() {
-    return (this.source.attributes.full_name as string | undefined) ?? this.name;
-  }
-  get activityName() {
-    return this.source.activity_name;
-  }
-  get attributes() {
-    return this.source.attributes;
-  }
-  get dateUpdated() {
-    return new Date(this.source.date_updated);
-  }
-  get isAvailable() {
-    return false;
+  readonly sid: string;
+  readonly name: string;
+  readonly fullName: string;
+  readonly activityName: string;
+  readonly attributes: Record<string, unknown>;
+  readonly dateUpdated: Date;
+  readonly isAvailable = false;
+
+  constructor(readonly source: LiveWorker) {
+    this.sid = source.worker_sid;
+    this.name = source.friendly_name;
+    this.fullName = (source.attributes.full_name as string | undefined) ?? source.friendly_name;
+    this.activityName = source.activity_name;
+    this.attributes = source.attributes;
+    this.dateUpdated = new Date(source.date_updated);
   }
 }
 
