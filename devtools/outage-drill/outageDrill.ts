@@ -10,7 +10,7 @@
  * PolyAI answer trickle its body for minutes while garbage is collected, and counts a call as lost when it takes
  * longer than the Functions' deadline plus a small margin.
  */
-import { parseHandoffContext, POLYAI_ATTRIBUTE, type HandoffContext } from '../../src/model';
+import { parseHandoffContext, POLYAI_ATTRIBUTE, type HandoffContext } from '@polyai-context/model';
 import { DEFAULTS } from '../../serverless/src/lib/config';
 import { invokeFunction, type AnyHandler, type FunctionResult } from '../functions-runtime/localRuntime';
 import { standinEnv, startStandin, STANDIN_API_KEY, type StandinMode } from '../polyai-standin/standin';

@@ -1,6 +1,6 @@
-// Bundles each Function (with the shared model from ../src/model and the PolyAI client) into one
-// self-contained file in dist/functions/, which is what `twilio serverless:deploy` uploads, and nothing
-// else (the development tools in devtools/ run from source). `--outdir=<dir>` builds elsewhere (tests).
+// Bundles each Function (with the shared model, `@polyai-context/model` from packages/model, and the PolyAI
+// client) into one self-contained file in dist/functions/, which is what `twilio serverless:deploy` uploads,
+// and nothing else (the development tools in devtools/ run from source). `--outdir=<dir>` builds elsewhere (tests).
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';

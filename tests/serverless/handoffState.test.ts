@@ -4,7 +4,7 @@
  * access): both are checked here side by side.
  */
 import { developmentTaskRouter } from '../../devtools/taskrouter/developmentTaskRouter';
-import { parseHandoffContext, toPolyaiAttributes } from '../../src/model';
+import { parseHandoffContext, toPolyaiAttributes } from '@polyai-context/model';
 import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
 import { createPolyaiHandoffStateHandler } from '../../serverless/src/functions/polyai-handoff-state';
 import { fixture } from '../support/fixtures';

@@ -2,7 +2,7 @@
  * The Functions against the PolyAI stand-in over loopback: every scenario asserts the exact body Studio
  * (JSON) and the TwiML path (<Enqueue><Task>) hand to Flex, and how the plugin's model reads it.
  */
-import { parseHandoffContext, toPolyaiAttributes } from '../../src/model';
+import { parseHandoffContext, toPolyaiAttributes } from '@polyai-context/model';
 import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
 import { createHandoffToFlexHandler } from '../../serverless/src/functions/polyai-handoff-to-flex.protected';
 import { createPolyaiHandoffHandler } from '../../serverless/src/functions/polyai-handoff.protected';

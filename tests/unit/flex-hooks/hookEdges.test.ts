@@ -1,8 +1,8 @@
 /** Flex hooks' edges found by mutation testing: strings when the language changes, an odd accept payload. */
 import * as Flex from '@twilio/flex-ui';
 
-import { registerAutoSelectTab } from '../../../src/flex-hooks/autoSelectTab';
-import { registerStrings } from '../../../src/flex-hooks/strings';
+import { registerAutoSelectTab } from '../../../src/flex/hooks/autoSelectTab';
+import { registerStrings } from '../../../src/flex/hooks/strings';
 
 describe('strings when the language changes', () => {
   it('replaces its own strings with the new language, keeping what an admin changed', () => {

@@ -1,9 +1,8 @@
 /**
  * Item 6 of issue 16: values are read as they were written (rules in the README, "How values are read").
  */
-import { formatValue } from '../../../src/components/HandoffContextView/formatValue';
-import { isSensitivePath, labelForPath, parseHandoffContext, parseConversation, compileMaskPatterns, DEFAULT_MASK_PATTERNS, type CapturedField } from '../../../src/model';
-import { toConfidence, toCount, toNumber } from '../../../src/model/values';
+import { formatValue } from '../../../src/views/HandoffContextView/formatValue';
+import { isSensitivePath, labelForPath, parseHandoffContext, parseConversation, compileMaskPatterns, DEFAULT_MASK_PATTERNS, toConfidence, toCount, toNumber, type CapturedField } from '@polyai-context/model';
 import { enUS, formatString, type Translate } from '../../../src/strings';
 
 const t: Translate = (key, values) => formatString(enUS[key], values);

@@ -1,5 +1,5 @@
 /** Reading the stored verdict back from task attributes: strict values, hostile input never throws. */
-import { readStoredVerdict } from '../../../src/model';
+import { readStoredVerdict } from '@polyai-context/model';
 
 describe('readStoredVerdict', () => {
   it('reads a stored verdict from an attributes object or JSON string', () => {
