@@ -29,11 +29,11 @@ export interface PreviewBackend {
 }
 
 function verdictTaskRouter(): TaskRouterStandin {
-  const taskRouter = new TaskRouterStandin({ autoCreateFor: PREVIEW_WORKER_SID });
+  const taskRouter = new TaskRouterStandin();
   for (const task of SAMPLE_TASKS) {
     // A sample's attributes as TaskRouter holds them: an object (JSON-string samples parsed once).
     const attributes = typeof task.attributes === 'string' ? JSON.parse(task.attributes) : task.attributes;
-    taskRouter.addTask(task.taskSid, attributes as object, { reservations: { [PREVIEW_WORKER_SID]: ['accepted'] } });
+    taskRouter.addTask(task.taskSid, attributes as object);
   }
   return taskRouter;
 }
@@ -58,8 +58,8 @@ export async function startPreviewBackend(options: { functionsDir: string; previ
         [{ sid: PREVIEW_WORKER_SID, friendlyName: PREVIEW_IDENTITY }],
         SAMPLE_TASKS.map((task) => ({ workerSid: PREVIEW_WORKER_SID, taskSid: task.taskSid, reservationStatus: 'accepted', attributes: task.attributes })),
       ),
-      // The agent's verdicts land in an in-memory TaskRouter with ETags: the samples as tasks the preview agent
-      // holds, and any other task (a pasted one) created on first use.
+      // The agent's verdicts land in an in-memory TaskRouter with ETags holding the samples. Who may write one
+      // is the same access check as above (the agent holds the samples; a pasted task is not held: 403).
       verdictTaskRouter: verdictTaskRouter(),
     });
     return {

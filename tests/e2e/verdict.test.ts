@@ -1,8 +1,8 @@
 /**
  * Issue 20 in Chromium, on the real-Flex offline preview: the agent's verdict goes through the built
  * `polyai-verdict` Function (Flex token, CORS preflight, the TaskRouter stand-in with ETags) and a stored verdict
- * shows again from the task attributes alone. The preview has no Teams view, so the supervisor canvas is covered
- * by tests/unit/flex-hooks/supervisorTab.test.tsx.
+ * shows again from the task attributes alone. The supervisor's read-only view, in Flex's supervisor task canvas,
+ * is tests/e2e/verdictSupervisor.test.ts.
  */
 import type { Request } from 'playwright-core';
 

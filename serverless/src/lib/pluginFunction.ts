@@ -52,8 +52,7 @@ export function pluginFunction(fn: string, deps: PluginDeps, serve: (request: Pl
     try {
       const conversationId = received<ConversationRequestBody>(event, 'conversationId');
       if (!isCallSid(conversationId) && !isOpaqueId(conversationId)) return fail(400, 'conversationId must be a call SID or a handoff id.');
-      const taskRouter = () => deps.taskRouter ?? (context.getTwilioClient() as unknown as TaskRouterClient);
-      const access = await checkTaskAccess(conversationId, who, env, taskRouter);
+      const access = await checkTaskAccess({ conversationId }, who, env, accessTaskRouter(deps, context));
       if (!access.ok) return fail(access.status, access.message);
       const started = Date.now();
       const result = await serve({ env, event, conversationId, who });
@@ -64,6 +63,11 @@ export function pluginFunction(fn: string, deps: PluginDeps, serve: (request: Pl
       fail(500, 'The PolyAI Function failed.');
     }
   };
+}
+
+/** TaskRouter for the access check (lib/taskAccess): the one given, else the Service's own client, made on first use. */
+export function accessTaskRouter(deps: Pick<PluginDeps, 'taskRouter'>, context: Parameters<ServerlessFunctionSignature>[0]): () => TaskRouterClient {
+  return () => deps.taskRouter ?? (context.getTwilioClient() as unknown as TaskRouterClient);
 }
 
 export interface PluginGate {
@@ -78,7 +82,7 @@ export interface PluginGate {
 
 /**
  * The first steps of every plugin Function (CORS, preflight, Flex token), for Functions whose access check is
- * not by conversation (polyai-verdict checks the task). null when it has already answered.
+ * not by conversation (polyai-verdict names the task by its SID). null when it has already answered.
  */
 export async function openPluginGate(
   fn: string,
