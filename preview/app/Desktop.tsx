@@ -70,12 +70,19 @@ function Desktop({ flex, desk, initial, FlexDesktop }: { flex: OfflineFlex; desk
   const location = useMemo<PreviewLocation>(() => ({ ...initial, task, tab: null, theme, attributesPanel: panelOpen }), [initial, task, theme, panelOpen]);
   useEffect(() => writeLocation(location), [location]);
 
-  // Pasted attributes ring in as one more reservation, selected like any other.
+  // Pasted attributes ring in as one more reservation, selected like any other, once the preview's backend
+  // holds the task for the agent as it holds the samples (so its transcript and verdict pass the access check).
   const showPasted = (attributes: Record<string, unknown>) => {
     const task = previewTask(PASTED_TASK_ID, 'Pasted attributes', attributes, SAMPLE_TASKS.length + pasted);
     setPasted(pasted + 1);
-    desk.add({ ...task, dateCreated: new Date() });
-    Flex.Actions.invokeAction('SelectTask', { sid: task.sid });
+    const hold = fetch('/__preview/tasks', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ taskSid: task.taskSid, attributes }) });
+    // Shown whatever the backend said: without it, the tab says the Functions refused the task (403).
+    void hold
+      .catch(() => undefined)
+      .then(() => {
+        desk.add({ ...task, dateCreated: new Date() });
+        return Flex.Actions.invokeAction('SelectTask', { sid: task.sid });
+      });
   };
 
   return (
