@@ -317,3 +317,88 @@ describe('parseHandoffContext with the keys PolyAI documents', () => {
     expect(parseHandoffContext({ polyai: { data: { a: 1 } } }).notLoaded).toBeNull();
   });
 });
+
+/** Every key the model recognises, one at a time (found by mutation testing): where it lands, and that it is not listed twice. */
+describe('parseHandoffContext: every recognised key on its own', () => {
+  const read = (data: Record<string, unknown>) => parseHandoffContext({ polyai: { data } });
+  const fieldPaths = (context: HandoffContext) => context.fields.map((field) => field.path);
+
+  it.each<[string, (context: HandoffContext) => unknown]>([
+    ['summary', (c) => c.summary], ['handoff_summary', (c) => c.summary], ['short_summary', (c) => c.summary], ['shortSummary', (c) => c.summary],
+    ['handoff_reason', (c) => c.reason], ['reason', (c) => c.reason],
+    ['handoff_destination', (c) => c.destination], ['handoff_to', (c) => c.destination], ['destination', (c) => c.destination],
+    ['utterance', (c) => c.utterance], ['last_utterance', (c) => c.utterance], ['user_utterance', (c) => c.utterance],
+    ['asr_lang_code', (c) => c.language], ['language', (c) => c.language], ['lang', (c) => c.language],
+    ['customer_id', (c) => c.customer.id], ['account_number', (c) => c.customer.accountNumber],
+    ['caller_name', (c) => c.customer.name], ['customer_name', (c) => c.customer.name],
+    ['id', (c) => c.ids.id], ['shared_id', (c) => c.ids.sharedId], ['call_sid', (c) => c.ids.callSid],
+    ['intent', (c) => c.intent?.name], ['auth_method', (c) => c.verification?.method], ['method', (c) => c.verification?.method],
+  ])('reads %s into its section', (key, section) => {
+    const context = read({ [key]: ' value ', other: 1 });
+    expect(section(context)).toBe('value');
+    expect(fieldPaths(context)).toEqual(['other']);
+    expect(context.status).toBe('present');
+  });
+
+  it.each(['successfully_identified', 'identified', 'verified'])('reads %s as whether the caller was identified', (key) => {
+    expect(read({ [key]: 'yes' }).verification).toEqual({ identified: true, method: null, attempts: null });
+    expect(read({ verification: { [key]: false } }).verification).toEqual({ identified: false, method: null, attempts: null });
+  });
+
+  it.each(['verification_attempts', 'attempts'])('reads %s as the number of attempts', (key) => {
+    expect(read({ [key]: '2' }).verification).toEqual({ identified: null, method: null, attempts: 2 });
+  });
+
+  it('reads an intent object by name, value or intent, with confidence or score, and a top-level confidence', () => {
+    expect(read({ intent: { name: 'refund', confidence: 0.9 } }).intent).toEqual({ name: 'refund', confidence: 0.9 });
+    expect(read({ intent: { value: 'refund', score: '85%' } }).intent).toEqual({ name: 'refund', confidence: 0.85 });
+    expect(read({ intent: { intent: 'refund' }, intent_confidence: 0.4 }).intent).toEqual({ name: 'refund', confidence: 0.4 });
+    expect(read({ intent: 'refund', intent_confidence: 0.4 }).intent).toEqual({ name: 'refund', confidence: 0.4 });
+    expect(fieldPaths(read({ intent: { name: 'refund', confidence: 0.9, extra: 'x' } }))).toEqual(['intent.extra']);
+    expect(read({ intent_confidence: 0.4 }).intent).toBeNull();
+  });
+
+  it('says what it expected for a value it could not read, and keeps the value as a captured field', () => {
+    const context = read({ summary: ['a'], intent: { name: 'refund', confidence: 85 }, verification: 'done', attempts: 'many', identified: 'perhaps' });
+    expect(context.status).toBe('partial');
+    expect(context.problems).toEqual(
+      expect.arrayContaining([
+        { code: 'field-invalid', message: 'Expected text, found a list.', path: 'summary' },
+        { code: 'field-invalid', message: 'Expected a confidence from 0 to 1, or a percentage written with % (such as 85%), found a number.', path: 'intent.confidence' },
+        { code: 'field-invalid', message: 'Expected verification details, found text.', path: 'verification' },
+        { code: 'field-invalid', message: 'Expected a count, found text.', path: 'attempts' },
+        { code: 'field-invalid', message: 'Expected yes or no, found text.', path: 'identified' },
+      ]),
+    );
+    expect(fieldPaths(context)).toEqual(expect.arrayContaining(['summary[0]', 'intent.confidence', 'verification', 'attempts', 'identified']));
+  });
+
+  it('describes each kind of unreadable value', () => {
+    const messages = (value: unknown) => read({ summary: value }).problems.map((problem) => problem.message);
+    expect(messages({ a: 1 })).toEqual(['Expected text, found an object.']);
+    expect(messages(Number.NaN)).toEqual(['Expected text, found a number.']);
+    expect(messages(Symbol('s'))).toEqual(['Expected text, found a symbol.', 'A symbol cannot be shown.']);
+    expect(read({ summary: true }).summary).toBe('true');
+    expect(read({ summary: 12 }).summary).toBe('12');
+    expect(parseHandoffContext({ polyai: null, type: 'inbound' }).status).toBe('absent');
+    expect(parseHandoffContext({ polyai: 5 }).problems).toEqual([{ code: 'polyai-not-object', message: 'Expected the polyai to be an object, found a number.', path: 'polyai' }]);
+    expect(parseHandoffContext('[1]').problems).toEqual([{ code: 'attributes-not-object', message: 'Expected the attributes to be an object, found a list.', path: 'attributes' }]);
+    expect(parseHandoffContext('{').problems).toEqual([{ code: 'attributes-invalid-json', message: 'The attributes value is not valid JSON.', path: 'attributes' }]);
+  });
+
+  it.each(['handoff_reason', 'handoff_summary', 'handoff_destination', 'handoff_to', 'utterance', 'intent'])('reads flat attributes marked by %s', (marker) => {
+    const context = parseHandoffContext({ type: 'inbound', [marker]: 'x' });
+    expect(context).toMatchObject({ status: 'present', source: 'flat' });
+  });
+
+  it('leaves every attribute Flex, TaskRouter and Studio set out of flat captured fields', () => {
+    const flexKeys = [
+      'type', 'name', 'from', 'to', 'channelType', 'channelSid', 'direction', 'conversations', 'customers', 'conference', 'caller', 'called',
+      'account_sid', 'callSid', 'call_sid', 'transferTargetType', 'transferQueueName', 'ignoreAgent', 'targetWorker', 'skipTimeoutCounter',
+      'initiated_by', 'flexInteractionSid', 'flexInteractionChannelSid', 'flexChannelInviteSid', 'conversationSid', 'customerAddress', 'customerName',
+    ];
+    const context = parseHandoffContext({ ...Object.fromEntries(flexKeys.map((key) => [key, 'flex'])), utterance: 'hi', slot: 'kept' });
+    expect(fieldPaths(context)).toEqual(['slot']);
+    expect(context.ids.callSid).toBe('flex');
+  });
+});
