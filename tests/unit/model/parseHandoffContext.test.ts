@@ -1,4 +1,4 @@
-import { parseHandoffContext, type HandoffContext } from '../../../src/model';
+import { DEFAULT_LIMITS, parseHandoffContext, type HandoffContext } from '../../../src/model';
 import { asTaskAttributes, fixture } from '../../support/fixtures';
 
 const fieldValues = (context: HandoffContext) => Object.fromEntries(context.fields.map((field) => [field.path, field.value]));
@@ -400,5 +400,111 @@ describe('parseHandoffContext: every recognised key on its own', () => {
     const context = parseHandoffContext({ ...Object.fromEntries(flexKeys.map((key) => [key, 'flex'])), utterance: 'hi', slot: 'kept' });
     expect(fieldPaths(context)).toEqual(['slot']);
     expect(context.ids.callSid).toBe('flex');
+  });
+});
+
+/** Each limit at its edge, the error and not-loaded markers (found by mutation testing). */
+describe('parseHandoffContext: limits at their edges and the Functions\' markers', () => {
+  const limits = (overrides: Partial<typeof DEFAULT_LIMITS>) => ({ ...DEFAULT_LIMITS, ...overrides });
+  const codes = (context: HandoffContext) => context.problems.map((problem) => problem.code);
+
+  it('has the documented limits: 2 MB of JSON, 8 levels, 500 fields, 10,000 characters a value, 200 a key', () => {
+    expect(DEFAULT_LIMITS).toEqual({ maxJsonChars: 2_000_000, maxDepth: 8, maxFields: 500, maxStringChars: 10_000, maxKeyChars: 200 });
+  });
+
+  it('keeps values, keys, nesting, fields and JSON exactly at each limit, and reports one past it', () => {
+    const small = limits({ maxStringChars: 5, maxKeyChars: 3, maxDepth: 2, maxFields: 2 });
+    const at = parseHandoffContext({ polyai: { data: { abc: '12345', a: { b: 1 } } } }, small);
+    expect(at.problems).toEqual([]);
+    expect(at.fields.map((field) => [field.path, field.value])).toEqual([['abc', '12345'], ['a.b', 1]]);
+    const past = parseHandoffContext({ polyai: { data: { abcd: '123456', a: { b: { c: 1 } }, z: 1 } } }, small);
+    expect(past.fields.map((field) => [field.path, field.value, field.kind])).toEqual([['abc…', '12345…', 'string'], ['a.b', null, 'truncated']]);
+    expect(codes(past)).toEqual(['value-truncated', 'value-truncated', 'too-deep', 'too-many-fields']);
+    expect(past.problems.map((problem) => problem.message)).toEqual([
+      'A value longer than 3 characters was shortened.',
+      'A value longer than 5 characters was shortened.',
+      'Values nested deeper than 2 levels are not shown.',
+      'Only the first 2 captured fields are shown.',
+    ]);
+    const json = '{"data":{"a":"1"}}';
+    expect(parseHandoffContext({ polyai: json }, limits({ maxJsonChars: 18 })).status).toBe('present');
+    expect(parseHandoffContext({ polyai: `${json} ` }, limits({ maxJsonChars: 18 })).problems).toEqual([
+      { code: 'too-large', message: 'The polyai JSON is 19 characters, over the 18 limit.', path: 'polyai' },
+    ]);
+  });
+
+  it('lists 20 problems, then counts the rest in one line', () => {
+    const bad = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, index) => [`k${index}`, 'too long']));
+    const twenty = parseHandoffContext({ polyai: { data: bad(20) } }, limits({ maxStringChars: 3 }));
+    expect(twenty.problems).toHaveLength(20);
+    expect(codes(twenty)).not.toContain('too-many-fields');
+    const more = parseHandoffContext({ polyai: { data: bad(21) } }, limits({ maxStringChars: 3 }));
+    expect(more.problems).toHaveLength(21);
+    expect(more.problems[20]).toEqual({ code: 'too-many-fields', message: '1 more problems were not listed.' });
+  });
+
+  it('stops reading after 20 values that throw when read, and says so', () => {
+    const data: Record<string, unknown> = { summary: 'kept' };
+    for (let index = 0; index < 25; index += 1) Object.defineProperty(data, `bad${index}`, { enumerable: true, get: () => { throw new Error('getter'); } });
+    data.after = 'not read';
+    const context = parseHandoffContext({ polyai: { data } });
+    expect(context.summary).toBe('kept');
+    expect(context.fields).toEqual([]);
+    expect(context.problems).toHaveLength(21);
+    expect(context.problems[19]).toEqual({ code: 'field-invalid', message: 'A value could not be read.', path: 'bad19' });
+    expect(context.problems[20]).toEqual({ code: 'too-many-fields', message: '1 more problems were not listed.' });
+    const nineteen: Record<string, unknown> = {};
+    for (let index = 0; index < 19; index += 1) Object.defineProperty(nineteen, `bad${index}`, { enumerable: true, get: () => { throw new Error('getter'); } });
+    nineteen.after = 'read';
+    expect(parseHandoffContext({ polyai: { data: nineteen } }).fields.map((field) => field.value)).toEqual(['read']);
+  });
+
+  it('shows every kind of value with its kind', () => {
+    const context = parseHandoffContext({ polyai: { data: { s: 'x', n: 1, b: false, big: 10n, none: null, list: [], object: {}, missing: undefined } } });
+    expect(context.fields.map((field) => [field.path, field.value, field.kind])).toEqual([
+      ['s', 'x', 'string'], ['n', 1, 'number'], ['b', false, 'boolean'], ['big', '10', 'string'], ['none', null, 'null'], ['list', null, 'empty-array'], ['object', null, 'empty-object'],
+    ]);
+    expect(parseHandoffContext({ polyai: { data: { f: () => 1 } } }).problems).toEqual([{ code: 'field-invalid', message: 'A function cannot be shown.', path: 'f' }]);
+  });
+
+  it('reads the error marker a Function writes: status, message up to 500 characters, a default when it says nothing', () => {
+    const error = (value: unknown) => parseHandoffContext({ polyai: { error: value } }).error;
+    expect(error({ status: '503', message: ' busy ' })).toEqual({ status: 503, message: 'busy' });
+    expect(error({ status: 'x' })).toEqual({ status: null, message: 'PolyAI data could not be fetched.' });
+    expect(error('')).toEqual({ status: null, message: 'PolyAI data could not be fetched.' });
+    expect(error(42)).toEqual({ status: null, message: 'PolyAI data could not be fetched.' });
+    expect(error({ message: 'm'.repeat(501) })?.message).toBe(`${'m'.repeat(500)}…`);
+    expect(error('m'.repeat(501))?.message).toBe(`${'m'.repeat(500)}…`);
+    expect(error({ message: 'm'.repeat(500) })?.message).toBe('m'.repeat(500));
+    expect(parseHandoffContext({ polyai: { error: false, data: { a: 1 } } })).toMatchObject({ status: 'present', error: null });
+    expect(parseHandoffContext({ polyai: { error: 'down' } }).problems).toEqual([{ code: 'fetch-failed', message: 'down', path: 'polyai.error' }]);
+  });
+
+  it('reads the not-loaded marker: its count, at most 100 names, never less than one', () => {
+    const notLoaded = (marker: unknown) => parseHandoffContext({ polyai: { data: { a: 1 }, incomplete: marker } }).notLoaded;
+    const names = Array.from({ length: 101 }, (_, index) => `k${index}`);
+    expect(notLoaded({ count: 500, keys: names })).toEqual({ count: 500, keys: names.slice(0, 100) });
+    expect(notLoaded({ count: 1, keys: ['a', 'b', '', 3] })).toEqual({ count: 2, keys: ['a', 'b'] });
+    expect(notLoaded({ count: 0 })).toEqual({ count: 1, keys: [] });
+    expect(notLoaded(false)).toBeNull();
+    expect(notLoaded(null)).toBeNull();
+    expect(notLoaded({ keys: ['k'.repeat(201)] })).toEqual({ count: 1, keys: [`${'k'.repeat(200)}…`] });
+  });
+
+  it('tells an envelope without data from PolyAI\'s data itself', () => {
+    expect(parseHandoffContext({ polyai: {} })).toMatchObject({ status: 'unavailable', error: { status: null, message: 'PolyAI handed over no data for this call.' } });
+    expect(parseHandoffContext({ polyai: { id: 'CA1', data: null } })).toMatchObject({ status: 'unavailable', ids: { id: 'CA1' }, problems: [{ code: 'data-not-object' }] });
+    expect(parseHandoffContext({ polyai: { id: 'CA1', data: {} } })).toMatchObject({ status: 'unavailable', problems: [{ code: 'data-empty', path: 'polyai.data' }] });
+    expect(parseHandoffContext({ polyai: { id: 'CA1', data: {}, incomplete: { count: 2 } } })).toMatchObject({ status: 'present', notLoaded: { count: 2, keys: [] } });
+    expect(parseHandoffContext({ polyai: { summary: 'itself' } })).toMatchObject({ status: 'present', summary: 'itself', ids: { id: null } });
+    expect(parseHandoffContext({ polyai: { data: 'nope', error: 'down' } })).toMatchObject({ status: 'unavailable', error: { message: 'down' } });
+    expect(parseHandoffContext({ polyai: { data: 'nope' } })).toMatchObject({ status: 'unavailable', error: { message: 'The polyai.data value is not valid JSON.' } });
+    expect(parseHandoffContext({ polyai: { data: null, error: 'down' } })).toMatchObject({ status: 'unavailable', error: { message: 'down' } });
+  });
+
+  it('reports a key that reads the same as another once, and shows the first', () => {
+    const context = parseHandoffContext({ polyai: { data: { card: 1, 'ca\u200Brd': 2 } } });
+    expect(context.fields.map((field) => field.value)).toEqual([1]);
+    expect(context.problems).toEqual([{ code: 'duplicate-key', message: 'Two keys read as "Card": only the first is shown.', path: 'card' }]);
   });
 });
