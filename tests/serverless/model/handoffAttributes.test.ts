@@ -187,7 +187,7 @@ describe('toPolyaiAttributes: key by key', () => {
   });
 
   it('leaves out a value that cannot be stored as JSON', () => {
-    const attributes = toPolyaiAttributes({ ok: true, body: { id: 'x', data: { big: 10n, intent: 'refund' } } });
+    const attributes = toPolyaiAttributes({ ok: true, body: { id: 'x', data: { big: BigInt(10), intent: 'refund' } } });
     expect(attributes.polyai).toEqual({ id: 'x', data: { intent: 'refund' }, [INCOMPLETE_MARKER]: { count: 1, keys: ['big'] } });
   });
 });

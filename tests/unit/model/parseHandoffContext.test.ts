@@ -460,7 +460,7 @@ describe('parseHandoffContext: limits at their edges and the Functions\' markers
   });
 
   it('shows every kind of value with its kind', () => {
-    const context = parseHandoffContext({ polyai: { data: { s: 'x', n: 1, b: false, big: 10n, none: null, list: [], object: {}, missing: undefined } } });
+    const context = parseHandoffContext({ polyai: { data: { s: 'x', n: 1, b: false, big: BigInt(10), none: null, list: [], object: {}, missing: undefined } } });
     expect(context.fields.map((field) => [field.path, field.value, field.kind])).toEqual([
       ['s', 'x', 'string'], ['n', 1, 'number'], ['b', false, 'boolean'], ['big', '10', 'string'], ['none', null, 'null'], ['list', null, 'empty-array'], ['object', null, 'empty-object'],
     ]);
