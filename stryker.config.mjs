@@ -22,7 +22,7 @@ export default {
   // Mutants that do not compile are discarded before any test runs; the tsconfig covers only this folder.
   checkers: ['typescript'],
   tsconfigFile: folder.tsconfig,
-  disableTypeChecks: '{src,serverless/src}/**/*.{ts,tsx}',
+  disableTypeChecks: '{src,packages/*/src,serverless/src}/**/*.{ts,tsx}',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   // 2 cores on CI and developer machines; `npm run mutation -- --concurrency 1` on a shared machine.
   concurrency: 2,

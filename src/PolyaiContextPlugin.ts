@@ -2,11 +2,11 @@ import * as Flex from '@twilio/flex-ui';
 import { FlexPlugin } from '@twilio/flex-plugin';
 
 import { parseConfig, rawConfigFrom } from './config';
-import { registerAutoSelectTab } from './flex-hooks/autoSelectTab';
-import { registerContextTab } from './flex-hooks/contextTab';
-import { registerStrings } from './flex-hooks/strings';
-import { registerSupervisorContextTab } from './flex-hooks/supervisorContextTab';
-import { registerTaskBadge } from './flex-hooks/taskBadge';
+import { registerAutoSelectTab } from './flex/hooks/autoSelectTab';
+import { registerContextTab } from './flex/hooks/contextTab';
+import { registerStrings } from './flex/hooks/strings';
+import { registerSupervisorContextTab } from './flex/hooks/supervisorContextTab';
+import { registerTaskBadge } from './flex/hooks/taskBadge';
 import { resolveFormatLocale, resolveLanguage } from './strings';
 
 export const PLUGIN_NAME = 'PolyaiContextPlugin';

@@ -5,14 +5,14 @@
 import React, { useState } from 'react';
 
 import { attributesWithFields, typicalAttributes } from '../fixtures/attributes';
-import conversationFixture from '../../tests/fixtures/conversation.json';
-import { HandoffContextView } from '../../src/components/HandoffContextView/HandoffContextView';
-import { formatValue } from '../../src/components/HandoffContextView/formatValue';
-import { TabErrorBoundary } from '../../src/components/TabErrorBoundary/TabErrorBoundary';
-import { findMatches, searchableTexts } from '../../src/components/Transcript/searchTranscript';
-import { TranscriptSection } from '../../src/components/Transcript/TranscriptSection';
-import type { ConversationLoader } from '../../src/components/Transcript/useConversation';
-import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, parseConversation, parseHandoffContext, type Conversation, type HandoffContext } from '../../src/model';
+import conversationFixture from '../../devtools/fixtures/conversation.json';
+import { HandoffContextView } from '../../src/views/HandoffContextView/HandoffContextView';
+import { formatValue } from '../../src/views/HandoffContextView/formatValue';
+import { TabErrorBoundary } from '../../src/views/TabErrorBoundary/TabErrorBoundary';
+import { findMatches, searchableTexts } from '../../src/views/Transcript/searchTranscript';
+import { TranscriptSection } from '../../src/views/Transcript/TranscriptSection';
+import type { ConversationLoader } from '../../src/views/Transcript/useConversation';
+import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, parseConversation, parseHandoffContext, type Conversation, type HandoffContext } from '@polyai-context/model';
 import { enUS, formatString, type Translate } from '../../src/strings';
 
 export interface Rendered {

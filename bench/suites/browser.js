@@ -22,7 +22,7 @@ const COLD_RUNS = 8;
 const LIFECYCLE_CASE = 'typical';
 const KEYSTROKE_ROUNDS = 10;
 const KEYSTROKE_WORD = 'refund';
-const SEARCH_DEBOUNCE_MS = 150; // src/components/Transcript/TranscriptSearch.tsx
+const SEARCH_DEBOUNCE_MS = 150; // src/views/Transcript/TranscriptSearch.tsx
 const GOALS = { typicalPaintedMs: 16, transcript1000PaintedMs: 50, keystrokeMs: 16, lifecycleGrowth: 0.1 };
 
 async function openBenchPage(browser, url) {

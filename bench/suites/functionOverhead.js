@@ -1,6 +1,6 @@
 /**
  * Function overhead: the built `polyai-handoff` Function (serverless/dist/functions, run in-process by
- * serverless/dev's local runtime, as the tests and the outage drill run it) against a direct fetch of
+ * devtools' local Functions runtime, as the tests and the outage drill run it) against a direct fetch of
  * the same handoff state from the same loopback PolyAI stand-in (127.0.0.1), at 1 and 50 concurrent
  * callers. Each round times both, alternating which goes first; each round gives one p50 and one p95
  * ratio. Every answer is checked: a failure is counted, never timed away.
@@ -20,7 +20,7 @@ const ROUNDS = 12; // after one warm-up round
 const REQUEST_TIMEOUT_MS = 5_000;
 const SUITE_LIMIT_MS = 180_000;
 const GOAL_RATIO = 1.2;
-const CALL_SID = 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9'; // the verified handoff state's id in tests/fixtures
+const CALL_SID = 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9'; // the verified handoff state's id in devtools/fixtures
 const FUNCTION_FILE = path.join(ROOT, 'serverless', 'dist', 'functions', 'polyai-handoff.protected.js');
 
 function percentile(sorted, fraction) {

@@ -30,7 +30,7 @@ function installGlobals(): void {
   Object.assign(window, { React, ReactDOM, Redux, ReactRedux, Twilio: { ...(window as { Twilio?: object }).Twilio, Flex } });
 }
 
-/** Flex's Redux store (redux 4, Flex's own copy: see the alias in preview/server.js). */
+/** Flex's Redux store (redux 4, Flex's own copy: see the alias in devtools/preview/server.js). */
 export type FlexStore = ReactRedux.ProviderProps['store'];
 
 export interface OfflineFlex {
@@ -66,7 +66,7 @@ export function startFlex(configuration: Record<string, unknown>): OfflineFlex {
     payload: {
       tokenPayload: {
         // The preview server's development token, which only its own Functions accept (see
-        // preview/backend/developmentTokenValidator.ts); never a real credential.
+        // devtools/preview/developmentTokenValidator.ts); never a real credential.
         token: window.previewSession?.flexToken ?? '',
         identity: 'preview.agent@example.com',
         roles: ['agent'],

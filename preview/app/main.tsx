@@ -2,7 +2,7 @@
  * Preview entry: real Flex (@twilio/flex-ui from node_modules) started offline, the plugin's production
  * bundle loaded through Flex's own plugin manager, then Flex's agent desktop with the preview's switches.
  */
-import { CONTEXT_TAB_NAME } from '../../src/flex-hooks/contextTab';
+import { CONTEXT_TAB_NAME } from '../../src/flex/hooks/contextTab';
 import { mountDesktop } from './Desktop';
 import { loadPlugin, startFlex } from './flexRuntime';
 import { readLocation } from './location';

@@ -1,11 +1,11 @@
 /** The agent's tasks in the preview: one per PolyAI fixture, a non-PolyAI call, and any pasted attributes. */
-import fetchFailed from '../../tests/fixtures/task-attributes-fetch-failed.json';
-import flat from '../../tests/fixtures/task-attributes-flat.json';
-import jsonString from '../../tests/fixtures/task-attributes-json-string.json';
-import minimal from '../../tests/fixtures/handoff-state-minimal.json';
-import studio from '../../tests/fixtures/task-attributes-studio.json';
-import unverified from '../../tests/fixtures/handoff-state-unverified.json';
-import verified from '../../tests/fixtures/handoff-state-verified.json';
+import fetchFailed from '../../devtools/fixtures/task-attributes-fetch-failed.json';
+import flat from '../../devtools/fixtures/task-attributes-flat.json';
+import jsonString from '../../devtools/fixtures/task-attributes-json-string.json';
+import minimal from '../../devtools/fixtures/handoff-state-minimal.json';
+import studio from '../../devtools/fixtures/task-attributes-studio.json';
+import unverified from '../../devtools/fixtures/handoff-state-unverified.json';
+import verified from '../../devtools/fixtures/handoff-state-verified.json';
 
 /** A sample call: it rings in as a TaskRouter reservation (see reservations.ts). */
 export interface PreviewTask {

@@ -1,4 +1,4 @@
-/** Types for scripts/lib/cliArgs.js (used by the TypeScript development tools in serverless/dev). */
+/** Types for scripts/lib/cliArgs.js (used by the TypeScript development tools in devtools/). */
 export declare class UsageError extends Error {}
 export declare const EXIT_USAGE: 2;
 

@@ -1,6 +1,6 @@
-// Bundles each Function (with the shared model from ../src/model and the PolyAI client) into one
-// self-contained file in dist/functions/, which is what `twilio serverless:deploy` uploads. Development
-// tools go to dist/dev/ and are never deployed. `--outdir=<dir>` builds elsewhere (tests).
+// Bundles each Function (with the shared model, `@polyai-context/model` from packages/model, and the PolyAI
+// client) into one self-contained file in dist/functions/, which is what `twilio serverless:deploy` uploads,
+// and nothing else (the development tools in devtools/ run from source). `--outdir=<dir>` builds elsewhere (tests).
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -25,7 +25,6 @@ const functions = readdirSync(join(root, 'src/functions')).filter((file) => file
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning', legalComments: 'none' };
 rmSync(outdir, { recursive: true, force: true });
 await build({ ...common, entryPoints: functions.map((file) => join(root, 'src/functions', file)), outdir: join(outdir, 'functions') });
-await build({ ...common, entryPoints: ['standin-cli.ts', 'outage-drill.ts'].map((file) => join(root, 'dev', file)), outdir: join(outdir, 'dev') });
 // No static assets, but the Serverless Toolkit expects an assets folder next to the functions one.
 mkdirSync(join(outdir, 'assets'), { recursive: true });
 console.log(`built ${functions.length} Functions into ${join(outdir, 'functions')}`);

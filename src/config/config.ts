@@ -3,7 +3,7 @@
  * locally `public/appConfig.js`). `unknown` in, a validated config out: a bad value falls back to its
  * default and is reported, never a crash.
  */
-import { compileMaskPattern, DEFAULT_MASK_PATTERNS } from '../model/masking';
+import { compileMaskPattern, DEFAULT_MASK_PATTERNS } from '@polyai-context/model';
 import { isSupportedLanguage, SUPPORTED_LANGUAGES, type SupportedLanguage } from '../strings/languages';
 
 export interface ConfidenceThresholds {

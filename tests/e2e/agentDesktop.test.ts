@@ -2,7 +2,7 @@
  * The production plugin inside real Flex (the offline preview), in Chromium: when the tab appears, what
  * each section shows, and that switching tasks updates it.
  */
-import { humanizeCode } from '../../src/model';
+import { humanizeCode } from '@polyai-context/model';
 import { enUS } from '../../src/strings/en-US';
 import { fixture } from '../support/fixtures';
 import { canvasTab, contextSection, expectCleanRun, isTabSelected, openTab, previewForThisFile, sectionText, selectTask, taskItem } from './support/preview';

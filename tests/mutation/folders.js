@@ -4,7 +4,7 @@
  */
 const MUTATION_FOLDERS = {
   model: {
-    mutate: ['src/model/**/*.ts'],
+    mutate: ['packages/model/src/**/*.ts'],
     tests: ['tests/unit/model/**', 'tests/serverless/model/**'],
     tsconfig: 'tests/mutation/tsconfig.plugin.json',
   },
@@ -14,7 +14,7 @@ const MUTATION_FOLDERS = {
     tsconfig: 'tests/mutation/tsconfig.plugin.json',
   },
   'flex-hooks': {
-    mutate: ['src/flex-hooks/**/*.ts?(x)'],
+    mutate: ['src/flex/hooks/**/*.ts?(x)'],
     tests: ['tests/unit/flex-hooks/**'],
     tsconfig: 'tests/mutation/tsconfig.plugin.json',
   },

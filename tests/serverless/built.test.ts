@@ -7,8 +7,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseHandoffContext, toPolyaiAttributes } from '../../src/model';
-import { formatDrillReport, runOutageDrill, SCENARIOS } from '../../serverless/dev/outageDrill';
+import { parseHandoffContext, toPolyaiAttributes } from '@polyai-context/model';
+import { formatDrillReport, runOutageDrill, SCENARIOS } from '../../devtools/outage-drill/outageDrill';
 import { fixture } from '../support/fixtures';
 import { captureLogs, functionEnv, invokeFunction, taskAttributesFrom, standinPerTest, VERIFIED_CALL } from './support/functions';
 

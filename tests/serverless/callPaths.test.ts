@@ -4,7 +4,7 @@
  * route's `referUrl` (`ReferTransferTarget` with the Refer-To URI's `X-` headers) and `<Dial action>`
  * (`DialCallStatus`, `DialSipResponseCode`, `DialSipHeader_X-…`). PolyAI is a fake fetch: no network.
  */
-import { parseHandoffContext, toPolyaiAttributes } from '../../src/model';
+import { parseHandoffContext, toPolyaiAttributes } from '@polyai-context/model';
 import { handler as incomingCall } from '../../serverless/src/functions/incoming-call.protected';
 import { createHandoffToFlexHandler } from '../../serverless/src/functions/polyai-handoff-to-flex.protected';
 import { createSipHandoffHandler } from '../../serverless/src/functions/polyai-sip-handoff.protected';
@@ -216,6 +216,15 @@ describe('polyai-sip-handoff: PolyAI\'s SIP REFER (referUrl)', () => {
   it('reads X- headers Twilio passes as SipHeader_ parameters too', async () => {
     const result = await refer({ ReferTransferTarget: 'sip:flex@acme.example.com', 'SipHeader_X-Customer-ID': 'C-7' }, always(503).fetch);
     expect(contextOf(result).context.customer.id).toBe('C-7');
+  });
+
+  it('an id header that is not a valid id: the call SIDs are tried, and the log tells the admin it was skipped', async () => {
+    const api = always(200, verified);
+    const result = await refer({ ReferTransferTarget: 'sip:flex@acme.example.com?X-PolyAI-Conversation-Id=../admin' }, api.fetch);
+    expect(api.queries()).toEqual([`?id=${VERIFIED_CALL}`]);
+    expect(contextOf(result).context.status).toBe('present');
+    expect(logs()).toContainEqual(JSON.stringify({ fn: 'polyai-sip-handoff', outcome: 'invalid-id', skipped: 1 }));
+    expect(logs().join()).not.toContain('admin');
   });
 
   it('no usable id and no headers: enqueued with the "invalid id" marker, PolyAI never asked', async () => {

@@ -1,8 +1,8 @@
 /**
  * Issue 17, finding 10: every command-line tool parses strictly (Node's util.parseArgs): --help answers,
  * a bad or unknown option stops with one `error:` line and exit code 2 instead of running with a default,
- * and a busy port is reported in one line. The development tools run as built (what `npm run drill` and
- * `npm run polyai:standin` run), from a temporary folder removed afterwards.
+ * and a busy port is reported in one line. The development tools run from source through devtools/run.js, as
+ * `npm run drill` and `npm run polyai:standin` run them.
  */
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -13,19 +13,13 @@ import * as path from 'path';
 import { createArgs, UsageError } from '../../scripts/lib/cliArgs';
 
 const ROOT = path.join(__dirname, '..', '..');
-const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyai-cli-'));
-const drill = path.join(outdir, 'dev', 'outage-drill.js');
-const standin = path.join(outdir, 'dev', 'standin-cli.js');
-
-beforeAll(() => {
-  const build = spawnSync(process.execPath, [path.join(ROOT, 'serverless/scripts/build.mjs'), `--outdir=${outdir}`], { encoding: 'utf8' });
-  expect(build.status).toBe(0);
-});
-afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+const RUN_TS = path.join(ROOT, 'devtools/run.js');
+const drill = [RUN_TS, path.join(ROOT, 'devtools/outage-drill/cli.ts')];
+const standin = [RUN_TS, path.join(ROOT, 'devtools/polyai-standin/cli.ts')];
 
 /** Runs a tool that must stop at once (it never reaches its real work with these arguments). */
-function run(file: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [file, ...args], { encoding: 'utf8', timeout: 15_000, env: { ...process.env, ...env } });
+function run(command: string | string[], args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [command, ...args].flat(), { encoding: 'utf8', timeout: 15_000, env: { ...process.env, ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -67,7 +61,7 @@ describe('strict command lines', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const { port } = blocker.address() as net.AddressInfo;
     try {
-      const child = spawn(process.execPath, [standin, `--port=${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [...standin, `--port=${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const status = await new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -79,8 +73,8 @@ describe('strict command lines', () => {
   });
 
   it.each([
-    ['preview/cli.js', ['--port=abc'], 'error: --port must be a whole number from 0 to 65535, got "abc"'],
-    ['preview/cli.js', ['--prot=1'], "error: Unknown option '--prot'"],
+    ['devtools/preview/cli.js', ['--port=abc'], 'error: --port must be a whole number from 0 to 65535, got "abc"'],
+    ['devtools/preview/cli.js', ['--prot=1'], "error: Unknown option '--prot'"],
     ['bench/run.js', ['nosuch'], 'error: unknown argument "nosuch": choose from bundle, model, browser, functionOverhead'],
     ['bench/run.js', ['--quick'], "error: Unknown option '--quick'"],
     ['scripts/check-bundle-size.js', ['--budget=1'], "error: Unknown option '--budget'"],
@@ -92,14 +86,14 @@ describe('strict command lines', () => {
     expect(usageError(result.stderr)).toBe(message);
   });
 
-  it.each(['preview/cli.js', 'bench/run.js', 'scripts/check-bundle-size.js', 'scripts/check-bundle-secrets.js'])('%s --help answers and exits 0', (file) => {
+  it.each(['devtools/preview/cli.js', 'bench/run.js', 'scripts/check-bundle-size.js', 'scripts/check-bundle-secrets.js'])('%s --help answers and exits 0', (file) => {
     const result = run(path.join(ROOT, file), ['--help']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Usage: /);
   });
 
   it('the preview rejects a bad PORT too', () => {
-    const result = run(path.join(ROOT, 'preview/cli.js'), [], { PORT: 'eighty' });
+    const result = run(path.join(ROOT, 'devtools/preview/cli.js'), [], { PORT: 'eighty' });
     expect(result.status).toBe(2);
     expect(usageError(result.stderr)).toBe('error: PORT must be a port number (0-65535), got "eighty"');
   });

@@ -1,5 +1,5 @@
 /** Handler unit tests: fake Twilio context and callback (the local runtime), fake fetch, no network. */
-import { parseHandoffContext, toPolyaiAttributes } from '../../src/model';
+import { parseHandoffContext, toPolyaiAttributes } from '@polyai-context/model';
 import { handler as incomingCall } from '../../serverless/src/functions/incoming-call.protected';
 import { createHandoffToFlexHandler } from '../../serverless/src/functions/polyai-handoff-to-flex.protected';
 import { createPolyaiHandoffHandler } from '../../serverless/src/functions/polyai-handoff.protected';

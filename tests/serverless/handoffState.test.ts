@@ -3,8 +3,8 @@
  * all. It runs in the same plugin pipeline as polyai-conversation (lib/pluginFunction: CORS, Flex token, task
  * access): both are checked here side by side.
  */
-import { developmentTaskRouter } from '../../preview/backend/developmentTaskRouter';
-import { parseHandoffContext, toPolyaiAttributes } from '../../src/model';
+import { developmentTaskRouter } from '../../devtools/taskrouter/developmentTaskRouter';
+import { parseHandoffContext, toPolyaiAttributes } from '@polyai-context/model';
 import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
 import { createPolyaiHandoffStateHandler } from '../../serverless/src/functions/polyai-handoff-state';
 import { fixture } from '../support/fixtures';

@@ -1,5 +1,5 @@
 /** Flex Insights `conversations` values: slots, merging without overwriting, Insights' and TaskRouter's limits. */
-import { parseHandoffContext } from '../../src/model';
+import { parseHandoffContext } from '@polyai-context/model';
 import {
   DEFAULT_INSIGHTS_SLOTS,
   handoffInsightsValues,

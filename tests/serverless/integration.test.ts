@@ -2,11 +2,11 @@
  * The Functions against the PolyAI stand-in over loopback: every scenario asserts the exact body Studio
  * (JSON) and the TwiML path (<Enqueue><Task>) hand to Flex, and how the plugin's model reads it.
  */
-import { parseHandoffContext, toPolyaiAttributes } from '../../src/model';
+import { parseHandoffContext, toPolyaiAttributes } from '@polyai-context/model';
 import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
 import { createHandoffToFlexHandler } from '../../serverless/src/functions/polyai-handoff-to-flex.protected';
 import { createPolyaiHandoffHandler } from '../../serverless/src/functions/polyai-handoff.protected';
-import type { StandinMode } from '../../serverless/dev/polyai-standin';
+import type { StandinMode } from '../../devtools/polyai-standin/standin';
 import { fixture } from '../support/fixtures';
 import {
   captureLogs,

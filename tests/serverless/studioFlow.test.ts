@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseHandoffContext, toPolyaiAttributes } from '../../src/model';
+import { parseHandoffContext, toPolyaiAttributes } from '@polyai-context/model';
 import { createPolyaiHandoffHandler } from '../../serverless/src/functions/polyai-handoff.protected';
 import {
   AGENT_STATUSES,
@@ -16,7 +16,7 @@ import {
   type FlowState,
   type RunFunction,
   type StudioCall,
-} from '../../serverless/dev/studioFlow';
+} from '../../devtools/outage-drill/studioFlow';
 import { fixture } from '../support/fixtures';
 import { captureLogs, functionEnv, invokeFunction, VERIFIED_CALL } from './support/functions';
 

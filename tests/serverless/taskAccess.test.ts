@@ -6,7 +6,7 @@
 import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
 import { checkFlexToken, TOKEN_CHECK_MS } from '../../serverless/src/lib/flexToken';
 import { ACCESS_CHECK_MS, checkTaskAccess, type TaskRouterClient } from '../../serverless/src/lib/taskAccess';
-import { developmentTaskRouter, type DevelopmentReservation } from '../../preview/backend/developmentTaskRouter';
+import { developmentTaskRouter, type DevelopmentReservation } from '../../devtools/taskrouter/developmentTaskRouter';
 import { fixture } from '../support/fixtures';
 import { ACCOUNT_SID, captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, UNKNOWN_CALL, VERIFIED_CALL, WORKER_SID } from './support/functions';
 

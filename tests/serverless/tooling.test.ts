@@ -32,11 +32,23 @@ describe('admin commands and install/build noise', () => {
     expect(pkg.scripts.build).toMatch(/^PERSIST_TERMINAL=true flex-plugin build$/);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const customise = require(path.join(ROOT, 'webpack.config.js')) as (config: object) => { performance: { hints: string; maxAssetSize: number; maxEntrypointSize: number; assetFilter: (file: string) => boolean } };
-    const { performance } = customise({ performance: { hints: 'warning', maxAssetSize: 250_000 } });
+    const { performance } = customise({ performance: { hints: 'warning', maxAssetSize: 250_000 }, module: { rules: [] } });
     expect(performance.hints).toBe('warning');
     expect(performance.maxAssetSize).toBe(budget.maxRawBytes);
     expect(performance.maxEntrypointSize).toBe(budget.maxRawBytes);
     expect(performance.assetFilter('plugin-polyai-context.js')).toBe(true);
     expect(performance.assetFilter('plugin-polyai-context.js.map')).toBe(false);
+  });
+
+  it('npm run build compiles the workspace packages (TypeScript sources) as it compiles src/', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const customise = require(path.join(ROOT, 'webpack.config.js')) as (config: object) => { module: { rules: Array<{ oneOf?: Array<{ loader?: string; include?: unknown }> }> } };
+    // The shape flex-plugin-scripts 7.1.2 builds: one `oneOf` rule whose Babel loader includes src/ only.
+    const babel = { test: /\.(ts|tsx|js)$/, include: path.join(ROOT, 'src'), loader: require.resolve('babel-loader') };
+    const image = { test: [/\.png$/], loader: 'url-loader' };
+    const { module } = customise({ performance: {}, module: { rules: [{ parser: { requireEnsure: false } }, { oneOf: [image, babel] }] } });
+    const [compiled, untouched] = [module.rules[1].oneOf?.[1], module.rules[1].oneOf?.[0]];
+    expect(compiled?.include).toEqual([path.join(ROOT, 'src'), path.join(ROOT, 'packages')]);
+    expect(untouched).toBe(image);
   });
 });

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
 import { createHandoffToFlexHandler } from '../../serverless/src/functions/polyai-handoff-to-flex.protected';
 import { connectToPolyaiTwiml } from '../../serverless/src/lib/twiml';
-import { cutText } from '../../src/model/values';
+import { cutText } from '@polyai-context/model';
 import { fuzzAsync } from '../support/fuzz';
 import { captureLogs, functionEnv, invokeFunction, VERIFIED_CALL, WORKFLOW_SID } from './support/functions';
 

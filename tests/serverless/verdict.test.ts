@@ -6,7 +6,7 @@ import { createPolyaiVerdictHandler } from '../../serverless/src/functions/polya
 import type { TokenValidator } from '../../serverless/src/lib/flexToken';
 import { MAX_TASK_ATTRIBUTES_CHARS } from '../../serverless/src/lib/insights';
 import { TaskRouterError, twilioTaskRouter, type TwilioClientLike } from '../../serverless/src/lib/taskrouter';
-import { TaskRouterStandin } from '../../serverless/dev/taskrouterStandin';
+import { TaskRouterStandin } from '../../devtools/taskrouter/taskrouterStandin';
 import type { VerdictOutcome } from '../../serverless/src/lib/verdictHook';
 import { fixture } from '../support/fixtures';
 import { captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, VERIFIED_CALL } from './support/functions';

@@ -5,7 +5,7 @@
  * runs when the session ends. With neither, the call goes straight to Flex with an error marker.
  */
 import type { ServerlessFunctionSignature } from '@twilio-labs/serverless-runtime-types/types';
-import { handoffErrorAttributes } from '../../../src/model';
+import { handoffErrorAttributes } from '@polyai-context/model';
 import { text } from '../lib/config';
 import { logOutcome } from '../lib/log';
 import { twimlResponse } from '../lib/response';

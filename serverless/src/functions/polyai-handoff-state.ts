@@ -5,7 +5,7 @@
  * Public (browsers call it): the shared plugin pipeline (lib/pluginFunction) checks CORS, the Flex token and that
  * the agent holds a task naming this id before this runs, as for polyai-conversation.
  */
-import { isRecord, own } from '../../../src/model/values';
+import { isRecord, own } from '@polyai-context/model';
 import { readPolyaiConfig } from '../lib/config';
 import { pluginFunction, type PluginDeps } from '../lib/pluginFunction';
 import { createPolyaiClient, STATUS_BAD_GATEWAY } from '../lib/polyaiClient';

@@ -7,7 +7,7 @@
  */
 import type { ServerlessFunctionSignature } from '@twilio-labs/serverless-runtime-types/types';
 import { validator } from 'twilio-flex-token-validator';
-import { isVerdict, isVerdictReason, normaliseReason, parseHandoffContext } from '../../../src/model';
+import { isVerdict, isVerdictReason, normaliseReason, parseHandoffContext } from '@polyai-context/model';
 import { text, type Env } from '../lib/config';
 import type { TokenValidator } from '../lib/flexToken';
 import { readInsightsSlots } from '../lib/insights';

@@ -4,7 +4,7 @@
  * says why in general terms and never echoes the token. A valid token yields who holds it (identity, worker,
  * roles) for the task access check (lib/taskAccess).
  */
-import { isRecord, own } from '../../../src/model/values';
+import { isRecord, own } from '@polyai-context/model';
 import { withDeadline } from './deadline';
 
 /** `twilio-flex-token-validator`'s `validator`: resolves for a valid token, rejects otherwise. */

@@ -7,7 +7,7 @@
  *   On the SIP route, when PolyAI's API fails, the `X-` headers PolyAI sent become the context, marked partial.
  * Every route ends in TwiML or, only when no workflow is configured, in an error so the number's fallback runs.
  */
-import { handoffErrorAttributes, own, POLYAI_ATTRIBUTE, recordFromJson, toPolyaiAttributes, type PolyaiTaskAttributes } from '../../../src/model';
+import { handoffErrorAttributes, own, POLYAI_ATTRIBUTE, recordFromJson, toPolyaiAttributes, type PolyaiTaskAttributes } from '@polyai-context/model';
 import { text, type Env } from './config';
 import { fetchErrorStatus, fetchFirstFound } from './handoff';
 import { isCallSid, isOpaqueId } from './ids';

@@ -3,9 +3,9 @@
  * Never rejects: an invalid id, missing settings, PolyAI failing or our own bug all become an error marker,
  * so the call is always routed to Flex.
  */
-import { handoffErrorAttributes, isRecord, own, POLYAI_ATTRIBUTE, toPolyaiAttributes, type PolyaiTaskAttributes } from '../../../src/model';
+import { handoffErrorAttributes, isRecord, own, POLYAI_ATTRIBUTE, toPolyaiAttributes, type PolyaiTaskAttributes } from '@polyai-context/model';
 import { readPolyaiConfig, type Env } from './config';
-import { handoffLookup } from './ids';
+import { given, handoffLookup } from './ids';
 import { logOutcome } from './log';
 import { createPolyaiClient, type ClientDeps } from './polyaiClient';
 import { scrubJson, secretsOf } from './secrets';
@@ -49,8 +49,8 @@ const FOLLOW_UP_WITHIN_MS = 1_500;
 
 /**
  * Tries each lookup in order (e.g. PolyAI's conversation id, then the Call SID) and moves on only while PolyAI
- * has no data (404) for the previous one. Invalid and repeated candidates are skipped; with none valid, the
- * answer is the "invalid id" marker.
+ * has no data (404) for the previous one. Invalid and repeated candidates are skipped (an invalid one is logged,
+ * so an admin sees a misconfigured id header); with none valid, the answer is the "invalid id" marker.
  */
 export async function fetchFirstFound(
   fn: string,
@@ -59,13 +59,16 @@ export async function fetchFirstFound(
   deps: ClientDeps,
 ): Promise<PolyaiTaskAttributes> {
   const seen = new Set<string>();
+  let invalid = 0;
   const valid = candidates.filter((candidate) => {
     const lookup = handoffLookup(candidate);
+    if (lookup === null && Object.values(candidate).some(given)) invalid += 1;
     const key = lookup === null ? '' : `${lookup.param}=${lookup.value}`;
     if (key === '' || seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  if (invalid > 0 && valid.length > 0) logOutcome(fn, { outcome: 'invalid-id', skipped: invalid });
   const [first, ...rest] = valid.length > 0 ? valid : [{}];
   const started = Date.now();
   let attributes = await fetchHandoffAttributes(fn, env, first, deps);

@@ -21,8 +21,10 @@ export function isOpaqueId(value: unknown): value is string {
  * What to look up from a Function's parameters: `shared_id` when given, else the handoff `id`, else the
  * call (`call_sid` from Studio, `CallSid` from a TwiML webhook). null when what was sent is not valid.
  */
+/** A lookup parameter counts as given unless absent or empty (Studio sends '' for an unset variable). */
+export const given = (value: unknown): boolean => value !== undefined && value !== '';
+
 export function handoffLookup(event: Record<string, unknown>): HandoffLookup | null {
-  const given = (value: unknown) => value !== undefined && value !== '';
   if (given(event.shared_id)) return isOpaqueId(event.shared_id) ? { param: 'shared_id', value: event.shared_id } : null;
   if (given(event.id)) return isOpaqueId(event.id) ? { param: 'id', value: event.id } : null;
   const callSid = given(event.call_sid) ? event.call_sid : event.CallSid;

@@ -5,8 +5,7 @@
  * agent's verdict onto those keys. Which key carries what is configurable (`POLYAI_INSIGHTS_SLOTS`); keys a
  * flow, Studio or Flex already set are never overwritten. Pure: no network.
  */
-import type { HandoffContext } from '../../../src/model';
-import { isRecord, own, parseHandoffContext, type StoredVerdict, type Verdict, type VerdictReason } from '../../../src/model';
+import { isRecord, own, parseHandoffContext, type HandoffContext, type StoredVerdict, type Verdict, type VerdictReason } from '@polyai-context/model';
 import { text, type Env } from './config';
 
 export const CONVERSATIONS_ATTRIBUTE = 'conversations';

@@ -4,7 +4,7 @@
  * It never throws: every failure becomes an error with a status and a message that carry no secret and no
  * caller data.
  */
-import type { HandoffError } from '../../../src/model';
+import type { HandoffError } from '@polyai-context/model';
 import type { PolyaiConfig } from './config';
 import { withDeadline } from './deadline';
 import type { HandoffLookup } from './ids';

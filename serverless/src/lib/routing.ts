@@ -2,8 +2,7 @@
 import { isCallSid } from './ids';
 import { text, type Env } from './config';
 import { withHandoffInsights } from './insights';
-import type { PolyaiTaskAttributes } from '../../../src/model';
-import { cutText } from '../../../src/model/values';
+import { cutText, type PolyaiTaskAttributes } from '@polyai-context/model';
 
 /** Relative to the Service's domain, so the same TwiML works in every environment. */
 export const HANDOFF_ACTION_PATH = '/polyai-handoff-to-flex';

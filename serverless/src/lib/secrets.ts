@@ -3,7 +3,7 @@
  * scrubbed from everything a Function passes on (task attributes, TwiML, responses) and from its log lines,
  * even when PolyAI echoes one back inside its data.
  */
-import { isRecord } from '../../../src/model/values';
+import { isRecord } from '@polyai-context/model';
 import type { Env } from './config';
 
 /** Settings whose values are secrets: POLYAI_API_KEY, AUTH_TOKEN, API_SECRET, any *_KEY / *_TOKEN / *_SECRET. */

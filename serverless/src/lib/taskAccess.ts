@@ -8,7 +8,7 @@
  * TaskRouter calls (twilio-node): Workers list filtered by FriendlyName (only when Twilio's token answer has
  * no worker_sid), the Worker Reservations list per ReservationStatus, and Task fetch (attributes as JSON text).
  */
-import { parseHandoffContext } from '../../../src/model';
+import { parseHandoffContext } from '@polyai-context/model';
 import { list, text, type Env } from './config';
 import { withDeadline } from './deadline';
 import type { TokenIdentity } from './flexToken';

@@ -4,7 +4,7 @@
  * with the Service's credentials; the browser's word is never taken. Separate from lib/taskAccess (which checks
  * a conversation id against the worker's tasks) because the verdict names the task itself.
  */
-import type { VerdictAuthor } from '../../../src/model';
+import type { VerdictAuthor } from '@polyai-context/model';
 import type { Env } from './config';
 import type { TokenIdentity } from './flexToken';
 import { unrestrictedRoles } from './taskAccess';

@@ -6,7 +6,7 @@
  * verdict is stored, with at most `VERDICT_HOOK_TIMEOUT_MS`; a failure or timeout is logged and never changes
  * the agent's answer. Keep secrets in the environment (`env`), never in the outcome.
  */
-import type { Verdict, VerdictAuthor, VerdictReason } from '../../../src/model';
+import type { Verdict, VerdictAuthor, VerdictReason } from '@polyai-context/model';
 import type { Env } from './config';
 
 export interface VerdictOutcome {

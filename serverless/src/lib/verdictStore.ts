@@ -4,7 +4,7 @@
  * updated the task in between) read again and retry, a bounded number of times within a deadline. The attributes
  * written stay within TaskRouter's 4,096 characters: the Insights values go first, then the verdict is refused.
  */
-import { isRecord, own, recordFromJson, VERDICT_ATTRIBUTE, type StoredVerdict, type Verdict, type VerdictAuthor, type VerdictReason } from '../../../src/model';
+import { isRecord, own, recordFromJson, VERDICT_ATTRIBUTE, type StoredVerdict, type Verdict, type VerdictAuthor, type VerdictReason } from '@polyai-context/model';
 import { mergeConversations, MAX_TASK_ATTRIBUTES_CHARS, verdictInsightsValues, type InsightsSlots } from './insights';
 import { TaskRouterError, type TaskRouterGateway } from './taskrouter';
 

@@ -1,5 +1,5 @@
 /**
- * Browser-test harness for the real-Flex preview: runs `npm run preview`'s own entry (preview/cli.js) on an
+ * Browser-test harness for the real-Flex preview: runs `npm run preview`'s own entry (devtools/preview/cli.js) on an
  * ephemeral port in a child process, and one headless Chromium per test file.
  *
  * How to use it in a test file:
@@ -21,7 +21,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import type { Browser, Locator, Page } from 'playwright-core';
 
-import { launchChromium } from '../../../preview/browser';
+import { launchChromium } from '../../../devtools/preview/browser';
 import { enUS } from '../../../src/strings/en-US';
 import type {} from '../../../preview/app/previewRuntime';
 import { SAMPLE_TASKS } from '../../../preview/app/tasks';
@@ -29,7 +29,7 @@ import { SAMPLE_TASKS } from '../../../preview/app/tasks';
 // The first preview of a run may build the plugin with `flex-plugin build` (about 20 s on 2 cores).
 jest.setTimeout(60_000);
 
-const CLI = path.join(__dirname, '..', '..', '..', 'preview', 'cli.js');
+const CLI = path.join(__dirname, '..', '..', '..', 'devtools', 'preview', 'cli.js');
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 5_000;
 

@@ -5,11 +5,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { startStandin, STANDIN_API_KEY, STANDIN_CONVERSATIONS_API_KEY, type Standin, type StandinMode } from '../../../serverless/dev/polyai-standin';
+import { startStandin, STANDIN_API_KEY, STANDIN_CONVERSATIONS_API_KEY, type Standin, type StandinMode } from '../../../devtools/polyai-standin/standin';
 import { fixture } from '../../support/fixtures';
 import { describeErrors, openapiDocument, responseValidator, SAMPLES_DIR, schemaValidator, type Api } from '../../support/polyaiContract';
 
-const FIXTURES_DIR = path.join(__dirname, '..', '..', 'fixtures');
+const FIXTURES_DIR = path.join(__dirname, '..', '..', '..', 'devtools', 'fixtures');
 const HANDOFF_PATH = '/v1/{account_id}/{project_id}/handoff_state';
 const CONVERSATION_PATH = '/v1/agents/{agentId}/conversations/{conversationId}';
 

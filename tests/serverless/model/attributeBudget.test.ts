@@ -5,8 +5,7 @@
  * check does not depend on a random run finding the edge; the property in handoffAttributes.test.ts covers
  * arbitrary bodies.
  */
-import { INCOMPLETE_MARKER } from '../../../src/model/parseHandoffContext';
-import { MAX_POLYAI_ATTRIBUTE_CHARS, toPolyaiAttributes } from '../../../src/model';
+import { INCOMPLETE_MARKER, MAX_POLYAI_ATTRIBUTE_CHARS, toPolyaiAttributes } from '@polyai-context/model';
 
 describe('polyai attribute budget', () => {
   it.each([MAX_POLYAI_ATTRIBUTE_CHARS, 1_024, 8_000])('stays within %i characters with values of unequal sizes', (budget) => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { INCOMPLETE_MARKER, MAX_POLYAI_ATTRIBUTE_CHARS, parseHandoffContext, toPolyaiAttributes } from '../../../src/model';
+import { INCOMPLETE_MARKER, MAX_POLYAI_ATTRIBUTE_CHARS, parseHandoffContext, toPolyaiAttributes } from '@polyai-context/model';
 import { fixture } from '../../support/fixtures';
 import { fuzz } from '../../support/fuzz';
 

@@ -1,13 +1,13 @@
 /** Helpers for the Function tests: environments, the stand-in's lifecycle, Flex tokens, captured logs. */
-import { drillEnv } from '../../../serverless/dev/outageDrill';
-import { startStandin, type Standin, type StandinOptions } from '../../../serverless/dev/polyai-standin';
-import { developmentTaskRouter } from '../../../preview/backend/developmentTaskRouter';
+import { drillEnv } from '../../../devtools/outage-drill/outageDrill';
+import { startStandin, type Standin, type StandinOptions } from '../../../devtools/polyai-standin/standin';
+import { developmentTaskRouter } from '../../../devtools/taskrouter/developmentTaskRouter';
 import type { TokenValidator } from '../../../serverless/src/lib/flexToken';
 import type { PluginDeps } from '../../../serverless/src/lib/pluginFunction';
-import { invokeFunction } from '../../../serverless/dev/localRuntime';
+import { invokeFunction } from '../../../devtools/functions-runtime/localRuntime';
 
 export { invokeFunction };
-export { DRILL_WORKFLOW_SID as WORKFLOW_SID, taskAttributesFrom } from '../../../serverless/dev/outageDrill';
+export { DRILL_WORKFLOW_SID as WORKFLOW_SID, taskAttributesFrom } from '../../../devtools/outage-drill/outageDrill';
 
 export const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
 export const VERIFIED_CALL = 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9';

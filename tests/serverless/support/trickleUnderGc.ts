@@ -4,7 +4,7 @@
  * each call's status and milliseconds, or `"stuck"` when they had not all answered after 10 s.
  */
 import { createPolyaiClient } from '../../../serverless/src/lib/polyaiClient';
-import { startStandin, STANDIN_API_KEY, STANDIN_CONVERSATIONS_API_KEY } from '../../../serverless/dev/polyai-standin';
+import { startStandin, STANDIN_API_KEY, STANDIN_CONVERSATIONS_API_KEY } from '../../../devtools/polyai-standin/standin';
 
 const ATTEMPT_MS = 400;
 const DEADLINE_MS = 800;

@@ -4,13 +4,12 @@
 import React from 'react';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 
-import { agentReasonKey } from '../../../src/components/common/agentReason';
-import { HandoffContextView } from '../../../src/components/HandoffContextView/HandoffContextView';
-import { maskTurn, sensitiveValuesOf } from '../../../src/components/Transcript/maskTranscript';
-import { TranscriptSection } from '../../../src/components/Transcript/TranscriptSection';
-import { RETRY_FEEDBACK_MS, type ConversationLoader } from '../../../src/components/Transcript/useConversation';
-import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, parseConversation, parseHandoffContext, type HandoffContext } from '../../../src/model';
-import type { ConversationResult } from '../../../src/services/conversationClient';
+import { agentReasonKey } from '../../../src/views/common/agentReason';
+import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
+import { TranscriptSection } from '../../../src/views/Transcript/TranscriptSection';
+import { RETRY_FEEDBACK_MS, type ConversationLoader } from '../../../src/views/Transcript/useConversation';
+import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, maskTurn, parseConversation, parseHandoffContext, sensitiveValuesOf, type HandoffContext } from '@polyai-context/model';
+import type { ConversationResult } from '../../../src/functionCalls/conversationClient';
 import { enUS, pluralKey, resolveFormatLocale, STRING_TABLES, SUPPORTED_LANGUAGES } from '../../../src/strings';
 import { asTaskAttributes, fixture } from '../../support/fixtures';
 import { copyAllLines, fakeClipboard, renderInLanguage } from '../../support/render';

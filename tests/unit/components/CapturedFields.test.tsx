@@ -1,10 +1,10 @@
 import React from 'react';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 
-import { HandoffContextView } from '../../../src/components/HandoffContextView/HandoffContextView';
-import { ROWS_FIRST_FRAME } from '../../../src/components/HandoffContextView/sections/CapturedFieldsSection';
+import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
+import { ROWS_FIRST_FRAME } from '../../../src/views/HandoffContextView/sections/CapturedFieldsSection';
 import { DEFAULT_CONFIG, parseConfig } from '../../../src/config';
-import { parseHandoffContext } from '../../../src/model';
+import { parseHandoffContext } from '@polyai-context/model';
 import type { SupportedLanguage } from '../../../src/strings';
 import { copyAllLines, fakeClipboard, renderInLanguage, renderWithPaste } from '../../support/render';
 

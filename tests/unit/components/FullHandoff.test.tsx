@@ -7,9 +7,9 @@ import React from 'react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import * as Flex from '@twilio/flex-ui';
 
-import { PolyaiContextTab } from '../../../src/components/PolyaiContextTab/PolyaiContextTab';
+import { PolyaiContextTab } from '../../../src/flex/container/PolyaiContextTab';
 import { DEFAULT_CONFIG } from '../../../src/config';
-import { toPolyaiAttributes } from '../../../src/model';
+import { toPolyaiAttributes } from '@polyai-context/model';
 import { fixture } from '../../support/fixtures';
 import { hangingFetch, jsonResponse } from '../../support/fetch';
 import { renderWithPaste } from '../../support/render';

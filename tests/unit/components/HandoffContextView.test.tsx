@@ -1,8 +1,8 @@
 import React from 'react';
 import { screen, within } from '@testing-library/react';
 
-import { HandoffContextView } from '../../../src/components/HandoffContextView/HandoffContextView';
-import { parseHandoffContext } from '../../../src/model';
+import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
+import { parseHandoffContext } from '@polyai-context/model';
 import { asTaskAttributes, fixture } from '../../support/fixtures';
 import { renderWithPaste } from '../../support/render';
 

@@ -1,7 +1,7 @@
 import React from 'react';
 import { fireEvent, screen } from '@testing-library/react';
 
-import { TabErrorBoundary } from '../../../src/components/TabErrorBoundary/TabErrorBoundary';
+import { TabErrorBoundary } from '../../../src/views/TabErrorBoundary/TabErrorBoundary';
 import { renderWithPaste } from '../../support/render';
 
 describe('TabErrorBoundary', () => {

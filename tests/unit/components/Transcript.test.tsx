@@ -1,10 +1,10 @@
 import React from 'react';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 
-import { TranscriptSection } from '../../../src/components/Transcript/TranscriptSection';
-import type { ConversationLoader } from '../../../src/components/Transcript/useConversation';
-import { compileMaskPatterns, DEFAULT_MASK_PATTERNS } from '../../../src/model';
-import { fetchConversation } from '../../../src/services/conversationClient';
+import { TranscriptSection } from '../../../src/views/Transcript/TranscriptSection';
+import type { ConversationLoader } from '../../../src/views/Transcript/useConversation';
+import { compileMaskPatterns, DEFAULT_MASK_PATTERNS } from '@polyai-context/model';
+import { fetchConversation } from '../../../src/functionCalls/conversationClient';
 import { LocaleContext, STRING_TABLES, StringsContext } from '../../../src/strings';
 import { fixture } from '../../support/fixtures';
 import { hangingFetch, jsonResponse, mockFetch } from '../../support/fetch';

@@ -5,14 +5,14 @@
 import React from 'react';
 import { fireEvent, screen, within } from '@testing-library/react';
 
-import { HandoffContextView } from '../../../src/components/HandoffContextView/HandoffContextView';
-import { TranscriptList } from '../../../src/components/Transcript/TranscriptList';
-import { parseConversation, parseHandoffContext, type ConversationTurn } from '../../../src/model';
+import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
+import { TranscriptList } from '../../../src/views/Transcript/TranscriptList';
+import { parseConversation, parseHandoffContext, type ConversationTurn } from '@polyai-context/model';
 import { asTaskAttributes, fixture } from '../../support/fixtures';
 import { renderWithPaste } from '../../support/render';
 
-jest.mock('../../../src/components/HandoffContextView/formatValue', () => {
-  const actual = jest.requireActual('../../../src/components/HandoffContextView/formatValue');
+jest.mock('../../../src/views/HandoffContextView/formatValue', () => {
+  const actual = jest.requireActual('../../../src/views/HandoffContextView/formatValue');
   return {
     formatValue: (field: { path: string }, ...rest: unknown[]) => {
       if (field.path === 'explodes') throw new Error('cannot format');

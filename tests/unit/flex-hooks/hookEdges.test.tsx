@@ -4,10 +4,10 @@ import { render, screen } from '@testing-library/react';
 import * as Flex from '@twilio/flex-ui';
 import { DarkTheme, DefaultTheme, useTheme } from '@twilio-paste/core/theme';
 
-import { registerAutoSelectTab, TASK_CANVAS_TABS } from '../../../src/flex-hooks/autoSelectTab';
-import { CONTEXT_TAB_NAME } from '../../../src/flex-hooks/contextTab';
-import { withPasteTheme } from '../../../src/flex-hooks/pasteProvider';
-import { registerStrings } from '../../../src/flex-hooks/strings';
+import { registerAutoSelectTab, TASK_CANVAS_TABS } from '../../../src/flex/hooks/autoSelectTab';
+import { CONTEXT_TAB_NAME } from '../../../src/flex/hooks/contextTab';
+import { withPasteTheme } from '../../../src/flex/hooks/pasteProvider';
+import { registerStrings } from '../../../src/flex/hooks/strings';
 
 describe('strings when the language changes', () => {
   it('replaces its own strings with the new language, keeping what an admin changed', () => {

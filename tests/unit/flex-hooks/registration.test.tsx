@@ -3,8 +3,8 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import * as Flex from '@twilio/flex-ui';
 
 import { initPolyaiContext } from '../../../src/PolyaiContextPlugin';
-import { CONTEXT_TAB_NAME } from '../../../src/flex-hooks/contextTab';
-import { TASK_CANVAS_TABS } from '../../../src/flex-hooks/autoSelectTab';
+import { CONTEXT_TAB_NAME } from '../../../src/flex/hooks/contextTab';
+import { TASK_CANVAS_TABS } from '../../../src/flex/hooks/autoSelectTab';
 import { fixture } from '../../support/fixtures';
 import { jsonResponse, mockFetch } from '../../support/fetch';
 

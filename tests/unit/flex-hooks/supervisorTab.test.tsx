@@ -5,7 +5,7 @@ import * as Flex from '@twilio/flex-ui';
 import { CustomizationProvider } from '@twilio-paste/core/customization';
 
 import { initPolyaiContext } from '../../../src/PolyaiContextPlugin';
-import { CONTEXT_TAB_NAME } from '../../../src/flex-hooks/contextTab';
+import { CONTEXT_TAB_NAME } from '../../../src/flex/hooks/contextTab';
 import { fixture } from '../../support/fixtures';
 import { jsonResponse, mockFetch } from '../../support/fetch';
 

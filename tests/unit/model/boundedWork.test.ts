@@ -2,7 +2,7 @@
  * Item 4 of issue 16: the work the model does is bounded by its limits, not by what an object claims. Counted
  * in reads (proxies count every property read), not timed: the figures in ms are in docs/SECURITY.md.
  */
-import { DEFAULT_LIMITS, parseConversation, parseHandoffContext } from '../../../src/model';
+import { DEFAULT_LIMITS, parseConversation, parseHandoffContext } from '@polyai-context/model';
 
 /** Most reads a walk may make: maxFields × 20 visits (VISITS_PER_FIELD), plus a little for the envelope. */
 const MAX_READS = DEFAULT_LIMITS.maxFields * 20 + 50;

@@ -1,5 +1,4 @@
-import { parseConversation } from '../../../src/model';
-import { CONVERSATION_LIMITS } from '../../../src/model/conversation';
+import { CONVERSATION_LIMITS, parseConversation } from '@polyai-context/model';
 import { fixture } from '../../support/fixtures';
 
 /** One published `ConversationTurn` with every field empty, as PolyAI sends them ("" not null). */

@@ -1,4 +1,4 @@
-import { humanizeCode, humanizeKey, labelForPath, PATH_SEPARATOR, pathOf } from '../../../src/model';
+import { humanizeCode, humanizeKey, labelForPath, PATH_SEPARATOR, pathOf } from '@polyai-context/model';
 
 describe('labels', () => {
   it.each([

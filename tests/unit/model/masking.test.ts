@@ -1,4 +1,4 @@
-import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, isPreMasked, isSensitivePath, normaliseKey } from '../../../src/model';
+import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, isPreMasked, isSensitivePath, normaliseKey } from '@polyai-context/model';
 
 const defaults = compileMaskPatterns(DEFAULT_MASK_PATTERNS);
 

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 
-import { DEFAULT_LIMITS, parseHandoffContext, pathOf, type HandoffContext } from '../../../src/model';
+import { DEFAULT_LIMITS, parseHandoffContext, pathOf, type HandoffContext } from '@polyai-context/model';
 import { fuzz, fuzzFixed } from '../../support/fuzz';
 
 const MAX_PROBLEMS_LISTED = 21; // 20 problems plus one "N more" line

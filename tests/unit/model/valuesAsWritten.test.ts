@@ -1,9 +1,22 @@
 /**
  * Item 6 of issue 16: values are read as they were written (rules in the README, "How values are read").
  */
-import { formatValue } from '../../../src/components/HandoffContextView/formatValue';
-import { isSensitivePath, labelForPath, parseHandoffContext, parseConversation, compileMaskPatterns, DEFAULT_MASK_PATTERNS, type CapturedField } from '../../../src/model';
-import { cutText, own, plainValue, recordFromJson, toBoolean, toConfidence, toCount, toNumber } from '../../../src/model/values';
+import { formatValue } from '../../../src/views/HandoffContextView/formatValue';
+import {
+  compileMaskPatterns,
+  cutText,
+  DEFAULT_MASK_PATTERNS,
+  isSensitivePath,
+  labelForPath,
+  own,
+  parseConversation,
+  parseHandoffContext,
+  recordFromJson,
+  toConfidence,
+  toCount,
+  toNumber,
+  type CapturedField,
+} from '@polyai-context/model';
 import { enUS, formatString, type Translate } from '../../../src/strings';
 
 const t: Translate = (key, values) => formatString(enUS[key], values);
@@ -110,8 +123,8 @@ describe('values: readers at their edges', () => {
     [' TRUE ', true], ['yes', true], ['Y', true], ['1', true],
     ['false', false], ['No', false], ['n', false], ['0', false],
     ['maybe', undefined], ['', undefined], [null, undefined],
-  ])('reads %j as the boolean %j', (value, expected) => {
-    expect(toBoolean(value)).toBe(expected);
+  ])('reads %j as the boolean %j (whether the caller was identified)', (value, expected) => {
+    expect(parseHandoffContext({ polyai: { data: { identified: value } } }).verification?.identified ?? undefined).toBe(expected);
   });
 
   it('reads decimals with exponents and signs, never NaN or an endless number', () => {
@@ -138,6 +151,7 @@ describe('values: readers at their edges', () => {
   });
 
   it('reads non-JSON objects as the JSON they stand for', () => {
+    const plainValue = (value: unknown) => own({ value }, 'value');
     expect(plainValue(new Date('2026-11-30T06:00:00Z'))).toBe('2026-11-30T06:00:00.000Z');
     expect(plainValue(new Date('not a date'))).toBeNull();
     expect(plainValue(new Map<unknown, unknown>([['a', 1], [2, 'two'], [{}, 'object key'], [true, 'boolean key']]))).toEqual({ a: 1, 2: 'two' });
@@ -150,6 +164,7 @@ describe('values: readers at their edges', () => {
   });
 
   it('reads at most 1,000 entries of a Map or Set', () => {
+    const plainValue = (value: unknown) => own({ value }, 'value');
     const many = Array.from({ length: 1_001 }, (_, index) => index);
     expect(plainValue(new Set(many))).toEqual(many.slice(0, 1_000));
     expect(Object.keys(plainValue(new Map(many.map((index) => [`k${index}`, index]))) as object)).toHaveLength(1_000);

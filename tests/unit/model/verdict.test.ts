@@ -1,5 +1,5 @@
 /** Reading the stored verdict back from task attributes: strict values, hostile input never throws. */
-import { isVerdict, isVerdictReason, normaliseReason, readStoredVerdict, VERDICTS } from '../../../src/model';
+import { isVerdict, isVerdictReason, normaliseReason, readStoredVerdict, VERDICTS } from '@polyai-context/model';
 
 describe('readStoredVerdict', () => {
   it('reads a stored verdict from an attributes object or JSON string', () => {

@@ -31,7 +31,7 @@ interface LintMessage {
 
 function lintProbe(): LintMessage[] {
   const eslint = path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
-  const run = spawnSync(process.execPath, [eslint, '--stdin', '--stdin-filename', 'src/components/SecurityProbe.tsx', '--format', 'json'], {
+  const run = spawnSync(process.execPath, [eslint, '--stdin', '--stdin-filename', 'src/views/SecurityProbe.tsx', '--format', 'json'], {
     cwd: ROOT,
     input: PROBE,
     encoding: 'utf8',

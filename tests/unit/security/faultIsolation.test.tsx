@@ -2,10 +2,10 @@ import React from 'react';
 import { fireEvent, screen } from '@testing-library/react';
 import { Manager, Monitor } from '@twilio/flex-ui';
 
-import { HandoffContextView } from '../../../src/components/HandoffContextView/HandoffContextView';
-import { TabErrorBoundary } from '../../../src/components/TabErrorBoundary/TabErrorBoundary';
-import { parseHandoffContext, type CapturedField, type HandoffContext } from '../../../src/model';
-import { componentNames, scrubMessage } from '../../../src/utils/reportError';
+import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
+import { TabErrorBoundary } from '../../../src/views/TabErrorBoundary/TabErrorBoundary';
+import { parseHandoffContext, type CapturedField, type HandoffContext } from '@polyai-context/model';
+import { componentNames, scrubMessage } from '../../../src/flex/reportError';
 import { asTaskAttributes, fixture } from '../../support/fixtures';
 import { renderWithPaste } from '../../support/render';
 

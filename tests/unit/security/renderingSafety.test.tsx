@@ -1,9 +1,9 @@
 import React from 'react';
 import { screen, within } from '@testing-library/react';
 
-import { HandoffContextView } from '../../../src/components/HandoffContextView/HandoffContextView';
-import { SafeValue, webUrlOf } from '../../../src/components/common/SafeValue';
-import { parseHandoffContext } from '../../../src/model';
+import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
+import { SafeValue, webUrlOf } from '../../../src/views/common/SafeValue';
+import { parseHandoffContext } from '@polyai-context/model';
 import { renderWithPaste } from '../../support/render';
 
 // Each payload would run script or plant an active link if any of it were parsed as markup or a URL.

@@ -1,4 +1,4 @@
-import { fetchConversation } from '../../../src/services/conversationClient';
+import { fetchConversation } from '../../../src/functionCalls/conversationClient';
 import { fixture } from '../../support/fixtures';
 import { hangingFetch, jsonResponse, mockFetch } from '../../support/fetch';
 

@@ -1,6 +1,6 @@
 import type * as Flex from '@twilio/flex-ui';
 
-import { registerStrings } from '../../../src/flex-hooks/strings';
+import { registerStrings } from '../../../src/flex/hooks/strings';
 import { enUS, matchLanguage, resolveLanguage, STRING_TABLES, SUPPORTED_LANGUAGES } from '../../../src/strings';
 
 const placeholders = (text: string) => (text.match(/\{\{\s*\w+\s*\}\}/g) ?? []).sort();

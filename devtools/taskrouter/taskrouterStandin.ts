@@ -1,0 +1,75 @@
+/**
+ * DEVELOPMENT TOOL — an in-memory TaskRouter for the verdict Function's tests and the offline preview: tasks
+ * with attributes, a version per task exposed as its ETag, every update bumping it, and an update carrying a
+ * stale `If-Match` refused with 412, as Twilio documents ("REST API: Mutation and Conflict Resolution").
+ * Reservations say which worker holds a task. Attributes over TaskRouter's 4,096 characters are refused (400).
+ */
+import { MAX_TASK_ATTRIBUTES_CHARS } from '../../serverless/src/lib/insights';
+import { TaskRouterError, TASK_SID, type TaskRouterGateway } from '../../serverless/src/lib/taskrouter';
+
+export interface StandinTask {
+  attributes: string;
+  version: number;
+  /** pending | reserved | assigned | wrapping | completed | canceled */
+  assignmentStatus: string;
+  /** Reservation statuses by worker SID. */
+  reservations: Record<string, string[]>;
+}
+
+export interface TaskRouterStandinOptions {
+  /** The offline preview: an unknown task SID becomes an assigned task held (accepted) by this worker. */
+  autoCreateFor?: string;
+}
+
+export class TaskRouterStandin implements TaskRouterGateway {
+  readonly tasks = new Map<string, StandinTask>();
+  /** Update requests received, conflicting ones included. */
+  updates = 0;
+  /** Each runs inside one coming update, before its version check: another writer changing the task meanwhile. */
+  readonly concurrentWriters: Array<(attributes: Record<string, unknown>) => Record<string, unknown>> = [];
+
+  constructor(private readonly options: TaskRouterStandinOptions = {}) {}
+
+  addTask(sid: string, attributes: object, options: Partial<Omit<StandinTask, 'attributes' | 'version'>> = {}): StandinTask {
+    const task: StandinTask = { attributes: JSON.stringify(attributes), version: 1, assignmentStatus: 'assigned', reservations: {}, ...options };
+    this.tasks.set(sid, task);
+    return task;
+  }
+
+  /** The task's attributes as an object (tests). */
+  attributesOf(sid: string): Record<string, unknown> {
+    return JSON.parse(this.task(sid).attributes);
+  }
+
+  async fetchTask(taskSid: string) {
+    const task = this.task(taskSid);
+    return { sid: taskSid, assignmentStatus: task.assignmentStatus, attributes: task.attributes, etag: `"${task.version}"` };
+  }
+
+  async updateTaskAttributes(taskSid: string, attributes: string, etag: string) {
+    this.updates += 1;
+    const task = this.task(taskSid);
+    const writer = this.concurrentWriters.shift();
+    if (writer) this.write(task, JSON.stringify(writer(JSON.parse(task.attributes))));
+    if (etag !== `"${task.version}"`) throw new TaskRouterError(412);
+    if (attributes.length > MAX_TASK_ATTRIBUTES_CHARS) throw new TaskRouterError(400);
+    this.write(task, attributes);
+  }
+
+  async reservationStatuses(taskSid: string, workerSid: string) {
+    return this.task(taskSid).reservations[workerSid] ?? [];
+  }
+
+  private task(sid: string): StandinTask {
+    const task = this.tasks.get(sid);
+    if (task) return task;
+    const worker = this.options.autoCreateFor;
+    if (worker === undefined || !TASK_SID.test(sid)) throw new TaskRouterError(404);
+    return this.addTask(sid, {}, { reservations: { [worker]: ['accepted'] } });
+  }
+
+  private write(task: StandinTask, attributes: string) {
+    task.attributes = attributes;
+    task.version += 1;
+  }
+}

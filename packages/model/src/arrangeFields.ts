@@ -1,0 +1,83 @@
+import { labelForPath, PATH_SEPARATOR } from './labels';
+import { isPreMasked, isSensitivePath } from './masking';
+import type { CapturedField } from './types';
+import { own } from './values';
+
+/** What an admin can say about captured fields (from the config). */
+export interface FieldRules {
+  fieldOrder: readonly string[];
+  fieldLabels: Readonly<Record<string, string>>;
+  hiddenFields: readonly string[];
+  maskPatterns: readonly RegExp[];
+}
+
+export interface FieldRow {
+  field: CapturedField;
+  /** Label within its group ("Charge Amount" under "Slots"). */
+  label: string;
+  /** Label with its group, for copied text and screen readers ("Slots › Charge Amount"). */
+  fullLabel: string;
+  sensitive: boolean;
+}
+
+export interface FieldGroup {
+  /** Top-level key the rows sit under; null for top-level values. */
+  key: string | null;
+  label: string | null;
+  rows: FieldRow[];
+}
+
+/** True when `rule` names this path or one of its parents (`slots` covers `slots.amount`, `items[0]`). */
+function covers(rule: string, path: string): boolean {
+  return path === rule || path.startsWith(`${rule}.`) || path.startsWith(`${rule}[`);
+}
+
+/** The admin's label for a path or key; own keys only, so a key such as `constructor` never reaches the prototype. */
+function adminLabel(labels: FieldRules['fieldLabels'], key: string): string | undefined {
+  return own(labels, key) as string | undefined;
+}
+
+function labelFor(segments: ReadonlyArray<string | number>, path: string, labels: FieldRules['fieldLabels']): string {
+  const last = segments[segments.length - 1];
+  return adminLabel(labels, path) ?? (typeof last === 'string' && segments.length === 1 ? adminLabel(labels, last) : undefined) ?? labelForPath(segments);
+}
+
+/**
+ * Captured fields as an agent reads them: hidden ones dropped, admin order first, grouped by their
+ * top-level parent (top-level values first unless the admin ordered otherwise), labelled (admin labels win), sensitive ones flagged for masking.
+ */
+export function arrangeFields(fields: readonly CapturedField[], rules: FieldRules): FieldGroup[] {
+  const rank = (field: CapturedField) => {
+    const index = rules.fieldOrder.findIndex((rule) => covers(rule, field.path));
+    return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  const visible = fields
+    .filter((field) => !rules.hiddenFields.some((rule) => covers(rule, field.path)))
+    .map((field, position) => ({ field, position, rank: rank(field), nested: field.segments.length > 1 ? 1 : 0 }))
+    // Admin order first; then top-level values before nested groups; then as PolyAI sent them.
+    .sort((a, b) => a.rank - b.rank || a.nested - b.nested || a.position - b.position);
+
+  const groups = new Map<string, FieldGroup>();
+  for (const { field } of visible) {
+    const [first, ...rest] = field.segments;
+    const nested = typeof first === 'string' && rest.length > 0;
+    const groupKey = nested ? first : null;
+    const mapKey = groupKey === null ? '\u0000top' : `:${groupKey}`;
+    let group = groups.get(mapKey);
+    if (!group) {
+      const groupLabel = groupKey === null ? null : labelFor([groupKey], groupKey, rules.fieldLabels);
+      group = { key: groupKey, label: groupLabel, rows: [] };
+      groups.set(mapKey, group);
+    }
+    const label = nested ? adminLabel(rules.fieldLabels, field.path) ?? labelForPath(rest) : labelFor(field.segments, field.path, rules.fieldLabels);
+    group.rows.push({
+      field,
+      label,
+      fullLabel: group.label ? `${group.label}${PATH_SEPARATOR}${label}` : label,
+      // A value PolyAI already masked (`****6789`) has nothing behind it to reveal.
+      sensitive: isSensitivePath(field.segments, rules.maskPatterns) && !isPreMasked(field.value),
+    });
+  }
+  return [...groups.values()];
+}
+

@@ -1,0 +1,254 @@
+/**
+ * PolyAI Conversations API detail bodies (`ConversationDetailResponse` in
+ * ../shared/polyai/openapi/conversations-v3.openapi.json; sample in devtools/fixtures/conversation.json)
+ * normalised into transcript rows. Same rules as `parseHandoffContext`: `unknown` in, typed out, never
+ * throws, bounded work.
+ */
+import { cutText, isRecord, own, type JsonRecord } from './values';
+
+export type Speaker = 'agent' | 'caller';
+
+/** One entity PolyAI found in a turn: `{"order_number": "AB1234"}` or `{"amounts": ["42.50", "42.50"]}`. */
+export interface TurnEntity {
+  name: string;
+  /** One value, or several when PolyAI sent a list. */
+  values: string[];
+}
+
+export interface ConversationTurn {
+  /** Position in the transcript, from 0: stable key for virtualised rows and search. */
+  index: number;
+  speaker: Speaker;
+  /** What was said ('' when the caller only pressed keys or stayed silent). */
+  text: string;
+  /** Keypad digits the caller pressed in this turn (`user_input_dtmf`); null for none and for the agent. */
+  dtmf: string | null;
+  /**
+   * The same words in the agent's working language when PolyAI translated the call
+   * (`translated_user_input`, `english_agent_response`); null when not translated or identical.
+   */
+  translation: string | null;
+  /** Milliseconds since the epoch (`user_input_datetime` / `agent_response_datetime`), or null. */
+  time: number | null;
+  intents: string[];
+  entities: TurnEntity[];
+  /** PolyAI classified the caller's turn as silence (`is_silence`). */
+  silence: boolean;
+  /** PolyAI classified the caller's turn as out of domain (`is_ood`). */
+  outOfDomain: boolean;
+}
+
+export interface Conversation {
+  /** `conversationId` (the Twilio Call SID on Twilio calls). */
+  id: string | null;
+  /** `shortSummary`. */
+  summary: string | null;
+  /** `handoffReason`. */
+  handoffReason: string | null;
+  /** `handoffDestination`. */
+  handoffDestination: string | null;
+  /** `inProgress`; null when PolyAI did not say. */
+  inProgress: boolean | null;
+  language: string | null;
+  turns: ConversationTurn[];
+  /** True when turns, texts or badges were cut to stay within the limits. */
+  truncated: boolean;
+}
+
+export interface ConversationLimits {
+  maxTurns: number;
+  maxTextChars: number;
+  maxBadges: number;
+  maxJsonChars: number;
+}
+
+export const CONVERSATION_LIMITS: Readonly<ConversationLimits> = Object.freeze({
+  maxTurns: 20_000,
+  maxTextChars: 5_000,
+  maxBadges: 20,
+  maxJsonChars: 20_000_000,
+});
+
+const EMPTY: Conversation = Object.freeze({
+  id: null,
+  summary: null,
+  handoffReason: null,
+  handoffDestination: null,
+  inProgress: null,
+  language: null,
+  turns: [],
+  truncated: false,
+});
+
+export function parseConversation(body: unknown, limits: ConversationLimits = CONVERSATION_LIMITS): Conversation {
+  try {
+    return read(body, limits);
+  } catch {
+    return { ...EMPTY, turns: [] }; // exotic objects (throwing getters, proxies): nothing readable
+  }
+}
+
+const BADGE_CHARS = 200;
+/** DTMF is a handful of keys; a longer value is not keypad input. */
+const DTMF_CHARS = 64;
+
+type Bounds = { limits: ConversationLimits; truncated: boolean };
+
+function read(body: unknown, limits: ConversationLimits): Conversation {
+  let root = body;
+  if (typeof root === 'string') {
+    if (root.length > limits.maxJsonChars) return { ...EMPTY, turns: [], truncated: true };
+    try {
+      root = JSON.parse(root);
+    } catch {
+      return { ...EMPTY, turns: [] };
+    }
+  }
+  if (!isRecord(root)) return { ...EMPTY, turns: [] };
+  // The Function wraps the body as `{ conversation: … }`; accept either.
+  const wrapped = own(root, 'conversation');
+  if (isRecord(wrapped)) root = wrapped;
+  const record = root as JsonRecord;
+  const bounds: Bounds = { limits, truncated: false };
+
+  const turns: ConversationTurn[] = [];
+  const rawTurns = own(record, 'turns');
+  if (Array.isArray(rawTurns)) {
+    // At most maxTurns entries are read, whatever length the list claims (sparse lists, proxies).
+    const scanned = Math.min(rawTurns.length, limits.maxTurns);
+    if (rawTurns.length > scanned) bounds.truncated = true;
+    for (let i = 0; i < scanned; i += 1) {
+      const raw = rawTurns[i];
+      if (!isRecord(raw)) continue;
+      if (!room(turns, bounds)) break;
+      readTurn(raw, turns, bounds);
+    }
+  }
+  const inProgress = own(record, 'inProgress');
+  return {
+    id: text(own(record, 'conversationId'), bounds),
+    summary: text(own(record, 'shortSummary'), bounds),
+    handoffReason: text(own(record, 'handoffReason'), bounds),
+    handoffDestination: text(own(record, 'handoffDestination'), bounds),
+    inProgress: typeof inProgress === 'boolean' ? inProgress : null,
+    language: text(own(record, 'language'), bounds),
+    turns,
+    truncated: bounds.truncated,
+  };
+}
+
+/**
+ * One PolyAI turn holds the caller's input (speech, keys, or silence) and the agent's answer: up to two rows,
+ * caller first. The turn's intents and entities were found in the caller's input, so they go on the caller's
+ * row (on the agent's when the caller's row is empty).
+ */
+function readTurn(raw: JsonRecord, turns: ConversationTurn[], bounds: Bounds): void {
+  const intents = badges(own(raw, 'intents'), bounds).map((value) => badgeText(value)).filter((name): name is string => name !== null);
+  const entities = readEntities(own(raw, 'entities'), bounds);
+  const silence = own(raw, 'is_silence') === true;
+  const outOfDomain = own(raw, 'is_ood') === true;
+
+  const said = text(own(raw, 'user_input'), bounds) ?? '';
+  const dtmf = readDtmf(own(raw, 'user_input_dtmf'));
+  if (said !== '' || dtmf !== null || silence || outOfDomain) {
+    if (!room(turns, bounds)) return;
+    turns.push({
+      index: turns.length,
+      speaker: 'caller',
+      text: said,
+      dtmf,
+      translation: differentText(own(raw, 'translated_user_input'), said, bounds),
+      time: toTime(own(raw, 'user_input_datetime')),
+      intents,
+      entities,
+      silence,
+      outOfDomain,
+    });
+  }
+  const answered = text(own(raw, 'agent_response'), bounds);
+  if (answered === null || !room(turns, bounds)) return;
+  const withBadges = said === '' && dtmf === null && !silence && !outOfDomain;
+  turns.push({
+    index: turns.length,
+    speaker: 'agent',
+    text: answered,
+    dtmf: null,
+    translation: differentText(own(raw, 'english_agent_response'), answered, bounds),
+    time: toTime(own(raw, 'agent_response_datetime')),
+    intents: withBadges ? intents : [],
+    entities: withBadges ? entities : [],
+    silence: false,
+    outOfDomain: false,
+  });
+}
+
+/** Whether another row fits; marks the conversation cut when it does not. */
+function room(turns: ConversationTurn[], bounds: Bounds): boolean {
+  if (turns.length < bounds.limits.maxTurns) return true;
+  bounds.truncated = true;
+  return false;
+}
+
+function text(value: unknown, bounds: Bounds): string | null {
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const trimmed = value.trim();
+  if (trimmed.length <= bounds.limits.maxTextChars) return trimmed;
+  bounds.truncated = true;
+  return `${cutText(trimmed, bounds.limits.maxTextChars)}…`;
+}
+
+/** A translation worth showing: present and not the same words again. */
+function differentText(value: unknown, original: string, bounds: Bounds): string | null {
+  const translated = text(value, bounds);
+  return translated !== null && translated !== original ? translated : null;
+}
+
+/** Keypad digits only (0-9, *, #, A-D, and `w` pauses some carriers send); anything else is not DTMF. */
+function readDtmf(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const digits = value.replace(/[\s,]/g, '');
+  return digits !== '' && digits.length <= DTMF_CHARS && /^[0-9*#A-Dw]+$/i.test(digits) ? digits : null;
+}
+
+function badges(value: unknown, bounds: Bounds): unknown[] {
+  if (!Array.isArray(value)) return [];
+  if (value.length > bounds.limits.maxBadges) bounds.truncated = true;
+  return value.slice(0, bounds.limits.maxBadges);
+}
+
+function badgeText(value: unknown): string | null {
+  if (typeof value === 'string' && value.trim() !== '') return cutText(value.trim(), BADGE_CHARS);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+/** `[{"dob": "1988-05-04"}, {"merchant": ["A", "B"]}]`: each object maps entity names to a value or a list. */
+function readEntities(value: unknown, bounds: Bounds): TurnEntity[] {
+  const entities: TurnEntity[] = [];
+  if (!Array.isArray(value)) return entities;
+  // Each object holds at least one entity: more than maxBadges objects are never all shown.
+  const scanned = Math.min(value.length, bounds.limits.maxBadges);
+  if (value.length > scanned) bounds.truncated = true;
+  for (let index = 0; index < scanned; index += 1) {
+    const item: unknown = value[index];
+    if (!isRecord(item)) continue;
+    for (const name of Object.keys(item)) {
+      if (entities.length >= bounds.limits.maxBadges) {
+        bounds.truncated = true;
+        return entities;
+      }
+      const raw = item[name];
+      const values = (Array.isArray(raw) ? badges(raw, bounds) : [raw]).map(badgeText).filter((entry): entry is string => entry !== null);
+      if (name !== '' && values.length > 0) entities.push({ name: cutText(name, BADGE_CHARS), values });
+    }
+  }
+  return entities;
+}
+
+/** Largest time a Date can hold (ms from the epoch); beyond it no view can format the turn's time. */
+const MAX_TIME_MS = 8.64e15;
+
+function toTime(value: unknown): number | null {
+  const time = typeof value === 'string' ? Date.parse(value) : NaN;
+  return !Number.isNaN(time) && Math.abs(time) <= MAX_TIME_MS ? time : null;
+}

@@ -1,0 +1,43 @@
+/**
+ * The handoff context model (`@polyai-context/model`): pure TypeScript (no React, no Flex, no network),
+ * imported by name by the Flex plugin, the Serverless Functions and the tests.
+ */
+export { parseHandoffContext } from './parseHandoffContext';
+export { INCOMPLETE_MARKER, POLYAI_ATTRIBUTE } from './envelope';
+export { handoffErrorAttributes, MAX_POLYAI_ATTRIBUTE_CHARS, toPolyaiAttributes, type HandoffFetchResult, type PolyaiTaskAttributes } from './handoffAttributes';
+export { DEFAULT_LIMITS, type ParseLimits } from './limits';
+export { humanizeCode, humanizeKey, labelForPath, pathOf, PATH_SEPARATOR } from './labels';
+export { compileMaskPattern, compileMaskPatterns, DEFAULT_MASK_PATTERNS, isPreMasked, isSensitivePath, MASK, normaliseKey } from './masking';
+export { arrangeFields, type FieldGroup, type FieldRow, type FieldRules } from './arrangeFields';
+export { maskTurn, sensitiveValuesOf } from './maskTranscript';
+export { CONVERSATION_LIMITS, parseConversation, type Conversation, type ConversationTurn, type TurnEntity, type Speaker } from './conversation';
+export type {
+  CapturedField,
+  CapturedKind,
+  CapturedValue,
+  HandoffContext,
+  HandoffCustomer,
+  HandoffError,
+  HandoffIds,
+  HandoffIntent,
+  HandoffNotLoaded,
+  HandoffProblem,
+  HandoffSource,
+  HandoffStatus,
+  HandoffVerification,
+  ProblemCode,
+} from './types';
+export { cutText, isRecord, own, recordFromJson, toConfidence, toCount, toNumber, type JsonRecord } from './values';
+export {
+  isVerdict,
+  isVerdictReason,
+  normaliseReason,
+  readStoredVerdict,
+  VERDICT_ATTRIBUTE,
+  VERDICT_REASONS,
+  VERDICTS,
+  type StoredVerdict,
+  type Verdict,
+  type VerdictAuthor,
+  type VerdictReason,
+} from './verdict';

@@ -1,0 +1,67 @@
+/**
+ * Masking inside the transcript, pure. A value captured as sensitive (a `dob` entity on the turn, a
+ * sensitive captured field of the handoff) is masked where the caller said it, so the bubble cannot show
+ * what the badge and the fields table hide, and search cannot find it.
+ */
+import type { ConversationTurn } from './conversation';
+import { isPreMasked, isSensitivePath, MASK } from './masking';
+import type { HandoffContext } from './types';
+
+/** Shorter values ("12", "no") would mask ordinary words; they are masked in badges and fields only. */
+const MIN_MASKED_CHARS = 3;
+/** Bounded work per turn whatever the handoff carries. */
+const MAX_VALUES = 50;
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function maskOccurrences(text: string, values: readonly string[]): string {
+  let masked = text;
+  for (const value of values) masked = masked.replace(new RegExp(escapeRegExp(value), 'gi'), MASK);
+  return masked;
+}
+
+/**
+ * The turn with its sensitive values masked, or null when it carries none (nothing to reveal). When a
+ * sensitive entity's value is not in the text as written ("fourth of May 1988" for `1988-05-04`), the
+ * whole text is masked: its spoken form cannot be told apart reliably.
+ */
+export function maskTurn(turn: ConversationTurn, patterns: readonly RegExp[], sensitiveValues: readonly string[]): ConversationTurn | null {
+  const sensitive = (name: string, values: readonly string[]) => isSensitivePath([name], patterns) && !values.every(isPreMasked);
+  const entityValues = turn.entities
+    .filter((entity) => sensitive(entity.name, entity.values))
+    .flatMap((entity) => entity.values.map((value) => value.trim()))
+    .filter((value) => value !== '');
+  // What the caller said, typed or PolyAI translated: a value found in none of them was said differently.
+  const said = [turn.text, turn.dtmf ?? '', turn.translation ?? ''].join('\n').toLowerCase();
+  const spokenElsewhere = entityValues.some((value) => !said.includes(value.toLowerCase()));
+  const values = [...entityValues, ...sensitiveValues]
+    .filter((value) => value.length >= MIN_MASKED_CHARS)
+    .slice(0, MAX_VALUES)
+    // Longest first, so a value containing another is masked whole.
+    .sort((a, b) => b.length - a.length);
+  const mask = (text: string) => (spokenElsewhere && text !== '' ? MASK : maskOccurrences(text, values));
+  const text = mask(turn.text);
+  const dtmf = turn.dtmf === null ? null : mask(turn.dtmf);
+  const translation = turn.translation === null ? null : mask(turn.translation);
+  if (text === turn.text && dtmf === turn.dtmf && translation === turn.translation && entityValues.length === 0) return null;
+  return {
+    ...turn,
+    text,
+    dtmf,
+    translation,
+    entities: turn.entities.map((entity) => (sensitive(entity.name, entity.values) ? { ...entity, values: [MASK] } : entity)),
+  };
+}
+
+/** The handoff's sensitive values as text (captured fields, the account number), to mask in the turns. */
+export function sensitiveValuesOf(context: HandoffContext, patterns: readonly RegExp[]): string[] {
+  const values: string[] = [];
+  const add = (segments: ReadonlyArray<string | number>, value: unknown) => {
+    if ((typeof value === 'string' || typeof value === 'number') && isSensitivePath(segments, patterns) && !isPreMasked(value)) values.push(String(value).trim());
+  };
+  add(['account_number'], context.customer.accountNumber);
+  for (const field of context.fields) add(field.segments, field.value);
+  return values;
+}

@@ -1,0 +1,71 @@
+import React from 'react';
+import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
+import { Text } from '@twilio-paste/core/text';
+import { CopyIcon } from '@twilio-paste/icons/esm/CopyIcon';
+
+import { intentValue } from './sections/HandoffSection';
+import { VerificationBadge } from './sections/VerificationSection';
+import { copyText } from '../common/clipboard';
+import { useAnnouncement } from '../common/useAnnouncement';
+import type { ConfidenceThresholds } from '../../config';
+import { humanizeCode, type HandoffContext } from '@polyai-context/model';
+import { useStrings } from '../../strings';
+
+interface AtAGlanceProps {
+  context: HandoffContext;
+  thresholds: ConfidenceThresholds;
+  /** Everything the tab shows, as text (built on click, so it copies what is revealed right now). */
+  copyAllText: () => string;
+}
+
+/**
+ * The first thing in the tab, above any warning: Verified or not, the intent with its confidence and the
+ * reason, on one line (wrapping only when the panel is too narrow), and "Copy all".
+ */
+export function AtAGlance({ context, thresholds, copyAllText }: AtAGlanceProps): JSX.Element {
+  const t = useStrings();
+  const { announce, region } = useAnnouncement();
+  const copyAll = async () => {
+    const copied = await copyText(copyAllText());
+    announce(copied ? t('PolyaiContextCopiedAll') : t('PolyaiContextCopyFailed'));
+  };
+  return (
+    <Box
+      as="section"
+      aria-label={t('PolyaiContextGlanceLabel')}
+      data-testid="polyai-glance"
+      backgroundColor="colorBackgroundBody"
+      borderStyle="solid"
+      borderWidth="borderWidth10"
+      borderColor="colorBorderWeak"
+      borderRadius="borderRadius30"
+      paddingX="space50"
+      paddingY="space40"
+    >
+      <Box display="flex" flexWrap="wrap" alignItems="center" columnGap="space40" rowGap="space30">
+        <Box display="flex" flexWrap="wrap" alignItems="center" columnGap="space40" rowGap="space20" flexGrow={1} minWidth="0">
+          <VerificationBadge verification={context.verification} />
+          {context.intent && (
+            <Text as="span" fontWeight="fontWeightSemibold" wordBreak="break-word" data-testid="polyai-glance-intent">
+              {intentValue(context.intent, thresholds, t)}
+            </Text>
+          )}
+          {context.reason && (
+            <Text as="span" color="colorTextWeak" wordBreak="break-word" data-testid="polyai-glance-reason">
+              {`${t('PolyaiContextReasonLabel')}: `}
+              <Text as="span" color="colorText">
+                {humanizeCode(context.reason)}
+              </Text>
+            </Text>
+          )}
+        </Box>
+        <Button variant="secondary" size="small" onClick={copyAll}>
+          <CopyIcon decorative />
+          {t('PolyaiContextCopyAll')}
+        </Button>
+      </Box>
+      {region}
+    </Box>
+  );
+}

@@ -1,0 +1,146 @@
+import React, { useMemo, useRef } from 'react';
+import { Box } from '@twilio-paste/core/box';
+import { Stack } from '@twilio-paste/core/stack';
+
+import { AtAGlance } from './AtAGlance';
+import { contextAsText } from './contextAsText';
+import { NotLoadedNote, type NotLoadedPhase } from './NotLoadedNote';
+import { StatusAlert } from './StatusAlert';
+import { PartBoundary } from '../common/PartBoundary';
+import { callerItems, CallerSection } from './sections/CallerSection';
+import { CapturedFieldsSection } from './sections/CapturedFieldsSection';
+import { HandoffSection } from './sections/HandoffSection';
+import { ReferenceSection, referenceItems } from './sections/ReferenceSection';
+import { SummarySection } from './sections/SummarySection';
+import { UtteranceSection } from './sections/UtteranceSection';
+import { VerificationSection } from './sections/VerificationSection';
+import { TranscriptCopyContext, type TranscriptText } from '../common/transcriptCopy';
+import { useToggleSet } from '../common/useToggleSet';
+import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
+import { arrangeFields, compileMaskPatterns, isPreMasked, isSensitivePath, type FieldRules, type HandoffContext } from '@polyai-context/model';
+import { useLocale, useStrings } from '../../strings';
+
+interface HandoffContextViewProps {
+  context: HandoffContext;
+  config?: PolyaiContextConfig;
+  /** The transcript panel, supplied by the container (views never touch the network). */
+  transcript?: React.ReactNode;
+  /** Where the fetch of what did not fit in the task stands; only read when the context names such keys. */
+  notLoadedPhase?: NotLoadedPhase;
+  /** The agent's verdict on the handoff, supplied by the container. */
+  verdict?: React.ReactNode;
+}
+
+/** The reveal key of the caller's account number (field paths never start with a NUL). */
+const ACCOUNT_NUMBER_KEY = '\u0000caller.account_number';
+
+/**
+ * Cards flow into as many columns as fit at ~20rem each (two in a wide panel, one in Flex's default);
+ * `min(100%, …)` keeps a single column from ever being wider than the panel.
+ */
+const COLUMNS = 'repeat(auto-fit, minmax(min(100%, 20rem), 1fr))';
+
+/**
+ * One grid cell; `minWidth 0` lets long content wrap inside it instead of widening the column. Each cell's
+ * part sits behind its own boundary: one value that cannot render costs its section, not the tab; new
+ * attributes (`resetKey`) give it a fresh try.
+ */
+function Cell({ children, wide = false, resetKey }: { children: React.ReactNode; wide?: boolean; resetKey?: unknown }): JSX.Element {
+  return (
+    <Box minWidth="0" gridColumn={wide ? '1 / -1' : undefined}>
+      <PartBoundary part="section" resetKey={resetKey}>
+        {children}
+      </PartBoundary>
+    </Box>
+  );
+}
+
+const UNREACHABLE: NotLoadedPhase = { status: 'unreachable' };
+
+/** The whole tab body for one handoff context: plain props in, Paste out, no Flex. */
+export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcript, verdict, notLoadedPhase = UNREACHABLE }: HandoffContextViewProps): JSX.Element {
+  const t = useStrings();
+  const locale = useLocale();
+  const hasData = context.status === 'present' || context.status === 'partial';
+  const rules = useMemo<FieldRules>(
+    () => ({
+      fieldOrder: config.fieldOrder,
+      fieldLabels: config.fieldLabels,
+      hiddenFields: config.hiddenFields,
+      maskPatterns: compileMaskPatterns(config.maskPatterns),
+    }),
+    [config],
+  );
+  const groups = useMemo(() => arrangeFields(context.fields, rules), [context.fields, rules]);
+  // What the agent revealed, by field path: a refresh of the task's attributes does not re-mask it, and
+  // "Copy all" copies exactly what is on screen.
+  const [revealed, toggle] = useToggleSet<string>();
+  const accountSensitive = isSensitivePath(['account_number'], rules.maskPatterns) && !isPreMasked(context.customer.accountNumber);
+  const caller = callerItems(context.customer, context.language, t, accountSensitive, revealed.has(ACCOUNT_NUMBER_KEY));
+  const transcriptText = useRef<TranscriptText | null>(null);
+  const copyAllText = () => contextAsText({ context, groups, caller, revealed, t, locale, transcript: transcriptText.current?.() ?? null });
+  // The region scrolls inside Flex's fixed-height tab panel: tabIndex lets keyboard users scroll it too.
+  return (
+    <Box padding="space40" overflowY="auto" overflowX="hidden" height="100%" color="colorText" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context" tabIndex={0}>
+      <Stack orientation="vertical" spacing="space40">
+        {/* At a glance first, then any warning: the agent reads "Verified" before the small print. */}
+        {hasData && (
+          <PartBoundary part="section" resetKey={context}>
+            <AtAGlance context={context} thresholds={config.confidenceThresholds} copyAllText={copyAllText} />
+          </PartBoundary>
+        )}
+        <PartBoundary part="section" resetKey={context}>
+          <StatusAlert context={context} />
+        </PartBoundary>
+        {hasData && context.notLoaded && (
+          <PartBoundary part="section" resetKey={context}>
+            <NotLoadedNote notLoaded={context.notLoaded} phase={notLoadedPhase} />
+          </PartBoundary>
+        )}
+        <Box display="grid" gridTemplateColumns={COLUMNS} columnGap="space40" rowGap="space40" alignItems="start" data-testid="polyai-sections">
+          {hasData && (
+            <Cell resetKey={context}>
+              <SummarySection summary={context.summary} />
+            </Cell>
+          )}
+          {hasData && (
+            <Cell resetKey={context}>
+              <HandoffSection intent={context.intent} reason={context.reason} destination={context.destination} thresholds={config.confidenceThresholds} />
+            </Cell>
+          )}
+          {hasData && (
+            <Cell resetKey={context}>
+              <VerificationSection verification={context.verification} />
+            </Cell>
+          )}
+          {hasData && context.utterance && (
+            <Cell resetKey={context}>
+              <UtteranceSection utterance={context.utterance} />
+            </Cell>
+          )}
+          {hasData && caller.length > 0 && (
+            <Cell resetKey={context}>
+              <CallerSection items={caller} revealed={revealed.has(ACCOUNT_NUMBER_KEY)} onToggle={() => toggle(ACCOUNT_NUMBER_KEY)} />
+            </Cell>
+          )}
+          {hasData && (
+            <Cell wide resetKey={context}>
+              <CapturedFieldsSection groups={groups} revealed={revealed} onToggle={toggle} />
+            </Cell>
+          )}
+          {transcript && (
+            <Cell wide>
+              <TranscriptCopyContext.Provider value={transcriptText}>{transcript}</TranscriptCopyContext.Provider>
+            </Cell>
+          )}
+          {verdict && <Cell wide>{verdict}</Cell>}
+          {referenceItems(context.ids, t).length > 0 && (
+            <Cell wide resetKey={context}>
+              <ReferenceSection ids={context.ids} />
+            </Cell>
+          )}
+        </Box>
+      </Stack>
+    </Box>
+  );
+}

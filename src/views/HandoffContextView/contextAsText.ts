@@ -1,0 +1,61 @@
+import type { FieldGroup } from '@polyai-context/model';
+import { formatValue } from './formatValue';
+import { handoffItems } from './sections/HandoffSection';
+import { referenceItems } from './sections/ReferenceSection';
+import { verificationItems } from './sections/VerificationSection';
+import type { TextItem } from '../common/DetailList';
+import { MASK, humanizeCode, type CapturedField, type HandoffContext } from '@polyai-context/model';
+import type { Translate } from '../../strings';
+
+export interface ContextText {
+  context: HandoffContext;
+  groups: readonly FieldGroup[];
+  /** Caller details as the Caller section lists them (see `callerItems`). */
+  caller: readonly TextItem[];
+  revealed: ReadonlySet<string>;
+  t: Translate;
+  locale: string;
+  /** The loaded transcript's lines as shown, or null when there is none on screen. */
+  transcript?: readonly string[] | null;
+}
+
+/** "Verified · Dispute charge (92% confidence) · Reason: Card declined": the at-a-glance line as text. */
+export function glanceLine({ context, t }: Pick<ContextText, 'context' | 't'>): string {
+  const identified = context.verification?.identified ?? null;
+  const parts = [identified === true ? t('PolyaiContextVerified') : identified === false ? t('PolyaiContextNotVerified') : t('PolyaiContextVerificationUnknown')];
+  if (context.intent) {
+    const { name, confidence } = context.intent;
+    parts.push(confidence === null ? humanizeCode(name) : `${humanizeCode(name)} (${t('PolyaiContextConfidence', { percent: Math.round(confidence * 100) })})`);
+  }
+  if (context.reason) parts.push(`${t('PolyaiContextReasonLabel')}: ${humanizeCode(context.reason)}`);
+  return parts.join(' · ');
+}
+
+function section(title: string, items: readonly TextItem[]): string[] {
+  if (items.length === 0) return [];
+  return ['', title, ...items.map((item) => `${item.label}: ${item.value}`)];
+}
+
+/**
+ * Everything the tab shows as plain text, in the order the agent sees it. Sensitive values stay masked
+ * unless the agent revealed them.
+ */
+export function contextAsText(input: ContextText): string {
+  const { context, groups, caller, revealed, t, locale, transcript } = input;
+  const textOf = (field: CapturedField) => formatValue(field, t, locale);
+  const lines = [glanceLine(input)];
+  if (context.summary) lines.push('', t('PolyaiContextSummaryHeading'), context.summary);
+  // Intent and reason are on the first line already; the Handoff section adds the destination.
+  lines.push(...section(t('PolyaiContextGlanceHeading'), handoffItems(context.destination, t)));
+  lines.push(...section(t('PolyaiContextVerificationHeading'), verificationItems(context.verification, t)));
+  if (context.utterance) lines.push('', t('PolyaiContextUtteranceHeading'), `“${context.utterance}”`);
+  lines.push(...section(t('PolyaiContextCallerHeading'), caller));
+  const fields = groups.flatMap((group) => group.rows).map((row) => ({
+    label: row.fullLabel,
+    value: row.sensitive && !revealed.has(row.field.path) ? MASK : textOf(row.field),
+  }));
+  lines.push(...section(t('PolyaiContextFieldsHeading'), fields));
+  if (transcript && transcript.length > 0) lines.push('', t('PolyaiContextTranscriptHeading'), ...transcript);
+  lines.push(...section(t('PolyaiContextReferenceHeading'), referenceItems(context.ids, t)));
+  return lines.join('\n');
+}

@@ -1,0 +1,137 @@
+import React, { useCallback, useEffect, useState } from 'react';
+import { Box } from '@twilio-paste/core/box';
+import { Heading } from '@twilio-paste/core/heading';
+import { Table, TBody, THead, Td, Th, Tr } from '@twilio-paste/core/table';
+import { Text } from '@twilio-paste/core/text';
+
+import { ClampedText } from '../../common/ClampedText';
+import { CopyButton } from '../../common/CopyButton';
+import { PartBoundary } from '../../common/PartBoundary';
+import { Section } from '../../common/Section';
+import { useAnnouncement } from '../../common/useAnnouncement';
+import type { FieldGroup, FieldRow } from '@polyai-context/model';
+import { SensitiveText } from '../fields/SensitiveText';
+import { formatValue } from '../formatValue';
+import type { CapturedField } from '@polyai-context/model';
+import { useLocale, useStrings } from '../../../strings';
+
+/**
+ * Rows rendered in the first frame, then per later frame: about 0.5 ms each, so a frame (16 ms) stays within
+ * budget however many fields PolyAI captured; 500 rows complete in ~25 frames.
+ */
+export const ROWS_FIRST_FRAME = 20;
+export const ROWS_PER_FRAME = 20;
+
+/** How many of `total` rows to render: a first frame's worth at once, the rest a frame's worth at a time. */
+function useProgressiveCount(total: number): number {
+  const [count, setCount] = useState(() => Math.min(total, ROWS_FIRST_FRAME));
+  useEffect(() => {
+    if (count >= total) return undefined;
+    const frame = requestAnimationFrame(() => setCount((current) => Math.min(total, current + ROWS_PER_FRAME)));
+    return () => cancelAnimationFrame(frame);
+  }, [count, total]);
+  return Math.min(count, total);
+}
+
+interface CapturedFieldsSectionProps {
+  groups: readonly FieldGroup[];
+  /** Paths the agent revealed; kept by the view so "Copy all" copies what is shown. */
+  revealed: ReadonlySet<string>;
+  onToggle: (path: string) => void;
+}
+
+interface FieldValueProps {
+  row: FieldRow;
+  textOf: (field: CapturedField) => string;
+  shown: boolean;
+  onToggle: () => void;
+  onCopied: (message: string) => void;
+}
+
+/** One row's value with reveal and copy, long text cut with "Show more"; formatted inside the row's own boundary. */
+function FieldValue({ row, textOf, shown, onToggle, onCopied }: FieldValueProps): JSX.Element {
+  const text = textOf(row.field);
+  return (
+    <Box display="flex" alignItems="flex-start" justifyContent="space-between" columnGap="space20">
+      <Box minWidth="0">
+        <ClampedText text={text}>
+          {(visible) => <SensitiveText text={visible} label={row.fullLabel} sensitive={row.sensitive} revealed={shown} onToggle={onToggle} />}
+        </ClampedText>
+      </Box>
+      <CopyButton text={text} label={row.fullLabel} onCopied={onCopied} disabled={!shown} />
+    </Box>
+  );
+}
+
+/** Everything else PolyAI captured, grouped by parent, with copy and (for sensitive values) reveal. */
+export function CapturedFieldsSection({ groups, revealed, onToggle }: CapturedFieldsSectionProps): JSX.Element {
+  const t = useStrings();
+  const locale = useLocale();
+  const { announce, region } = useAnnouncement();
+  const textOf = useCallback((field: CapturedField) => formatValue(field, t, locale), [t, locale]);
+  const rowCount = groups.reduce((sum, group) => sum + group.rows.length, 0);
+  // Copy all (the view's, over every row of `groups`) and reveal work while the rest are still being rendered.
+  let budget = useProgressiveCount(rowCount);
+
+  return (
+    <Section id="fields" title={t('PolyaiContextFieldsHeading')}>
+      {rowCount === 0 ? (
+        <Text as="p" color="colorTextWeak">
+          {t('PolyaiContextNoFields')}
+        </Text>
+      ) : (
+        <>
+          {groups.map((group, index) => {
+            const rows = group.rows.slice(0, budget);
+            budget -= rows.length;
+            if (rows.length === 0) return null;
+            // Top-level values need a heading only when an admin's order put a group above them.
+            const heading = group.label ?? (index > 0 ? t('PolyaiContextOtherFieldsGroup') : null);
+            return (
+              <Box key={group.key ?? ''} marginBottom="space40">
+                {heading && (
+                  <Heading as="h4" variant="heading50">
+                    {heading}
+                  </Heading>
+                )}
+                <Table variant="borderless" tableLayout="fixed" aria-busy={rows.length < group.rows.length}>
+                  <THead>
+                    <Tr>
+                      <Th>{t('PolyaiContextFieldColumn')}</Th>
+                      <Th>{t('PolyaiContextValueColumn')}</Th>
+                    </Tr>
+                  </THead>
+                  <TBody>
+                    {rows.map((row) => (
+                      <Tr key={row.field.path} verticalAlign="top">
+                        {/* A row header drawn as a cell: Paste drops the last row's border on cells but not on a
+                            row's <th>, which left a border under the label column alone. */}
+                        <Td role="rowheader">
+                          <Text as="span" fontWeight="fontWeightSemibold" title={row.field.path} wordBreak="break-word">
+                            {row.label}
+                          </Text>
+                        </Td>
+                        <Td>
+                          <PartBoundary part="row" resetKey={row.field}>
+                            <FieldValue
+                              row={row}
+                              textOf={textOf}
+                              shown={!row.sensitive || revealed.has(row.field.path)}
+                              onToggle={() => onToggle(row.field.path)}
+                              onCopied={announce}
+                            />
+                          </PartBoundary>
+                        </Td>
+                      </Tr>
+                    ))}
+                  </TBody>
+                </Table>
+              </Box>
+            );
+          })}
+          {region}
+        </>
+      )}
+    </Section>
+  );
+}

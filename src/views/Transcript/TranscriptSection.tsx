@@ -1,0 +1,157 @@
+import React, { useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { Box } from '@twilio-paste/core/box';
+import { SkeletonLoader } from '@twilio-paste/core/skeleton-loader';
+import { Spinner } from '@twilio-paste/core/spinner';
+import { Text } from '@twilio-paste/core/text';
+
+import { PART_SEPARATOR, turnParts } from './turnParts';
+import { ConversationFacts, type HandoffKnows } from './ConversationFacts';
+import { TranscriptList } from './TranscriptList';
+import { TranscriptSearch } from './TranscriptSearch';
+import { findMatches, searchableTexts } from './searchTranscript';
+import { useConversation, type ConversationLoader } from './useConversation';
+import { Section } from '../common/Section';
+import { LoadFailure } from '../common/LoadFailure';
+import { TranscriptCopyContext } from '../common/transcriptCopy';
+import { useToggleSet } from '../common/useToggleSet';
+import { maskTurn, type ConversationTurn } from '@polyai-context/model';
+import { useStrings, type StringKey } from '../../strings';
+
+/** Why there is no transcript to load: said as a note, not as an error. */
+export type TranscriptUnavailable = 'not-configured' | 'no-id';
+
+interface TranscriptSectionProps {
+  /** null when the transcript cannot be loaded; `unavailable` says why. */
+  load: ConversationLoader | null;
+  unavailable: TranscriptUnavailable | null;
+  maskPatterns: readonly RegExp[];
+  /** Values the handoff captured as sensitive: masked wherever a turn says them. */
+  sensitiveValues?: readonly string[];
+  /** What the handoff data already says; the conversation fills the rest. Defaults to nothing. */
+  known?: HandoffKnows;
+}
+
+interface TurnsProps {
+  turns: readonly ConversationTurn[];
+  maskPatterns: readonly RegExp[];
+  sensitiveValues: readonly string[];
+}
+
+const NO_VALUES: readonly string[] = [];
+const KNOWS_NOTHING: HandoffKnows = { summary: false, reason: false, destination: false, id: null };
+
+const NOTES: Record<TranscriptUnavailable, StringKey> = {
+  'not-configured': 'PolyaiContextTranscriptNotConfigured',
+  'no-id': 'PolyaiContextTranscriptNoId',
+};
+
+/**
+ * Turns plus search: the query and the current match live here, the typing in the search box. Turns are
+ * searched as shown (masked values stay masked, badges included), so search never finds a hidden value.
+ */
+function SearchableTranscript({ turns: loaded, maskPatterns, sensitiveValues }: TurnsProps): JSX.Element {
+  const [query, setQuery] = useState('');
+  const [current, setCurrent] = useState(0);
+  const masked = useMemo(() => loaded.map((turn) => maskTurn(turn, maskPatterns, sensitiveValues)), [loaded, maskPatterns, sensitiveValues]);
+  const [revealed, onToggleReveal] = useToggleSet<number>();
+  const turns = useMemo(() => loaded.map((turn, index) => (masked[index] && !revealed.has(index) ? (masked[index] as ConversationTurn) : turn)), [loaded, masked, revealed]);
+  const reveal = useMemo(() => ({ masked, revealed, onToggle: onToggleReveal }), [masked, revealed, onToggleReveal]);
+  // "Copy all" copies the transcript as shown: masked values stay masked unless this message was revealed.
+  const t = useStrings();
+  const copyRef = useContext(TranscriptCopyContext);
+  useEffect(() => {
+    if (!copyRef) return undefined;
+    copyRef.current = () => turns.map((turn) => `${turn.speaker === 'agent' ? t('PolyaiContextSpeakerAgent') : t('PolyaiContextSpeakerCaller')}: ${turn.text}`);
+    return () => {
+      copyRef.current = null;
+    };
+  }, [copyRef, turns, t]);
+  const texts = useMemo(() => searchableTexts(turns.map((turn) => turnParts(turn).join(PART_SEPARATOR))), [turns]);
+  const matches = useMemo(() => findMatches(texts, query), [texts, query]);
+  const onSearch = useCallback((next: string) => {
+    setQuery(next);
+    setCurrent(0);
+  }, []);
+  const step = (by: number) => setCurrent((index) => (matches.length === 0 ? 0 : (index + by + matches.length) % matches.length));
+  const active = matches.length > 0 ? matches[Math.min(current, matches.length - 1)] : null;
+  return (
+    <>
+      <TranscriptSearch
+        onSearch={onSearch}
+        total={query.trim() === '' ? null : matches.length}
+        current={Math.min(current, matches.length - 1) + 1}
+        onNext={() => step(1)}
+        onPrevious={() => step(-1)}
+      />
+      <TranscriptList turns={turns} query={query} active={active} reveal={reveal} />
+    </>
+  );
+}
+
+/** When the last attempt ended, in the agent's locale ("14:03:27" for en-GB). */
+function LoadedTranscript({ load, maskPatterns, sensitiveValues, known }: Omit<TurnsProps, 'turns'> & { load: ConversationLoader; known: HandoffKnows }): JSX.Element {
+  const t = useStrings();
+  const { state, retry, retrying, lastTried } = useConversation(load);
+  switch (state.status) {
+    case 'loading':
+      return (
+        <Box display="flex" flexDirection="column" rowGap="space30" aria-busy="true">
+          <Box display="flex" alignItems="center" columnGap="space30">
+            <Spinner decorative size="sizeIcon20" />
+            <Text as="span" color="colorTextWeak">
+              {t('PolyaiContextTranscriptLoading')}
+            </Text>
+          </Box>
+          <SkeletonLoader height="sizeIcon70" />
+          <SkeletonLoader height="sizeIcon70" />
+        </Box>
+      );
+    case 'failed':
+      return (
+        <LoadFailure
+          title={t('PolyaiContextTranscriptFailed')}
+          code={state.httpStatus}
+          message={state.message}
+          onRetry={retry}
+          retrying={retrying}
+          lastTried={lastTried}
+          testId="polyai-transcript"
+        />
+      );
+    case 'missing':
+      return (
+        <Text as="p" color="colorTextWeak">
+          {t('PolyaiContextTranscriptMissing')}
+        </Text>
+      );
+    default:
+      return (
+        <>
+          <ConversationFacts conversation={state.conversation} known={known} />
+          {state.conversation.turns.length === 0 ? (
+            <Text as="p" color="colorTextWeak">
+              {t('PolyaiContextTranscriptEmpty')}
+            </Text>
+          ) : (
+            <SearchableTranscript turns={state.conversation.turns} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} />
+          )}
+        </>
+      );
+  }
+}
+
+/** The call's transcript, fetched when this section first mounts (the tab is opened), never before. */
+export function TranscriptSection({ load, unavailable, maskPatterns, sensitiveValues = NO_VALUES, known = KNOWS_NOTHING }: TranscriptSectionProps): JSX.Element {
+  const t = useStrings();
+  return (
+    <Section id="transcript" title={t('PolyaiContextTranscriptHeading')}>
+      {load ? (
+        <LoadedTranscript load={load} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} known={known} />
+      ) : (
+        <Text as="p" color="colorTextWeak">
+          {t(NOTES[unavailable ?? 'not-configured'])}
+        </Text>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,179 @@
+import React, { memo, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { Badge } from '@twilio-paste/core/badge';
+import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
+import { ChatBubble, ChatMessage, ChatMessageMeta, ChatMessageMetaItem } from '@twilio-paste/core/chat-log';
+import { HideIcon } from '@twilio-paste/icons/esm/HideIcon';
+import { ShowIcon } from '@twilio-paste/icons/esm/ShowIcon';
+import { areEqual, type ListChildComponentProps } from 'react-window';
+
+import { partOffsets, turnParts } from './turnParts';
+import { PartBoundary } from '../common/PartBoundary';
+import { splitMatches, type TranscriptMatch } from './searchTranscript';
+import type { ConversationTurn } from '@polyai-context/model';
+import { useStrings } from '../../strings';
+
+/** Which turns carry masked values (null: nothing to reveal) and which the agent revealed. */
+export interface TurnReveal {
+  masked: ReadonlyArray<ConversationTurn | null>;
+  revealed: ReadonlySet<number>;
+  onToggle: (index: number) => void;
+}
+
+export interface TurnRowData {
+  turns: readonly ConversationTurn[];
+  query: string;
+  active: TranscriptMatch | null;
+  formatTime: (time: number) => string;
+  /** Reports a row's measured height so the virtual list can place the rows below it. */
+  setSize: (index: number, size: number) => void;
+  reveal: TurnReveal;
+}
+
+/** Space between messages, inside each measured row. */
+export const ROW_GAP = 16;
+
+/** `offset`: where this piece of the turn starts in its searched text (the text, then each badge). */
+function Highlighted({ text, query, activeStart, offset = 0 }: { text: string; query: string; activeStart: number | null; offset?: number }): JSX.Element {
+  return (
+    <>
+      {splitMatches(text, query).map((piece, index) => {
+        if (piece.matchStart === null) return <React.Fragment key={index}>{piece.text}</React.Fragment>;
+        const current = piece.matchStart + offset === activeStart;
+        // Every match is filled with the primary colour (≥ 3:1 against both bubbles in light and dark themes,
+        // inverse text ≥ 4.5:1 on it); the current one also gets the focus ring and a heavier weight.
+        return (
+          <Box
+            as="mark"
+            key={index}
+            color="colorTextInverse"
+            backgroundColor="colorBackgroundPrimary"
+            borderRadius="borderRadius10"
+            boxShadow={current ? 'shadowFocus' : undefined}
+            fontWeight={current ? 'fontWeightBold' : undefined}
+            aria-current={current ? 'true' : undefined}
+          >
+            {piece.text}
+          </Box>
+        );
+      })}
+    </>
+  );
+}
+
+/** The caller's keypad input, one key per cap, read out as "Keys pressed: 1 2 3 4". */
+function Keypad({ digits }: { digits: string }): JSX.Element {
+  const t = useStrings();
+  const label = t('PolyaiContextTurnKeypad');
+  return (
+    <Box as="span" display="flex" flexWrap="wrap" alignItems="center" columnGap="space20" rowGap="space20" aria-label={`${label}: ${digits.split('').join(' ')}`} role="group">
+      <Box as="span" aria-hidden="true">{`${label}:`}</Box>
+      {digits.split('').map((digit, position) => (
+        <Box
+          as="kbd"
+          aria-hidden="true"
+          key={position}
+          fontFamily="fontFamilyCode"
+          fontWeight="fontWeightSemibold"
+          borderStyle="solid"
+          borderWidth="borderWidth10"
+          borderColor="colorBorderWeak"
+          borderRadius="borderRadius20"
+          paddingX="space20"
+          minWidth="sizeIcon20"
+          textAlign="center"
+        >
+          {digit}
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+/** One turn as a Paste chat message: caller inbound, PolyAI agent outbound, badges under the bubble. */
+function TurnRowComponent({ index, style, data }: ListChildComponentProps<TurnRowData>): JSX.Element {
+  const t = useStrings();
+  const turn = data.turns[index];
+  const ref = useRef<HTMLDivElement>(null);
+  const { setSize } = data;
+  const measure = useCallback(() => {
+    const height = ref.current?.getBoundingClientRect().height ?? 0;
+    if (height > 0) setSize(index, Math.ceil(height) + ROW_GAP);
+  }, [index, setSize]);
+  useLayoutEffect(measure);
+  // A narrower tab wraps text onto more lines: re-measure when the row's box changes.
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [measure]);
+  const speaker = turn.speaker === 'agent' ? t('PolyaiContextSpeakerAgent') : t('PolyaiContextSpeakerCaller');
+  const time = turn.time === null ? null : data.formatTime(turn.time);
+  const activeStart = data.active?.turn === index ? data.active.start : null;
+  const hasBubble = turn.text !== '' || turn.dtmf !== null;
+  const hasBadges = turn.intents.length > 0 || turn.entities.length > 0 || turn.silence || turn.outOfDomain;
+  const [text, ...badges] = turnParts(turn);
+  const offsets = partOffsets([text, ...badges]);
+  const revealable = data.reveal.masked[index] !== null && data.reveal.masked[index] !== undefined;
+  const revealed = data.reveal.revealed.has(index);
+  return (
+    <div style={style}>
+      <div ref={ref}>
+        <PartBoundary part="row" resetKey={turn}>
+          <ChatMessage variant={turn.speaker === 'agent' ? 'outbound' : 'inbound'}>
+            {hasBubble && (
+              <ChatBubble>
+                {text !== '' && <Highlighted text={text} query={data.query} activeStart={activeStart} />}
+                {turn.dtmf !== null && <Keypad digits={turn.dtmf} />}
+                {/* The caller's words as said, then PolyAI's translation into the agent's working language. */}
+                {turn.translation !== null && (
+                  <Box as="span" display="block" fontStyle="italic" marginTop="space20">
+                    {t('PolyaiContextTurnTranslation', { text: turn.translation })}
+                  </Box>
+                )}
+              </ChatBubble>
+            )}
+            <ChatMessageMeta aria-label={time ? t('PolyaiContextTurnMeta', { speaker, time }) : speaker}>
+              <ChatMessageMetaItem>{time ? `${speaker} · ${time}` : speaker}</ChatMessageMetaItem>
+              {revealable && (
+                <Button
+                  variant="secondary_icon"
+                  size="icon_small"
+                  pressed={revealed}
+                  onClick={() => data.reveal.onToggle(index)}
+                  aria-label={revealed ? t('PolyaiContextHideTurn') : t('PolyaiContextRevealTurn')}
+                >
+                  {revealed ? <HideIcon decorative /> : <ShowIcon decorative />}
+                </Button>
+              )}
+            </ChatMessageMeta>
+            {hasBadges && (
+              <Box display="flex" flexWrap="wrap" columnGap="space20" rowGap="space20" marginTop="space20" justifyContent={turn.speaker === 'agent' ? 'flex-end' : 'flex-start'}>
+                {turn.silence && (
+                  <Badge as="span" variant="neutral">
+                    {t('PolyaiContextTurnSilence')}
+                  </Badge>
+                )}
+                {turn.outOfDomain && (
+                  <Badge as="span" variant="warning">
+                    {t('PolyaiContextTurnOutOfDomain')}
+                  </Badge>
+                )}
+                {/* Intents first, then entities, as `turnParts` lists them (masked upstream where sensitive). */}
+                {badges.map((badge, position) => (
+                  <Badge as="span" variant={position < turn.intents.length ? 'decorative10' : 'neutral'} key={position}>
+                    <Highlighted text={badge} query={data.query} activeStart={activeStart} offset={offsets[position + 1]} />
+                  </Badge>
+                ))}
+              </Box>
+            )}
+          </ChatMessage>
+        </PartBoundary>
+      </div>
+    </div>
+  );
+}
+
+export const TurnRow = memo(TurnRowComponent, areEqual);
