@@ -109,22 +109,24 @@ describe('config options for the agent experience', () => {
 describe('config edges an admin can hit', () => {
   const read = (raw: Record<string, unknown>) => parseConfig(raw);
 
-  it('has the documented defaults (admin guide): on, PolyAI tasks only, sort order 10, thresholds 0.8/0.5', () => {
-    const { config } = parseConfig({});
-    expect(config).toEqual({
-      enabled: true,
-      alwaysShow: false,
-      tabSortOrder: 10,
-      autoSelectTab: false,
-      fieldOrder: [],
-      fieldLabels: {},
-      hiddenFields: [],
-      maskPatterns: expect.arrayContaining(['(^|_)(card|pan|cvv|cvc|cvv2|expiry|exp_date)($|_)']),
-      confidenceThresholds: { high: 0.8, medium: 0.5 },
-      functionsBaseUrl: null,
-      language: null,
-    });
-    expect(config.maskPatterns.length).toBeGreaterThan(3);
+  it.each<[string, unknown]>([
+    ['enabled', true],
+    ['alwaysShow', false],
+    ['tabSortOrder', 10],
+    ['autoSelectTab', false],
+    ['fieldOrder', []],
+    ['fieldLabels', {}],
+    ['hiddenFields', []],
+    ['confidenceThresholds', { high: 0.8, medium: 0.5 }],
+    ['functionsBaseUrl', null],
+    ['language', null],
+  ])('has the documented default for %s (admin guide)', (setting, value) => {
+    expect(parseConfig({}).config[setting as keyof typeof DEFAULT_CONFIG]).toEqual(value);
+  });
+
+  it('masks card, account, birth date, password and other sensitive keys by default', () => {
+    expect(parseConfig({}).config.maskPatterns).toEqual(expect.arrayContaining(['(^|_)(card|pan|cvv|cvc|cvv2|expiry|exp_date)($|_)']));
+    expect(parseConfig({}).config.maskPatterns.length).toBeGreaterThan(3);
   });
 
   it('names each bad setting with what it must be and the default used instead', () => {
