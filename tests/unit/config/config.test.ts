@@ -169,6 +169,7 @@ describe('config edges an admin can hit', () => {
     expect(Object.keys(read({ field_labels: labels(500) }).config.fieldLabels)).toHaveLength(500);
     expect(read({ field_labels: labels(501) }).config.fieldLabels).toEqual({});
     expect(read({ field_labels: { a: '' } }).config.fieldLabels).toEqual({});
+    expect(read({ field_labels: { a: 'A', b: '' } }).config.fieldLabels).toEqual({});
     expect(read({ field_labels: null }).warnings).toHaveLength(1);
     expect(read({ field_labels: 'a' }).warnings).toHaveLength(1);
   });
