@@ -205,6 +205,7 @@ describe('config edges an admin can hit', () => {
     expect(url('not a url')).toBeNull();
     expect(url(null)).toBeNull();
     expect(read({ functions_base_url: null }).warnings).toEqual([]);
+    expect(read({ functions_base_url: '' }).warnings).toEqual([]);
     expect(read({ functions_base_url: 'not a url' }).warnings).toHaveLength(1);
   });
 
@@ -224,6 +225,7 @@ describe('config edges an admin can hit', () => {
     expect(rawConfigFrom({ custom_data: 'polyai' })).toBeUndefined();
     expect(rawConfigFrom({ custom_data: null })).toBeUndefined();
     expect(rawConfigFrom('custom_data')).toBeUndefined();
+    expect(rawConfigFrom(undefined)).toBeUndefined();
     expect(rawConfigFrom({ polyai_context: { enabled: false } })).toBeUndefined();
   });
 
