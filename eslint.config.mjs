@@ -21,6 +21,7 @@ export default tseslint.config(
             { name: '@twilio-paste/core', message: 'Import one Paste package, e.g. @twilio-paste/core/badge: the barrel bundles every component.' },
             { name: '@twilio-paste/icons', message: 'Import one icon, e.g. @twilio-paste/icons/esm/InformationIcon.' },
           ],
+          patterns: [{ group: ['**/packages/**'], message: 'Import a workspace package by its name (@polyai-context/model), never by a relative path.' }],
         },
       ],
       'no-restricted-properties': [
@@ -42,6 +43,16 @@ export default tseslint.config(
       'no-implied-eval': 'error',
       'no-new-func': 'error', // no-implied-eval also covers setTimeout/setInterval with a string
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  // serverless/ is a package of its own: the model by its name, never the plugin's files by a relative path.
+  {
+    files: ['serverless/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../../../*', '../../src/*', '**/packages/**'], message: 'Import the model by its name (@polyai-context/model): no relative import leaves serverless/.' }] },
+      ],
     },
   },
   // Shipped code never writes a `javascript:` URL (tests do: they are the XSS payloads).

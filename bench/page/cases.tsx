@@ -146,7 +146,7 @@ function transcriptCase(turns: number): () => Rendered {
     return {
       tab: (
         <TabErrorBoundary>
-          <HandoffContextView context={context} transcript={<TranscriptSection load={load} unavailable={null} maskPatterns={maskPatterns} />} />
+          <HandoffContextView context={context} transcript={<TranscriptSection source={{ status: 'available', load }} maskPatterns={maskPatterns} />} />
         </TabErrorBoundary>
       ),
       baseline: (

@@ -41,7 +41,7 @@ function loadHandlers(functionsDir: string, deps: Pick<LocalFunctionsOptions, 'v
   return {
     '/polyai-conversation': conversation.createPolyaiConversationHandler(deps),
     '/polyai-handoff-state': handoffState.createPolyaiHandoffStateHandler(deps),
-    '/polyai-verdict': verdict.createPolyaiVerdictHandler({ validateToken: deps.validateToken, taskRouter: () => deps.verdictTaskRouter }),
+    '/polyai-verdict': verdict.createPolyaiVerdictHandler({ ...deps, verdictTaskRouter: () => deps.verdictTaskRouter }),
   };
 }
 

@@ -11,6 +11,7 @@
  * longer than the Functions' deadline plus a small margin.
  */
 import { parseHandoffContext, POLYAI_ATTRIBUTE, type HandoffContext } from '@polyai-context/model';
+import { SaxesParser } from 'saxes';
 import { DEFAULTS } from '../../serverless/src/lib/config';
 import { invokeFunction, type AnyHandler, type FunctionResult } from '../functions-runtime/localRuntime';
 import { standinEnv, startStandin, STANDIN_API_KEY, type StandinMode } from '../polyai-standin/standin';
@@ -116,41 +117,62 @@ export function taskAttributesFrom(kind: 'studio' | 'twiml', result: FunctionRes
     const body = result.body as Record<string, unknown> | null;
     return typeof body === 'object' && body !== null && POLYAI_ATTRIBUTE in body ? body : 'no polyai in the JSON body';
   }
-  const match = /<Enqueue workflowSid="(WW[0-9a-fA-F]{32})"><Task>([^<]*)<\/Task><\/Enqueue>/.exec(String(result.body));
-  if (match === null) return 'no <Enqueue><Task> in the TwiML';
+  const elements = parseTwiml(result.body);
+  if (elements === null) return 'the TwiML is not well-formed XML';
+  const enqueue = elements.find((element) => element.name === 'Enqueue' && /^WW[0-9a-fA-F]{32}$/.test(element.attributes.workflowSid ?? ''));
+  const task = elements.find((element) => element.name === 'Task' && element.parent === enqueue);
+  if (enqueue === undefined || task === undefined) return 'no <Enqueue workflowSid><Task> in the TwiML';
   try {
-    return JSON.parse(unescapeXml(match[2]));
+    return JSON.parse(task.text);
   } catch {
     return '<Task> is not JSON';
   }
 }
 
-export function unescapeXml(text: string): string {
-  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-  return text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => entities[name]);
+interface TwimlElement {
+  name: string;
+  attributes: Record<string, string>;
+  text: string;
+  parent?: TwimlElement;
 }
 
-/** The attributes of the first `<Name …>` element in TwiML, in any order; null when there is none. */
-export function twimlElement(twiml: unknown, name: string): Record<string, string> | null {
-  const match = new RegExp(`<${name}((?:\\s+[A-Za-z]+="[^"]*")*)\\s*/?>`).exec(String(twiml));
-  if (match === null) return null;
-  const attributes: Record<string, string> = {};
-  for (const [, key, value] of match[1].matchAll(/([A-Za-z]+)="([^"]*)"/g)) attributes[key] = unescapeXml(value);
-  return attributes;
+/** TwiML read by a real XML parser (saxes): its elements in document order; null when it is not well-formed. */
+function parseTwiml(twiml: unknown): TwimlElement[] | null {
+  const parser = new SaxesParser();
+  const elements: TwimlElement[] = [];
+  const open: TwimlElement[] = [];
+  parser.on('opentag', (tag) => {
+    const element = { name: tag.name, attributes: tag.attributes as Record<string, string>, text: '', parent: open[open.length - 1] };
+    elements.push(element);
+    if (!tag.isSelfClosing) open.push(element);
+  });
+  parser.on('text', (text) => {
+    if (open.length > 0) open[open.length - 1].text += text;
+  });
+  parser.on('closetag', (tag) => {
+    if (!tag.isSelfClosing) open.pop();
+  });
+  try {
+    parser.write(String(twiml)).close();
+    return elements;
+  } catch {
+    return null;
+  }
 }
 
-/** A TwiML answer to a hand-back: a task, a deliberate end (`<Hangup/>`), or lost. */
+/** A TwiML answer to a hand-back: a task, a deliberate end (ends in `<Hangup/>`), or lost. */
 function outcomeOfTwiml(result: FunctionResult): CallOutcome {
   const attributes = taskAttributesFrom('twiml', result);
   if (typeof attributes !== 'string') return { kind: 'task', attributes };
-  if (result.status === 200 && /<Hangup\/><\/Response>$/.test(String(result.body))) return { kind: 'no-task' };
+  const elements = parseTwiml(result.body) ?? [];
+  if (result.status === 200 && elements[elements.length - 1]?.name === 'Hangup') return { kind: 'no-task' };
   return { kind: 'lost', why: attributes };
 }
 
 /** The number's webhook must send the call to PolyAI and name the Function that takes it back. */
 async function dialIn(call: DrillCall, env: Record<string, string>, element: string, attribute: string, path: string) {
   const result = await invokeFunction(call.handlers.incoming, env, { CallSid: call.callSid, From: CALLER });
-  const found = twimlElement(result.body, element)?.[attribute];
+  const found = parseTwiml(result.body)?.find((candidate) => candidate.name === element)?.attributes[attribute];
   return found === path ? null : `incoming-call answered ${String(result.body).slice(0, 120)}`;
 }
 

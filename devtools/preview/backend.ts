@@ -9,6 +9,8 @@ import { SAMPLE_TASKS } from '../../preview/app/tasks';
 import { developmentTaskRouter } from '../taskrouter/developmentTaskRouter';
 import { createDevelopmentFlexToken, developmentTokenValidator, PREVIEW_ACCOUNT_SID, PREVIEW_IDENTITY, PREVIEW_WORKER_SID } from './developmentTokenValidator';
 import { startLocalFunctions } from '../functions-runtime/localFunctions';
+import { TASK_SID } from '../../serverless/src/lib/taskrouter';
+import { isRecord } from '@polyai-context/model';
 
 /** The stand-in modes the preview's "PolyAI" switch offers: working, and four ways PolyAI can fail. */
 export const PREVIEW_POLYAI_MODES = ['ok', '500', 'hang', 'garbage', '401'] as const satisfies readonly StandinMode[];
@@ -25,15 +27,20 @@ export interface PreviewBackend {
   flexToken: string;
   polyaiMode(): PreviewPolyaiMode;
   setPolyaiMode(mode: PreviewPolyaiMode): void;
+  /**
+   * A task pasted in the preview becomes one the agent holds, as every sample is, so its transcript and its
+   * verdict pass the Functions' access check. False when the SID is not a task SID or is a sample's.
+   */
+  holdTask(taskSid: unknown, attributes: unknown): boolean;
   close(): Promise<void>;
 }
 
 function verdictTaskRouter(): TaskRouterStandin {
-  const taskRouter = new TaskRouterStandin({ autoCreateFor: PREVIEW_WORKER_SID });
+  const taskRouter = new TaskRouterStandin();
   for (const task of SAMPLE_TASKS) {
     // A sample's attributes as TaskRouter holds them: an object (JSON-string samples parsed once).
     const attributes = typeof task.attributes === 'string' ? JSON.parse(task.attributes) : task.attributes;
-    taskRouter.addTask(task.taskSid, attributes as object, { reservations: { [PREVIEW_WORKER_SID]: ['accepted'] } });
+    taskRouter.addTask(task.taskSid, attributes as object);
   }
   return taskRouter;
 }
@@ -42,6 +49,9 @@ export async function startPreviewBackend(options: { functionsDir: string; previ
   const standin = await startStandin();
   const flexToken = createDevelopmentFlexToken();
   let mode: PreviewPolyaiMode = 'ok';
+  // The preview's agent holds every sample task, so the real access check lets it read their transcripts.
+  const held = SAMPLE_TASKS.map((task) => ({ workerSid: PREVIEW_WORKER_SID, taskSid: task.taskSid, reservationStatus: 'accepted', attributes: task.attributes }));
+  const verdicts = verdictTaskRouter();
   try {
     const functions = await startLocalFunctions({
       functionsDir: options.functionsDir,
@@ -53,14 +63,10 @@ export async function startPreviewBackend(options: { functionsDir: string; previ
         TASKROUTER_WORKSPACE_SID: `WS${'0'.repeat(32)}`,
       },
       validateToken: developmentTokenValidator(flexToken),
-      // The preview's agent holds every sample task, so the real access check lets it read their transcripts.
-      taskRouter: developmentTaskRouter(
-        [{ sid: PREVIEW_WORKER_SID, friendlyName: PREVIEW_IDENTITY }],
-        SAMPLE_TASKS.map((task) => ({ workerSid: PREVIEW_WORKER_SID, taskSid: task.taskSid, reservationStatus: 'accepted', attributes: task.attributes })),
-      ),
-      // The agent's verdicts land in an in-memory TaskRouter with ETags: the samples as tasks the preview agent
-      // holds, and any other task (a pasted one) created on first use.
-      verdictTaskRouter: verdictTaskRouter(),
+      taskRouter: developmentTaskRouter([{ sid: PREVIEW_WORKER_SID, friendlyName: PREVIEW_IDENTITY }], held),
+      // The agent's verdicts land in an in-memory TaskRouter with ETags holding the same tasks. Who may write
+      // one is the same access check as above.
+      verdictTaskRouter: verdicts,
     });
     return {
       functionsUrl: functions.url,
@@ -70,6 +76,16 @@ export async function startPreviewBackend(options: { functionsDir: string; previ
       setPolyaiMode(next) {
         mode = next;
         standin.setMode(next);
+      },
+      holdTask(taskSid, attributes) {
+        if (typeof taskSid !== 'string' || !TASK_SID.test(taskSid) || !isRecord(attributes) || SAMPLE_TASKS.some((task) => task.taskSid === taskSid)) return false;
+        // A reloaded page numbers its pasted tasks from the start again: the same SID is that page's new task.
+        const reservation = { workerSid: PREVIEW_WORKER_SID, taskSid, reservationStatus: 'accepted', attributes };
+        const index = held.findIndex((task) => task.taskSid === taskSid);
+        if (index === -1) held.push(reservation);
+        else held[index] = reservation;
+        verdicts.addTask(taskSid, attributes);
+        return true;
       },
       close: () => Promise.all([functions.close(), standin.close()]).then(() => undefined),
     };

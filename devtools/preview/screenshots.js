@@ -6,6 +6,7 @@
 const fs = require('fs');
 const path = require('path');
 
+const { parseCommandLine } = require('../../scripts/lib/cliArgs');
 const { launchChromium } = require('./browser');
 const { startPreviewServer } = require('./server');
 
@@ -55,6 +56,8 @@ const STATES = {
 };
 
 async function main() {
+  // No options; --help and anything unexpected are answered rather than ignored.
+  parseCommandLine('npm run screenshots', () => undefined);
   fs.mkdirSync(OUT, { recursive: true });
   const preview = await startPreviewServer({ port: 0 });
   const browser = await launchChromium().catch(async (error) => {

@@ -155,6 +155,12 @@ async function startPreviewServer({ port = 4173, host = '127.0.0.1' } = {}) {
     console.log(`PolyAI stand-in now answers: ${mode}`);
     send(response, 200, 'application/json', JSON.stringify({ mode: backend.polyaiMode() }));
   });
+  // The attributes panel: a pasted task becomes one the preview's agent holds (its transcript and verdict work).
+  app.post('/__preview/tasks', anyJsonBody('64kb'), (request, response) => {
+    const { taskSid, attributes } = request.body;
+    if (!backend.holdTask(taskSid, attributes)) return send(response, 400, 'application/json', JSON.stringify({ error: 'taskSid must be a task SID (WT…) other than a sample\'s, and attributes an object' }));
+    send(response, 201, 'application/json', JSON.stringify({ taskSid }));
+  });
   const routes = {
     '/': ['text/html; charset=utf-8', () => page],
     '/appConfig.js': ['text/javascript; charset=utf-8', () => `var appConfig = ${JSON.stringify(appConfig({ functionsBaseUrl: backend.functionsUrl }), null, 2)};\n`],

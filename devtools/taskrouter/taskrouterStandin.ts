@@ -2,23 +2,17 @@
  * DEVELOPMENT TOOL — an in-memory TaskRouter for the verdict Function's tests and the offline preview: tasks
  * with attributes, a version per task exposed as its ETag, every update bumping it, and an update carrying a
  * stale `If-Match` refused with 412, as Twilio documents ("REST API: Mutation and Conflict Resolution").
- * Reservations say which worker holds a task. Attributes over TaskRouter's 4,096 characters are refused (400).
+ * Attributes over TaskRouter's 4,096 characters are refused (400). Who holds a task is the access check's
+ * question (lib/taskAccess), asked of the Twilio client's worker reservations, not of this stand-in.
  */
 import { MAX_TASK_ATTRIBUTES_CHARS } from '../../serverless/src/lib/insights';
-import { TaskRouterError, TASK_SID, type TaskRouterGateway } from '../../serverless/src/lib/taskrouter';
+import { TaskRouterError, type TaskRouterGateway } from '../../serverless/src/lib/taskrouter';
 
 export interface StandinTask {
   attributes: string;
   version: number;
   /** pending | reserved | assigned | wrapping | completed | canceled */
   assignmentStatus: string;
-  /** Reservation statuses by worker SID. */
-  reservations: Record<string, string[]>;
-}
-
-export interface TaskRouterStandinOptions {
-  /** The offline preview: an unknown task SID becomes an assigned task held (accepted) by this worker. */
-  autoCreateFor?: string;
 }
 
 export class TaskRouterStandin implements TaskRouterGateway {
@@ -28,10 +22,8 @@ export class TaskRouterStandin implements TaskRouterGateway {
   /** Each runs inside one coming update, before its version check: another writer changing the task meanwhile. */
   readonly concurrentWriters: Array<(attributes: Record<string, unknown>) => Record<string, unknown>> = [];
 
-  constructor(private readonly options: TaskRouterStandinOptions = {}) {}
-
   addTask(sid: string, attributes: object, options: Partial<Omit<StandinTask, 'attributes' | 'version'>> = {}): StandinTask {
-    const task: StandinTask = { attributes: JSON.stringify(attributes), version: 1, assignmentStatus: 'assigned', reservations: {}, ...options };
+    const task: StandinTask = { attributes: JSON.stringify(attributes), version: 1, assignmentStatus: 'assigned', ...options };
     this.tasks.set(sid, task);
     return task;
   }
@@ -56,16 +48,10 @@ export class TaskRouterStandin implements TaskRouterGateway {
     this.write(task, attributes);
   }
 
-  async reservationStatuses(taskSid: string, workerSid: string) {
-    return this.task(taskSid).reservations[workerSid] ?? [];
-  }
-
   private task(sid: string): StandinTask {
     const task = this.tasks.get(sid);
-    if (task) return task;
-    const worker = this.options.autoCreateFor;
-    if (worker === undefined || !TASK_SID.test(sid)) throw new TaskRouterError(404);
-    return this.addTask(sid, {}, { reservations: { [worker]: ['accepted'] } });
+    if (task === undefined) throw new TaskRouterError(404);
+    return task;
   }
 
   private write(task: StandinTask, attributes: string) {

@@ -1,6 +1,7 @@
 /**
  * The page: Flex's own agent desktop (task list, task canvas with its header, tabs, Accept/Reject and Info
- * tab) under a preview bar with the switches, and the pasted-attributes panel beside it.
+ * tab), or with `?view=teams` a supervisor's Teams view (teams.tsx), under a preview bar with the switches,
+ * and the pasted-attributes panel beside it.
  */
 import * as Flex from '@twilio/flex-ui';
 import React, { useEffect, useMemo, useState } from 'react';
@@ -16,10 +17,11 @@ import { ProductFlexIcon } from '@twilio-paste/icons/esm/ProductFlexIcon';
 
 import { AttributesPanel } from './AttributesPanel';
 import type { OfflineFlex } from './flexRuntime';
-import { AutoSelectSwitch, LanguageSwitch, PolyaiOutageSwitch } from './HeaderSwitches';
+import { AutoSelectSwitch, LanguageSwitch, PolyaiOutageSwitch, ViewSwitch } from './HeaderSwitches';
 import { writeLocation, type PreviewLocation } from './location';
 import type { ReservationDesk } from './reservations';
 import { PASTED_TASK_ID, SAMPLE_TASKS, previewTask } from './tasks';
+import { TeamsDesk } from './teams';
 
 const PANEL_ID = 'preview-attributes-panel';
 /** Flex's component-state name for the task canvas tab strip (see `SetComponentState`). */
@@ -54,7 +56,7 @@ function Desktop({ flex, desk, initial, FlexDesktop }: { flex: OfflineFlex; desk
 
   useEffect(() => {
     const first = SAMPLE_TASKS.find((task) => task.id === initial.task);
-    if (!first) return;
+    if (!first || initial.view === 'teams') return;
     Flex.Actions.invokeAction('SelectTask', { sid: first.sid }).then(() => {
       if (initial.tab) return Flex.Actions.invokeAction('SetComponentState', { name: CANVAS_TABS, state: { selectedTabName: initial.tab } });
     });
@@ -63,15 +65,24 @@ function Desktop({ flex, desk, initial, FlexDesktop }: { flex: OfflineFlex; desk
   // Light or dark through Flex's own theme setting: Flex re-themes its desktop and the plugin's providers.
   useEffect(() => flex.manager.updateConfig({ theme: { isLight: theme !== 'dark' } } as Flex.Config), [flex, theme]);
 
-  const location = useMemo<PreviewLocation>(() => ({ ...initial, task: selectedSample, tab: null, theme, attributesPanel: panelOpen }), [initial, selectedSample, theme, panelOpen]);
+  // The Teams view keeps its monitored call in the URL; the agent desktop follows Flex's selected task.
+  const task = initial.view === 'teams' ? initial.task : selectedSample;
+  const location = useMemo<PreviewLocation>(() => ({ ...initial, task, tab: null, theme, attributesPanel: panelOpen }), [initial, task, theme, panelOpen]);
   useEffect(() => writeLocation(location), [location]);
 
-  // Pasted attributes ring in as one more reservation, selected like any other.
+  // Pasted attributes ring in as one more reservation, selected like any other, once the preview's backend
+  // holds the task for the agent as it holds the samples (so its transcript and verdict pass the access check).
   const showPasted = (attributes: Record<string, unknown>) => {
     const task = previewTask(PASTED_TASK_ID, 'Pasted attributes', attributes, SAMPLE_TASKS.length + pasted);
     setPasted(pasted + 1);
-    desk.add({ ...task, dateCreated: new Date() });
-    Flex.Actions.invokeAction('SelectTask', { sid: task.sid });
+    const hold = fetch('/__preview/tasks', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ taskSid: task.taskSid, attributes }) });
+    // Shown whatever the backend said: without it, the tab says the Functions refused the task (403).
+    void hold
+      .catch(() => undefined)
+      .then(() => {
+        desk.add({ ...task, dateCreated: new Date() });
+        return Flex.Actions.invokeAction('SelectTask', { sid: task.sid });
+      });
   };
 
   return (
@@ -93,6 +104,7 @@ function Desktop({ flex, desk, initial, FlexDesktop }: { flex: OfflineFlex; desk
             Flex {Flex.VERSION} · offline preview
           </Text>
           <Box marginLeft="auto" display="flex" alignItems="center" columnGap="space40" flexWrap="wrap">
+            <ViewSwitch location={location} />
             <PolyaiOutageSwitch />
             <LanguageSwitch location={location} />
             <AutoSelectSwitch location={location} />
@@ -149,12 +161,13 @@ function markTaskListItems(): void {
 }
 
 export function mountDesktop(root: HTMLElement, { flex, desk, initial }: { flex: OfflineFlex; desk: ReservationDesk; initial: PreviewLocation }): void {
+  const View = initial.view === 'teams' ? () => <TeamsDesk initialTask={initial.task} theme={initial.theme} /> : AgentDesktop;
   followTaskLifecycle(desk);
   markTaskListItems();
   // As Flex renders its RootContainer: the wrappers plugins add (`setProviders` adds one) around the
   // desktop, given Flex's theme by `withTheme`.
   const wrappers = (Flex.RootContainer as unknown as { Content: { getAllWrappers(): Array<(component: React.ComponentType) => React.ComponentType> } }).Content.getAllWrappers();
-  const FlexDesktop = Flex.withTheme(wrappers.reduce<React.ComponentType>((component, wrap) => wrap(component), AgentDesktop) as React.ComponentType<never>) as unknown as React.ComponentType;
+  const FlexDesktop = Flex.withTheme(wrappers.reduce<React.ComponentType>((component, wrap) => wrap(component), View) as React.ComponentType<never>) as unknown as React.ComponentType;
   ReactDOM.render(
     <ReactRedux.Provider store={flex.store}>
       <Flex.ContextProvider manager={flex.manager}>

@@ -1,7 +1,7 @@
 /**
  * The header's switches that reach beyond the page: Flex configuration read when the plugin initialises
  * (language, `auto_select_tab`: choosing one reloads with `?lang=` / `?autoSelect=on`) and the PolyAI
- * stand-in's behaviour (an outage on demand).
+ * stand-in's behaviour (an outage on demand), and who is logged in (agent desktop or a supervisor's Teams view).
  */
 import React, { useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
@@ -91,6 +91,21 @@ export function PolyaiOutageSwitch(): JSX.Element | null {
           {POLYAI_MODE_NAMES[name] ?? name}
         </Option>
       ))}
+    </HeaderSelect>
+  );
+}
+
+/** The agent's desktop or a supervisor's Teams view: a different Flex login, so choosing one reloads. */
+export function ViewSwitch({ location }: { location: PreviewLocation }): JSX.Element {
+  return (
+    <HeaderSelect
+      id="preview-view"
+      label="View"
+      value={location.view}
+      onChange={(view) => window.location.assign(locationQuery({ ...location, view: view === 'teams' ? 'teams' : 'agent', task: view === 'teams' ? 'verified' : location.task }))}
+    >
+      <Option value="agent">Agent desktop</Option>
+      <Option value="teams">Teams view (supervisor)</Option>
     </HeaderSelect>
   );
 }

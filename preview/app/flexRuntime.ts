@@ -40,8 +40,17 @@ export interface OfflineFlex {
   history: History;
 }
 
-/** Creates Flex's store and Manager and logs the development agent in. */
-export function startFlex(configuration: Record<string, unknown>): OfflineFlex {
+/** Who logs in: the development agent, or a supervisor for the Teams view (roles and the permissions Flex derives from them). */
+export interface PreviewUser {
+  identity: string;
+  roles: string[];
+  permissions: Record<string, boolean>;
+}
+
+export const PREVIEW_AGENT: PreviewUser = { identity: 'preview.agent@example.com', roles: ['agent'], permissions: {} };
+
+/** Creates Flex's store and Manager and logs the development user in. */
+export function startFlex(configuration: Record<string, unknown>, user: PreviewUser = PREVIEW_AGENT): OfflineFlex {
   installGlobals();
   const history = createMemoryHistory({ initialEntries: ['/agent-desktop'] });
   const store = Redux.createStore(Redux.combineReducers({ flex: Flex.FlexReducer }), Flex.applyFlexMiddleware(history as never) as never) as unknown as FlexStore;
@@ -68,10 +77,10 @@ export function startFlex(configuration: Record<string, unknown>): OfflineFlex {
         // The preview server's development token, which only its own Functions accept (see
         // devtools/preview/developmentTokenValidator.ts); never a real credential.
         token: window.previewSession?.flexToken ?? '',
-        identity: 'preview.agent@example.com',
-        roles: ['agent'],
+        identity: user.identity,
+        roles: user.roles,
         expiration: new Date(Date.now() + 24 * 3600 * 1000).toISOString(),
-        permissions: {},
+        permissions: user.permissions,
       },
     },
   });

@@ -1,5 +1,5 @@
 /**
- * The preview's state in its URL (`?task=verified&tab=info&theme=dark&panel=attributes&lang=es-ES&autoSelect=on&accepted=early&debugger=on`):
+ * The preview's state in its URL (`?view=teams&task=verified&tab=info&theme=dark&panel=attributes&lang=es-ES&autoSelect=on&accepted=early&debugger=on`):
  * links and screenshots reproduce a view. `lang` and `autoSelect` are Flex configuration, read before the
  * plugin starts, so changing them reloads the page.
  */
@@ -7,7 +7,12 @@ import type { AcceptedUpdateOrder } from './reservations';
 
 export type ThemeName = 'light' | 'dark';
 
+/** `agent`: Flex's agent desktop; `teams`: a supervisor monitoring a call in the Teams view's task canvas (teams.tsx). */
+export type PreviewView = 'agent' | 'teams';
+
 export interface PreviewLocation {
+  /** Who is logged in and what Flex shows (`?view=teams`); changing it reloads the page. */
+  view: PreviewView;
   /** Sample task selected on load (Flex's SelectTask); null = none, as when an agent logs in. */
   task: string | null;
   /** Task canvas tab to select on load (Flex's SetComponentState); null = Flex's default. */
@@ -27,6 +32,7 @@ export interface PreviewLocation {
 export function readLocation(search: string): PreviewLocation {
   const params = new URLSearchParams(search);
   return {
+    view: params.get('view') === 'teams' ? 'teams' : 'agent',
     task: params.get('task'),
     tab: params.get('tab'),
     theme: params.get('theme') === 'dark' ? 'dark' : 'light',
@@ -40,6 +46,7 @@ export function readLocation(search: string): PreviewLocation {
 
 export function locationQuery(location: PreviewLocation): string {
   const params = new URLSearchParams();
+  if (location.view === 'teams') params.set('view', 'teams');
   if (location.task) params.set('task', location.task);
   if (location.tab) params.set('tab', location.tab);
   if (location.theme === 'dark') params.set('theme', 'dark');

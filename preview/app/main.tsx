@@ -4,11 +4,12 @@
  */
 import { CONTEXT_TAB_NAME } from '../../src/flex/hooks/contextTab';
 import { mountDesktop } from './Desktop';
-import { loadPlugin, startFlex } from './flexRuntime';
+import { loadPlugin, PREVIEW_AGENT, startFlex } from './flexRuntime';
 import { readLocation } from './location';
 import './previewRuntime';
 import { reservationDesk } from './reservations';
 import { SAMPLE_TASKS } from './tasks';
+import { PREVIEW_SUPERVISOR, startTeam } from './teams';
 
 const initial = readLocation(window.location.search);
 const appConfig = window.appConfig ?? {};
@@ -20,7 +21,7 @@ const flex = startFlex({
   theme: { isLight: initial.theme !== 'dark' },
   ...(initial.debuggerIntegration ? { debuggerIntegration: { enabled: true } } : {}),
   custom_data: { ...customData, polyai_context: { ...customData.polyai_context, auto_select_tab: initial.autoSelect } },
-});
+}, initial.view === 'teams' ? PREVIEW_SUPERVISOR : PREVIEW_AGENT);
 const desk = reservationDesk(flex.store, initial.accepted);
 const root = document.getElementById('root')!;
 
@@ -29,6 +30,8 @@ loadPlugin(flex.manager, { name: 'plugin-polyai-context', version: window.previe
     if (state === 'Failed') console.error('Flex could not initialise the plugin: see the errors above.');
     // Every sample rings in as a new reservation, as TaskRouter offers it to the agent.
     for (const task of SAMPLE_TASKS) desk.add(task);
+    // The Teams view: the team's live calls in Flex's supervisor state, one of them monitored.
+    if (initial.view === 'teams') startTeam(flex.store);
     mountDesktop(root, { flex, desk, initial: { ...initial, tab: initial.tab ?? (initial.task ? CONTEXT_TAB_NAME : null) } });
     // For the browser tests and benchmarks: the plugin's state in Flex, and the desk that rings tasks in.
     window.previewRuntime = { pluginState: state, flex, desk };

@@ -3,7 +3,7 @@
  * locally `public/appConfig.js`). `unknown` in, a validated config out: a bad value falls back to its
  * default and is reported, never a crash.
  */
-import { compileMaskPattern, DEFAULT_MASK_PATTERNS } from '@polyai-context/model';
+import { compileMaskPatterns, DEFAULT_MASK_PATTERNS } from '@polyai-context/model';
 import { isSupportedLanguage, SUPPORTED_LANGUAGES, type SupportedLanguage } from '../strings/languages';
 
 export interface ConfidenceThresholds {
@@ -28,8 +28,11 @@ export interface PolyaiContextConfig {
   fieldLabels: Record<string, string>;
   /** Captured field paths (or keys, hiding everything under them) never shown. */
   hiddenFields: string[];
-  /** Regex sources for sensitive keys, shown masked until the agent reveals them. */
-  maskPatterns: string[];
+  /**
+   * Sensitive keys, shown masked until the agent reveals them: compiled here, once, from the admin's regex
+   * sources (case-insensitive); the views and the model's masking use these.
+   */
+  maskPatterns: RegExp[];
   confidenceThresholds: ConfidenceThresholds;
   /** Base URL of the Twilio Functions service (for the transcript); null = transcript not configured. */
   functionsBaseUrl: string | null;
@@ -45,7 +48,7 @@ export const DEFAULT_CONFIG: Readonly<PolyaiContextConfig> = Object.freeze({
   fieldOrder: [],
   fieldLabels: {},
   hiddenFields: [],
-  maskPatterns: [...DEFAULT_MASK_PATTERNS],
+  maskPatterns: compileMaskPatterns(DEFAULT_MASK_PATTERNS),
   confidenceThresholds: { high: 0.8, medium: 0.5 },
   functionsBaseUrl: null,
   language: null,
@@ -77,9 +80,11 @@ const stringMap: Reader<Record<string, string>> = (value) => {
   return Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(entries));
 };
 
-const patternList: Reader<string[]> = (value) => {
+/** Every source must compile: one bad pattern keeps the defaults (and warns) rather than masking less. */
+const patternList: Reader<RegExp[]> = (value) => {
   const list = stringList(value);
-  return list && list.every((source) => compileMaskPattern(source) !== null) ? list : undefined;
+  const compiled = list && compileMaskPatterns(list);
+  return compiled && compiled.length === list.length ? compiled : undefined;
 };
 
 const thresholds: Reader<ConfidenceThresholds> = (value) => {
@@ -124,7 +129,8 @@ const FIELDS: { [K in keyof PolyaiContextConfig]: { key: string; read: Reader<Po
 };
 
 function describeDefault(value: unknown): string {
-  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+  // Compiled mask patterns are named by their sources, as the admin wrote them.
+  return typeof value === 'object' && value !== null ? JSON.stringify(value, (_key, item: unknown) => (item instanceof RegExp ? item.source : item)) : String(value);
 }
 
 export function parseConfig(raw: unknown): ConfigResult {

@@ -3,7 +3,7 @@
  * in the Function). Never rejects: every outcome, abort included, is a value.
  */
 import { callFunction, errorFrom, type FunctionFailure, type FunctionRequest } from './functionCall';
-import { own, parseConversation, type Conversation } from '@polyai-context/model';
+import { parseConversation, received, type Conversation, type ConversationResponseBody, type PluginFunctionPath } from '@polyai-context/model';
 
 export type ConversationResult = { ok: true; conversation: Conversation } | FunctionFailure;
 
@@ -11,12 +11,12 @@ export interface ConversationRequest extends FunctionRequest {
   conversationId: string;
 }
 
-export const CONVERSATION_FUNCTION_PATH = '/polyai-conversation';
+export const CONVERSATION_FUNCTION_PATH = '/polyai-conversation' satisfies PluginFunctionPath;
 
 export async function fetchConversation(request: ConversationRequest): Promise<ConversationResult> {
   const result = await callFunction(CONVERSATION_FUNCTION_PATH, { conversationId: request.conversationId }, request, 'This browser cannot fetch the transcript.');
   if (!result.ok) return result;
-  const conversation = own(result.body, 'conversation');
+  const conversation = received<ConversationResponseBody>(result.body, 'conversation');
   if (conversation === undefined || conversation === null) return errorFrom(result.body, 200);
   return { ok: true, conversation: parseConversation(conversation) };
 }

@@ -3,10 +3,11 @@
  * agent's Flex token, read `{ … }` or `{ error: { status, message } }`. The PolyAI key stays in the Functions.
  * Never rejects: every outcome, abort included, is a value.
  */
-import { isRecord, own, type JsonRecord } from '@polyai-context/model';
+import { isRecord, received, type FunctionErrorBody, type PluginFunctionPath, type PluginFunctions, type Unvalidated } from '@polyai-context/model';
 
 export type FunctionFailure = { ok: false; aborted: boolean; status: number | null; message: string };
-export type FunctionResult = { ok: true; body: JsonRecord } | FunctionFailure;
+/** The Function's answer: the contract's keys, their values still to be validated by the caller. */
+export type FunctionResult<P extends PluginFunctionPath> = { ok: true; body: Unvalidated<PluginFunctions[P]['response']> } | FunctionFailure;
 
 export interface FunctionRequest {
   functionsBaseUrl: string;
@@ -24,17 +25,22 @@ export function failure(status: number | null, message: string, aborted = false)
 
 /** The Function's `{ error }` answer (or just its status) as a failure. */
 export function errorFrom(body: unknown, status: number): FunctionFailure {
-  const error = isRecord(body) ? own(body, 'error') : undefined;
+  const error = isRecord(body) ? received<FunctionErrorBody>(body, 'error') : undefined;
   if (isRecord(error)) {
-    const errorStatus = own(error, 'status');
-    const message = own(error, 'message');
+    const errorStatus = received<FunctionErrorBody['error']>(error, 'status');
+    const message = received<FunctionErrorBody['error']>(error, 'message');
     return failure(typeof errorStatus === 'number' ? errorStatus : status, typeof message === 'string' ? message : `HTTP ${status}`);
   }
   return failure(status, `HTTP ${status}`);
 }
 
 /** POSTs `{ Token, ...payload }` to `path`; `unreachable` is the message when the browser cannot fetch at all. */
-export async function callFunction(path: string, payload: JsonRecord, request: FunctionRequest, unreachable: string): Promise<FunctionResult> {
+export async function callFunction<P extends PluginFunctionPath>(
+  path: P,
+  payload: Omit<PluginFunctions[P]['request'], 'Token'>,
+  request: FunctionRequest,
+  unreachable: string,
+): Promise<FunctionResult<P>> {
   const { functionsBaseUrl, token, signal } = request;
   const fetchImpl = request.fetchImpl ?? (typeof fetch === 'function' ? fetch : undefined);
   if (!fetchImpl) return failure(null, unreachable);

@@ -2,8 +2,8 @@
  * The whole handoff state, through the `polyai-handoff-state` Function with the agent's Flex token, when the
  * task's compact `polyai` attribute says something did not fit. Never rejects: every outcome is a value.
  */
-import { callFunction, errorFrom, type FunctionFailure, type FunctionRequest } from './functionCall';
-import { own, type HandoffIds } from '@polyai-context/model';
+import { callFunction, errorFrom, failure, type FunctionFailure, type FunctionRequest } from './functionCall';
+import { received, type HandoffIds, type HandoffStateRequestBody, type HandoffStateResponseBody, type PluginFunctionPath } from '@polyai-context/model';
 
 /** `body` is the Handoff API response as PolyAI sent it (`{ id, shared_id?, data }`), for the model to read. */
 export type HandoffStateResult = { ok: true; body: unknown } | FunctionFailure;
@@ -12,14 +12,15 @@ export interface HandoffStateRequest extends FunctionRequest {
   ids: Pick<HandoffIds, 'id' | 'sharedId'>;
 }
 
-export const HANDOFF_STATE_FUNCTION_PATH = '/polyai-handoff-state';
+export const HANDOFF_STATE_FUNCTION_PATH = '/polyai-handoff-state' satisfies PluginFunctionPath;
 
 export async function fetchHandoffState(request: HandoffStateRequest): Promise<HandoffStateResult> {
   // The handoff id when there is one (the Handoff API always names it), else the shared id, said as such.
   const { id, sharedId } = request.ids;
-  const payload = id !== null ? { conversationId: id } : { conversationId: sharedId, lookup: 'shared_id' };
+  const payload: Omit<HandoffStateRequestBody, 'Token'> | null = id !== null ? { conversationId: id } : sharedId !== null ? { conversationId: sharedId, lookup: 'shared_id' } : null;
+  if (payload === null) return failure(null, 'This task names no handoff to fetch.');
   const result = await callFunction(HANDOFF_STATE_FUNCTION_PATH, payload, request, 'This browser cannot fetch the PolyAI data.');
   if (!result.ok) return result;
-  const body = own(result.body, 'polyai');
+  const body = received<HandoffStateResponseBody>(result.body, 'polyai');
   return body === undefined || body === null ? errorFrom(result.body, 200) : { ok: true, body };
 }

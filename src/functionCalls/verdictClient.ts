@@ -2,7 +2,7 @@
  * Saves the agent's verdict through the `polyai-verdict` Function with the agent's Flex token. Only called when
  * the agent chooses: reading a stored verdict needs no request (it is in the task attributes). Never rejects.
  */
-import { isRecord, own, readStoredVerdict, VERDICT_ATTRIBUTE, type StoredVerdict, type Verdict, type VerdictReason } from '@polyai-context/model';
+import { isRecord, readStoredVerdict, received, VERDICT_ATTRIBUTE, type FunctionErrorBody, type PluginFunctionPath, type StoredVerdict, type Verdict, type VerdictReason, type VerdictRequestBody, type VerdictResponseBody } from '@polyai-context/model';
 
 export type VerdictSaveResult = { ok: true; stored: StoredVerdict } | { ok: false; status: number | null; message: string };
 
@@ -16,7 +16,7 @@ export interface VerdictRequest {
   fetchImpl?: typeof fetch;
 }
 
-export const VERDICT_FUNCTION_PATH = '/polyai-verdict';
+export const VERDICT_FUNCTION_PATH = '/polyai-verdict' satisfies PluginFunctionPath;
 
 const MESSAGE_CHARS = 300;
 
@@ -28,14 +28,15 @@ export async function saveVerdict(request: VerdictRequest): Promise<VerdictSaveR
     const response = await fetchImpl(`${functionsBaseUrl}${VERDICT_FUNCTION_PATH}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ Token: token, taskSid, verdict, reason }),
+      body: JSON.stringify({ Token: token, taskSid, verdict, reason } satisfies VerdictRequestBody),
     });
     const body: unknown = await response.json().catch(() => null);
     // The Function answers `{ verdict: <stored> }`: read it as it is read from task attributes.
-    const stored = response.ok && isRecord(body) ? readStoredVerdict({ [VERDICT_ATTRIBUTE]: own(body, 'verdict') }) : null;
+    const stored = response.ok && isRecord(body) ? readStoredVerdict({ [VERDICT_ATTRIBUTE]: received<VerdictResponseBody>(body, 'verdict') }) : null;
     if (stored) return { ok: true, stored };
-    const error = isRecord(body) ? own(body, 'error') : undefined;
-    const message = isRecord(error) && typeof own(error, 'message') === 'string' ? String(own(error, 'message')) : `HTTP ${response.status}`;
+    const error = isRecord(body) ? received<FunctionErrorBody>(body, 'error') : undefined;
+    const errorMessage = isRecord(error) ? received<FunctionErrorBody['error']>(error, 'message') : undefined;
+    const message = typeof errorMessage === 'string' ? errorMessage : `HTTP ${response.status}`;
     return { ok: false, status: response.status, message: message.slice(0, MESSAGE_CHARS) };
   } catch (error) {
     return { ok: false, status: null, message: (error instanceof Error ? error.message : 'The verdict could not be saved.').slice(0, MESSAGE_CHARS) };

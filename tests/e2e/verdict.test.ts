@@ -1,13 +1,13 @@
 /**
  * Issue 20 in Chromium, on the real-Flex offline preview: the agent's verdict goes through the built
  * `polyai-verdict` Function (Flex token, CORS preflight, the TaskRouter stand-in with ETags) and a stored verdict
- * shows again from the task attributes alone. The preview has no Teams view, so the supervisor canvas is covered
- * by tests/unit/flex-hooks/supervisorTab.test.tsx.
+ * shows again from the task attributes alone. The supervisor's read-only view, in Flex's supervisor task canvas,
+ * is tests/e2e/verdictSupervisor.test.ts.
  */
 import type { Request } from 'playwright-core';
 
 import { enUS } from '../../src/strings/en-US';
-import { acceptTask, contextSection, expectCleanRun, openTab, pastedTaskItem, previewForThisFile } from './support/preview';
+import { acceptTask, contextSection, expectCleanRun, openTab, pasteAttributes, pastedTaskItem, previewForThisFile, selectedTaskSid, waitForReservationStatus } from './support/preview';
 
 const preview = previewForThisFile();
 const verdictSection = () => contextSection(preview().page, 'verdict');
@@ -88,6 +88,23 @@ describe("offline preview: the agent's verdict", () => {
     // The pasted task is still ringing: the verdict shows read-only until the agent accepts it.
     await verdictSection().getByTestId('polyai-verdict-stored').filter({ hasText: 'Incomplete: Missing data' }).waitFor();
     expect(requests).toEqual([]);
+  });
+
+  it('stores the verdict of a pasted task the agent accepted (the preview holds pasted tasks for its agent)', async () => {
+    const { page, functionsUrl } = preview();
+    await preview().open('?panel=attributes');
+    const before = await page.getByTestId('task-item').count();
+    await pasteAttributes(page, JSON.stringify({ type: 'inbound', polyai: { data: { summary: 'Pasted from a Studio flow', intent: 'dispute_charge' } } }));
+    await page.waitForFunction((count) => document.querySelectorAll('[data-testid="task-item"]').length === count + 1, before);
+    await pastedTaskItem(page).click();
+    const sid = String(await selectedTaskSid(page));
+    await page.locator('.Twilio-IncomingTask-Accept').click();
+    await waitForReservationStatus(page, sid, 'accepted');
+    await openTab(page, enUS.PolyaiContextTabLabel);
+    const response = page.waitForResponse((answer) => answer.url() === `${functionsUrl}/polyai-verdict` && answer.request().method() === 'POST');
+    await choice(enUS.PolyaiContextVerdictRight).click();
+    expect((await response).status()).toBe(200);
+    await verdictSection().getByText(enUS.PolyaiContextVerdictSaved).waitFor();
   });
 
   it('made no console errors, warnings or dialogs', () => {

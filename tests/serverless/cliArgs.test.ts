@@ -75,6 +75,7 @@ describe('strict command lines', () => {
   it.each([
     ['devtools/preview/cli.js', ['--port=abc'], 'error: --port must be a whole number from 0 to 65535, got "abc"'],
     ['devtools/preview/cli.js', ['--prot=1'], "error: Unknown option '--prot'"],
+    ['devtools/preview/screenshots.js', ['--out=x'], "error: Unknown option '--out'"],
     ['bench/run.js', ['nosuch'], 'error: unknown argument "nosuch": choose from bundle, model, browser, functionOverhead'],
     ['bench/run.js', ['--quick'], "error: Unknown option '--quick'"],
     ['scripts/check-bundle-size.js', ['--budget=1'], "error: Unknown option '--budget'"],
@@ -86,7 +87,7 @@ describe('strict command lines', () => {
     expect(usageError(result.stderr)).toBe(message);
   });
 
-  it.each(['devtools/preview/cli.js', 'bench/run.js', 'scripts/check-bundle-size.js', 'scripts/check-bundle-secrets.js'])('%s --help answers and exits 0', (file) => {
+  it.each(['devtools/preview/cli.js', 'devtools/preview/screenshots.js', 'bench/run.js', 'scripts/check-bundle-size.js', 'scripts/check-bundle-secrets.js'])('%s --help answers and exits 0', (file) => {
     const result = run(path.join(ROOT, file), ['--help']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Usage: /);

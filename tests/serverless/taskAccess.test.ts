@@ -83,7 +83,7 @@ describe('task access in the plugin Functions', () => {
 
   it('answers 503 when TaskRouter fails', async () => {
     const broken = { taskrouter: { v1: { workspaces: () => { throw new Error('HTTP 500'); } } } } as unknown as TaskRouterClient;
-    expect(await checkTaskAccess(VERIFIED_CALL, agent, functionEnv(), () => broken)).toEqual({ ok: false, status: 503, message: 'TaskRouter could not confirm that you hold this task.' });
+    expect(await checkTaskAccess({ conversationId: VERIFIED_CALL }, agent, functionEnv(), () => broken)).toEqual({ ok: false, status: 503, message: 'TaskRouter could not confirm that you hold this task.' });
   });
 });
 
@@ -95,7 +95,7 @@ describe('time limits', () => {
     const hanging = {
       taskrouter: { v1: { workspaces: () => ({ workers: Object.assign(() => ({ reservations: { list: () => new Promise(() => undefined) } }), { list: async () => [] }) }) } },
     } as unknown as TaskRouterClient;
-    const decision = checkTaskAccess(VERIFIED_CALL, agent, functionEnv(), () => hanging);
+    const decision = checkTaskAccess({ conversationId: VERIFIED_CALL }, agent, functionEnv(), () => hanging);
     await jest.advanceTimersByTimeAsync(ACCESS_CHECK_MS);
     await expect(decision).resolves.toEqual({ ok: false, status: 503, message: 'TaskRouter did not confirm in time that you hold this task.' });
   });

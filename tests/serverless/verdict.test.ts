@@ -1,12 +1,14 @@
 /**
- * polyai-verdict against a simulated TaskRouter (tasks with versions and ETags, reservations, a concurrent
- * writer): conflict-safe merging, who may set a verdict, size limits, the PolyAI hook. No Twilio, no network.
+ * polyai-verdict against a simulated TaskRouter (tasks with versions and ETags, a concurrent writer; the workers'
+ * reservations answered to the shared access check, lib/taskAccess): conflict-safe merging, who may set a
+ * verdict, size limits, the PolyAI hook. No Twilio, no network.
  */
 import { createPolyaiVerdictHandler } from '../../serverless/src/functions/polyai-verdict';
 import type { TokenValidator } from '../../serverless/src/lib/flexToken';
 import { MAX_TASK_ATTRIBUTES_CHARS } from '../../serverless/src/lib/insights';
 import { TaskRouterError, twilioTaskRouter, type TwilioClientLike } from '../../serverless/src/lib/taskrouter';
 import { TaskRouterStandin } from '../../devtools/taskrouter/taskrouterStandin';
+import { developmentTaskRouter, type DevelopmentReservation } from '../../devtools/taskrouter/developmentTaskRouter';
 import type { VerdictOutcome } from '../../serverless/src/lib/verdictHook';
 import { fixture } from '../support/fixtures';
 import { captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, VERIFIED_CALL } from './support/functions';
@@ -26,13 +28,18 @@ const BASE_ATTRIBUTES = {
 
 function setUp(options: { attributes?: unknown; tokenResult?: object; hook?: (outcome: VerdictOutcome) => Promise<void> } = {}) {
   const taskRouter = new TaskRouterStandin();
-  const task = taskRouter.addTask(TASK, (options.attributes ?? BASE_ATTRIBUTES) as object, { reservations: { [AGENT]: ['accepted'], [OTHER_AGENT]: ['rejected'] } });
+  const task = taskRouter.addTask(TASK, (options.attributes ?? BASE_ATTRIBUTES) as object);
+  const reservations: DevelopmentReservation[] = [
+    { workerSid: AGENT, taskSid: TASK, reservationStatus: 'accepted', attributes: {} },
+    { workerSid: OTHER_AGENT, taskSid: TASK, reservationStatus: 'rejected', attributes: {} },
+  ];
+  const access = developmentTaskRouter([{ sid: AGENT, friendlyName: 'alice' }], reservations);
   const validateToken = jest.fn<ReturnType<TokenValidator>, Parameters<TokenValidator>>(async () => options.tokenResult ?? { valid: true, worker_sid: AGENT, roles: ['agent'] });
   const onVerdictStored = jest.fn(options.hook ?? (async () => undefined));
-  const handler = createPolyaiVerdictHandler({ validateToken, taskRouter: () => taskRouter, onVerdictStored });
+  const handler = createPolyaiVerdictHandler({ validateToken, taskRouter: access, verdictTaskRouter: () => taskRouter, onVerdictStored });
   const call = (body: Record<string, unknown>) =>
     invokeFunction(handler, functionEnv(undefined, { POLYAI_INSIGHTS_SLOTS: '' }), { Token: flexToken(), taskSid: TASK, ...body, request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } });
-  return { taskRouter, task, call, onVerdictStored, validateToken, current: () => taskRouter.attributesOf(TASK) };
+  return { taskRouter, task, reservations, access, call, onVerdictStored, validateToken, current: () => taskRouter.attributesOf(TASK) };
 }
 
 describe('polyai-verdict: storing', () => {
@@ -145,7 +152,7 @@ describe('polyai-verdict: who may set it', () => {
   it.each([
     ['a worker whose reservation was rejected', { worker_sid: OTHER_AGENT, roles: ['agent'] }],
     ['a worker without a reservation', { worker_sid: `WK${'f'.repeat(32)}`, roles: ['agent'] }],
-    ['a token without a worker', { roles: ['agent'] }],
+    ['a token naming no worker TaskRouter knows', { identity: 'mallory', roles: ['agent'] }],
   ])('refuses %s with 403 and leaves the task alone', async (_, tokenResult) => {
     const { taskRouter, call } = setUp({ tokenResult });
     const result = await call({ verdict: 'wrong' });
@@ -155,16 +162,54 @@ describe('polyai-verdict: who may set it', () => {
   });
 
   it('lets the agent change it during wrap-up', async () => {
-    const { task, call } = setUp();
-    task.reservations[AGENT] = ['wrapping'];
+    const { task, reservations, call } = setUp();
+    reservations[0].reservationStatus = 'wrapping';
     task.assignmentStatus = 'wrapping';
     expect((await call({ verdict: 'incomplete' })).status).toBe(200);
   });
 
-  it.each(['supervisor', 'admin'])('lets a %s set it and records that', async (role) => {
-    const { current, call } = setUp({ tokenResult: { worker_sid: OTHER_AGENT, roles: [role] } });
+  it('finds the worker by the token\'s identity when Twilio\'s answer has no worker SID (as polyai-conversation does)', async () => {
+    const { access, current, call } = setUp({ tokenResult: { valid: true, identity: 'alice', roles: ['agent'] } });
+    expect((await call({ verdict: 'right' })).status).toBe(200);
+    expect(access.calls[0]).toBe('workers alice');
+    expect(current()).toHaveProperty('polyai_verdict.by', 'agent');
+  });
+
+  it('refuses an agent whose reservation is still pending: reading is allowed before Accept, the verdict is not', async () => {
+    const { taskRouter, reservations, call } = setUp();
+    reservations[0].reservationStatus = 'pending';
+    expect((await call({ verdict: 'right' })).status).toBe(403);
+    expect(taskRouter.updates).toBe(0);
+  });
+
+  it('answers 503 without writing when TaskRouter cannot say who holds the task', async () => {
+    const { taskRouter, access, call } = setUp();
+    access.taskrouter.v1.workspaces = () => {
+      throw new Error('HTTP 500');
+    };
+    const result = await call({ verdict: 'right' });
+    expect(result.body).toEqual({ error: { status: 503, message: 'TaskRouter could not confirm that you hold this task.' } });
+    expect(taskRouter.updates).toBe(0);
+  });
+
+  it('checks supervisors like agents when POLYAI_UNRESTRICTED_ROLES is empty', async () => {
+    const { taskRouter } = setUp();
+    const handler = createPolyaiVerdictHandler({
+      validateToken: async () => ({ valid: true, worker_sid: OTHER_AGENT, roles: ['supervisor'] }),
+      taskRouter: developmentTaskRouter([], []),
+      verdictTaskRouter: () => taskRouter,
+    });
+    const env = functionEnv(undefined, { POLYAI_INSIGHTS_SLOTS: '', POLYAI_UNRESTRICTED_ROLES: '' });
+    const result = await invokeFunction(handler, env, { Token: flexToken(), taskSid: TASK, verdict: 'right', request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } });
+    expect(result.status).toBe(403);
+    expect(taskRouter.updates).toBe(0);
+  });
+
+  it.each(['supervisor', 'admin'])('lets a %s set it and records that, without asking who holds the task', async (role) => {
+    const { access, current, call } = setUp({ tokenResult: { worker_sid: OTHER_AGENT, roles: [role] } });
     expect((await call({ verdict: 'right' })).status).toBe(200);
     expect(current()).toHaveProperty('polyai_verdict.by', 'supervisor');
+    expect(access.calls).toEqual([]);
   });
 
   it('rejects a missing token before reading anything', async () => {
@@ -189,7 +234,7 @@ describe('polyai-verdict: input', () => {
   });
 
   it('answers 500 without a workspace SID', async () => {
-    const handler = createPolyaiVerdictHandler({ validateToken: async () => ({ worker_sid: AGENT }) });
+    const handler = createPolyaiVerdictHandler({ validateToken: async () => ({ worker_sid: AGENT }), taskRouter: developmentTaskRouter([], []) });
     const result = await invokeFunction(handler, functionEnv(undefined, { TASKROUTER_WORKSPACE_SID: '' }), { Token: flexToken(), taskSid: TASK, verdict: 'right' });
     expect(result.body).toEqual({ error: { status: 500, message: 'The verdict Function is not configured (TASKROUTER_WORKSPACE_SID).' } });
   });
@@ -201,10 +246,9 @@ describe('twilioTaskRouter (the Twilio helper library adapter)', () => {
       if (updateError) throw updateError;
       return {};
     });
-    const list = jest.fn(async () => [{ reservationStatus: 'accepted' }, { reservationStatus: 'completed' }]);
     const request = jest.fn(async () => response);
-    const client: TwilioClientLike = { request, taskrouter: { v1: { workspaces: () => ({ tasks: () => ({ update, reservations: { list } }) }) } } };
-    return { client, update, list, request };
+    const client: TwilioClientLike = { request, taskrouter: { v1: { workspaces: () => ({ tasks: () => ({ update }) }) } } };
+    return { client, update, request };
   }
 
   it('reads the ETag header of a GET and passes it back as ifMatch', async () => {
@@ -222,12 +266,9 @@ describe('twilioTaskRouter (the Twilio helper library adapter)', () => {
     await expect(twilioTaskRouter(client, WORKSPACE, 1_000).updateTaskAttributes(TASK, '{}', '"1"')).rejects.toEqual(new TaskRouterError(412));
   });
 
-  it('reports a missing task and lists only this worker\'s reservations', async () => {
-    const { client, list } = fakeClient({ statusCode: 404, body: {}, headers: {} });
-    const gateway = twilioTaskRouter(client, WORKSPACE, 1_000);
-    await expect(gateway.fetchTask(TASK)).rejects.toEqual(new TaskRouterError(404));
-    expect(await gateway.reservationStatuses(TASK, AGENT)).toEqual(['accepted', 'completed']);
-    expect(list).toHaveBeenCalledWith({ workerSid: AGENT, limit: 50 });
+  it('reports a missing task', async () => {
+    const { client } = fakeClient({ statusCode: 404, body: {}, headers: {} });
+    await expect(twilioTaskRouter(client, WORKSPACE, 1_000).fetchTask(TASK)).rejects.toEqual(new TaskRouterError(404));
   });
 });
 

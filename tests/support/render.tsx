@@ -2,11 +2,20 @@ import React from 'react';
 import { fireEvent, render, screen, waitFor, type RenderResult } from '@testing-library/react';
 import { CustomizationProvider } from '@twilio-paste/core/customization';
 
+import { reportTabError } from '../../src/flex/reportError';
 import { LocaleContext, STRING_TABLES, StringsContext, type SupportedLanguage } from '../../src/strings';
+import { FaultReportContext } from '../../src/views/common/faultReport';
 
-/** Renders inside Paste's provider, as the plugin's `withPasteTheme` gives each piece it hands Flex. */
+/**
+ * Renders inside Paste's provider, as the plugin's `withPasteTheme` gives each piece it hands Flex, with render
+ * faults reported through Flex as the container reports them.
+ */
 export function renderWithPaste(ui: React.ReactElement): RenderResult {
-  return render(<CustomizationProvider baseTheme="default">{ui}</CustomizationProvider>);
+  return render(
+    <FaultReportContext.Provider value={reportTabError}>
+      <CustomizationProvider baseTheme="default">{ui}</CustomizationProvider>
+    </FaultReportContext.Provider>,
+  );
 }
 
 /** Renders with the tab's strings in `language` and dates and numbers in `locale` (e.g. en-US strings, en-GB dates). */

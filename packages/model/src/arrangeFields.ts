@@ -1,5 +1,9 @@
-import { labelForPath, PATH_SEPARATOR } from './labels';
-import { isPreMasked, isSensitivePath } from './masking';
+/**
+ * Captured fields as the tab shows them, from the admin's rules: what views render, decided here once. Labels
+ * are the model's own (built by the parse), only the admin's override them; sensitivity is decided by masking.
+ */
+import { humanizeKey, PATH_SEPARATOR } from './labels';
+import { isSensitiveValue } from './masking';
 import type { CapturedField } from './types';
 import { own } from './values';
 
@@ -8,6 +12,7 @@ export interface FieldRules {
   fieldOrder: readonly string[];
   fieldLabels: Readonly<Record<string, string>>;
   hiddenFields: readonly string[];
+  /** Compiled once, from the config. */
   maskPatterns: readonly RegExp[];
 }
 
@@ -37,9 +42,15 @@ function adminLabel(labels: FieldRules['fieldLabels'], key: string): string | un
   return own(labels, key) as string | undefined;
 }
 
-function labelFor(segments: ReadonlyArray<string | number>, path: string, labels: FieldRules['fieldLabels']): string {
-  const last = segments[segments.length - 1];
-  return adminLabel(labels, path) ?? (typeof last === 'string' && segments.length === 1 ? adminLabel(labels, last) : undefined) ?? labelForPath(segments);
+/** A top-level value's label: the admin's, by path or key, else the model's. */
+function topLabel(field: CapturedField, labels: FieldRules['fieldLabels']): string {
+  const [key] = field.segments;
+  return adminLabel(labels, field.path) ?? (typeof key === 'string' ? adminLabel(labels, key) : undefined) ?? field.label;
+}
+
+/** A nested value's label within its group: the model's label ("Slots › Charge Amount") past the group's own step. */
+function labelInGroup(field: CapturedField, groupKey: string, labels: FieldRules['fieldLabels']): string {
+  return adminLabel(labels, field.path) ?? field.label.slice(humanizeKey(groupKey).length + PATH_SEPARATOR.length);
 }
 
 /**
@@ -65,17 +76,17 @@ export function arrangeFields(fields: readonly CapturedField[], rules: FieldRule
     const mapKey = groupKey === null ? '\u0000top' : `:${groupKey}`;
     let group = groups.get(mapKey);
     if (!group) {
-      const groupLabel = groupKey === null ? null : labelFor([groupKey], groupKey, rules.fieldLabels);
+      const groupLabel = groupKey === null ? null : adminLabel(rules.fieldLabels, groupKey) ?? humanizeKey(groupKey);
       group = { key: groupKey, label: groupLabel, rows: [] };
       groups.set(mapKey, group);
     }
-    const label = nested ? adminLabel(rules.fieldLabels, field.path) ?? labelForPath(rest) : labelFor(field.segments, field.path, rules.fieldLabels);
+    const label = groupKey === null ? topLabel(field, rules.fieldLabels) : labelInGroup(field, groupKey, rules.fieldLabels);
     group.rows.push({
       field,
       label,
       fullLabel: group.label ? `${group.label}${PATH_SEPARATOR}${label}` : label,
       // A value PolyAI already masked (`****6789`) has nothing behind it to reveal.
-      sensitive: isSensitivePath(field.segments, rules.maskPatterns) && !isPreMasked(field.value),
+      sensitive: isSensitiveValue(field.segments, field.value, rules.maskPatterns),
     });
   }
   return [...groups.values()];

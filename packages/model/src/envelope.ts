@@ -3,6 +3,7 @@
  * incomplete?, error? }`, see handoffAttributes), PolyAI's data put under `polyai` as it is, or a hand-written
  * flow's flat keys. Finds the data object and what the envelope says about it; reads none of its values.
  */
+import { received, type PolyaiEnvelope } from './contracts';
 import type { InputReader } from './reading';
 import type { HandoffError, HandoffIds, HandoffNotLoaded, HandoffSource, ProblemCode } from './types';
 import { isRecord, own, toCount, type JsonRecord } from './values';
@@ -11,7 +12,7 @@ import { isRecord, own, toCount, type JsonRecord } from './values';
 export const POLYAI_ATTRIBUTE = 'polyai';
 
 /** Envelope key of the marker a Function writes when handoff data did not fit the task (see handoffAttributes). */
-export const INCOMPLETE_MARKER = 'incomplete';
+export const INCOMPLETE_MARKER = 'incomplete' satisfies keyof PolyaiEnvelope;
 const MAX_MARKER_KEYS = 100;
 
 /** Top-level keys that mark a hand-written flow's flat PolyAI attributes. */
@@ -81,15 +82,15 @@ function locateInEnvelope(polyai: unknown, topLevelCallSid: string | null, input
   const parsed = input.toRecord(polyai, POLYAI_ATTRIBUTE, 'polyai-invalid-json', 'polyai-not-object');
   if (!parsed.ok) return unavailable(parsed.message);
   const envelope = parsed.record;
-  const error = readErrorMarker(own(envelope, 'error'), input);
+  const error = readErrorMarker(received<PolyaiEnvelope>(envelope, 'error'), input);
   const envelopeIds = {
-    id: input.text(own(envelope, 'id'), `${POLYAI_ATTRIBUTE}.id`),
-    sharedId: input.text(own(envelope, 'shared_id'), `${POLYAI_ATTRIBUTE}.shared_id`),
+    id: input.text(received<PolyaiEnvelope>(envelope, 'id'), `${POLYAI_ATTRIBUTE}.id`),
+    sharedId: input.text(received<PolyaiEnvelope>(envelope, 'shared_id'), `${POLYAI_ATTRIBUTE}.shared_id`),
     callSid: topLevelCallSid,
   };
 
-  const notLoaded = readNotLoaded(own(envelope, INCOMPLETE_MARKER), input);
-  const rawData = own(envelope, 'data');
+  const notLoaded = readNotLoaded(received<PolyaiEnvelope>(envelope, INCOMPLETE_MARKER), input);
+  const rawData = received<PolyaiEnvelope>(envelope, 'data');
   const noData = (message: string, code: ProblemCode): Located => {
     if (error) return { found: 'unavailable', error, ids: envelopeIds };
     input.problems.add(code, message, `${POLYAI_ATTRIBUTE}.data`);

@@ -7,6 +7,7 @@
  * JSON, and the flow's own attributes (type, name, call_sid, an admin's additions) share it. So `polyai` holds the
  * most useful fields first and a marker of what did not fit; the plugin fetches the rest by id when the tab opens.
  */
+import type { PolyaiEnvelope } from './contracts';
 import { INCOMPLETE_MARKER, POLYAI_ATTRIBUTE } from './envelope';
 import type { HandoffError } from './types';
 import { cutText, isRecord, own, type JsonRecord } from './values';
@@ -51,7 +52,7 @@ const CUTTABLE_KEYS = new Set(['summary', 'handoff_summary', 'short_summary', 'u
 export type HandoffFetchResult = { ok: true; body: unknown } | { ok: false; error: HandoffError };
 
 export interface PolyaiTaskAttributes {
-  [POLYAI_ATTRIBUTE]: JsonRecord;
+  [POLYAI_ATTRIBUTE]: PolyaiEnvelope;
 }
 
 export function handoffErrorAttributes(status: number | null, message: string): PolyaiTaskAttributes {
@@ -74,8 +75,8 @@ export function toPolyaiAttributes(
     return handoffErrorAttributes(502, 'PolyAI answered without handoff data.');
   }
 
-  const envelope: JsonRecord = {};
-  for (const key of ['id', 'shared_id']) {
+  const envelope: PolyaiEnvelope = {};
+  for (const key of ['id', 'shared_id'] as const) {
     const value = own(body, key);
     if (typeof value === 'string') envelope[key] = cutText(value, MAX_ID_CHARS);
   }
@@ -149,7 +150,7 @@ function markerNamesChars(keys: string[]): number {
 }
 
 /** `{ count, keys }` with as many key names as fit in `room` characters. */
-function markerFor(left: string[], room: number): JsonRecord {
+function markerFor(left: string[], room: number): NonNullable<PolyaiEnvelope['incomplete']> {
   const keys: string[] = [];
   let used = 0;
   for (const key of left) {

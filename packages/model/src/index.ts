@@ -3,11 +3,26 @@
  * imported by name by the Flex plugin, the Serverless Functions and the tests.
  */
 export { parseHandoffContext } from './parseHandoffContext';
+export {
+  received,
+  type ConversationRequestBody,
+  type ConversationResponseBody,
+  type FlexTokenBody,
+  type FunctionErrorBody,
+  type HandoffStateRequestBody,
+  type HandoffStateResponseBody,
+  type PluginFunctionPath,
+  type PluginFunctions,
+  type PolyaiEnvelope,
+  type Unvalidated,
+  type VerdictRequestBody,
+  type VerdictResponseBody,
+} from './contracts';
 export { INCOMPLETE_MARKER, POLYAI_ATTRIBUTE } from './envelope';
 export { handoffErrorAttributes, MAX_POLYAI_ATTRIBUTE_CHARS, toPolyaiAttributes, type HandoffFetchResult, type PolyaiTaskAttributes } from './handoffAttributes';
 export { DEFAULT_LIMITS, type ParseLimits } from './limits';
 export { humanizeCode, humanizeKey, labelForPath, pathOf, PATH_SEPARATOR } from './labels';
-export { compileMaskPattern, compileMaskPatterns, DEFAULT_MASK_PATTERNS, isPreMasked, isSensitivePath, MASK, normaliseKey } from './masking';
+export { compileMaskPatterns, DEFAULT_MASK_PATTERNS, isAccountNumberSensitive, isPreMasked, isSensitivePath, isSensitiveValue, MASK, normaliseKey } from './masking';
 export { arrangeFields, type FieldGroup, type FieldRow, type FieldRules } from './arrangeFields';
 export { maskTurn, sensitiveValuesOf } from './maskTranscript';
 export { CONVERSATION_LIMITS, parseConversation, type Conversation, type ConversationTurn, type TurnEntity, type Speaker } from './conversation';

@@ -4,7 +4,7 @@
  * what the badge and the fields table hide, and search cannot find it.
  */
 import type { ConversationTurn } from './conversation';
-import { isPreMasked, isSensitivePath, MASK } from './masking';
+import { ACCOUNT_NUMBER_PATH, isPreMasked, isSensitivePath, isSensitiveValue, MASK } from './masking';
 import type { HandoffContext } from './types';
 
 /** Shorter values ("12", "no") would mask ordinary words; they are masked in badges and fields only. */
@@ -59,9 +59,9 @@ export function maskTurn(turn: ConversationTurn, patterns: readonly RegExp[], se
 export function sensitiveValuesOf(context: HandoffContext, patterns: readonly RegExp[]): string[] {
   const values: string[] = [];
   const add = (segments: ReadonlyArray<string | number>, value: unknown) => {
-    if ((typeof value === 'string' || typeof value === 'number') && isSensitivePath(segments, patterns) && !isPreMasked(value)) values.push(String(value).trim());
+    if ((typeof value === 'string' || typeof value === 'number') && isSensitiveValue(segments, value, patterns)) values.push(String(value).trim());
   };
-  add(['account_number'], context.customer.accountNumber);
+  add(ACCOUNT_NUMBER_PATH, context.customer.accountNumber);
   for (const field of context.fields) add(field.segments, field.value);
   return values;
 }

@@ -5,6 +5,7 @@
  */
 
 import { cleanKey } from './labels';
+import type { HandoffCustomer } from './types';
 
 /** Default key patterns: account numbers, card data, dates of birth, national ids, bank ids, secrets. */
 export const DEFAULT_MASK_PATTERNS: readonly string[] = Object.freeze([
@@ -79,4 +80,17 @@ export function isSensitivePath(segments: ReadonlyArray<string | number>, patter
   const leaf = segments[segments.length - 1];
   if (typeof leaf === 'string' && LAST_FOUR_KEY.test(normaliseKey(leaf))) return false;
   return segments.some((segment) => typeof segment === 'string' && patterns.some((pattern) => pattern.test(normaliseKey(segment))));
+}
+
+/** True when a value is shown masked: its path is sensitive and it is not already masked at its source. */
+export function isSensitiveValue(segments: ReadonlyArray<string | number>, value: unknown, patterns: readonly RegExp[]): boolean {
+  return isSensitivePath(segments, patterns) && !isPreMasked(value);
+}
+
+/** The key the caller's account number is read from (see knownSections), as a path for the mask patterns. */
+export const ACCOUNT_NUMBER_PATH: readonly string[] = Object.freeze(['account_number']);
+
+/** True when the caller section shows the account number masked. */
+export function isAccountNumberSensitive(customer: HandoffCustomer, patterns: readonly RegExp[]): boolean {
+  return isSensitiveValue(ACCOUNT_NUMBER_PATH, customer.accountNumber, patterns);
 }

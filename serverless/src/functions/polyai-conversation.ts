@@ -5,7 +5,8 @@
  * the conversation before this runs.
  */
 import { readPolyaiConfig } from '../lib/config';
-import { pluginFunction, type PluginDeps } from '../lib/pluginFunction';
+import type { ConversationResponseBody } from '@polyai-context/model';
+import { errorAnswer as failure, pluginFunction, type PluginDeps } from '../lib/pluginFunction';
 import { createPolyaiClient, STATUS_BAD_GATEWAY } from '../lib/polyaiClient';
 
 export type ConversationDeps = PluginDeps;
@@ -20,12 +21,8 @@ export function createPolyaiConversationHandler(deps: ConversationDeps = {}) {
       const status = result.error.status === 401 || result.error.status === 403 ? STATUS_BAD_GATEWAY : result.error.status ?? STATUS_BAD_GATEWAY;
       return failure(status, result.error.message);
     }
-    return { status: 200, body: { conversation: result.body } };
+    return { status: 200, body: { conversation: result.body } satisfies ConversationResponseBody };
   });
-}
-
-function failure(status: number, message: string) {
-  return { status, body: { error: { status, message } } };
 }
 
 export const handler = createPolyaiConversationHandler();

@@ -5,9 +5,9 @@
  * Public (browsers call it): the shared plugin pipeline (lib/pluginFunction) checks CORS, the Flex token and that
  * the agent holds a task naming this id before this runs, as for polyai-conversation.
  */
-import { isRecord, own } from '@polyai-context/model';
+import { isRecord, own, received, type HandoffStateRequestBody, type HandoffStateResponseBody } from '@polyai-context/model';
 import { readPolyaiConfig } from '../lib/config';
-import { pluginFunction, type PluginDeps } from '../lib/pluginFunction';
+import { errorAnswer as failure, pluginFunction, type PluginDeps } from '../lib/pluginFunction';
 import { createPolyaiClient, STATUS_BAD_GATEWAY } from '../lib/polyaiClient';
 
 export type HandoffStateDeps = PluginDeps;
@@ -17,7 +17,7 @@ export function createPolyaiHandoffStateHandler(deps: HandoffStateDeps = {}) {
     const config = readPolyaiConfig(env);
     if (!config.ok) return failure(500, 'The PolyAI Functions are not configured.');
     // Only the id the access check approved is looked up: as PolyAI's shared id when the plugin says so.
-    const param = event.lookup === 'shared_id' ? 'shared_id' : 'id';
+    const param = received<HandoffStateRequestBody>(event, 'lookup') === 'shared_id' ? 'shared_id' : 'id';
     const result = await createPolyaiClient(config.config, deps).fetchHandoffState({ param, value: conversationId });
     if (!result.ok) {
       // PolyAI refusing our API key is the backend's fault, not the agent's: never a 401/403 to the browser.
@@ -25,12 +25,8 @@ export function createPolyaiHandoffStateHandler(deps: HandoffStateDeps = {}) {
       return failure(status, result.error.message);
     }
     if (!isRecord(result.body) || own(result.body, 'data') === undefined) return failure(STATUS_BAD_GATEWAY, 'PolyAI answered without handoff data.');
-    return { status: 200, body: { polyai: result.body } };
+    return { status: 200, body: { polyai: result.body } satisfies HandoffStateResponseBody };
   });
-}
-
-function failure(status: number, message: string) {
-  return { status, body: { error: { status, message } } };
 }
 
 export const handler = createPolyaiHandoffStateHandler();

@@ -1,27 +1,30 @@
 /**
  * The agent's verdict on a PolyAI handoff: POST `{ Token, taskSid, verdict, reason? }` → 200 `{ verdict, insights }`
  * or `{ error: { status, message } }` with the same HTTP status. Public (browsers call it), so it checks the Flex
- * token and CORS itself; only the worker holding the task or a supervisor may set it (checked with TaskRouter).
+ * token and CORS itself; only the worker holding the task or a supervisor may set it (lib/taskAccess, the same
+ * check as the other plugin Functions, in its `write` mode).
  * The verdict is merged into the task attributes (`polyai_verdict` and Insights' `conversations`) with a
  * conditional update on the task's ETag, retried on conflict; then the PolyAI extension hook runs.
  */
 import type { ServerlessFunctionSignature } from '@twilio-labs/serverless-runtime-types/types';
 import { validator } from 'twilio-flex-token-validator';
-import { isVerdict, isVerdictReason, normaliseReason, parseHandoffContext } from '@polyai-context/model';
+import { isVerdict, isVerdictReason, normaliseReason, parseHandoffContext, received, type VerdictAuthor, type VerdictRequestBody, type VerdictResponseBody } from '@polyai-context/model';
 import { text, type Env } from '../lib/config';
 import type { TokenValidator } from '../lib/flexToken';
 import { readInsightsSlots } from '../lib/insights';
 import { logOutcome } from '../lib/log';
-import { openPluginGate } from '../lib/pluginFunction';
+import { accessTaskRouter, openPluginGate } from '../lib/pluginFunction';
+import { checkTaskAccess, type TaskRouterClient } from '../lib/taskAccess';
 import { TASK_SID, twilioTaskRouter, WORKSPACE_SID, type TaskRouterGateway, type TwilioClientLike } from '../lib/taskrouter';
-import { verdictAuthorFor } from '../lib/verdictAccess';
 import { reportVerdictToPolyai, VERDICT_HOOK_TIMEOUT_MS, type VerdictHook } from '../lib/verdictHook';
 import { storeVerdict, within } from '../lib/verdictStore';
 
 export interface VerdictDeps {
   validateToken?: TokenValidator;
-  /** TaskRouter for this request; defaults to the Service's Twilio client. Tests pass a simulated one. */
-  taskRouter?: (env: Env, timeoutMs: number) => TaskRouterGateway | null;
+  /** TaskRouter for the access check, as for every plugin Function: the Service's own client unless given. */
+  taskRouter?: TaskRouterClient;
+  /** TaskRouter for the conditional update; defaults to the Service's Twilio client. Tests pass a simulated one. */
+  verdictTaskRouter?: (env: Env, timeoutMs: number) => TaskRouterGateway | null;
   onVerdictStored?: VerdictHook;
 }
 
@@ -39,7 +42,7 @@ function serviceTaskRouter(env: Env, timeoutMs: number): TaskRouterGateway | nul
 
 export function createPolyaiVerdictHandler(deps: VerdictDeps = {}): ServerlessFunctionSignature {
   const validateToken = deps.validateToken ?? ((token, accountSid, authToken) => validator(token, accountSid, authToken));
-  const taskRouterFor = deps.taskRouter ?? serviceTaskRouter;
+  const taskRouterFor = deps.verdictTaskRouter ?? serviceTaskRouter;
   const onVerdictStored = deps.onVerdictStored ?? reportVerdictToPolyai;
   return async (context, rawEvent, callback) => {
     const started = Date.now();
@@ -47,8 +50,10 @@ export function createPolyaiVerdictHandler(deps: VerdictDeps = {}): ServerlessFu
     if (gate === null) return;
     const { env, event, who, answer, fail } = gate;
 
-    const { taskSid, verdict } = event;
-    const reason = event.reason === undefined || event.reason === null || event.reason === '' ? null : event.reason;
+    const taskSid = received<VerdictRequestBody>(event, 'taskSid');
+    const verdict = received<VerdictRequestBody>(event, 'verdict');
+    const sentReason = received<VerdictRequestBody>(event, 'reason');
+    const reason = sentReason === undefined || sentReason === null || sentReason === '' ? null : sentReason;
     if (typeof taskSid !== 'string' || !TASK_SID.test(taskSid)) return fail(400, 'taskSid must be a task SID (WT…).');
     if (!isVerdict(verdict)) return fail(400, 'verdict must be right, incomplete or wrong.');
     if (reason !== null && !isVerdictReason(reason)) return fail(400, 'reason must be wrong_intent, not_verified, missing_data or should_not_escalate.');
@@ -56,13 +61,10 @@ export function createPolyaiVerdictHandler(deps: VerdictDeps = {}): ServerlessFu
     const remaining = () => DEADLINE_MS - (Date.now() - started);
     const taskRouter = taskRouterFor(env, DEADLINE_MS);
     if (taskRouter === null) return fail(500, 'The verdict Function is not configured (TASKROUTER_WORKSPACE_SID).');
-    let by;
-    try {
-      by = await within(remaining(), verdictAuthorFor(taskRouter, taskSid, who, env));
-    } catch {
-      return fail(502, 'TaskRouter could not confirm who holds this task.');
-    }
-    if (by === null) return fail(403, 'Only the agent handling this task or a supervisor can record its verdict.');
+    const access = await checkTaskAccess({ taskSid }, who, env, accessTaskRouter(deps, context), 'write');
+    if (!access.ok) return fail(access.status, access.status === 403 ? 'Only the agent handling this task or a supervisor can record its verdict.' : access.message);
+    // The unrestricted roles are the verdict's supervisors.
+    const by: VerdictAuthor = access.via === 'role' ? 'supervisor' : 'agent';
 
     const result = await storeVerdict(
       taskRouter,
@@ -79,7 +81,7 @@ export function createPolyaiVerdictHandler(deps: VerdictDeps = {}): ServerlessFu
       logOutcome(FN, { outcome: 'error', hook: false }); // the verdict is stored; only the extension failed
     }
     logOutcome(FN, { outcome: 'ok', status: 200, attempts: result.attempts, insights: result.insights, ms: Date.now() - started });
-    answer(200, { verdict: result.stored, insights: result.insights });
+    answer(200, { verdict: result.stored, insights: result.insights } satisfies VerdictResponseBody);
   };
 }
 

@@ -148,5 +148,5 @@ function withSipContext(failed: PolyaiTaskAttributes, sip: SipContext): PolyaiTa
   if (sip.handback.target !== null && data.destination === undefined) data.destination = sip.handback.target;
   if (Object.keys(data).length === 0) return failed;
   const context = toPolyaiAttributes({ ok: true, body: { ...sip.ids, data } });
-  return { [POLYAI_ATTRIBUTE]: { ...context[POLYAI_ATTRIBUTE], error: own(failed[POLYAI_ATTRIBUTE], 'error') } };
+  return { [POLYAI_ATTRIBUTE]: { ...context[POLYAI_ATTRIBUTE], error: failed[POLYAI_ATTRIBUTE].error } };
 }

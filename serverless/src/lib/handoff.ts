@@ -3,7 +3,7 @@
  * Never rejects: an invalid id, missing settings, PolyAI failing or our own bug all become an error marker,
  * so the call is always routed to Flex.
  */
-import { handoffErrorAttributes, isRecord, own, POLYAI_ATTRIBUTE, toPolyaiAttributes, type PolyaiTaskAttributes } from '@polyai-context/model';
+import { handoffErrorAttributes, POLYAI_ATTRIBUTE, toPolyaiAttributes, type PolyaiTaskAttributes } from '@polyai-context/model';
 import { readPolyaiConfig, type Env } from './config';
 import { given, handoffLookup } from './ids';
 import { logOutcome } from './log';
@@ -82,6 +82,5 @@ export async function fetchFirstFound(
 
 /** The HTTP status of an error marker; undefined when the attributes carry data. */
 export function fetchErrorStatus(attributes: PolyaiTaskAttributes): unknown {
-  const error = own(attributes[POLYAI_ATTRIBUTE], 'error');
-  return isRecord(error) ? (own(error, 'status') ?? null) : undefined;
+  return attributes[POLYAI_ATTRIBUTE].error?.status;
 }

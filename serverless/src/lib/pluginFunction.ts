@@ -8,6 +8,7 @@
 import '@twilio-labs/serverless-runtime-types';
 import type { ServerlessFunctionSignature } from '@twilio-labs/serverless-runtime-types/types';
 import { validator } from 'twilio-flex-token-validator';
+import { received, type ConversationRequestBody, type FlexTokenBody, type FunctionErrorBody } from '@polyai-context/model';
 import { text, type Env } from './config';
 import { corsFor } from './cors';
 import { checkFlexToken, type TokenIdentity, type TokenValidator } from './flexToken';
@@ -37,6 +38,11 @@ export interface PluginAnswer {
   body: object;
 }
 
+/** A plugin Function's failure: `{ error: { status, message } }` with the same HTTP status (the contract's). */
+export function errorAnswer(status: number, message: string): PluginAnswer {
+  return { status, body: { error: { status, message } } satisfies FunctionErrorBody };
+}
+
 export function pluginFunction(fn: string, deps: PluginDeps, serve: (request: PluginRequest) => Promise<PluginAnswer>): ServerlessFunctionSignature {
   const validateToken = deps.validateToken ?? ((token, accountSid, authToken) => validator(token, accountSid, authToken));
   return async (context, rawEvent, callback) => {
@@ -44,10 +50,9 @@ export function pluginFunction(fn: string, deps: PluginDeps, serve: (request: Pl
     if (gate === null) return;
     const { env, event, who, answer, fail } = gate;
     try {
-      const conversationId = event.conversationId;
+      const conversationId = received<ConversationRequestBody>(event, 'conversationId');
       if (!isCallSid(conversationId) && !isOpaqueId(conversationId)) return fail(400, 'conversationId must be a call SID or a handoff id.');
-      const taskRouter = () => deps.taskRouter ?? (context.getTwilioClient() as unknown as TaskRouterClient);
-      const access = await checkTaskAccess(conversationId, who, env, taskRouter);
+      const access = await checkTaskAccess({ conversationId }, who, env, accessTaskRouter(deps, context));
       if (!access.ok) return fail(access.status, access.message);
       const started = Date.now();
       const result = await serve({ env, event, conversationId, who });
@@ -58,6 +63,11 @@ export function pluginFunction(fn: string, deps: PluginDeps, serve: (request: Pl
       fail(500, 'The PolyAI Function failed.');
     }
   };
+}
+
+/** TaskRouter for the access check (lib/taskAccess): the one given, else the Service's own client, made on first use. */
+export function accessTaskRouter(deps: Pick<PluginDeps, 'taskRouter'>, context: Parameters<ServerlessFunctionSignature>[0]): () => TaskRouterClient {
+  return () => deps.taskRouter ?? (context.getTwilioClient() as unknown as TaskRouterClient);
 }
 
 export interface PluginGate {
@@ -72,7 +82,7 @@ export interface PluginGate {
 
 /**
  * The first steps of every plugin Function (CORS, preflight, Flex token), for Functions whose access check is
- * not by conversation (polyai-verdict checks the task). null when it has already answered.
+ * not by conversation (polyai-verdict names the task by its SID). null when it has already answered.
  */
 export async function openPluginGate(
   fn: string,
@@ -89,14 +99,15 @@ export async function openPluginGate(
   const answer = (status: number, body: object | null) => callback(null, jsonResponse(status, body === null ? null : scrubJson(body, secrets), cors.headers));
   const fail = (status: number, message: string) => {
     logOutcome(fn, { outcome: 'error', status });
-    answer(status, { error: { status, message } });
+    const { body } = errorAnswer(status, message);
+    answer(status, body);
   };
 
   if (!cors.allowed) fail(403, 'This origin may not call the PolyAI Functions.');
-  else if (headers['access-control-request-method'] !== undefined && event.Token === undefined) answer(204, null);
+  else if (headers['access-control-request-method'] !== undefined && received<FlexTokenBody>(event, 'Token') === undefined) answer(204, null);
   else {
     try {
-      const token = await checkFlexToken(event.Token, { accountSid: text(env.ACCOUNT_SID), authToken: text(env.AUTH_TOKEN) }, validateToken);
+      const token = await checkFlexToken(received<FlexTokenBody>(event, 'Token'), { accountSid: text(env.ACCOUNT_SID), authToken: text(env.AUTH_TOKEN) }, validateToken);
       if (token.ok) return { env, event, who: token.who, answer, fail };
       fail(token.status, token.message);
     } catch {

@@ -1,9 +1,12 @@
 /**
- * Least privilege for the Functions the plugin calls: a worker may read a conversation only while it holds a
- * task for it — a pending, accepted or wrapping reservation whose task's attributes name the conversation
- * (the ids the plugin's model reads: `polyai.id`, `call_sid`, shared id). Checked server-side through
- * TaskRouter with the Service's own credentials, within a time limit; any doubt denies. Roles listed in
- * POLYAI_UNRESTRICTED_ROLES (default `supervisor,admin`; empty: nobody) may read any conversation.
+ * Least privilege for the Functions the plugin calls, in one place: may the holder of this Flex token read or
+ * write this task? A worker may while it holds the task — to read, a pending, accepted or wrapping reservation
+ * (the agent sees the context before accepting); to write (the verdict), an accepted or wrapping one. The task
+ * is named either by its SID (polyai-verdict) or by a conversation its attributes name (the ids the plugin's
+ * model reads: `polyai.id`, `call_sid`, shared id; polyai-conversation, polyai-handoff-state). Roles listed in
+ * POLYAI_UNRESTRICTED_ROLES (default `supervisor,admin`; empty: nobody) may read and write any task: that is
+ * also who counts as a supervisor for the verdict. Checked server-side through TaskRouter with the Service's
+ * own credentials, within a time limit; any doubt denies.
  *
  * TaskRouter calls (twilio-node): Workers list filtered by FriendlyName (only when Twilio's token answer has
  * no worker_sid), the Worker Reservations list per ReservationStatus, and Task fetch (attributes as JSON text).
@@ -12,6 +15,7 @@ import { parseHandoffContext } from '@polyai-context/model';
 import { list, text, type Env } from './config';
 import { withDeadline } from './deadline';
 import type { TokenIdentity } from './flexToken';
+import { WORKSPACE_SID } from './taskrouter';
 
 /** The part of the Twilio client (`context.getTwilioClient()`) the check uses. */
 export interface TaskRouterClient {
@@ -27,12 +31,17 @@ export interface TaskRouterWorkspace {
 
 export type AccessDecision = { ok: true; via: 'task' | 'role' } | { ok: false; status: 403 | 500 | 503; message: string };
 
+/** The task asked about: by its SID, or as the task whose attributes name a conversation. */
+export type TaskTarget = { taskSid: string } | { conversationId: string };
+
+/** `read`: the tab's data (context, transcript); `write`: the agent's verdict on the task. */
+export type TaskAccessMode = 'read' | 'write';
+
 export const DEFAULT_UNRESTRICTED_ROLES: readonly string[] = ['supervisor', 'admin'];
 /** Twilio answers in well under a second; past this the agent gets a clear error instead of a hung tab. */
 export const ACCESS_CHECK_MS = 4_000;
-const WORKSPACE_SID = /^WS[0-9a-fA-F]{32}$/;
-/** Reservations in which the worker has the task on their desktop. */
-const HOLDING_STATUSES = ['pending', 'accepted', 'wrapping'] as const;
+/** Reservations in which the worker has the task on their desktop; a verdict needs it accepted. */
+const HOLDING_STATUSES: Readonly<Record<TaskAccessMode, readonly string[]>> = { read: ['pending', 'accepted', 'wrapping'], write: ['accepted', 'wrapping'] };
 /** Per status: an agent holds a handful of tasks at most. */
 const MAX_RESERVATIONS = 20;
 
@@ -41,8 +50,8 @@ export function unrestrictedRoles(env: Env): string[] {
   return typeof setting === 'string' ? list(setting).map((role) => role.toLowerCase()) : [...DEFAULT_UNRESTRICTED_ROLES];
 }
 
-/** Whether the worker behind a validated token may read `conversationId`. Never rejects. */
-export async function checkTaskAccess(conversationId: string, who: TokenIdentity, env: Env, client: () => TaskRouterClient): Promise<AccessDecision> {
+/** Whether the worker behind a validated token may read (or write) the task. Never rejects. */
+export async function checkTaskAccess(target: TaskTarget, who: TokenIdentity, env: Env, client: () => TaskRouterClient, mode: TaskAccessMode = 'read'): Promise<AccessDecision> {
   const unrestricted = unrestrictedRoles(env);
   if (who.roles.some((role) => unrestricted.includes(role.toLowerCase()))) return { ok: true, via: 'role' };
   const workspaceSid = text(env.TASKROUTER_WORKSPACE_SID);
@@ -51,8 +60,9 @@ export async function checkTaskAccess(conversationId: string, who: TokenIdentity
     ACCESS_CHECK_MS,
     async () => {
       try {
-        const held = await holdsTask(client().taskrouter.v1.workspaces(workspaceSid), who, conversationId);
-        return held ? { ok: true as const, via: 'task' as const } : deny(403, 'This conversation belongs to a task you do not hold.');
+        const held = await holdsTask(client().taskrouter.v1.workspaces(workspaceSid), who, target, HOLDING_STATUSES[mode]);
+        if (held) return { ok: true as const, via: 'task' as const };
+        return deny(403, 'taskSid' in target ? 'This task is held by another worker.' : 'This conversation belongs to a task you do not hold.');
       } catch {
         return deny(503, 'TaskRouter could not confirm that you hold this task.');
       }
@@ -61,15 +71,14 @@ export async function checkTaskAccess(conversationId: string, who: TokenIdentity
   );
 }
 
-async function holdsTask(workspace: TaskRouterWorkspace, who: TokenIdentity, conversationId: string): Promise<boolean> {
+async function holdsTask(workspace: TaskRouterWorkspace, who: TokenIdentity, target: TaskTarget, statuses: readonly string[]): Promise<boolean> {
   const workerSid = who.workerSid ?? (await workerNamed(workspace, who.identity));
   if (workerSid === null) return false;
-  const reservations = await Promise.all(
-    HOLDING_STATUSES.map((reservationStatus) => workspace.workers(workerSid).reservations.list({ reservationStatus, limit: MAX_RESERVATIONS })),
-  );
+  const reservations = await Promise.all(statuses.map((reservationStatus) => workspace.workers(workerSid).reservations.list({ reservationStatus, limit: MAX_RESERVATIONS })));
   const taskSids = [...new Set(reservations.flat().map((reservation) => reservation.taskSid))];
+  if ('taskSid' in target) return taskSids.includes(target.taskSid);
   const tasks = await Promise.all(taskSids.map((sid) => workspace.tasks(sid).fetch()));
-  return tasks.some((task) => namesConversation(task.attributes, conversationId));
+  return tasks.some((task) => namesConversation(task.attributes, target.conversationId));
 }
 
 /** The one worker whose friendly name is the token's identity (Flex names workers after their identity). */

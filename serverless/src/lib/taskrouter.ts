@@ -1,5 +1,6 @@
 /**
- * The few TaskRouter calls the verdict needs, behind one small interface so tests can simulate TaskRouter.
+ * The few TaskRouter calls the verdict's conditional update needs, behind one small interface so tests can
+ * simulate TaskRouter (who may write the verdict is lib/taskAccess's question).
  * The Twilio client (`context.getTwilioClient()`) is used as Twilio documents for conflict-safe updates: the
  * task's version comes from the `ETag` header of a GET (the helper library's `fetch()` does not expose headers,
  * so the GET goes through `client.request`), and the update passes it as `ifMatch` (sent as `If-Match`);
@@ -20,8 +21,6 @@ export interface TaskRouterGateway {
   fetchTask(taskSid: string): Promise<TaskSnapshot>;
   /** Rejects with `{ status: 412 }` when `etag` is no longer the task's version. */
   updateTaskAttributes(taskSid: string, attributes: string, etag: string): Promise<void>;
-  /** Statuses of this worker's reservations for the task (accepted, wrapping, completed, …). */
-  reservationStatuses(taskSid: string, workerSid: string): Promise<string[]>;
 }
 
 /** The slice of the Twilio helper library (v3/v4, as the Functions runtime provides) used here. */
@@ -32,7 +31,6 @@ export interface TwilioClientLike {
       workspaces(sid: string): {
         tasks(sid: string): {
           update(params: { attributes: string; ifMatch: string }): Promise<unknown>;
-          reservations: { list(params: { workerSid: string; limit: number }): Promise<Array<{ reservationStatus?: unknown }>> };
         };
       };
     };
@@ -49,8 +47,6 @@ export class TaskRouterError extends Error {
 export const WORKSPACE_SID = /^WS[0-9a-fA-F]{32}$/;
 export const TASK_SID = /^WT[0-9a-fA-F]{32}$/;
 export const WORKER_SID = /^WK[0-9a-fA-F]{32}$/;
-
-const MAX_RESERVATIONS_READ = 50;
 
 export function twilioTaskRouter(client: TwilioClientLike, workspaceSid: string, timeoutMs: number): TaskRouterGateway {
   const workspace = client.taskrouter.v1.workspaces(workspaceSid);
@@ -73,10 +69,6 @@ export function twilioTaskRouter(client: TwilioClientLike, workspaceSid: string,
         const status = (error as { status?: unknown }).status;
         throw new TaskRouterError(typeof status === 'number' ? status : 502);
       }
-    },
-    async reservationStatuses(taskSid, workerSid) {
-      const reservations = await workspace.tasks(taskSid).reservations.list({ workerSid, limit: MAX_RESERVATIONS_READ });
-      return reservations.map((reservation) => String(reservation.reservationStatus ?? ''));
     },
   };
 }

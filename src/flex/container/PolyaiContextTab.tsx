@@ -3,16 +3,17 @@ import { Manager, withTaskContext, type ITask } from '@twilio/flex-ui';
 
 import { HandoffContextView } from '../../views/HandoffContextView/HandoffContextView';
 import { TabErrorBoundary } from '../../views/TabErrorBoundary/TabErrorBoundary';
-import { TranscriptSection } from '../../views/Transcript/TranscriptSection';
+import { FaultReportContext } from '../../views/common/faultReport';
+import { TranscriptSection, type TranscriptSource } from '../../views/Transcript/TranscriptSection';
 import { useFullHandoff, type HandoffStateLoader } from './useFullHandoff';
-import type { ConversationLoader } from '../../views/Transcript/useConversation';
 import { VerdictPanel, type VerdictAudience } from '../../views/Verdict/VerdictPanel';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
-import { compileMaskPatterns, sensitiveValuesOf } from '@polyai-context/model';
+import { sensitiveValuesOf } from '@polyai-context/model';
 import { fetchConversation } from '../../functionCalls/conversationClient';
 import { fetchHandoffState } from '../../functionCalls/handoffStateClient';
 import { LocaleContext, pickStrings, StringsContext, type SupportedLanguage } from '../../strings';
 import { flexToken } from '../flexToken';
+import { reportTabError } from '../reportError';
 import { handoffContextOf } from '../taskContext';
 
 interface PolyaiContextTabProps {
@@ -30,7 +31,6 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
   const attributes: unknown = task?.attributes;
   const compact = useMemo(() => handoffContextOf(attributes), [attributes]);
   const strings = useMemo(() => pickStrings(Manager.getInstance().strings), []);
-  const maskPatterns = useMemo(() => compileMaskPatterns(config.maskPatterns), [config]);
   const { functionsBaseUrl } = config;
   // What did not fit in the task comes from the Handoff API by id, in one round trip, once the tab is open.
   const { id: handoffId, sharedId } = compact.ids;
@@ -42,20 +42,18 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
     [functionsBaseUrl, handoffId, sharedId],
   );
   const { context, state: fullHandoff } = useFullHandoff(compact, loadHandoff);
+  const { maskPatterns } = config;
   const sensitiveValues = useMemo(() => sensitiveValuesOf(context, maskPatterns), [context, maskPatterns]);
   const conversationId = context.ids.id ?? context.ids.callSid;
-  const load = useMemo<ConversationLoader | null>(
-    () =>
-      functionsBaseUrl && conversationId
-        ? (signal) => fetchConversation({ functionsBaseUrl, token: flexToken(), conversationId, signal })
-        : null,
-    [functionsBaseUrl, conversationId],
-  );
+  const transcriptSource = useMemo<TranscriptSource>(() => {
+    if (!functionsBaseUrl) return { status: 'unavailable', reason: 'not-configured' };
+    if (!conversationId) return { status: 'unavailable', reason: 'no-id' };
+    return { status: 'available', load: (signal) => fetchConversation({ functionsBaseUrl, token: flexToken(), conversationId, signal }) };
+  }, [functionsBaseUrl, conversationId]);
   const transcript =
     context.status === 'absent' ? null : (
       <TranscriptSection
-        load={load}
-        unavailable={functionsBaseUrl ? 'no-id' : 'not-configured'}
+        source={transcriptSource}
         maskPatterns={maskPatterns}
         sensitiveValues={sensitiveValues}
         known={{ summary: context.summary !== null, reason: context.reason !== null, destination: context.destination !== null, id: context.ids.id }}
@@ -64,21 +62,24 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
   const verdict =
     context.status === 'absent' ? null : <VerdictPanel task={task} functionsBaseUrl={functionsBaseUrl} token={flexToken} audience={audience} />;
   return (
-    <StringsContext.Provider value={strings}>
-      <LocaleContext.Provider value={locale}>
-        <TabErrorBoundary>
-          {/* Keyed by task: new attributes refresh in place (scroll, search, reveals kept); another task starts clean. */}
-          <HandoffContextView
-            key={task?.taskSid}
-            context={context}
-            config={config}
-            transcript={transcript}
-            verdict={verdict}
-            notLoadedPhase={fullHandoff.status === 'complete' ? undefined : fullHandoff}
-          />
-        </TabErrorBoundary>
-      </LocaleContext.Provider>
-    </StringsContext.Provider>
+    // Render faults in the views are reported through Flex (the views only raise them).
+    <FaultReportContext.Provider value={reportTabError}>
+      <StringsContext.Provider value={strings}>
+        <LocaleContext.Provider value={locale}>
+          <TabErrorBoundary>
+            {/* Keyed by task: new attributes refresh in place (scroll, search, reveals kept); another task starts clean. */}
+            <HandoffContextView
+              key={task?.taskSid}
+              context={context}
+              config={config}
+              transcript={transcript}
+              verdict={verdict}
+              notLoadedPhase={fullHandoff.status === 'complete' ? undefined : fullHandoff}
+            />
+          </TabErrorBoundary>
+        </LocaleContext.Provider>
+      </StringsContext.Provider>
+    </FaultReportContext.Provider>
   );
 }
 

@@ -17,7 +17,7 @@ import { VerificationSection } from './sections/VerificationSection';
 import { TranscriptCopyContext, type TranscriptText } from '../common/transcriptCopy';
 import { useToggleSet } from '../common/useToggleSet';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
-import { arrangeFields, compileMaskPatterns, isPreMasked, isSensitivePath, type FieldRules, type HandoffContext } from '@polyai-context/model';
+import { arrangeFields, isAccountNumberSensitive, type FieldRules, type HandoffContext } from '@polyai-context/model';
 import { useLocale, useStrings } from '../../strings';
 
 interface HandoffContextViewProps {
@@ -67,7 +67,7 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
       fieldOrder: config.fieldOrder,
       fieldLabels: config.fieldLabels,
       hiddenFields: config.hiddenFields,
-      maskPatterns: compileMaskPatterns(config.maskPatterns),
+      maskPatterns: config.maskPatterns,
     }),
     [config],
   );
@@ -75,7 +75,7 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
   // What the agent revealed, by field path: a refresh of the task's attributes does not re-mask it, and
   // "Copy all" copies exactly what is on screen.
   const [revealed, toggle] = useToggleSet<string>();
-  const accountSensitive = isSensitivePath(['account_number'], rules.maskPatterns) && !isPreMasked(context.customer.accountNumber);
+  const accountSensitive = isAccountNumberSensitive(context.customer, config.maskPatterns);
   const caller = callerItems(context.customer, context.language, t, accountSensitive, revealed.has(ACCOUNT_NUMBER_KEY));
   const transcriptText = useRef<TranscriptText | null>(null);
   const copyAllText = () => contextAsText({ context, groups, caller, revealed, t, locale, transcript: transcriptText.current?.() ?? null });

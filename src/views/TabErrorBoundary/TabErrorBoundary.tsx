@@ -6,7 +6,7 @@ import { Text } from '@twilio-paste/core/text';
 
 import { FaultBoundary } from '../common/FaultBoundary';
 import { useStrings } from '../../strings';
-import type { TabErrorReport } from '../../flex/reportError';
+import type { TabErrorReport } from '../common/faultReport';
 
 interface TabErrorBoundaryProps {
   children: React.ReactNode;

@@ -20,10 +20,12 @@ import { useStrings, type StringKey } from '../../strings';
 /** Why there is no transcript to load: said as a note, not as an error. */
 export type TranscriptUnavailable = 'not-configured' | 'no-id';
 
+/** Whether the call's transcript can be loaded, and how; or why not. */
+export type TranscriptSource = { status: 'available'; load: ConversationLoader } | { status: 'unavailable'; reason: TranscriptUnavailable };
+
 interface TranscriptSectionProps {
-  /** null when the transcript cannot be loaded; `unavailable` says why. */
-  load: ConversationLoader | null;
-  unavailable: TranscriptUnavailable | null;
+  source: TranscriptSource;
+  /** Compiled once, from the config. */
   maskPatterns: readonly RegExp[];
   /** Values the handoff captured as sensitive: masked wherever a turn says them. */
   sensitiveValues?: readonly string[];
@@ -141,15 +143,15 @@ function LoadedTranscript({ load, maskPatterns, sensitiveValues, known }: Omit<T
 }
 
 /** The call's transcript, fetched when this section first mounts (the tab is opened), never before. */
-export function TranscriptSection({ load, unavailable, maskPatterns, sensitiveValues = NO_VALUES, known = KNOWS_NOTHING }: TranscriptSectionProps): JSX.Element {
+export function TranscriptSection({ source, maskPatterns, sensitiveValues = NO_VALUES, known = KNOWS_NOTHING }: TranscriptSectionProps): JSX.Element {
   const t = useStrings();
   return (
     <Section id="transcript" title={t('PolyaiContextTranscriptHeading')}>
-      {load ? (
-        <LoadedTranscript load={load} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} known={known} />
+      {source.status === 'available' ? (
+        <LoadedTranscript load={source.load} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} known={known} />
       ) : (
         <Text as="p" color="colorTextWeak">
-          {t(NOTES[unavailable ?? 'not-configured'])}
+          {t(NOTES[source.reason])}
         </Text>
       )}
     </Section>

@@ -1,6 +1,6 @@
 import React from 'react';
 
-import { reportTabError, type TabErrorReport } from '../../flex/reportError';
+import { FaultReportContext, type ReportFault, type TabErrorReport } from './faultReport';
 
 interface FaultBoundaryProps {
   children: React.ReactNode;
@@ -18,9 +18,10 @@ interface FaultBoundaryState {
 
 /**
  * Keeps a render fault inside the part that failed: the tab, one section or one row. Every fault is reported
- * through Flex (flex/reportError) whatever the part.
+ * whatever the part, by the reporter the container provides (FaultReportContext: through Flex in the plugin).
  */
 export class FaultBoundary extends React.Component<FaultBoundaryProps, FaultBoundaryState> {
+  static contextType = FaultReportContext;
   state: FaultBoundaryState = { failed: false };
 
   static getDerivedStateFromError(): FaultBoundaryState {
@@ -29,7 +30,7 @@ export class FaultBoundary extends React.Component<FaultBoundaryProps, FaultBoun
 
   componentDidCatch(error: Error, info: React.ErrorInfo): void {
     // Report first and unconditionally: `onError?.(report())` would skip the report without a listener.
-    const report = reportTabError(error, info.componentStack);
+    const report = (this.context as ReportFault)(error, info.componentStack);
     this.props.onError?.(report);
   }
 

@@ -6,6 +6,7 @@
  *   const preview = previewForThisFile();                    // one preview + Chromium for the file
  *   await preview().open('?task=verified');                  // a sample selected, its PolyAI tab open
  *   await preview().open('?autoSelect=on&accepted=early');   // admin option on; `accepted` update first
+ *   await preview().open('?view=teams&task=verified');      // a supervisor's Teams view, that call monitored
  *   await selectTask(page, 'unverified');                    // click Flex's task list item
  *   await acceptTask(page, 'verified');                      // select it and press Flex's Accept
  *   await openTab(page, 'Info');                             // click a task canvas tab (.Twilio-TabHeader)
@@ -136,7 +137,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
         await page.goto(`${url}${query}`);
         const state = await page.waitForFunction(() => window.previewRuntime?.pluginState).then((handle) => handle.jsonValue());
         if (state !== 'Initialized') throw new Error(`Flex did not initialise the plugin: ${String(state)}`);
-        await page.getByTestId('task-item').first().waitFor();
+        // Flex's task list on the agent desktop; the team's task cards in the Teams view (`?view=teams`).
+        await page.locator('[data-testid="task-item"], [data-preview-worker]').first().waitFor();
         preview.pluginLoads += 1;
       },
       async close() {

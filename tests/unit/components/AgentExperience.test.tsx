@@ -98,7 +98,7 @@ describe('copy (finding 1)', () => {
 
   it('"Copy all" copies the transcript too, as shown: masked messages stay masked', async () => {
     const load: ConversationLoader = async () => ({ ok: true, conversation: parseConversation(fixture('conversation.json')) });
-    inLanguage(<HandoffContextView context={verified()} transcript={<TranscriptSection load={load} unavailable={null} maskPatterns={maskPatterns} />} />);
+    inLanguage(<HandoffContextView context={verified()} transcript={<TranscriptSection source={{ status: 'available', load }} maskPatterns={maskPatterns} />} />);
     await waitFor(() => expect(within(screen.getByRole('log')).queryAllByRole('listitem').length).toBeGreaterThan(3));
     fireEvent.click(within(glance()).getByRole('button', { name: 'Copy all' }));
     await waitFor(() => expect(clipboard).toHaveLength(1));
@@ -255,7 +255,7 @@ describe('transcript masking and search (findings 2 and 6)', () => {
   }
 
   it('masks a sensitive entity where the caller said it, and search does not find it', async () => {
-    inLanguage(<TranscriptSection load={loaded(fixture('conversation.json'))} unavailable={null} maskPatterns={maskPatterns} />);
+    inLanguage(<TranscriptSection source={{ status: 'available', load: loaded(fixture('conversation.json')) }} maskPatterns={maskPatterns} />);
     await waitFor(() => expect(messages().length).toBeGreaterThan(3));
     const identity = messages()[3];
     expect(identity).not.toHaveTextContent('1988');
@@ -275,7 +275,7 @@ describe('transcript masking and search (findings 2 and 6)', () => {
     const values = sensitiveValuesOf(context, maskPatterns);
     expect(values).toEqual(['4111111111111111']);
     const body = { turns: [{ user_input: 'my card is 4111111111111111 thanks' }, { agent_response: 'Thanks' }] };
-    inLanguage(<TranscriptSection load={loaded(body)} unavailable={null} maskPatterns={maskPatterns} sensitiveValues={values} />);
+    inLanguage(<TranscriptSection source={{ status: 'available', load: loaded(body) }} maskPatterns={maskPatterns} sensitiveValues={values} />);
     await waitFor(() => expect(messages().length).toBe(2));
     expect(messages()[0]).toHaveTextContent('my card is •••••••• thanks');
     await searchFor('4111', 'No matches');
@@ -283,7 +283,7 @@ describe('transcript masking and search (findings 2 and 6)', () => {
   });
 
   it('searches badges and labels intents as the Handoff section does', async () => {
-    inLanguage(<TranscriptSection load={loaded(fixture('conversation.json'))} unavailable={null} maskPatterns={maskPatterns} />);
+    inLanguage(<TranscriptSection source={{ status: 'available', load: loaded(fixture('conversation.json')) }} maskPatterns={maskPatterns} />);
     await waitFor(() => expect(messages().length).toBeGreaterThan(3));
     expect(within(messages()[1]).getByText('Dispute charge')).toBeInTheDocument();
     // The postcode is not sensitive: its badge is found although the turn's text is masked (for the dob).
@@ -310,7 +310,7 @@ describe('Try again (finding 5)', () => {
     const load = jest.fn(async () => failure);
     jest.useFakeTimers();
     try {
-      inLanguage(<TranscriptSection load={load} unavailable={null} maskPatterns={maskPatterns} />, 'en-US', 'en-GB');
+      inLanguage(<TranscriptSection source={{ status: 'available', load }} maskPatterns={maskPatterns} />, 'en-US', 'en-GB');
       await act(async () => undefined);
       const transcript = section('transcript');
       expect(transcript).toHaveTextContent('Reason: PolyAI refused the request. Tell your admin');

@@ -20,7 +20,7 @@ function renderTranscript(load: ConversationLoader | null, language: 'en-US' | '
   return renderWithPaste(
     <StringsContext.Provider value={STRING_TABLES[language]}>
       <LocaleContext.Provider value={language}>
-        <TranscriptSection load={load} unavailable={load ? null : 'not-configured'} maskPatterns={maskPatterns} />
+        <TranscriptSection source={load ? { status: 'available', load } : { status: 'unavailable', reason: 'not-configured' }} maskPatterns={maskPatterns} />
       </LocaleContext.Provider>
     </StringsContext.Provider>,
   );
@@ -68,7 +68,7 @@ function publishedTurn(turn: Record<string, unknown>) {
 
 function renderWithKnown(body: unknown, known: { summary: boolean; reason: boolean; destination: boolean; id: string | null }) {
   return renderWithPaste(
-    <TranscriptSection load={loaderFor(mockFetch(jsonResponse(200, { conversation: body })))} unavailable={null} maskPatterns={maskPatterns} known={known} />,
+    <TranscriptSection source={{ status: 'available', load: loaderFor(mockFetch(jsonResponse(200, { conversation: body }))) }} maskPatterns={maskPatterns} known={known} />,
   );
 }
 

@@ -3,8 +3,13 @@
  * retries only that part. The transcript time 1e16 that used to throw now renders without a time.
  */
 import React from 'react';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { CustomizationProvider } from '@twilio-paste/core/customization';
+import * as Flex from '@twilio/flex-ui';
+import { Manager, Monitor } from '@twilio/flex-ui';
 
+import { DEFAULT_CONFIG } from '../../../src/config';
+import { PolyaiContextTab } from '../../../src/flex/container/PolyaiContextTab';
 import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
 import { TranscriptList } from '../../../src/views/Transcript/TranscriptList';
 import { parseConversation, parseHandoffContext, type ConversationTurn } from '@polyai-context/model';
@@ -82,5 +87,41 @@ describe('fault boundaries per section and per row', () => {
     expect(screen.getByTestId('polyai-part-fault')).toBeInTheDocument();
     rerender(<HandoffContextView context={parseHandoffContext(asTaskAttributes({ id: 'CA1', data: { calm: 'x' } }))} />);
     expect(screen.queryByTestId('polyai-part-fault')).not.toBeInTheDocument();
+  });
+});
+
+/** Views raise render faults; the container decides where they go (FaultReportContext). Views import no Flex. */
+describe('where render faults are reported', () => {
+  const TaskContextProvider = (Flex as unknown as { TaskContextProvider: React.Provider<{ task?: unknown }> }).TaskContextProvider;
+  const attributes = { call_sid: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9', polyai: { id: 'h1', data: { summary: 'Card blocked', explodes: 'x' } } };
+  const debuggerIntegration = (enabled: boolean) => {
+    (Manager.getInstance() as unknown as { configuration: Record<string, unknown> }).configuration = enabled ? { debuggerIntegration: { enabled: true, console_errors_included: true } } : {};
+  };
+  beforeEach(() => debuggerIntegration(true));
+  afterEach(() => debuggerIntegration(false));
+
+  it('the container reports them through Flex', () => {
+    render(
+      <CustomizationProvider baseTheme="default">
+        <TaskContextProvider value={{ task: { sid: 'WR1', taskSid: 'WT1', attributes } }}>
+          <PolyaiContextTab config={{ ...DEFAULT_CONFIG, functionsBaseUrl: null }} />
+        </TaskContextProvider>
+      </CustomizationProvider>,
+    );
+    expect(screen.getByText('Card blocked')).toBeInTheDocument();
+    expect(Monitor.sendDebuggerEvent).toHaveBeenCalledTimes(1);
+    expect((Monitor.sendDebuggerEvent as jest.Mock).mock.calls[0][0]).toBe('PolyAI Context tab: Error: cannot format');
+  });
+
+  it('a view on its own reports to the console, scrubbed, and never to Flex', () => {
+    render(
+      <CustomizationProvider baseTheme="default">
+        <HandoffContextView context={parseHandoffContext(attributes)} />
+      </CustomizationProvider>,
+    );
+    expect(screen.getByText('Card blocked')).toBeInTheDocument();
+    expect(Monitor.sendDebuggerEvent).not.toHaveBeenCalled();
+    const ours = consoleError.mock.calls.map(([line]) => String(line)).filter((line) => line.startsWith('[PolyaiContextPlugin]'));
+    expect(ours).toEqual([expect.stringMatching(/^\[PolyaiContextPlugin\] Error: cannot format \(Components: .+\)$/)]);
   });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_MASK_PATTERNS } from '@polyai-context/model';
 import { DEFAULT_CONFIG, parseConfig, rawConfigFrom } from '../../../src/config';
 
 describe('config', () => {
@@ -51,7 +52,7 @@ describe('config options for the agent experience', () => {
       fieldOrder: ['slots.merchant', 'slots'],
       fieldLabels: { 'slots.charge_amount': 'Amount' },
       hiddenFields: ['internal'],
-      maskPatterns: ['^member_ref$'],
+      maskPatterns: [/^member_ref$/i],
       confidenceThresholds: { high: 0.9, medium: 0.6 },
       functionsBaseUrl: 'https://polyai-1234.twil.io',
       language: 'de-DE',
@@ -74,6 +75,13 @@ describe('config options for the agent experience', () => {
     expect(config).toEqual(DEFAULT_CONFIG);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain(`polyai_context.${key} must be ${expected}; using `);
+  });
+
+  it('compiles mask patterns once, case-insensitively; a warning names the defaults by their sources', () => {
+    expect(parseConfig({ mask_patterns: ['^PIN$'] }).config.maskPatterns.map((pattern) => pattern.test('pin'))).toEqual([true]);
+    const { config, warnings } = parseConfig({ mask_patterns: ['^ok$', '(unclosed'] });
+    expect(config.maskPatterns.map((pattern) => pattern.source)).toEqual(DEFAULT_MASK_PATTERNS);
+    expect(warnings).toEqual([`polyai_context.mask_patterns must be a list of valid regular expressions; using ${JSON.stringify(DEFAULT_MASK_PATTERNS)}.`]);
   });
 
   it('allows plain http only on this machine, and "auto" language', () => {
@@ -99,7 +107,7 @@ describe('config options for the agent experience', () => {
     expect(labels['__proto__']).toBe('Proto label');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const first = parseConfig(undefined).config;
-    first.maskPatterns.push('x');
+    first.maskPatterns.push(/x/);
     first.hiddenFields.push('y');
     expect(parseConfig(undefined).config).toEqual(DEFAULT_CONFIG);
   });

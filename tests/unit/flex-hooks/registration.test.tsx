@@ -34,7 +34,7 @@ const registeredTab = () => {
   return mock.TaskCanvasTabs.Content.fragments[0];
 };
 
-/** The PolyaiContextTab element the registered Tab renders (Tab › OpenedOnlyForTask › PolyaiContextTab). */
+/** The PolyaiContextTab element the registered Tab renders (Tab › OpenedOnly › PolyaiContextTab). */
 const registeredTabContent = () => registeredTab().element.props.children.props.children;
 
 const task = (attributes: unknown) => ({ sid: 'WR1', taskSid: 'WT1', attributes });

@@ -1,11 +1,12 @@
 /** The PolyAI Context tab in the supervisor's task canvas: registered, read-only verdict, nothing fetched until opened. */
 import React from 'react';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import * as Flex from '@twilio/flex-ui';
 import { CustomizationProvider } from '@twilio-paste/core/customization';
 
 import { initPolyaiContext } from '../../../src/PolyaiContextPlugin';
 import { CONTEXT_TAB_NAME } from '../../../src/flex/hooks/contextTab';
+import { SUPERVISOR_CANVAS_TABS } from '../../../src/flex/hooks/taskCanvasTabs';
 import { fixture } from '../../support/fixtures';
 import { jsonResponse, mockFetch } from '../../support/fetch';
 
@@ -15,25 +16,8 @@ const mock = Flex as unknown as typeof Flex & {
   TaskCanvasTabs: { Content: Fragments };
   TaskListItem: { Content: Fragments };
   TaskContextProvider: React.Provider<{ task?: unknown }>;
+  mockFlexState: { flex: { view: { componentViewStates: Record<string, unknown> } } };
 };
-
-/** IntersectionObserver as the browser runs it: tests decide when the tab becomes visible. */
-class FakeIntersectionObserver {
-  static instances: FakeIntersectionObserver[] = [];
-  observed: Element[] = [];
-  constructor(private readonly callback: (entries: Array<{ isIntersecting: boolean }>) => void) {
-    FakeIntersectionObserver.instances.push(this);
-  }
-  observe(element: Element) {
-    this.observed.push(element);
-  }
-  disconnect() {
-    this.observed = [];
-  }
-  show() {
-    this.callback([{ isIntersecting: true }]);
-  }
-}
 
 function init(): Fragments['fragments'][number] {
   for (const store of [mock.Supervisor.TaskCanvasTabs.Content, mock.TaskCanvasTabs.Content, mock.TaskListItem.Content]) store.fragments.length = 0;
@@ -54,17 +38,16 @@ const monitoredTask = {
 };
 
 describe('supervisor task canvas', () => {
-  const original = { fetch: global.fetch, observer: (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver };
+  const original = { fetch: global.fetch };
+  const views = mock.mockFlexState.flex.view.componentViewStates as Record<string, { selectedTabName?: string } | undefined>;
   let fetchSpy: jest.Mock;
   beforeEach(() => {
-    FakeIntersectionObserver.instances = [];
-    (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver = FakeIntersectionObserver;
     fetchSpy = mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') }));
     global.fetch = fetchSpy as unknown as typeof fetch;
   });
   afterEach(() => {
     global.fetch = original.fetch;
-    (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver = original.observer;
+    delete views[SUPERVISOR_CANVAS_TABS];
   });
 
   it('registers the same PolyAI Context tab, for PolyAI tasks only', () => {
@@ -91,16 +74,19 @@ describe('supervisor task canvas', () => {
 
   it('renders and fetches nothing until the supervisor opens the tab, then shows the agent\'s verdict read-only', async () => {
     const { element } = init();
-    render(
+    const canvas = () => (
       <CustomizationProvider baseTheme="default">
         <mock.TaskContextProvider value={{ task: monitoredTask }}>{element}</mock.TaskContextProvider>
-      </CustomizationProvider>,
+      </CustomizationProvider>
     );
-    // Flex keeps hidden tabs mounted: the content waits for the tab to become visible.
+    // Flex keeps hidden tabs mounted: the content waits until the tab is selected in the Teams view's canvas
+    // (the agent's canvas has it selected in the double's state, which must not count here).
+    const { rerender } = render(canvas());
     expect(screen.queryByTestId('polyai-context')).not.toBeInTheDocument();
     expect(fetchSpy).not.toHaveBeenCalled();
 
-    act(() => FakeIntersectionObserver.instances[0].show());
+    views[SUPERVISOR_CANVAS_TABS] = { selectedTabName: CONTEXT_TAB_NAME };
+    rerender(canvas());
     expect(screen.getByTestId('polyai-verdict-stored')).toHaveTextContent('Wrong: Wrong intent');
     expect(screen.queryByRole('button', { name: 'Wrong' })).not.toBeInTheDocument();
     await waitFor(() => expect(fetchSpy).toHaveBeenCalledTimes(1));

@@ -5,7 +5,7 @@ import { Manager, Monitor } from '@twilio/flex-ui';
 import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
 import { TabErrorBoundary } from '../../../src/views/TabErrorBoundary/TabErrorBoundary';
 import { parseHandoffContext, type CapturedField, type HandoffContext } from '@polyai-context/model';
-import { componentNames, scrubMessage } from '../../../src/flex/reportError';
+import { componentNames, scrubMessage } from '../../../src/views/common/faultReport';
 import { asTaskAttributes, fixture } from '../../support/fixtures';
 import { renderWithPaste } from '../../support/render';
 

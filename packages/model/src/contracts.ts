@@ -1,0 +1,84 @@
+/**
+ * The contracts between the plugin and its Functions, written once for both sides. For each Function the plugin
+ * calls from the agent's browser: its path, the JSON body the plugin POSTs, and the JSON it answers (or
+ * `FunctionErrorBody` with the same HTTP status). And the `polyai` attribute envelope the call-path Functions
+ * write into task attributes for the plugin to read. Shapes only: each side still validates what it receives
+ * (`unknown` in), these say what it may expect and what it must send.
+ */
+import { own, type JsonRecord } from './values';
+import type { StoredVerdict, Verdict, VerdictReason } from './verdict';
+
+/** Every request carries the agent's Flex token (`Token`, as Twilio's token validator names it). */
+export interface FlexTokenBody {
+  Token: string;
+}
+
+/** Any plugin Function's failure, sent with the same HTTP status. */
+export interface FunctionErrorBody {
+  error: { status: number; message: string };
+}
+
+/** `polyai-conversation`: the call's transcript. */
+export interface ConversationRequestBody extends FlexTokenBody {
+  /** PolyAI's conversation id (the handoff id) or the call SID. */
+  conversationId: string;
+}
+export interface ConversationResponseBody {
+  /** PolyAI's Conversations API body, for `parseConversation`. */
+  conversation: unknown;
+}
+
+/** `polyai-handoff-state`: the whole handoff, when the task's `polyai` attribute says something did not fit. */
+export interface HandoffStateRequestBody extends FlexTokenBody {
+  /** The handoff id; PolyAI's shared id when `lookup` says so. */
+  conversationId: string;
+  lookup?: 'shared_id';
+}
+export interface HandoffStateResponseBody {
+  /** The Handoff API body as PolyAI sent it (`{ id, shared_id?, data }`), for `parseHandoffContext`. */
+  polyai: unknown;
+}
+
+/** `polyai-verdict`: the agent's verdict on the handoff. */
+export interface VerdictRequestBody extends FlexTokenBody {
+  taskSid: string;
+  verdict: Verdict;
+  reason: VerdictReason | null;
+}
+export interface VerdictResponseBody {
+  /** As stored under `polyai_verdict` in the task attributes (read back with `readStoredVerdict`). */
+  verdict: StoredVerdict;
+  /** Whether Flex Insights' `conversations` attributes were written too. */
+  insights: boolean;
+}
+
+/** Each plugin Function by path: what the plugin sends and what it gets back. */
+export interface PluginFunctions {
+  '/polyai-conversation': { request: ConversationRequestBody; response: ConversationResponseBody };
+  '/polyai-handoff-state': { request: HandoffStateRequestBody; response: HandoffStateResponseBody };
+  '/polyai-verdict': { request: VerdictRequestBody; response: VerdictResponseBody };
+}
+export type PluginFunctionPath = keyof PluginFunctions;
+
+/** A request as a Function receives it: the contract's keys, values not yet validated. */
+export type Unvalidated<Body> = { [Key in keyof Body]?: unknown };
+
+/**
+ * What the Functions write under `polyai` in task attributes (see handoffAttributes): a compact copy of the
+ * Handoff API response, with a marker of what did not fit, or an error marker. Read by `parseHandoffContext`.
+ */
+export interface PolyaiEnvelope {
+  id?: string;
+  shared_id?: string;
+  /** PolyAI's handoff data, as many keys as fit. */
+  data?: Record<string, unknown>;
+  /** What did not fit: how many keys, and as many of their names as fit. */
+  incomplete?: { count: number; keys: string[] };
+  /** Why there is no data. */
+  error?: { status: number | null; message: string };
+}
+
+/** One value of a contract body as received, named as the contract names it (own properties only, see `own`). */
+export function received<Body>(body: Unvalidated<Body> | JsonRecord, key: keyof Body & string): unknown {
+  return own(body as JsonRecord, key);
+}

@@ -1,0 +1,59 @@
+/**
+ * The plugin↔Function contracts (@polyai-context/model contracts.ts) at run time: the plugin's own clients talk
+ * to the real Function handlers, so a key renamed on one side only fails here, not in an agent's browser.
+ */
+import type { PluginFunctionPath } from '@polyai-context/model';
+import { fetchConversation } from '../../src/functionCalls/conversationClient';
+import { fetchHandoffState } from '../../src/functionCalls/handoffStateClient';
+import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
+import { createPolyaiHandoffStateHandler } from '../../serverless/src/functions/polyai-handoff-state';
+import { fixture } from '../support/fixtures';
+import { jsonResponse } from '../support/fetch';
+import { captureLogs, flexToken, pluginCaller, VERIFIED_CALL, type PluginFunctionFactory } from './support/functions';
+
+captureLogs();
+const FUNCTIONS = 'https://polyai-1234.twil.io';
+
+/** A browser fetch whose every POST to `path` is served by the Function `factory` builds, as Twilio would run it. */
+function functionFetch(path: PluginFunctionPath, factory: PluginFunctionFactory, polyai: { status: number; body?: unknown }) {
+  const { call } = pluginCaller(factory, polyai);
+  const sent: unknown[] = [];
+  const fetchImpl = jest.fn(async (url: string, init: RequestInit) => {
+    expect(url).toBe(`${FUNCTIONS}${path}`);
+    const body = JSON.parse(init.body as string) as Record<string, unknown>;
+    sent.push(body);
+    const answer = await call(body);
+    return jsonResponse(answer.status, answer.body);
+  });
+  return { fetchImpl: fetchImpl as unknown as typeof fetch, sent };
+}
+
+describe('plugin ↔ Function contracts, end to end', () => {
+  it('polyai-conversation: the client reads the transcript the Function answers', async () => {
+    const conversation = fixture('conversation.json');
+    const { fetchImpl, sent } = functionFetch('/polyai-conversation', createPolyaiConversationHandler, { status: 200, body: conversation });
+    const result = await fetchConversation({ functionsBaseUrl: FUNCTIONS, token: flexToken(), conversationId: VERIFIED_CALL, fetchImpl });
+    expect(sent).toEqual([{ Token: expect.any(String), conversationId: VERIFIED_CALL }]);
+    expect(result.ok && result.conversation.turns.length).toBeGreaterThan(0);
+  });
+
+  it('polyai-handoff-state: the client reads the whole handoff the Function answers', async () => {
+    const verified = fixture('handoff-state-verified.json');
+    const { fetchImpl } = functionFetch('/polyai-handoff-state', createPolyaiHandoffStateHandler, { status: 200, body: verified });
+    const result = await fetchHandoffState({ functionsBaseUrl: FUNCTIONS, token: flexToken(), ids: { id: VERIFIED_CALL, sharedId: null }, fetchImpl });
+    expect(result).toEqual({ ok: true, body: verified });
+  });
+
+  it('a Function failure reaches the client as the same status and message', async () => {
+    const { fetchImpl } = functionFetch('/polyai-handoff-state', createPolyaiHandoffStateHandler, { status: 200, body: { id: VERIFIED_CALL } });
+    const result = await fetchHandoffState({ functionsBaseUrl: FUNCTIONS, token: flexToken(), ids: { id: VERIFIED_CALL, sharedId: null }, fetchImpl });
+    expect(result).toEqual({ ok: false, aborted: false, status: 502, message: 'PolyAI answered without handoff data.' });
+  });
+
+  it('a task naming no handoff asks nothing', async () => {
+    const fetchImpl = jest.fn();
+    const result = await fetchHandoffState({ functionsBaseUrl: FUNCTIONS, token: flexToken(), ids: { id: null, sharedId: null }, fetchImpl: fetchImpl as unknown as typeof fetch });
+    expect(result).toEqual({ ok: false, aborted: false, status: null, message: 'This task names no handoff to fetch.' });
+    expect(fetchImpl).not.toHaveBeenCalled();
+  });
+});
