@@ -8,6 +8,8 @@ import { MUTATION_FOLDERS } from './tests/mutation/folders.js';
 const name = process.env.MUTATION_FOLDER ?? 'model';
 const folder = MUTATION_FOLDERS[name];
 if (folder === undefined) throw new Error(`MUTATION_FOLDER must be one of: ${Object.keys(MUTATION_FOLDERS).join(', ')}`);
+// A run limited with `--mutate` keeps its own reports (reports/mutation/FOLDER/SCOPE/), see scripts/mutation.js.
+const reports = process.env.MUTATION_SCOPE ? `reports/mutation/${name}/${process.env.MUTATION_SCOPE}` : `reports/mutation/${name}`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -28,10 +30,10 @@ export default {
   // Incremental by default: a run re-tests only mutants whose code or tests changed since the last one
   // (reports/mutation/FOLDER/stryker-incremental.json); `--force` re-tests everything (before a release).
   incremental: true,
-  incrementalFile: `reports/mutation/${name}/stryker-incremental.json`,
+  incrementalFile: `${reports}/stryker-incremental.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: `reports/mutation/${name}/index.html` },
-  jsonReporter: { fileName: `reports/mutation/${name}/mutation.json` },
+  htmlReporter: { fileName: `${reports}/index.html` },
+  jsonReporter: { fileName: `${reports}/mutation.json` },
   // Below this the run fails: the goal is 85 % per folder (docs/mutation.md).
   thresholds: { high: 90, low: 85, break: 85 },
   // Not needed to run the tests: not copied into Stryker's sandbox.

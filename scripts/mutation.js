@@ -11,6 +11,10 @@ const { MUTATION_FOLDERS } = require('../tests/mutation/folders');
 const args = process.argv.slice(2);
 const folders = args.filter((arg) => Object.hasOwn(MUTATION_FOLDERS, arg));
 const strykerArgs = args.filter((arg) => !folders.includes(arg));
+// `--mutate FILES` (one file of a big folder at a time): that scope gets its own report and incremental file,
+// so file-by-file runs do not overwrite each other's results (stryker.config.mjs reads MUTATION_SCOPE).
+const mutateAt = strykerArgs.findIndex((arg) => arg === '--mutate' || arg === '-m' || arg.startsWith('--mutate='));
+const scope = mutateAt === -1 ? '' : (strykerArgs[mutateAt].split('=')[1] ?? strykerArgs[mutateAt + 1] ?? '').replace(/[^\w.-]+/g, '_');
 
 const stryker = path.join(path.dirname(require.resolve('@stryker-mutator/core/package.json')), 'bin', 'stryker.js');
 const failed = [];
@@ -19,9 +23,9 @@ for (const folder of folders.length > 0 ? folders : Object.keys(MUTATION_FOLDERS
   const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.config.mjs', ...strykerArgs], {
     stdio: 'inherit',
     cwd: path.join(__dirname, '..'),
-    // Property tests run for every mutant they cover: fewer cases, and one seed so that a mutant's verdict
-    // does not depend on luck (both can be overridden).
-    env: { FUZZ_RUNS: '2000', FUZZ_SEED: '19', ...process.env, MUTATION_FOLDER: folder },
+    // Property tests run for every mutant they cover: fewer cases, each heavy property (megabyte inputs) once,
+    // and one seed so that a mutant's verdict does not depend on luck (all can be overridden).
+    env: { FUZZ_RUNS: '2000', FUZZ_FIXED_MAX: '1', FUZZ_SEED: '19', ...process.env, MUTATION_FOLDER: folder, MUTATION_SCOPE: scope },
   });
   if (run.status !== 0) failed.push(folder);
 }

@@ -47,3 +47,49 @@ describe('headerKey', () => {
     expect(headerKey(name)).toBe(key);
   });
 });
+
+/** The bounds and rules one at a time (found by mutation testing): what a handback with odd headers yields. */
+describe('readSipHandback at its edges', () => {
+  it('keeps at most 32 headers, each value trimmed and cut to 512 characters', () => {
+    const event = Object.fromEntries(Array.from({ length: 33 }, (_, index) => [`SipHeader_X-H${index}`, ` v${index} `]));
+    const { headers } = read(event);
+    expect(Object.keys(headers)).toHaveLength(32);
+    expect(headers['x-h0']).toBe('v0');
+    expect(headers['x-h32']).toBeUndefined();
+    expect(read({ 'SipHeader_X-Long': 'v'.repeat(513) }).headers['x-long']).toBe('v'.repeat(512));
+  });
+
+  it('accepts X- header names of up to 63 characters after the X-, letters, digits and dashes only', () => {
+    const name = (length: number) => `X-${'a'.repeat(length)}`;
+    expect(Object.keys(read({ [`SipHeader_${name(63)}`]: 'v' }).headers)).toEqual([name(63).toLowerCase()]);
+    expect(read({ [`SipHeader_${name(64)}`]: 'v' }).headers).toEqual({});
+    for (const bad of ['X-', 'X--a', 'X-a_b', 'Y-a', 'X-a b', 'xx-a']) expect(read({ [`SipHeader_${bad}`]: 'v' }).headers).toEqual({});
+    expect(read({ 'SipHeader_x-Lower': 'v' }).headers).toEqual({ 'x-lower': 'v' });
+  });
+
+  it('ignores blank values, and parameters that are not SIP headers', () => {
+    expect(read({ 'SipHeader_X-Blank': '   ', 'X-Plain': 'v', 'OtherSipHeader_X-A': 'v', 'DialSipHeader_X-B': 'b' }).headers).toEqual({ 'x-b': 'b' });
+  });
+
+  it('reads the Refer-To user part (at most 64 characters) with or without brackets, headers or parameters', () => {
+    expect(read({ ReferTransferTarget: `sip:${'u'.repeat(64)}@h` }).target).toBe('u'.repeat(64));
+    expect(read({ ReferTransferTarget: `sip:${'u'.repeat(65)}@h` }).target).toBe('u'.repeat(64));
+    expect(read({ ReferTransferTarget: '  <SIP:agent;user=phone@h>  ' }).target).toBe('agent');
+    expect(read({ ReferTransferTarget: 'TEL:+1%20415' }).target).toBe('+1 415');
+    expect(read({ ReferTransferTarget: 'x sip:agent@h' }).target).toBeNull();
+    expect(read({ ReferTransferTarget: 'sip:@h' }).target).toBeNull();
+    expect(read({ ReferTransferTarget: 42 })).toEqual({ target: null, headers: {} });
+    expect(read({ ReferTransferTarget: `sip:a@b?X-A=${'x'.repeat(2_048 - 'sip:a@b?X-A='.length)}` }).target).toBe('a');
+  });
+
+  it('reads URI headers with escapes and an equals sign inside the value, not those without a name', () => {
+    expect(read({ ReferTransferTarget: '<sip:a@b?X-Note=a%3Db=c&=x&X-Plus=+44>' }).headers).toEqual({ 'x-note': 'a=b=c', 'x-plus': '+44' });
+  });
+});
+
+describe('headerKey for every form', () => {
+  it('drops only a leading X- and turns every dash into an underscore', () => {
+    expect(headerKey('X-Re-X-ason')).toBe('re_x_ason');
+    expect(headerKey('Reason-Code')).toBe('reason_code');
+  });
+});

@@ -21,6 +21,10 @@ export const fuzzTotal = positiveInteger(process.env.FUZZ_RUNS) || DEFAULT_TOTAL
 
 export const fuzzSeed = positiveInteger(process.env.FUZZ_SEED) ?? Math.floor(Math.random() * 2 ** 31);
 
+// Mutation runs (scripts/mutation.js) repeat a test for every mutant it reaches: there each heavy property runs
+// at most `FUZZ_FIXED_MAX` times. Unset everywhere else, so `npm test` and CI's fuzz floor are unchanged.
+const fixedMax = positiveInteger(process.env.FUZZ_FIXED_MAX) || Infinity;
+
 let executed = 0;
 
 function options<Ts>(numRuns: number): fc.Parameters<Ts> {
@@ -39,14 +43,14 @@ export function fuzz<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => voi
   fuzzFixed(arbitrary, predicate, Math.max(1, Math.round(fuzzTotal * share)));
 }
 
-/** Runs a heavy property a fixed number of times, whatever FUZZ_RUNS says. */
+/** Runs a heavy property a fixed number of times, whatever FUZZ_RUNS says (capped by FUZZ_FIXED_MAX). */
 export function fuzzFixed<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => void, numRuns: number): void {
   fc.assert(
     fc.property(arbitrary, (value) => {
       executed += 1;
       predicate(value);
     }),
-    options<[T]>(numRuns),
+    options<[T]>(Math.min(numRuns, fixedMax)),
   );
 }
 

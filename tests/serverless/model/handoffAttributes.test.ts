@@ -138,3 +138,56 @@ describe('toPolyaiAttributes, for any handoff', () => {
     );
   });
 });
+
+/** Each key rule on its own (found by mutation testing): the order, the transcripts, the texts cut to fit. */
+describe('toPolyaiAttributes: key by key', () => {
+  const PRIORITY = [
+    'verification', 'successfully_identified', 'auth_method', 'verification_attempts', 'handoff_reason', 'reason', 'intent', 'intent_confidence',
+    'customer_id', 'account_number', 'handoff_destination', 'handoff_to', 'destination', 'summary', 'handoff_summary', 'short_summary',
+    'utterance', 'caller_name', 'asr_lang_code', 'language', 'shared_id',
+  ];
+
+  it('puts what an agent needs first in a fixed order, then the rest as PolyAI sent it', () => {
+    const data = Object.fromEntries([['zeta', 1], ...[...PRIORITY].reverse().map((key) => [key, 'v']), ['alpha', 2]]);
+    const attributes = toPolyaiAttributes({ ok: true, body: { id: 'x', data } }, 100_000);
+    expect(Object.keys(attributes.polyai.data as object)).toEqual([...PRIORITY, 'zeta', 'alpha']);
+  });
+
+  it.each(['transcript', 'turns', 'conversation', 'messages', 'history'])('never stores %s, however small', (key) => {
+    const attributes = toPolyaiAttributes({ ok: true, body: { id: 'x', data: { [key]: 'x', intent: 'refund' } } }, 100_000);
+    expect(attributes.polyai).toEqual({ id: 'x', data: { intent: 'refund' }, [INCOMPLETE_MARKER]: { count: 1, keys: [key] } });
+  });
+
+  it.each(['summary', 'handoff_summary', 'short_summary', 'utterance', 'handoff_reason', 'reason'])('cuts a long %s to fit instead of dropping it', (key) => {
+    const attributes = toPolyaiAttributes({ ok: true, body: { id: 'x', data: { [key]: 'w'.repeat(2_000) } } });
+    const kept = (attributes.polyai.data as Record<string, string>)[key];
+    expect(kept).toMatch(/^w{40,}…$/);
+    expect(attributes.polyai[INCOMPLETE_MARKER]).toEqual({ count: 1, keys: [key] });
+    expect(JSON.stringify(attributes.polyai).length).toBeLessThanOrEqual(MAX_POLYAI_ATTRIBUTE_CHARS);
+  });
+
+  it('drops rather than cuts other long texts, and texts with too little room left', () => {
+    const other = toPolyaiAttributes({ ok: true, body: { id: 'x', data: { notes: 'w'.repeat(2_000) } } });
+    expect(other.polyai).toEqual({ id: 'x', data: {}, [INCOMPLETE_MARKER]: { count: 1, keys: ['notes'] } });
+    const tight = toPolyaiAttributes({ ok: true, body: { id: 'x', data: { summary: 'w'.repeat(2_000) } } }, 100);
+    expect(tight.polyai.data).toEqual({});
+  });
+
+  it('names left-out keys by their first 40 characters', () => {
+    const key = `transcript_${'k'.repeat(60)}`;
+    const attributes = toPolyaiAttributes({ ok: true, body: { id: 'x', data: { transcript: 'x', [key]: 'w'.repeat(2_000) } } });
+    expect(attributes.polyai[INCOMPLETE_MARKER]).toEqual({ count: 2, keys: ['transcript', key.slice(0, 40)] });
+  });
+
+  it('keeps ids only when they are text, and reads a body without data as an error', () => {
+    expect(toPolyaiAttributes({ ok: true, body: { id: 7, shared_id: 'S1', data: {} } }).polyai).toEqual({ shared_id: 'S1', data: {} });
+    expect(toPolyaiAttributes({ ok: true, body: { id: 'x', data: [] } }).polyai).toEqual({ error: { status: 502, message: 'PolyAI answered without handoff data.' } });
+    expect(toPolyaiAttributes({ ok: true, body: 'x' }).polyai).toEqual({ error: { status: 502, message: 'PolyAI answered without handoff data.' } });
+    expect(toPolyaiAttributes({ ok: false, error: { status: 404, message: 'Not found' } }).polyai).toEqual({ error: { status: 404, message: 'Not found' } });
+  });
+
+  it('leaves out a value that cannot be stored as JSON', () => {
+    const attributes = toPolyaiAttributes({ ok: true, body: { id: 'x', data: { big: BigInt(10), intent: 'refund' } } });
+    expect(attributes.polyai).toEqual({ id: 'x', data: { intent: 'refund' }, [INCOMPLETE_MARKER]: { count: 1, keys: ['big'] } });
+  });
+});

@@ -14,6 +14,7 @@ const mock = Flex as unknown as typeof Flex & {
   TaskCanvasTabs: { Content: Fragments };
   TaskListButtons: { Content: Fragments };
   TaskContextProvider: React.Provider<{ task?: unknown }>;
+  mockFlexState: { flex: { view: { componentViewStates: { AgentTaskCanvasTabs: { selectedTabName: string } } } } };
 };
 
 type TestManager = { strings: Record<string, string>; configuration: Record<string, unknown> };
@@ -112,6 +113,32 @@ describe('plugin registration', () => {
     render(<mock.TaskContextProvider value={{ task: task(fixture('task-attributes-studio.json')) }}>{registeredTab().element}</mock.TaskContextProvider>);
     expect(screen.getByRole('heading', { name: 'Zusammenfassung' })).toBeInTheDocument();
     expect(within(screen.getByTestId('polyai-glance')).getByText('Verifiziert')).toBeInTheDocument();
+  });
+
+  it('mounts the tab content once the agent opens the tab, keeps it while they look elsewhere, per task', () => {
+    init();
+    const canvasTabs = mock.mockFlexState.flex.view.componentViewStates.AgentTaskCanvasTabs;
+    const view = (sid: string) => (
+      <mock.TaskContextProvider value={{ task: { ...task(fixture('task-attributes-studio.json')), sid } }}>{registeredTab().element}</mock.TaskContextProvider>
+    );
+    try {
+      // Flex mounts every tab's content: while another tab is selected, ours shows (and fetches) nothing.
+      canvasTabs.selectedTabName = 'info';
+      const { rerender } = render(view('WR1'));
+      expect(screen.queryByTestId('polyai-context')).not.toBeInTheDocument();
+      canvasTabs.selectedTabName = CONTEXT_TAB_NAME;
+      rerender(view('WR1'));
+      expect(screen.getByTestId('polyai-context')).toBeInTheDocument();
+      // The agent switches to another tab: the content stays (scroll, search and reveals survive).
+      canvasTabs.selectedTabName = 'info';
+      rerender(view('WR1'));
+      expect(screen.getByTestId('polyai-context')).toBeInTheDocument();
+      // The canvas stays mounted for the next task, which starts unopened.
+      rerender(view('WR2'));
+      expect(screen.queryByTestId('polyai-context')).not.toBeInTheDocument();
+    } finally {
+      canvasTabs.selectedTabName = CONTEXT_TAB_NAME;
+    }
   });
 
   it('marks PolyAI tasks in the task list, inside the item (beside Accept/Reject)', () => {

@@ -132,3 +132,75 @@ describe('parseConversation (PolyAI ConversationDetailResponse)', () => {
     expect(parseConversation({ turns: turns.slice(0, 4).map(() => ({ user_input: 'ok' })) }, limits).truncated).toBe(true);
   });
 });
+
+/** Each limit and reading rule on its own (found by mutation testing): what the transcript shows at the edges. */
+describe('parseConversation at its edges', () => {
+  const turn = (fields: Record<string, unknown>) => ({ ...blankTurn, ...fields });
+  const one = (fields: Record<string, unknown>, limits = CONVERSATION_LIMITS) => parseConversation({ turns: [turn(fields)] }, limits);
+
+  it('has the documented limits: 20,000 rows, 5,000 characters a text, 20 badges, 20 MB of JSON', () => {
+    expect(CONVERSATION_LIMITS).toEqual({ maxTurns: 20_000, maxTextChars: 5_000, maxBadges: 20, maxJsonChars: 20_000_000 });
+  });
+
+  it('says the transcript was cut for each reason on its own, and not otherwise', () => {
+    const small = { ...CONVERSATION_LIMITS, maxTextChars: 5, maxBadges: 2 };
+    expect(one({ user_input: 'abcde', intents: ['a', 'b'], entities: [{ x: ['1', '2'], y: '1' }] }, small).truncated).toBe(false);
+    expect(one({ user_input: 'abcdef' }, small).truncated).toBe(true);
+    expect(one({ user_input: 'a', intents: ['a', 'b', 'c'] }, small).truncated).toBe(true);
+    expect(one({ user_input: 'a', entities: [{ x: ['1', '2', '3'] }] }, small).truncated).toBe(true);
+    expect(one({ user_input: 'a', entities: [{ x: '1' }, { y: '1' }, { z: '1' }] }, small).truncated).toBe(true);
+    expect(one({ user_input: 'a', entities: [{ x: '1', y: '1', z: '1' }] }, small)).toMatchObject({ truncated: true, turns: [{ entities: [{ name: 'x' }, { name: 'y' }] }] });
+    expect(parseConversation({ summary: 'x', turns: [] }, { ...CONVERSATION_LIMITS, maxJsonChars: 5 }).truncated).toBe(false);
+    expect(parseConversation('{"turns":[]}', { ...CONVERSATION_LIMITS, maxJsonChars: 12 }).truncated).toBe(false);
+    expect(parseConversation('{"turns": []}', { ...CONVERSATION_LIMITS, maxJsonChars: 12 })).toMatchObject({ truncated: true, turns: [] });
+  });
+
+  it('stops at the row limit even when a turn has two rows', () => {
+    const limits = { ...CONVERSATION_LIMITS, maxTurns: 3 };
+    const { turns, truncated } = parseConversation({ turns: [turn({ user_input: 'a', agent_response: 'b' }), turn({ user_input: 'c', agent_response: 'd' })] }, limits);
+    expect(turns.map((row) => [row.index, row.speaker, row.text])).toEqual([[0, 'caller', 'a'], [1, 'agent', 'b'], [2, 'caller', 'c']]);
+    expect(truncated).toBe(true);
+  });
+
+  it('shows a silent turn as a caller row, with the turn\'s badges on the caller row only', () => {
+    const { turns } = one({ is_silence: true, agent_response: 'Are you there?', intents: ['silence'], entities: [{ a: 'b' }] });
+    expect(turns).toEqual([
+      expect.objectContaining({ speaker: 'caller', text: '', silence: true, outOfDomain: false, intents: ['silence'], entities: [{ name: 'a', values: ['b'] }] }),
+      expect.objectContaining({ speaker: 'agent', text: 'Are you there?', silence: false, intents: [], entities: [] }),
+    ]);
+    expect(one({ is_silence: 'true', is_ood: 1 }).turns).toEqual([]);
+  });
+
+  it('reads badges as trimmed text or finite numbers, at most 200 characters', () => {
+    const { turns } = one({ user_input: 'x', intents: ['  refund ', 3, Number.NaN, '', '  ', null, 'i'.repeat(201)], entities: [{ '': 'no name', n: 7, long: 'v'.repeat(201), [`${'k'.repeat(201)}`]: 'x', none: [] }] });
+    expect(turns[0].intents).toEqual(['refund', '3', 'i'.repeat(200)]);
+    expect(turns[0].entities).toEqual([
+      { name: 'n', values: ['7'] },
+      { name: 'long', values: ['v'.repeat(200)] },
+      { name: 'k'.repeat(200), values: ['x'] },
+    ]);
+  });
+
+  it('reads keypad input: digits, * # A-D and w pauses, up to 64 keys, spaces and commas ignored', () => {
+    const dtmf = (value: unknown) => one({ user_input_dtmf: value }).turns[0]?.dtmf ?? null;
+    expect(dtmf('12,34 *#')).toBe('1234*#');
+    expect(dtmf('abcdw')).toBe('abcdw');
+    expect(dtmf('1'.repeat(64))).toBe('1'.repeat(64));
+    expect(dtmf('1'.repeat(65))).toBeNull();
+    expect(dtmf('12e')).toBeNull();
+    expect(dtmf(' , ')).toBeNull();
+    expect(dtmf(1234)).toBeNull();
+  });
+
+  it('reads times a date can hold, and conversation-level fields trimmed', () => {
+    const time = (value: unknown) => one({ user_input: 'x', user_input_datetime: value }).turns[0].time;
+    expect(time('2026-11-20T09:14:02Z')).toBe(Date.parse('2026-11-20T09:14:02Z'));
+    expect(time('+275760-09-13T00:00:00.000Z')).toBe(8.64e15);
+    expect(time('-271821-04-20T00:00:00.000Z')).toBe(-8.64e15);
+    expect(time(1_700_000_000_000)).toBeNull();
+    const conversation = parseConversation({ conversationId: ' CA1 ', shortSummary: ' s ', handoffReason: 'r', handoffDestination: 'd', inProgress: false, language: 'en-GB' });
+    expect(conversation).toEqual({ id: 'CA1', summary: 's', handoffReason: 'r', handoffDestination: 'd', inProgress: false, language: 'en-GB', turns: [], truncated: false });
+    expect(parseConversation({ inProgress: true }).inProgress).toBe(true);
+    expect(parseConversation({ conversation: 'not an object', conversationId: 'outer' }).id).toBe('outer');
+  });
+});

@@ -51,3 +51,48 @@ describe('masking', () => {
     expect(isSensitivePath(['anything'], [])).toBe(false);
   });
 });
+
+/**
+ * Look-alike letters (Unicode's confusables for Latin, from Cyrillic and Greek), grouped by the Latin letter
+ * they imitate: a sensitive key spelled with any of them must read as the Latin key (found by mutation testing).
+ */
+const LOOK_ALIKES_OF: Record<string, string> = {
+  a: 'аα', b: 'вьβ', c: 'с', d: 'ԁ', e: 'еёε', h: 'нһ', i: 'іїι', j: 'ј', k: 'кκ', l: 'ӏ', m: 'м', o: 'оο', p: 'рρ', q: 'ԛ',
+  s: 'ѕ', t: 'тτ', u: 'υ', v: 'ν', w: 'ԝω', x: 'хχ', y: 'у', 3: 'зЗ',
+  A: 'АΑ', B: 'ВΒ', C: 'С', E: 'ЕΕ', H: 'НΗ', I: 'ІΙ', J: 'Ј', K: 'КΚ', M: 'МΜ', N: 'Ν', O: 'ОΟ', P: 'РΡ', S: 'Ѕ', T: 'ТΤ',
+  X: 'ХΧ', Y: 'УΥ', Z: 'Ζ',
+};
+
+describe('masking: keys spelled with look-alike letters', () => {
+  it.each(Object.entries(LOOK_ALIKES_OF))('reads every look-alike of %s as that letter', (latin, lookAlikes) => {
+    const edge = /[A-Z]/.test(latin) ? 'K' : 'k'; // the same case on both sides: no camelCase word break
+    for (const lookAlike of lookAlikes) expect(normaliseKey(`${edge}${lookAlike}${edge}`)).toBe(`k${latin.toLowerCase()}k`);
+  });
+
+  it('masks a card number whose key is written with Cyrillic letters', () => {
+    expect(isSensitivePath(['саrd_number'], defaults)).toBe(true);
+    expect(isSensitivePath(['ΡΙΝ'], defaults)).toBe(true);
+  });
+
+  it('reads keys through NFKC and without invisible characters', () => {
+    expect(normaliseKey('ｃａｒｄ')).toBe('card');
+    expect(normaliseKey('ca\u200Brd\u2066')).toBe('card');
+    expect(normaliseKey('card2Holder')).toBe('card2_holder');
+    expect(normaliseKey('--card--')).toBe('card');
+  });
+
+  it('treats only runs of three mask symbols, or four X, as masked at the source', () => {
+    expect(isPreMasked('**12')).toBe(false);
+    expect(isPreMasked('••12')).toBe(false);
+    expect(isPreMasked('XXX1')).toBe(false);
+    expect(isPreMasked('●●●1')).toBe(true);
+    expect(isPreMasked('xxxx1')).toBe(true);
+  });
+
+  it('masks a value under a sensitive key anywhere in its path, but shows its last four', () => {
+    expect(isSensitivePath(['card', 0, 'holder'], defaults)).toBe(true);
+    expect(isSensitivePath(['card', 'last4'], defaults)).toBe(false);
+    expect(isSensitivePath(['card', 'last4', 'digit'], defaults)).toBe(true);
+    expect(isSensitivePath(['card', 3], defaults)).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import { parseHandoffContext, type HandoffContext } from '@polyai-context/model';
+import { DEFAULT_LIMITS, parseHandoffContext, type HandoffContext } from '@polyai-context/model';
 import { asTaskAttributes, fixture } from '../../support/fixtures';
 
 const fieldValues = (context: HandoffContext) => Object.fromEntries(context.fields.map((field) => [field.path, field.value]));
@@ -315,5 +315,196 @@ describe('parseHandoffContext with the keys PolyAI documents', () => {
     // An unreadable marker still says something did not fit.
     expect(parseHandoffContext({ polyai: { data: { a: 1 }, incomplete: 'yes' } }).notLoaded).toEqual({ count: 1, keys: [] });
     expect(parseHandoffContext({ polyai: { data: { a: 1 } } }).notLoaded).toBeNull();
+  });
+});
+
+/** Every key the model recognises, one at a time (found by mutation testing): where it lands, and that it is not listed twice. */
+describe('parseHandoffContext: every recognised key on its own', () => {
+  const read = (data: Record<string, unknown>) => parseHandoffContext({ polyai: { data } });
+  const fieldPaths = (context: HandoffContext) => context.fields.map((field) => field.path);
+
+  it.each<[string, (context: HandoffContext) => unknown]>([
+    ['summary', (c) => c.summary], ['handoff_summary', (c) => c.summary], ['short_summary', (c) => c.summary], ['shortSummary', (c) => c.summary],
+    ['handoff_reason', (c) => c.reason], ['reason', (c) => c.reason],
+    ['handoff_destination', (c) => c.destination], ['handoff_to', (c) => c.destination], ['destination', (c) => c.destination],
+    ['utterance', (c) => c.utterance], ['last_utterance', (c) => c.utterance], ['user_utterance', (c) => c.utterance],
+    ['asr_lang_code', (c) => c.language], ['language', (c) => c.language], ['lang', (c) => c.language],
+    ['customer_id', (c) => c.customer.id], ['account_number', (c) => c.customer.accountNumber],
+    ['caller_name', (c) => c.customer.name], ['customer_name', (c) => c.customer.name],
+    ['id', (c) => c.ids.id], ['shared_id', (c) => c.ids.sharedId], ['call_sid', (c) => c.ids.callSid],
+    ['intent', (c) => c.intent?.name], ['auth_method', (c) => c.verification?.method], ['method', (c) => c.verification?.method],
+  ])('reads %s into its section', (key, section) => {
+    const context = read({ [key]: ' value ', other: 1 });
+    expect(section(context)).toBe('value');
+    expect(fieldPaths(context)).toEqual(['other']);
+    expect(context.status).toBe('present');
+  });
+
+  it.each(['successfully_identified', 'identified', 'verified'])('reads %s as whether the caller was identified', (key) => {
+    expect(read({ [key]: 'yes' }).verification).toEqual({ identified: true, method: null, attempts: null });
+    expect(read({ verification: { [key]: false } }).verification).toEqual({ identified: false, method: null, attempts: null });
+  });
+
+  it.each(['verification_attempts', 'attempts'])('reads %s as the number of attempts', (key) => {
+    expect(read({ [key]: '2' }).verification).toEqual({ identified: null, method: null, attempts: 2 });
+  });
+
+  it('reads an intent object by name, value or intent, with confidence or score, and a top-level confidence', () => {
+    expect(read({ intent: { name: 'refund', confidence: 0.9 } }).intent).toEqual({ name: 'refund', confidence: 0.9 });
+    expect(read({ intent: { value: 'refund', score: '85%' } }).intent).toEqual({ name: 'refund', confidence: 0.85 });
+    expect(read({ intent: { intent: 'refund' }, intent_confidence: 0.4 }).intent).toEqual({ name: 'refund', confidence: 0.4 });
+    expect(read({ intent: 'refund', intent_confidence: 0.4 }).intent).toEqual({ name: 'refund', confidence: 0.4 });
+    expect(fieldPaths(read({ intent: { name: 'refund', confidence: 0.9, extra: 'x' } }))).toEqual(['intent.extra']);
+    expect(read({ intent_confidence: 0.4 }).intent).toBeNull();
+  });
+
+  it('says what it expected for a value it could not read, and keeps the value as a captured field', () => {
+    const context = read({ summary: ['a'], intent: { name: 'refund', confidence: 85 }, verification: 'done', attempts: 'many', identified: 'perhaps' });
+    expect(context.status).toBe('partial');
+    expect(context.problems).toEqual(
+      expect.arrayContaining([
+        { code: 'field-invalid', message: 'Expected text, found a list.', path: 'summary' },
+        { code: 'field-invalid', message: 'Expected a confidence from 0 to 1, or a percentage written with % (such as 85%), found a number.', path: 'intent.confidence' },
+        { code: 'field-invalid', message: 'Expected verification details, found text.', path: 'verification' },
+        { code: 'field-invalid', message: 'Expected a count, found text.', path: 'attempts' },
+        { code: 'field-invalid', message: 'Expected yes or no, found text.', path: 'identified' },
+      ]),
+    );
+    expect(fieldPaths(context)).toEqual(expect.arrayContaining(['summary[0]', 'intent.confidence', 'verification', 'attempts', 'identified']));
+  });
+
+  it('describes each kind of unreadable value', () => {
+    const messages = (value: unknown) => read({ summary: value }).problems.map((problem) => problem.message);
+    expect(messages({ a: 1 })).toEqual(['Expected text, found an object.']);
+    expect(messages(Number.NaN)).toEqual(['Expected text, found a number.']);
+    expect(messages(Symbol('s'))).toEqual(['Expected text, found a symbol.', 'A symbol cannot be shown.']);
+    expect(read({ summary: true }).summary).toBe('true');
+    expect(read({ summary: 12 }).summary).toBe('12');
+    expect(parseHandoffContext({ polyai: null, type: 'inbound' }).status).toBe('absent');
+    expect(parseHandoffContext({ polyai: 5 }).problems).toEqual([{ code: 'polyai-not-object', message: 'Expected the polyai to be an object, found a number.', path: 'polyai' }]);
+    expect(parseHandoffContext('[1]').problems).toEqual([{ code: 'attributes-not-object', message: 'Expected the attributes to be an object, found a list.', path: 'attributes' }]);
+    expect(parseHandoffContext('{').problems).toEqual([{ code: 'attributes-invalid-json', message: 'The attributes value is not valid JSON.', path: 'attributes' }]);
+  });
+
+  it.each(['handoff_reason', 'handoff_summary', 'handoff_destination', 'handoff_to', 'utterance', 'intent'])('reads flat attributes marked by %s', (marker) => {
+    const context = parseHandoffContext({ type: 'inbound', [marker]: 'x' });
+    expect(context).toMatchObject({ status: 'present', source: 'flat' });
+  });
+
+  it('leaves every attribute Flex, TaskRouter and Studio set out of flat captured fields', () => {
+    const flexKeys = [
+      'type', 'name', 'from', 'to', 'channelType', 'channelSid', 'direction', 'conversations', 'customers', 'conference', 'caller', 'called',
+      'account_sid', 'callSid', 'call_sid', 'transferTargetType', 'transferQueueName', 'ignoreAgent', 'targetWorker', 'skipTimeoutCounter',
+      'initiated_by', 'flexInteractionSid', 'flexInteractionChannelSid', 'flexChannelInviteSid', 'conversationSid', 'customerAddress', 'customerName',
+    ];
+    const context = parseHandoffContext({ ...Object.fromEntries(flexKeys.map((key) => [key, 'flex'])), utterance: 'hi', slot: 'kept' });
+    expect(fieldPaths(context)).toEqual(['slot']);
+    expect(context.ids.callSid).toBe('flex');
+  });
+});
+
+/** Each limit at its edge, the error and not-loaded markers (found by mutation testing). */
+describe('parseHandoffContext: limits at their edges and the Functions\' markers', () => {
+  const limits = (overrides: Partial<typeof DEFAULT_LIMITS>) => ({ ...DEFAULT_LIMITS, ...overrides });
+  const codes = (context: HandoffContext) => context.problems.map((problem) => problem.code);
+
+  it('has the documented limits: 2 MB of JSON, 8 levels, 500 fields, 10,000 characters a value, 200 a key', () => {
+    expect(DEFAULT_LIMITS).toEqual({ maxJsonChars: 2_000_000, maxDepth: 8, maxFields: 500, maxStringChars: 10_000, maxKeyChars: 200 });
+  });
+
+  it('keeps values, keys, nesting, fields and JSON exactly at each limit, and reports one past it', () => {
+    const small = limits({ maxStringChars: 5, maxKeyChars: 3, maxDepth: 2, maxFields: 2 });
+    const at = parseHandoffContext({ polyai: { data: { abc: '12345', a: { b: 1 } } } }, small);
+    expect(at.problems).toEqual([]);
+    expect(at.fields.map((field) => [field.path, field.value])).toEqual([['abc', '12345'], ['a.b', 1]]);
+    const past = parseHandoffContext({ polyai: { data: { abcd: '123456', a: { b: { c: 1 } }, z: 1 } } }, small);
+    expect(past.fields.map((field) => [field.path, field.value, field.kind])).toEqual([['abc…', '12345…', 'string'], ['a.b', null, 'truncated']]);
+    expect(codes(past)).toEqual(['value-truncated', 'value-truncated', 'too-deep', 'too-many-fields']);
+    expect(past.problems.map((problem) => problem.message)).toEqual([
+      'A value longer than 3 characters was shortened.',
+      'A value longer than 5 characters was shortened.',
+      'Values nested deeper than 2 levels are not shown.',
+      'Only the first 2 captured fields are shown.',
+    ]);
+    const json = '{"data":{"a":"1"}}';
+    expect(parseHandoffContext({ polyai: json }, limits({ maxJsonChars: 18 })).status).toBe('present');
+    expect(parseHandoffContext({ polyai: `${json} ` }, limits({ maxJsonChars: 18 })).problems).toEqual([
+      { code: 'too-large', message: 'The polyai JSON is 19 characters, over the 18 limit.', path: 'polyai' },
+    ]);
+  });
+
+  it('lists 20 problems, then counts the rest in one line', () => {
+    const bad = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, index) => [`k${index}`, 'too long']));
+    const twenty = parseHandoffContext({ polyai: { data: bad(20) } }, limits({ maxStringChars: 3 }));
+    expect(twenty.problems).toHaveLength(20);
+    expect(codes(twenty)).not.toContain('too-many-fields');
+    const more = parseHandoffContext({ polyai: { data: bad(21) } }, limits({ maxStringChars: 3 }));
+    expect(more.problems).toHaveLength(21);
+    expect(more.problems[20]).toEqual({ code: 'too-many-fields', message: '1 more problems were not listed.' });
+  });
+
+  it('stops reading after 20 values that throw when read, and says so', () => {
+    const data: Record<string, unknown> = { summary: 'kept' };
+    for (let index = 0; index < 25; index += 1) Object.defineProperty(data, `bad${index}`, { enumerable: true, get: () => { throw new Error('getter'); } });
+    data.after = 'not read';
+    const context = parseHandoffContext({ polyai: { data } });
+    expect(context.summary).toBe('kept');
+    expect(context.fields).toEqual([]);
+    expect(context.problems).toHaveLength(21);
+    expect(context.problems[19]).toEqual({ code: 'field-invalid', message: 'A value could not be read.', path: 'bad19' });
+    expect(context.problems[20]).toEqual({ code: 'too-many-fields', message: '1 more problems were not listed.' });
+    const nineteen: Record<string, unknown> = {};
+    for (let index = 0; index < 19; index += 1) Object.defineProperty(nineteen, `bad${index}`, { enumerable: true, get: () => { throw new Error('getter'); } });
+    nineteen.after = 'read';
+    expect(parseHandoffContext({ polyai: { data: nineteen } }).fields.map((field) => field.value)).toEqual(['read']);
+  });
+
+  it('shows every kind of value with its kind', () => {
+    const context = parseHandoffContext({ polyai: { data: { s: 'x', n: 1, b: false, big: BigInt(10), none: null, list: [], object: {}, missing: undefined } } });
+    expect(context.fields.map((field) => [field.path, field.value, field.kind])).toEqual([
+      ['s', 'x', 'string'], ['n', 1, 'number'], ['b', false, 'boolean'], ['big', '10', 'string'], ['none', null, 'null'], ['list', null, 'empty-array'], ['object', null, 'empty-object'],
+    ]);
+    expect(parseHandoffContext({ polyai: { data: { f: () => 1 } } }).problems).toEqual([{ code: 'field-invalid', message: 'A function cannot be shown.', path: 'f' }]);
+  });
+
+  it('reads the error marker a Function writes: status, message up to 500 characters, a default when it says nothing', () => {
+    const error = (value: unknown) => parseHandoffContext({ polyai: { error: value } }).error;
+    expect(error({ status: '503', message: ' busy ' })).toEqual({ status: 503, message: 'busy' });
+    expect(error({ status: 'x' })).toEqual({ status: null, message: 'PolyAI data could not be fetched.' });
+    expect(error('')).toEqual({ status: null, message: 'PolyAI data could not be fetched.' });
+    expect(error(42)).toEqual({ status: null, message: 'PolyAI data could not be fetched.' });
+    expect(error({ message: 'm'.repeat(501) })?.message).toBe(`${'m'.repeat(500)}…`);
+    expect(error('m'.repeat(501))?.message).toBe(`${'m'.repeat(500)}…`);
+    expect(error({ message: 'm'.repeat(500) })?.message).toBe('m'.repeat(500));
+    expect(parseHandoffContext({ polyai: { error: false, data: { a: 1 } } })).toMatchObject({ status: 'present', error: null });
+    expect(parseHandoffContext({ polyai: { error: 'down' } }).problems).toEqual([{ code: 'fetch-failed', message: 'down', path: 'polyai.error' }]);
+  });
+
+  it('reads the not-loaded marker: its count, at most 100 names, never less than one', () => {
+    const notLoaded = (marker: unknown) => parseHandoffContext({ polyai: { data: { a: 1 }, incomplete: marker } }).notLoaded;
+    const names = Array.from({ length: 101 }, (_, index) => `k${index}`);
+    expect(notLoaded({ count: 500, keys: names })).toEqual({ count: 500, keys: names.slice(0, 100) });
+    expect(notLoaded({ count: 1, keys: ['a', 'b', '', 3] })).toEqual({ count: 2, keys: ['a', 'b'] });
+    expect(notLoaded({ count: 0 })).toEqual({ count: 1, keys: [] });
+    expect(notLoaded(false)).toBeNull();
+    expect(notLoaded(null)).toBeNull();
+    expect(notLoaded({ keys: ['k'.repeat(201)] })).toEqual({ count: 1, keys: [`${'k'.repeat(200)}…`] });
+  });
+
+  it('tells an envelope without data from PolyAI\'s data itself', () => {
+    expect(parseHandoffContext({ polyai: {} })).toMatchObject({ status: 'unavailable', error: { status: null, message: 'PolyAI handed over no data for this call.' } });
+    expect(parseHandoffContext({ polyai: { id: 'CA1', data: null } })).toMatchObject({ status: 'unavailable', ids: { id: 'CA1' }, problems: [{ code: 'data-not-object' }] });
+    expect(parseHandoffContext({ polyai: { id: 'CA1', data: {} } })).toMatchObject({ status: 'unavailable', problems: [{ code: 'data-empty', path: 'polyai.data' }] });
+    expect(parseHandoffContext({ polyai: { id: 'CA1', data: {}, incomplete: { count: 2 } } })).toMatchObject({ status: 'present', notLoaded: { count: 2, keys: [] } });
+    expect(parseHandoffContext({ polyai: { summary: 'itself' } })).toMatchObject({ status: 'present', summary: 'itself', ids: { id: null } });
+    expect(parseHandoffContext({ polyai: { data: 'nope', error: 'down' } })).toMatchObject({ status: 'unavailable', error: { message: 'down' } });
+    expect(parseHandoffContext({ polyai: { data: 'nope' } })).toMatchObject({ status: 'unavailable', error: { message: 'The polyai.data value is not valid JSON.' } });
+    expect(parseHandoffContext({ polyai: { data: null, error: 'down' } })).toMatchObject({ status: 'unavailable', error: { message: 'down' } });
+  });
+
+  it('reports a key that reads the same as another once, and shows the first', () => {
+    const context = parseHandoffContext({ polyai: { data: { card: 1, 'ca\u200Brd': 2 } } });
+    expect(context.fields.map((field) => field.value)).toEqual([1]);
+    expect(context.problems).toEqual([{ code: 'duplicate-key', message: 'Two keys read as "Card": only the first is shown.', path: 'card' }]);
   });
 });

@@ -2,7 +2,21 @@
  * Item 6 of issue 16: values are read as they were written (rules in the README, "How values are read").
  */
 import { formatValue } from '../../../src/views/HandoffContextView/formatValue';
-import { isSensitivePath, labelForPath, parseHandoffContext, parseConversation, compileMaskPatterns, DEFAULT_MASK_PATTERNS, toConfidence, toCount, toNumber, type CapturedField } from '@polyai-context/model';
+import {
+  compileMaskPatterns,
+  cutText,
+  DEFAULT_MASK_PATTERNS,
+  isSensitivePath,
+  labelForPath,
+  own,
+  parseConversation,
+  parseHandoffContext,
+  recordFromJson,
+  toConfidence,
+  toCount,
+  toNumber,
+  type CapturedField,
+} from '@polyai-context/model';
 import { enUS, formatString, type Translate } from '../../../src/strings';
 
 const t: Translate = (key, values) => formatString(enUS[key], values);
@@ -99,5 +113,78 @@ describe('values read as written', () => {
     Object.defineProperty(flat, 'poison', { enumerable: true, get: () => { throw new Error('getter'); } });
     const fromFlat = parseHandoffContext(flat);
     expect([fromFlat.reason, fromFlat.utterance, fromFlat.status]).toEqual(['billing', 'refund please', 'partial']);
+  });
+});
+
+/** The readers' edges (found by mutation testing): what each written form reads as. */
+describe('values: readers at their edges', () => {
+  it.each<[unknown, boolean | undefined]>([
+    [true, true], [false, false], [1, true], [0, false], [2, undefined],
+    [' TRUE ', true], ['yes', true], ['Y', true], ['1', true],
+    ['false', false], ['No', false], ['n', false], ['0', false],
+    ['maybe', undefined], ['', undefined], [null, undefined],
+  ])('reads %j as the boolean %j (whether the caller was identified)', (value, expected) => {
+    expect(parseHandoffContext({ polyai: { data: { identified: value } } }).verification?.identified ?? undefined).toBe(expected);
+  });
+
+  it('reads decimals with exponents and signs, never NaN or an endless number', () => {
+    expect(['1.', '1.25e-2', '-1E+2', '007'].map(toNumber)).toEqual([1, 0.0125, -100, 7]);
+    expect(['1e999', '.', '-', 'e5', '1e', '1..2', '--1'].map(toNumber)).toEqual(Array(7).fill(undefined));
+    expect([Number.NaN, Number.POSITIVE_INFINITY, '3', {}].map(toNumber)).toEqual([undefined, undefined, 3, undefined]);
+    expect([0, 3, '4', -1, 1.5].map(toCount)).toEqual([0, 3, 4, undefined, undefined]);
+  });
+
+  it('reads confidence percentages with spaces inside and around', () => {
+    expect(toConfidence(' 85 % ')).toBe(0.85);
+    expect(toConfidence('100.5%')).toBeUndefined();
+    expect(toConfidence('abc%')).toBeUndefined();
+  });
+
+  it('cuts text without splitting a surrogate pair, and only when too long', () => {
+    expect(cutText('abc', 3)).toBe('abc');
+    expect(cutText('abcd', 3)).toBe('abc');
+    expect(cutText('ab😀c', 3)).toBe('ab');
+    expect(cutText('a😀bc', 3)).toBe('a😀');
+    expect(cutText('ab\uDBFFz', 3)).toBe('ab');
+    expect(cutText('ab\uDC00z', 3)).toBe('ab\uDC00');
+    expect(cutText('ab\uD7FFz', 3)).toBe('ab\uD7FF');
+  });
+
+  it('reads non-JSON objects as the JSON they stand for', () => {
+    const plainValue = (value: unknown) => own({ value }, 'value');
+    expect(plainValue(new Date('2026-11-30T06:00:00Z'))).toBe('2026-11-30T06:00:00.000Z');
+    expect(plainValue(new Date('not a date'))).toBeNull();
+    expect(plainValue(new Map<unknown, unknown>([['a', 1], [2, 'two'], [{}, 'object key'], [true, 'boolean key']]))).toEqual({ a: 1, 2: 'two' });
+    expect(plainValue(new Set(['x', 'y']))).toEqual(['x', 'y']);
+    expect([new String('s'), new Number(4), new Boolean(false)].map(plainValue)).toEqual(['s', 4, false]);
+    expect([new Uint8Array(2), new ArrayBuffer(2), new DataView(new ArrayBuffer(1))].map(plainValue)).toEqual([undefined, undefined, undefined]);
+    const plain = { a: 1 };
+    expect(plainValue(plain)).toBe(plain);
+    expect(plainValue([1])).toEqual([1]);
+  });
+
+  it('reads at most 1,000 entries of a Map or Set', () => {
+    const plainValue = (value: unknown) => own({ value }, 'value');
+    const many = Array.from({ length: 1_001 }, (_, index) => index);
+    expect(plainValue(new Set(many))).toEqual(many.slice(0, 1_000));
+    expect(Object.keys(plainValue(new Map(many.map((index) => [`k${index}`, index]))) as object)).toHaveLength(1_000);
+  });
+
+  it('reads an object given as itself or as JSON text up to its size limit', () => {
+    const record = { a: 1 };
+    expect(recordFromJson(record, 5)).toBe(record);
+    expect(recordFromJson('{"a":1}', 7)).toEqual({ a: 1 });
+    expect(recordFromJson('{"a":1}', 6)).toBeNull();
+    expect([[1], '[1]', '"a"', 'null', '{bad', 3, null].map((value) => recordFromJson(value, 100))).toEqual(Array(7).fill(null));
+  });
+
+  it('reads own values only, and an unreadable one as missing', () => {
+    const record = Object.create({ inherited: 1 }) as Record<string, unknown>;
+    record.mine = new Date('2026-11-30T06:00:00Z');
+    Object.defineProperty(record, 'broken', { enumerable: true, get: () => { throw new Error('boom'); } });
+    expect(own(record, 'inherited')).toBeUndefined();
+    expect(own(record, 'mine')).toBe('2026-11-30T06:00:00.000Z');
+    expect(own(record, 'broken')).toBeUndefined();
+    expect(own(record, 'constructor')).toBeUndefined();
   });
 });
