@@ -19,10 +19,8 @@ export interface LocalFunctionsOptions {
   env: Record<string, string>;
   /** Replaces Twilio's token validator (the preview's development validator). */
   validateToken: TokenValidator;
-  /** Replaces the Service's TaskRouter in the task access check (the preview's development stand-in). */
-  taskRouter: TaskRouterClient;
-  /** The TaskRouter `polyai-verdict` reads and updates (the preview's TaskRouter stand-in, with ETags). */
-  verdictTaskRouter: TaskRouterGateway;
+  /** Replaces the Service's TaskRouter for the access check and the verdict's writes (the preview's in-memory one). */
+  taskRouter: TaskRouterClient & TaskRouterGateway;
 }
 
 export type LocalFunctions = Listening;
@@ -30,7 +28,7 @@ export type LocalFunctions = Listening;
 const MAX_BODY = '64kb';
 
 /** The public Functions, built with their factory so the token validator and TaskRouter can be injected. */
-function loadHandlers(functionsDir: string, deps: Pick<LocalFunctionsOptions, 'validateToken' | 'taskRouter' | 'verdictTaskRouter'>): Record<string, AnyHandler> {
+function loadHandlers(functionsDir: string, deps: Pick<LocalFunctionsOptions, 'validateToken' | 'taskRouter'>): Record<string, AnyHandler> {
   // Loaded at run time from the build, not bundled: the preview must run the deployable files themselves.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const conversation = require(path.join(functionsDir, 'polyai-conversation.js'));
@@ -41,7 +39,7 @@ function loadHandlers(functionsDir: string, deps: Pick<LocalFunctionsOptions, 'v
   return {
     '/polyai-conversation': conversation.createPolyaiConversationHandler(deps),
     '/polyai-handoff-state': handoffState.createPolyaiHandoffStateHandler(deps),
-    '/polyai-verdict': verdict.createPolyaiVerdictHandler({ ...deps, verdictTaskRouter: () => deps.verdictTaskRouter }),
+    '/polyai-verdict': verdict.createPolyaiVerdictHandler({ ...deps, verdictTaskRouter: () => deps.taskRouter }),
   };
 }
 

@@ -4,9 +4,8 @@
  * file for node at start (it is TypeScript and imports the other dev tools).
  */
 import { standinEnv, startStandin, type StandinMode } from '../polyai-standin/standin';
-import { TaskRouterStandin } from '../taskrouter/taskrouterStandin';
+import { InMemoryTaskRouter } from '../taskrouter/inMemoryTaskRouter';
 import { SAMPLE_TASKS } from '../../preview/app/tasks';
-import { developmentTaskRouter } from '../taskrouter/developmentTaskRouter';
 import { createDevelopmentFlexToken, developmentTokenValidator, PREVIEW_ACCOUNT_SID, PREVIEW_IDENTITY, PREVIEW_WORKER_SID } from './developmentTokenValidator';
 import { startLocalFunctions } from '../functions-runtime/localFunctions';
 import { TASK_SID } from '../../serverless/src/lib/taskrouter';
@@ -35,23 +34,22 @@ export interface PreviewBackend {
   close(): Promise<void>;
 }
 
-function verdictTaskRouter(): TaskRouterStandin {
-  const taskRouter = new TaskRouterStandin();
-  for (const task of SAMPLE_TASKS) {
-    // A sample's attributes as TaskRouter holds them: an object (JSON-string samples parsed once).
-    const attributes = typeof task.attributes === 'string' ? JSON.parse(task.attributes) : task.attributes;
-    taskRouter.addTask(task.taskSid, attributes as object);
-  }
+/** The preview's agent holds every sample task, so the real access check lets it read and judge them. */
+function previewTaskRouter(): InMemoryTaskRouter {
+  const taskRouter = new InMemoryTaskRouter([{ sid: PREVIEW_WORKER_SID, friendlyName: PREVIEW_IDENTITY }]);
+  for (const task of SAMPLE_TASKS) holdInPreview(taskRouter, task.taskSid, task.attributes);
   return taskRouter;
+}
+
+function holdInPreview(taskRouter: InMemoryTaskRouter, taskSid: string, attributes: object) {
+  taskRouter.addTask(taskSid, attributes, { reservations: { [PREVIEW_WORKER_SID]: 'accepted' } });
 }
 
 export async function startPreviewBackend(options: { functionsDir: string; previewOrigin: string }): Promise<PreviewBackend> {
   const standin = await startStandin();
   const flexToken = createDevelopmentFlexToken();
   let mode: PreviewPolyaiMode = 'ok';
-  // The preview's agent holds every sample task, so the real access check lets it read their transcripts.
-  const held = SAMPLE_TASKS.map((task) => ({ workerSid: PREVIEW_WORKER_SID, taskSid: task.taskSid, reservationStatus: 'accepted', attributes: task.attributes }));
-  const verdicts = verdictTaskRouter();
+  const taskRouter = previewTaskRouter();
   try {
     const functions = await startLocalFunctions({
       functionsDir: options.functionsDir,
@@ -63,10 +61,7 @@ export async function startPreviewBackend(options: { functionsDir: string; previ
         TASKROUTER_WORKSPACE_SID: `WS${'0'.repeat(32)}`,
       },
       validateToken: developmentTokenValidator(flexToken),
-      taskRouter: developmentTaskRouter([{ sid: PREVIEW_WORKER_SID, friendlyName: PREVIEW_IDENTITY }], held),
-      // The agent's verdicts land in an in-memory TaskRouter with ETags holding the same tasks. Who may write
-      // one is the same access check as above.
-      verdictTaskRouter: verdicts,
+      taskRouter,
     });
     return {
       functionsUrl: functions.url,
@@ -80,11 +75,7 @@ export async function startPreviewBackend(options: { functionsDir: string; previ
       holdTask(taskSid, attributes) {
         if (typeof taskSid !== 'string' || !TASK_SID.test(taskSid) || !isRecord(attributes) || SAMPLE_TASKS.some((task) => task.taskSid === taskSid)) return false;
         // A reloaded page numbers its pasted tasks from the start again: the same SID is that page's new task.
-        const reservation = { workerSid: PREVIEW_WORKER_SID, taskSid, reservationStatus: 'accepted', attributes };
-        const index = held.findIndex((task) => task.taskSid === taskSid);
-        if (index === -1) held.push(reservation);
-        else held[index] = reservation;
-        verdicts.addTask(taskSid, attributes);
+        holdInPreview(taskRouter, taskSid, attributes);
         return true;
       },
       close: () => Promise.all([functions.close(), standin.close()]).then(() => undefined),

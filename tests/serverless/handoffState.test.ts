@@ -3,12 +3,12 @@
  * all. It runs in the same plugin pipeline as polyai-conversation (lib/pluginFunction: CORS, Flex token, task
  * access): both are checked here side by side.
  */
-import { developmentTaskRouter } from '../../devtools/taskrouter/developmentTaskRouter';
 import { parseHandoffContext, toPolyaiAttributes } from '@polyai-context/model';
 import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
 import { createPolyaiHandoffStateHandler } from '../../serverless/src/functions/polyai-handoff-state';
 import { fixture } from '../support/fixtures';
 import {
+  agentHolding,
   captureLogs,
   FLEX_ORIGIN,
   flexToken,
@@ -45,7 +45,7 @@ describe('polyai-handoff-state', () => {
     expect(refused.status).toBe(403);
     expect(fetch).not.toHaveBeenCalled();
     const validateToken = async () => ({ valid: true, worker_sid: WORKER_SID, roles: ['agent'] });
-    const taskRouter = developmentTaskRouter([], [{ workerSid: WORKER_SID, taskSid: `WT${'6'.repeat(32)}`, reservationStatus: 'accepted', attributes: { polyai: { shared_id: verified.shared_id, data: {} } } }]);
+    const taskRouter = agentHolding({ polyai: { shared_id: verified.shared_id, data: {} } });
     const polyai = jest.fn(async () => new Response(JSON.stringify(verified), { status: 200 }));
     const handler = createPolyaiHandoffStateHandler({ validateToken, taskRouter, fetch: polyai as unknown as typeof globalThis.fetch });
     const result = await invokeFunction(handler, functionEnv(), { Token: flexToken(), conversationId: verified.shared_id, lookup: 'shared_id', request: { headers: {}, cookies: {} } });
@@ -110,7 +110,7 @@ describe('a handoff larger than the task attribute budget, over loopback', () =>
     const atOnce = parseHandoffContext(task);
     expect(atOnce.notLoaded).not.toBeNull();
     const validateToken = async () => ({ valid: true, worker_sid: WORKER_SID, roles: ['agent'] });
-    const taskRouter = developmentTaskRouter([], [{ workerSid: WORKER_SID, taskSid: `WT${'5'.repeat(32)}`, reservationStatus: 'accepted', attributes: task }]);
+    const taskRouter = agentHolding(task);
     const handler = createPolyaiHandoffStateHandler({ validateToken, taskRouter });
     const result = await invokeFunction(handler, functionEnv(standin().url), { Token: flexToken(), conversationId: atOnce.ids.id, request: { headers: {}, cookies: {} } });
     expect(result.status).toBe(200);

@@ -6,7 +6,7 @@
 import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
 import { checkFlexToken, TOKEN_CHECK_MS } from '../../serverless/src/lib/flexToken';
 import { ACCESS_CHECK_MS, checkTaskAccess, type TaskRouterClient } from '../../serverless/src/lib/taskAccess';
-import { developmentTaskRouter, type DevelopmentReservation } from '../../devtools/taskrouter/developmentTaskRouter';
+import { InMemoryTaskRouter } from '../../devtools/taskrouter/inMemoryTaskRouter';
 import { fixture } from '../support/fixtures';
 import { ACCOUNT_SID, captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, UNKNOWN_CALL, VERIFIED_CALL, WORKER_SID } from './support/functions';
 
@@ -15,13 +15,17 @@ const conversation = fixture('conversation.json');
 const OTHER_WORKER = `WK${'6'.repeat(32)}`;
 const agent = { identity: 'alice', workerSid: WORKER_SID, roles: ['agent'] };
 
-function reservation(status: string, conversationId: string, workerSid = WORKER_SID, index = 1): DevelopmentReservation {
-  return { workerSid, taskSid: `WT${String(index).repeat(32).slice(0, 32)}`, reservationStatus: status, attributes: { polyai: { id: conversationId, data: {} } } };
+/** A task for the conversation and a worker's reservation of it, as `InMemoryTaskRouter.addTask` takes them. */
+type HeldTask = Parameters<InMemoryTaskRouter['addTask']>;
+
+function reservation(status: string, conversationId: string, workerSid = WORKER_SID, index = 1): HeldTask {
+  return [`WT${String(index).repeat(32).slice(0, 32)}`, { polyai: { id: conversationId, data: {} } }, { reservations: { [workerSid]: status } }];
 }
 
-function conversationCall(answer: Record<string, unknown>, reservations: DevelopmentReservation[], env: Record<string, string> = {}) {
+function conversationCall(answer: Record<string, unknown>, tasks: HeldTask[], env: Record<string, string> = {}) {
   const fetch = jest.fn(async () => new Response(JSON.stringify(conversation), { status: 200 }));
-  const taskRouter = developmentTaskRouter([{ sid: WORKER_SID, friendlyName: 'alice' }], reservations);
+  const taskRouter = new InMemoryTaskRouter([{ sid: WORKER_SID, friendlyName: 'alice' }]);
+  for (const task of tasks) taskRouter.addTask(...task);
   const handler = createPolyaiConversationHandler({ validateToken: async () => ({ valid: true, ...answer }), taskRouter, fetch: fetch as unknown as typeof globalThis.fetch });
   const call = (conversationId = VERIFIED_CALL) =>
     invokeFunction(handler, functionEnv(undefined, env), { Token: flexToken(), conversationId, request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } });
@@ -41,8 +45,8 @@ describe('task access in the plugin Functions', () => {
     ['a task for another conversation', [reservation('accepted', UNKNOWN_CALL)]],
     ['a finished reservation for it', [reservation('completed', VERIFIED_CALL), reservation('canceled', VERIFIED_CALL, WORKER_SID, 2)]],
     ['no task, while a colleague holds it', [reservation('accepted', VERIFIED_CALL, OTHER_WORKER)]],
-  ])('refuses an agent with %s (403), without asking PolyAI', async (_, reservations) => {
-    const { call, fetch } = conversationCall({ worker_sid: WORKER_SID, roles: ['agent'] }, reservations);
+  ])('refuses an agent with %s (403), without asking PolyAI', async (_, tasks) => {
+    const { call, fetch } = conversationCall({ worker_sid: WORKER_SID, roles: ['agent'] }, tasks);
     const result = await call();
     expect(result.status).toBe(403);
     expect(result.body).toEqual({ error: { status: 403, message: 'This conversation belongs to a task you do not hold.' } });
@@ -56,7 +60,8 @@ describe('task access in the plugin Functions', () => {
   });
 
   it('matches the call SID and the shared id of a task too', async () => {
-    const held = { ...reservation('accepted', 'x'), attributes: JSON.stringify({ call_sid: VERIFIED_CALL, polyai: { shared_id: 'acme:42', data: { summary: 's' } } }) };
+    // As TaskRouter returns attributes: JSON text.
+    const held: HeldTask = [`WT${'1'.repeat(32)}`, JSON.stringify({ call_sid: VERIFIED_CALL, polyai: { shared_id: 'acme:42', data: { summary: 's' } } }), { reservations: { [WORKER_SID]: 'accepted' } }];
     const { call } = conversationCall({ worker_sid: WORKER_SID, roles: ['agent'] }, [held]);
     expect((await call(VERIFIED_CALL)).status).toBe(200);
     expect((await call('acme:42')).status).toBe(200);

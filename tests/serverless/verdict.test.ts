@@ -7,8 +7,7 @@ import { createPolyaiVerdictHandler } from '../../serverless/src/functions/polya
 import type { TokenValidator } from '../../serverless/src/lib/flexToken';
 import { MAX_TASK_ATTRIBUTES_CHARS } from '../../serverless/src/lib/insights';
 import { TaskRouterError, twilioTaskRouter, type TwilioClientLike } from '../../serverless/src/lib/taskrouter';
-import { TaskRouterStandin } from '../../devtools/taskrouter/taskrouterStandin';
-import { developmentTaskRouter, type DevelopmentReservation } from '../../devtools/taskrouter/developmentTaskRouter';
+import { InMemoryTaskRouter } from '../../devtools/taskrouter/inMemoryTaskRouter';
 import type { VerdictOutcome } from '../../serverless/src/lib/verdictHook';
 import { fixture } from '../support/fixtures';
 import { captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, VERIFIED_CALL } from './support/functions';
@@ -27,19 +26,14 @@ const BASE_ATTRIBUTES = {
 };
 
 function setUp(options: { attributes?: unknown; tokenResult?: object; hook?: (outcome: VerdictOutcome) => Promise<void> } = {}) {
-  const taskRouter = new TaskRouterStandin();
-  const task = taskRouter.addTask(TASK, (options.attributes ?? BASE_ATTRIBUTES) as object);
-  const reservations: DevelopmentReservation[] = [
-    { workerSid: AGENT, taskSid: TASK, reservationStatus: 'accepted', attributes: {} },
-    { workerSid: OTHER_AGENT, taskSid: TASK, reservationStatus: 'rejected', attributes: {} },
-  ];
-  const access = developmentTaskRouter([{ sid: AGENT, friendlyName: 'alice' }], reservations);
+  const taskRouter = new InMemoryTaskRouter([{ sid: AGENT, friendlyName: 'alice' }]);
+  const task = taskRouter.addTask(TASK, (options.attributes ?? BASE_ATTRIBUTES) as object, { reservations: { [AGENT]: 'accepted', [OTHER_AGENT]: 'rejected' } });
   const validateToken = jest.fn<ReturnType<TokenValidator>, Parameters<TokenValidator>>(async () => options.tokenResult ?? { valid: true, worker_sid: AGENT, roles: ['agent'] });
   const onVerdictStored = jest.fn(options.hook ?? (async () => undefined));
-  const handler = createPolyaiVerdictHandler({ validateToken, taskRouter: access, verdictTaskRouter: () => taskRouter, onVerdictStored });
+  const handler = createPolyaiVerdictHandler({ validateToken, taskRouter, verdictTaskRouter: () => taskRouter, onVerdictStored });
   const call = (body: Record<string, unknown>) =>
     invokeFunction(handler, functionEnv(undefined, { POLYAI_INSIGHTS_SLOTS: '' }), { Token: flexToken(), taskSid: TASK, ...body, request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } });
-  return { taskRouter, task, reservations, access, call, onVerdictStored, validateToken, current: () => taskRouter.attributesOf(TASK) };
+  return { taskRouter, task, call, onVerdictStored, validateToken, current: () => taskRouter.attributesOf(TASK) };
 }
 
 describe('polyai-verdict: storing', () => {
@@ -162,29 +156,29 @@ describe('polyai-verdict: who may set it', () => {
   });
 
   it('lets the agent change it during wrap-up', async () => {
-    const { task, reservations, call } = setUp();
-    reservations[0].reservationStatus = 'wrapping';
+    const { task, call } = setUp();
+    task.reservations[AGENT] = 'wrapping';
     task.assignmentStatus = 'wrapping';
     expect((await call({ verdict: 'incomplete' })).status).toBe(200);
   });
 
   it('finds the worker by the token\'s identity when Twilio\'s answer has no worker SID (as polyai-conversation does)', async () => {
-    const { access, current, call } = setUp({ tokenResult: { valid: true, identity: 'alice', roles: ['agent'] } });
+    const { taskRouter, current, call } = setUp({ tokenResult: { valid: true, identity: 'alice', roles: ['agent'] } });
     expect((await call({ verdict: 'right' })).status).toBe(200);
-    expect(access.calls[0]).toBe('workers alice');
+    expect(taskRouter.calls[0]).toBe('workers alice');
     expect(current()).toHaveProperty('polyai_verdict.by', 'agent');
   });
 
   it('refuses an agent whose reservation is still pending: reading is allowed before Accept, the verdict is not', async () => {
-    const { taskRouter, reservations, call } = setUp();
-    reservations[0].reservationStatus = 'pending';
+    const { taskRouter, task, call } = setUp();
+    task.reservations[AGENT] = 'pending';
     expect((await call({ verdict: 'right' })).status).toBe(403);
     expect(taskRouter.updates).toBe(0);
   });
 
   it('answers 503 without writing when TaskRouter cannot say who holds the task', async () => {
-    const { taskRouter, access, call } = setUp();
-    access.taskrouter.v1.workspaces = () => {
+    const { taskRouter, call } = setUp();
+    taskRouter.taskrouter.v1.workspaces = () => {
       throw new Error('HTTP 500');
     };
     const result = await call({ verdict: 'right' });
@@ -196,7 +190,7 @@ describe('polyai-verdict: who may set it', () => {
     const { taskRouter } = setUp();
     const handler = createPolyaiVerdictHandler({
       validateToken: async () => ({ valid: true, worker_sid: OTHER_AGENT, roles: ['supervisor'] }),
-      taskRouter: developmentTaskRouter([], []),
+      taskRouter,
       verdictTaskRouter: () => taskRouter,
     });
     const env = functionEnv(undefined, { POLYAI_INSIGHTS_SLOTS: '', POLYAI_UNRESTRICTED_ROLES: '' });
@@ -206,10 +200,10 @@ describe('polyai-verdict: who may set it', () => {
   });
 
   it.each(['supervisor', 'admin'])('lets a %s set it and records that, without asking who holds the task', async (role) => {
-    const { access, current, call } = setUp({ tokenResult: { worker_sid: OTHER_AGENT, roles: [role] } });
+    const { taskRouter, current, call } = setUp({ tokenResult: { worker_sid: OTHER_AGENT, roles: [role] } });
     expect((await call({ verdict: 'right' })).status).toBe(200);
     expect(current()).toHaveProperty('polyai_verdict.by', 'supervisor');
-    expect(access.calls).toEqual([]);
+    expect(taskRouter.calls).toEqual([]);
   });
 
   it('rejects a missing token before reading anything', async () => {
@@ -234,7 +228,7 @@ describe('polyai-verdict: input', () => {
   });
 
   it('answers 500 without a workspace SID', async () => {
-    const handler = createPolyaiVerdictHandler({ validateToken: async () => ({ worker_sid: AGENT }), taskRouter: developmentTaskRouter([], []) });
+    const handler = createPolyaiVerdictHandler({ validateToken: async () => ({ worker_sid: AGENT }), taskRouter: new InMemoryTaskRouter() });
     const result = await invokeFunction(handler, functionEnv(undefined, { TASKROUTER_WORKSPACE_SID: '' }), { Token: flexToken(), taskSid: TASK, verdict: 'right' });
     expect(result.body).toEqual({ error: { status: 500, message: 'The verdict Function is not configured (TASKROUTER_WORKSPACE_SID).' } });
   });

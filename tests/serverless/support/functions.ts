@@ -1,7 +1,7 @@
 /** Helpers for the Function tests: environments, the stand-in's lifecycle, Flex tokens, captured logs. */
 import { drillEnv } from '../../../devtools/outage-drill/outageDrill';
 import { startStandin, type Standin, type StandinOptions } from '../../../devtools/polyai-standin/standin';
-import { developmentTaskRouter } from '../../../devtools/taskrouter/developmentTaskRouter';
+import { InMemoryTaskRouter } from '../../../devtools/taskrouter/inMemoryTaskRouter';
 import type { TokenValidator } from '../../../serverless/src/lib/flexToken';
 import type { PluginDeps } from '../../../serverless/src/lib/pluginFunction';
 import { invokeFunction } from '../../../devtools/functions-runtime/localRuntime';
@@ -72,6 +72,13 @@ export function flexToken(claims: { sub?: string; exp?: number } = {}): string {
 type Handler = Parameters<typeof invokeFunction>[0];
 export type PluginFunctionFactory = (deps: PluginDeps) => Handler;
 
+/** A TaskRouter in which the agent (WORKER_SID) has accepted one task, with these attributes. */
+export function agentHolding(attributes: object): InMemoryTaskRouter {
+  const taskRouter = new InMemoryTaskRouter();
+  taskRouter.addTask(`WT${'5'.repeat(32)}`, attributes, { reservations: { [WORKER_SID]: 'accepted' } });
+  return taskRouter;
+}
+
 /**
  * A plugin-facing Function (lib/pluginFunction) with a fake token validator (an agent, WORKER_SID), a TaskRouter
  * in which that agent holds the verified call's task, and a PolyAI answering `polyai`: `call(params, headers)`
@@ -80,8 +87,7 @@ export type PluginFunctionFactory = (deps: PluginDeps) => Handler;
 export function pluginCaller(factory: PluginFunctionFactory, polyai: { status: number; body?: unknown }) {
   const validateToken = jest.fn<ReturnType<TokenValidator>, Parameters<TokenValidator>>(async () => ({ valid: true, worker_sid: WORKER_SID, roles: ['agent'] }));
   const fetch = jest.fn(async () => new Response(JSON.stringify(polyai.body ?? {}), { status: polyai.status }));
-  // The agent holds the verified call's task.
-  const taskRouter = developmentTaskRouter([], [{ workerSid: WORKER_SID, taskSid: `WT${'5'.repeat(32)}`, reservationStatus: 'accepted', attributes: { call_sid: VERIFIED_CALL, polyai: { id: VERIFIED_CALL, data: {} } } }]);
+  const taskRouter = agentHolding({ call_sid: VERIFIED_CALL, polyai: { id: VERIFIED_CALL, data: {} } });
   const handler = factory({ validateToken, taskRouter, fetch: fetch as unknown as typeof globalThis.fetch });
   const call = (body: Record<string, unknown>, headers: Record<string, string> = { origin: FLEX_ORIGIN }) =>
     invokeFunction(handler, functionEnv(), { ...body, request: { headers, cookies: {} } });
