@@ -29,6 +29,9 @@ function anyJsonBody(limit = '16kb') {
 function listen(app, { port = 0, host = '127.0.0.1' } = {}) {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, host);
+    // Node closes an idle keep-alive socket after 5 s; a client (Playwright's request context) reusing it at
+    // that moment gets ECONNRESET. A tool's clients sit idle for longer between calls; close() ends them all.
+    server.keepAliveTimeout = 10 * 60_000;
     server.once('error', reject);
     server.once('listening', () => {
       server.off('error', reject);

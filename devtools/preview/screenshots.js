@@ -16,7 +16,17 @@ const VIEWPORT = { width: 1280, height: 800 };
 /** Scrolls the tab to its transcript section. */
 const showTranscript = (page) => page.getByTestId('polyai-section-transcript').scrollIntoViewIfNeeded();
 
-/** name → how to reach the state from a fresh page (`polyai`: the stand-in's mode while it is taken). */
+/** Opens the PolyAI Context tab the way an agent or a supervisor does: a click on Flex's tab header. */
+const openPolyaiTab = async (page) => {
+  await page.locator('.Twilio-TabHeader').filter({ hasText: 'PolyAI Context' }).click();
+  await page.getByTestId('polyai-section-summary').waitFor();
+  await page.waitForTimeout(500); // Flex's tab transition
+};
+
+/**
+ * name → how to reach the state from a fresh page (`polyai`: the stand-in's mode while it is taken;
+ * `opened: false`: the tab is not open until `act` opens it).
+ */
 const STATES = {
   'transcript-search': {
     query: '?task=verified',
@@ -48,11 +58,11 @@ const STATES = {
       await page.getByRole('button', { name: 'Show as the agent sees it' }).click();
       // The pasted task rings in on top of Flex's list, selected; the admin opens its PolyAI tab.
       await page.getByTestId('task-item').first().click();
-      await page.locator('.Twilio-TabHeader').filter({ hasText: 'PolyAI Context' }).click();
-      await page.getByTestId('polyai-section-summary').waitFor();
-      await page.waitForTimeout(500); // Flex's tab transition
+      await openPolyaiTab(page);
     },
   },
+  // A supervisor in Flex's Teams view opens the tab on a monitored call: the agent's verdict, read-only.
+  'supervisor-teams': { query: '?view=teams&task=verified', opened: false, act: openPolyaiTab },
 };
 
 async function main() {
@@ -67,10 +77,10 @@ async function main() {
   try {
     const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
     const setPolyai = (mode) => page.request.post(`${preview.url}__preview/polyai-mode`, { data: { mode } });
-    for (const [name, { query, act, polyai = 'ok' }] of Object.entries(STATES)) {
+    for (const [name, { query, act, polyai = 'ok', opened = true }] of Object.entries(STATES)) {
       await setPolyai(polyai);
       await page.goto(`${preview.url}${query}`);
-      await page.getByTestId('polyai-context').waitFor();
+      if (opened) await page.getByTestId('polyai-context').waitFor();
       // The transcript has loaded (or failed): no spinner in the picture.
       await page.waitForLoadState('networkidle');
       if (act) await act(page);
