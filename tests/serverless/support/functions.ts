@@ -70,12 +70,15 @@ export function flexToken(claims: { sub?: string; exp?: number } = {}): string {
 }
 
 type Handler = Parameters<typeof invokeFunction>[0];
-export type PluginFunctionFactory = (deps: PluginDeps) => Handler;
+export type PluginFunctionFactory = (deps: PluginDeps & { taskRouter: InMemoryTaskRouter }) => Handler;
+
+/** The task the agent (WORKER_SID) holds in `agentHolding`'s TaskRouter. */
+export const HELD_TASK_SID = `WT${'5'.repeat(32)}`;
 
 /** A TaskRouter in which the agent (WORKER_SID) has accepted one task, with these attributes. */
 export function agentHolding(attributes: object): InMemoryTaskRouter {
   const taskRouter = new InMemoryTaskRouter();
-  taskRouter.addTask(`WT${'5'.repeat(32)}`, attributes, { reservations: { [WORKER_SID]: 'accepted' } });
+  taskRouter.addTask(HELD_TASK_SID, attributes, { reservations: { [WORKER_SID]: 'accepted' } });
   return taskRouter;
 }
 
@@ -91,5 +94,5 @@ export function pluginCaller(factory: PluginFunctionFactory, polyai: { status: n
   const handler = factory({ validateToken, taskRouter, fetch: fetch as unknown as typeof globalThis.fetch });
   const call = (body: Record<string, unknown>, headers: Record<string, string> = { origin: FLEX_ORIGIN }) =>
     invokeFunction(handler, functionEnv(), { ...body, request: { headers, cookies: {} } });
-  return { call, validateToken, fetch };
+  return { call, validateToken, fetch, taskRouter };
 }
