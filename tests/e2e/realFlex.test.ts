@@ -150,6 +150,35 @@ describe('real Flex: failures reach the admin, never the agent’s desktop', () 
   });
 });
 
+describe('real Flex: a Flex session that is gone', () => {
+  it("asks the Functions without a token when Flex's manager.user throws, and the tab says the load failed", async () => {
+    const { page, functionsUrl } = preview();
+    await preview().open();
+    await acceptTask(page, 'verified');
+    // Real Flex's `manager.user` is a getter that throws while there is no session (before the login completes,
+    // after a logout). Flex's own desktop needs its session to render, so only the manager's getter is made to
+    // throw, as Flex's does; the plugin reads the token from the same manager.
+    await page.evaluate(() => {
+      Object.defineProperty(window.Twilio.Flex.Manager.getInstance(), 'user', {
+        configurable: true,
+        get() {
+          throw new TypeError("Cannot read properties of undefined (reading 'permissions')");
+        },
+      });
+    });
+    try {
+      const request = page.waitForRequest(`${functionsUrl}/polyai-conversation`);
+      await openTab(page, TAB);
+      expect(((await request).postDataJSON() as { Token?: unknown }).Token).toBe('');
+      // The Functions refuse a missing token; the agent sees the transcript's failure, not a broken tab.
+      await contextSection(page, 'transcript').getByTestId('polyai-transcript').waitFor();
+      await expect(page.getByText(enUS.PolyaiContextSectionFault).count()).resolves.toBe(0);
+    } finally {
+      await page.evaluate(() => Reflect.deleteProperty(window.Twilio.Flex.Manager.getInstance(), 'user'));
+    }
+  });
+});
+
 describe("real Flex: the plugin's Paste is themed wherever Flex renders it", () => {
   /**
    * Flex's own task list buttons (with the plugin's badge) rendered into a second React root, under Flex's
