@@ -7,7 +7,7 @@
 import type { Request } from 'playwright-core';
 
 import { enUS } from '../../src/strings/en-US';
-import { acceptTask, contextSection, expectCleanRun, openTab, pasteAttributes, pastedTaskItem, previewForThisFile, selectedTaskSid, waitForReservationStatus } from './support/preview';
+import { acceptTask, contextSection, expectCleanRun, openTab, pasteAttributes, pastedTaskItem, previewForThisFile, selectedTaskSid, waitForPastedTask, waitForReservationStatus } from './support/preview';
 
 const preview = previewForThisFile();
 const verdictSection = () => contextSection(preview().page, 'verdict');
@@ -80,9 +80,8 @@ describe("offline preview: the agent's verdict", () => {
       polyai_verdict: { verdict: 'incomplete', reason: 'missing_data', by: 'agent', at: '2026-11-30T06:00:00.000Z', insights_keys: [] },
     };
     const before = await page.getByTestId('task-item').count();
-    await page.getByLabel('Task attributes (JSON)').fill(JSON.stringify(attributes));
-    await page.getByRole('button', { name: 'Show as the agent sees it' }).click();
-    await page.waitForFunction((count) => document.querySelectorAll('[data-testid="task-item"]').length === count + 1, before);
+    await pasteAttributes(page, JSON.stringify(attributes));
+    await waitForPastedTask(page, before);
     await pastedTaskItem(page).click();
     await openTab(page, enUS.PolyaiContextTabLabel);
     // The pasted task is still ringing: the verdict shows read-only until the agent accepts it.
@@ -95,7 +94,7 @@ describe("offline preview: the agent's verdict", () => {
     await preview().open('?panel=attributes');
     const before = await page.getByTestId('task-item').count();
     await pasteAttributes(page, JSON.stringify({ type: 'inbound', polyai: { data: { summary: 'Pasted from a Studio flow', intent: 'dispute_charge' } } }));
-    await page.waitForFunction((count) => document.querySelectorAll('[data-testid="task-item"]').length === count + 1, before);
+    await waitForPastedTask(page, before);
     await pastedTaskItem(page).click();
     const sid = String(await selectedTaskSid(page));
     await page.locator('.Twilio-IncomingTask-Accept').click();

@@ -275,9 +275,14 @@ export async function pasteAttributes(page: Page, text: string): Promise<void> {
   await page.getByRole('button', { name: 'Show as the agent sees it' }).click();
 }
 
+/** Waits until the pasted task has rung in: Flex lists one task more than the `tasksBefore` it had. */
+export async function waitForPastedTask(page: Page, tasksBefore: number): Promise<void> {
+  await page.waitForFunction((count) => document.querySelectorAll('[data-testid="task-item"]').length === count + 1, tasksBefore);
+}
+
 /** The pasted task rang in as a new reservation and Flex selected it; the agent opens the PolyAI tab. */
 export async function openPastedTask(page: Page, tasksBefore: number): Promise<void> {
-  await page.waitForFunction((count) => document.querySelectorAll('[data-testid="task-item"]').length === count + 1, tasksBefore);
+  await waitForPastedTask(page, tasksBefore);
   await page.waitForFunction(() => document.querySelector('.Twilio-TaskListBaseItem[aria-label]') !== null);
   await expect(selectedTaskSid(page)).resolves.toMatch(/^WR/);
   await pastedTaskItem(page).click();
