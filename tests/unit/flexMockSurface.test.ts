@@ -10,7 +10,7 @@ import type * as RealFlex from '@twilio/flex-ui';
 import * as MockFlex from '../__mocks__/@twilio/flex-ui';
 
 /** The mock's test-only helpers: not part of Flex's surface. */
-const TEST_ONLY = ['TaskContextProvider', 'mockFlexState', 'RecordedFragment'] as const;
+const TEST_ONLY = ['TaskContextProvider', 'mockFlexState', 'RecordedFragment', 'resetFlex'] as const;
 type MockSurface = Exclude<keyof typeof MockFlex, (typeof TEST_ONLY)[number]>;
 
 // Compile-time: every mock export the plugin can import exists in the real package.

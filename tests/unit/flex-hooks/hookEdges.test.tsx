@@ -8,6 +8,9 @@ import { registerAutoSelectTab, TASK_CANVAS_TABS } from '../../../src/flex/hooks
 import { CONTEXT_TAB_NAME } from '../../../src/flex/hooks/contextTab';
 import { withPasteTheme } from '../../../src/flex/hooks/pasteProvider';
 import { registerStrings } from '../../../src/flex/hooks/strings';
+import { resetFlex } from '../../__mocks__/@twilio/flex-ui';
+
+beforeEach(() => resetFlex());
 
 describe('strings when the language changes', () => {
   it('replaces its own strings with the new language, keeping what an admin changed', () => {

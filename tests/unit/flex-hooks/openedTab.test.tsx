@@ -10,18 +10,11 @@ import * as Flex from '@twilio/flex-ui';
 import { CONTEXT_TAB_NAME } from '../../../src/flex/hooks/contextTab';
 import { openedOnlyIn } from '../../../src/flex/hooks/openedTab';
 import { SUPERVISOR_CANVAS_TABS, TASK_CANVAS_TABS } from '../../../src/flex/hooks/taskCanvasTabs';
+import { mockFlexState, resetFlex, TaskContextProvider } from '../../__mocks__/@twilio/flex-ui';
 
-const mock = Flex as unknown as typeof Flex & {
-  TaskContextProvider: React.Provider<{ task?: unknown }>;
-  mockFlexState: { flex: { view: { componentViewStates: Record<string, { selectedTabName?: string } | undefined> } } };
-};
-const views = mock.mockFlexState.flex.view.componentViewStates;
-const saved = { ...views };
+const views = mockFlexState.flex.view.componentViewStates;
 
-afterEach(() => {
-  for (const key of Object.keys(views)) delete views[key];
-  Object.assign(views, saved);
-});
+beforeEach(() => resetFlex());
 
 describe.each([
   ['agent', TASK_CANVAS_TABS, SUPERVISOR_CANVAS_TABS],
@@ -29,11 +22,11 @@ describe.each([
 ])("the %s canvas's PolyAI tab", (_, canvas, otherCanvas) => {
   const OpenedOnly = openedOnlyIn(Flex, canvas, CONTEXT_TAB_NAME);
   const view = (sid: string) => (
-    <mock.TaskContextProvider value={{ task: { sid, taskSid: `T${sid}`, attributes: {} } }}>
+    <TaskContextProvider value={{ task: { sid, taskSid: `T${sid}`, attributes: {} } }}>
       <OpenedOnly>
         <p>content of {sid}</p>
       </OpenedOnly>
-    </mock.TaskContextProvider>
+    </TaskContextProvider>
   );
   const select = (name: string, tab: string | undefined) => {
     views[name] = { selectedTabName: tab };

@@ -1,27 +1,19 @@
+/**
+ * The plugin inside the Flex double (tests/__mocks__/@twilio/flex-ui.tsx), asserted by what the agent sees:
+ * the canvas's tabs in Flex's order, the selected tab, the task list row, Flex's actions and tab resets.
+ */
 import React from 'react';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as Flex from '@twilio/flex-ui';
 
 import { initPolyaiContext } from '../../../src/PolyaiContextPlugin';
-import { CONTEXT_TAB_NAME } from '../../../src/flex/hooks/contextTab';
-import { TASK_CANVAS_TABS } from '../../../src/flex/hooks/autoSelectTab';
 import { fixture } from '../../support/fixtures';
 import { jsonResponse, mockFetch } from '../../support/fetch';
-
-// The test double records what the plugin registers (see tests/__mocks__/@twilio/flex-ui.tsx).
-type Fragments = { fragments: Array<{ element: React.ReactElement; options: { sortOrder?: number; if?: (props: { task: unknown }) => boolean } }> };
-const mock = Flex as unknown as typeof Flex & {
-  TaskCanvasTabs: { Content: Fragments };
-  TaskListButtons: { Content: Fragments };
-  TaskContextProvider: React.Provider<{ task?: unknown }>;
-  mockFlexState: { flex: { view: { componentViewStates: { AgentTaskCanvasTabs: { selectedTabName: string } } } } };
-};
+import { mockFlexState, resetFlex, TaskCanvasTabs, TaskListItem } from '../../__mocks__/@twilio/flex-ui';
 
 type TestManager = { strings: Record<string, string>; configuration: Record<string, unknown> };
 
 function init(configuration: Record<string, unknown> = {}): TestManager {
-  mock.TaskCanvasTabs.Content.fragments.length = 0;
-  mock.TaskListButtons.Content.fragments.length = 0;
   const manager = Flex.Manager.getInstance() as unknown as TestManager;
   manager.strings = { TaskHeaderLine: 'Flex own string' };
   manager.configuration = configuration;
@@ -29,190 +21,250 @@ function init(configuration: Record<string, unknown> = {}): TestManager {
   return manager;
 }
 
-const registeredTab = () => {
-  expect(mock.TaskCanvasTabs.Content.fragments).toHaveLength(1);
-  return mock.TaskCanvasTabs.Content.fragments[0];
-};
+const studio = fixture('task-attributes-studio.json') as { polyai: { data: Record<string, unknown> } };
+const task = (attributes: unknown, sid = 'WR1') => ({ sid, taskSid: `WT${sid}`, status: 'pending', attributes });
+const polyaiTask = (sid = 'WR1') => task(studio, sid);
 
-/** The PolyaiContextTab element the registered Tab renders (Tab › OpenedOnly › PolyaiContextTab). */
-const registeredTabContent = () => registeredTab().element.props.children.props.children;
+const canvasTabs = () => within(screen.getByRole('tablist', { name: 'Task canvas' })).getAllByRole('tab');
+const tabLabels = () => canvasTabs().map((tab) => tab.textContent);
+const selectedTab = () => canvasTabs().find((tab) => tab.getAttribute('aria-selected') === 'true')?.textContent;
+const openTab = (label: string) => fireEvent.click(within(screen.getByRole('tablist', { name: 'Task canvas' })).getByRole('tab', { name: label }));
+/** What the agent reads in the tab (the panel is mounted by Flex even while hidden). */
+const polyaiPanel = () => screen.getByTestId('flex-tab-panel-polyai-context');
 
-const task = (attributes: unknown) => ({ sid: 'WR1', taskSid: 'WT1', attributes });
+const invoke = (name: string, payload: unknown) => act(() => Flex.Actions.invokeAction(name, payload as never));
 
-describe('plugin registration', () => {
-  it('adds the PolyAI Context tab to the task canvas', () => {
+function withFetch(body: unknown): jest.Mock {
+  const fetchSpy = mockFetch(jsonResponse(200, body));
+  const original = global.fetch;
+  global.fetch = fetchSpy as unknown as typeof fetch;
+  afterEachRestore.push(() => (global.fetch = original));
+  return fetchSpy;
+}
+const afterEachRestore: Array<() => void> = [];
+
+beforeEach(() => resetFlex());
+afterEach(() => afterEachRestore.splice(0).forEach((restore) => restore()));
+
+describe('the PolyAI Context tab in the agent\'s task canvas', () => {
+  it('comes after Flex\'s Info tab by default, and where an admin puts it with tab_sort_order', () => {
     init();
-    const { element, options } = registeredTab();
-    expect(element.props.uniqueName).toBe(CONTEXT_TAB_NAME);
-    expect(element.props.label).toBe('PolyAI Context');
-    expect(options.sortOrder).toBe(10);
+    const { unmount } = render(<TaskCanvasTabs task={polyaiTask()} />);
+    expect(tabLabels()).toEqual(['Info', 'PolyAI Context']);
+    unmount();
+    resetFlex();
+    init({ custom_data: { polyai_context: { tab_sort_order: -5 } } });
+    render(<TaskCanvasTabs task={polyaiTask()} />);
+    expect(tabLabels()).toEqual(['PolyAI Context', 'Info']);
+    // Flex shows its first tab until the agent picks one.
+    expect(selectedTab()).toBe('PolyAI Context');
   });
 
-  it('shows the tab only for tasks that carry PolyAI data', () => {
-    init();
-    const condition = registeredTab().options.if!;
-    for (const name of ['task-attributes-studio.json', 'task-attributes-json-string.json', 'task-attributes-flat.json', 'task-attributes-fetch-failed.json']) {
-      expect(condition({ task: task(fixture(name)) })).toBe(true);
-    }
-    expect(condition({ task: task({ type: 'inbound', name: 'Alex' }) })).toBe(false);
-    expect(condition({ task: task(undefined) })).toBe(false);
-    expect(condition({ task: undefined })).toBe(false);
-  });
+  it.each(['task-attributes-studio.json', 'task-attributes-json-string.json', 'task-attributes-flat.json', 'task-attributes-fetch-failed.json'])(
+    'is shown for a task carrying PolyAI data (%s)',
+    (name) => {
+      init();
+      render(<TaskCanvasTabs task={task(fixture(name))} />);
+      expect(tabLabels()).toEqual(['Info', 'PolyAI Context']);
+    },
+  );
 
-  it('shows the tab on every task when an admin asks for it', () => {
+  it('is not shown for other tasks, unless an admin asks for it on every task', () => {
+    init();
+    const { rerender, unmount } = render(<TaskCanvasTabs task={task({ type: 'inbound', name: 'Alex' })} />);
+    expect(tabLabels()).toEqual(['Info']);
+    rerender(<TaskCanvasTabs task={task(undefined)} />);
+    expect(tabLabels()).toEqual(['Info']);
+    unmount();
+    resetFlex();
     init({ custom_data: { polyai_context: { always_show: true } } });
-    expect(registeredTab().options.if!({ task: task({ type: 'inbound' }) })).toBe(true);
+    render(<TaskCanvasTabs task={task({ type: 'inbound' })} />);
+    expect(tabLabels()).toEqual(['Info', 'PolyAI Context']);
   });
 
-  it('registers nothing when disabled, and warns once about a bad setting', () => {
+  it('is not added when disabled, and a bad setting gives one warning', () => {
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    init({ custom_data: { polyai_context: { enabled: false, tab_sort_order: 'x' } } });
-    expect(mock.TaskCanvasTabs.Content.fragments).toHaveLength(0);
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0][0]).toMatch(/tab_sort_order must be a number/);
-    warn.mockRestore();
+    try {
+      init({ custom_data: { polyai_context: { enabled: false, tab_sort_order: 'x' } } });
+      render(
+        <>
+          <TaskListItem task={polyaiTask()} />
+          <TaskCanvasTabs task={polyaiTask()} />
+        </>,
+      );
+      expect(tabLabels()).toEqual(['Info']);
+      expect(screen.queryByTestId('polyai-task-badge')).not.toBeInTheDocument();
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0][0]).toMatch(/tab_sort_order must be a number/);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
-  it('adds its strings to manager.strings without overriding existing ones', () => {
+  it('adds its strings to manager.strings without overriding Flex\'s or an admin\'s', () => {
     const manager = init();
     expect(manager.strings.TaskHeaderLine).toBe('Flex own string');
     expect(manager.strings.PolyaiContextTabLabel).toBe('PolyAI Context');
-  });
-
-  it('renders the registered tab for the selected task, with admin-overridden strings', () => {
-    const manager = init();
     manager.strings.PolyaiContextSummaryHeading = 'Call summary';
-    // No provider around it: the plugin's pieces bring their own Paste theme (see withPasteTheme).
-    render(<mock.TaskContextProvider value={{ task: task(fixture('task-attributes-studio.json')) }}>{registeredTab().element}</mock.TaskContextProvider>);
-    expect(screen.getByRole('heading', { name: 'Call summary' })).toBeInTheDocument();
-    expect(screen.getByText(/disputes a duplicate 42\.50 charge/)).toBeInTheDocument();
+    render(<TaskCanvasTabs task={polyaiTask()} />);
+    openTab('PolyAI Context');
+    expect(within(polyaiPanel()).getByRole('heading', { name: 'Call summary' })).toBeInTheDocument();
+    expect(within(polyaiPanel()).getByText(/disputes a duplicate 42\.50 charge/)).toBeInTheDocument();
   });
 
-  it('picks the language from Flex, with the admin override winning', () => {
-    init({ language: 'fr-FR' });
-    expect(registeredTab().element.props.label).toBe('Contexte PolyAI');
-    const manager = init({ language: 'fr-FR', custom_data: { polyai_context: { language: 'es-ES' } } });
-    expect(registeredTab().element.props.label).toBe('Contexto de PolyAI');
-    expect(manager.strings.PolyaiContextSummaryHeading).toBe('Resumen');
+  it.each([
+    [{ language: 'fr-FR' }, 'Contexte PolyAI', 'Résumé'],
+    [{ language: 'fr-FR', custom_data: { polyai_context: { language: 'es-ES' } } }, 'Contexto de PolyAI', 'Resumen'],
+    [{ custom_data: { polyai_context: { language: 'de-DE' } } }, 'PolyAI-Kontext', 'Zusammenfassung'],
+  ])('speaks the language Flex or the admin chose (%j)', (configuration, label, summaryHeading) => {
+    init(configuration);
+    render(<TaskCanvasTabs task={polyaiTask()} />);
+    openTab(label);
+    expect(within(polyaiPanel()).getByRole('heading', { name: summaryHeading })).toBeInTheDocument();
   });
 
-  it('formats dates in the agent\'s full locale (en-GB from Flex) under the en-US strings', () => {
-    init({ language: 'en-GB' });
-    expect(registeredTab().element.props.label).toBe('PolyAI Context');
-    expect(registeredTabContent().props.locale).toBe('en-GB');
-    init({ language: 'de-AT' });
-    expect(registeredTabContent().props.locale).toBe('de-AT');
-    init({ language: 'en-GB', custom_data: { polyai_context: { language: 'fr-FR' } } });
+  it.each([
+    [{ language: 'en-GB' }, 'PolyAI Context', '0.5'],
+    [{ language: 'de-AT' }, 'PolyAI-Kontext', '0,5'],
     // An admin's fr-FR tab formats in French: the agent's own tags are English.
-    expect(registeredTabContent().props.locale).toBe('fr-FR');
+    [{ language: 'en-GB', custom_data: { polyai_context: { language: 'fr-FR' } } }, 'Contexte PolyAI', '0,5'],
+  ])('formats numbers in the agent\'s full locale (%j)', (configuration, label, formatted) => {
+    init(configuration);
+    render(<TaskCanvasTabs task={task({ ...studio, polyai: { ...studio.polyai, data: { ...studio.polyai.data, refund_ratio: 0.5 } } })} />);
+    openTab(label);
+    expect(within(polyaiPanel()).getByText(formatted)).toBeInTheDocument();
   });
 
-  it('renders the tab in the chosen language', () => {
-    init({ custom_data: { polyai_context: { language: 'de-DE' } } });
-    // No provider around it: the plugin's pieces bring their own Paste theme (see withPasteTheme).
-    render(<mock.TaskContextProvider value={{ task: task(fixture('task-attributes-studio.json')) }}>{registeredTab().element}</mock.TaskContextProvider>);
-    expect(screen.getByRole('heading', { name: 'Zusammenfassung' })).toBeInTheDocument();
-    expect(within(screen.getByTestId('polyai-glance')).getByText('Verifiziert')).toBeInTheDocument();
-  });
-
-  it('mounts the tab content once the agent opens the tab, keeps it while they look elsewhere, per task', () => {
+  it('mounts its content once the agent opens the tab, keeps it while they look elsewhere, per task', async () => {
     init();
-    const canvasTabs = mock.mockFlexState.flex.view.componentViewStates.AgentTaskCanvasTabs;
-    const view = (sid: string) => (
-      <mock.TaskContextProvider value={{ task: { ...task(fixture('task-attributes-studio.json')), sid } }}>{registeredTab().element}</mock.TaskContextProvider>
-    );
-    try {
-      // Flex mounts every tab's content: while another tab is selected, ours shows (and fetches) nothing.
-      canvasTabs.selectedTabName = 'info';
-      const { rerender } = render(view('WR1'));
-      expect(screen.queryByTestId('polyai-context')).not.toBeInTheDocument();
-      canvasTabs.selectedTabName = CONTEXT_TAB_NAME;
-      rerender(view('WR1'));
-      expect(screen.getByTestId('polyai-context')).toBeInTheDocument();
-      // The agent switches to another tab: the content stays (scroll, search and reveals survive).
-      canvasTabs.selectedTabName = 'info';
-      rerender(view('WR1'));
-      expect(screen.getByTestId('polyai-context')).toBeInTheDocument();
-      // The canvas stays mounted for the next task, which starts unopened.
-      rerender(view('WR2'));
-      expect(screen.queryByTestId('polyai-context')).not.toBeInTheDocument();
-    } finally {
-      canvasTabs.selectedTabName = CONTEXT_TAB_NAME;
-    }
+    const { rerender } = render(<TaskCanvasTabs task={polyaiTask('WR1')} />);
+    // Flex mounts every tab's content: until the agent opens ours, it renders (and fetches) nothing.
+    expect(screen.queryByTestId('polyai-context')).not.toBeInTheDocument();
+    openTab('PolyAI Context');
+    expect(within(polyaiPanel()).getByTestId('polyai-context')).toBeVisible();
+    // The agent goes to Info: our content stays mounted, hidden (scroll, search and reveals survive).
+    openTab('Info');
+    expect(within(polyaiPanel()).getByTestId('polyai-context')).not.toBeVisible();
+    // Flex selects the next task (the canvas stays mounted and its tab resets): that task starts unopened.
+    await invoke('SelectTask', { sid: 'WR2' });
+    rerender(<TaskCanvasTabs task={polyaiTask('WR2')} />);
+    expect(selectedTab()).toBe('Info');
+    expect(screen.queryByTestId('polyai-context')).not.toBeInTheDocument();
   });
 
-  it('marks PolyAI tasks in the task list, inside the item (beside Accept/Reject)', () => {
-    init();
-    expect(mock.TaskListButtons.Content.fragments).toHaveLength(1);
-    const { element, options } = mock.TaskListButtons.Content.fragments[0];
-    expect(options.if!({ task: task(fixture('task-attributes-studio.json')) })).toBe(true);
-    expect(options.if!({ task: task({ type: 'inbound' }) })).toBe(false);
-    render(element);
-    expect(screen.getByTestId('polyai-task-badge')).toHaveTextContent('PolyAI');
-  });
-
-  it('selects the PolyAI tab when the agent accepts a PolyAI task, only if configured', () => {
-    const addListener = Flex.Actions.addListener as jest.Mock;
-    init();
-    expect(addListener).not.toHaveBeenCalled();
-    init({ custom_data: { polyai_context: { auto_select_tab: true } } });
-    expect(addListener).toHaveBeenCalledWith('afterAcceptTask', expect.any(Function));
-    const listener = (name: string) => addListener.mock.calls.find(([event]) => event === name)![1] as (payload: unknown) => void;
-    const accept = (payload: unknown) => {
-      listener('beforeAcceptTask')(payload);
-      listener('afterAcceptTask')(payload);
-    };
-    accept({ task: task({ type: 'inbound' }) });
-    expect(Flex.Actions.invokeAction).not.toHaveBeenCalled();
-    accept({ task: task(fixture('task-attributes-studio.json')) });
-    expect(Flex.Actions.invokeAction).toHaveBeenCalledWith('SetComponentState', { name: TASK_CANVAS_TABS, state: { selectedTabName: CONTEXT_TAB_NAME } });
-  });
-
-  it('fetches the transcript only when the tab content mounts, with the Flex token', async () => {
-    const fetchSpy = mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') }));
-    const original = global.fetch;
-    global.fetch = fetchSpy as unknown as typeof fetch;
-    try {
-      init({ custom_data: { polyai_context: { functions_base_url: 'https://polyai-1234.twil.io', auto_select_tab: true } } });
-      for (const [event, listener] of (Flex.Actions.addListener as jest.Mock).mock.calls) if (/AcceptTask$/.test(event)) listener({ task: task(fixture('task-attributes-studio.json')) });
-      expect(fetchSpy).not.toHaveBeenCalled();
-      render(<mock.TaskContextProvider value={{ task: task(fixture('task-attributes-studio.json')) }}>{registeredTab().element}</mock.TaskContextProvider>);
-      expect(fetchSpy).toHaveBeenCalledTimes(1);
-      const [url, init_] = fetchSpy.mock.calls[0] as unknown as [string, RequestInit];
-      expect(url).toBe('https://polyai-1234.twil.io/polyai-conversation');
-      expect(JSON.parse(init_.body as string)).toEqual({ Token: 'flex-token-for-tests', conversationId: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9' });
-      await waitFor(() => expect(screen.getByText('Thanks for calling Acme. How can I help today?')).toBeInTheDocument());
-    } finally {
-      global.fetch = original;
-    }
+  it('fetches the transcript only when the agent opens the tab, with the Flex token', async () => {
+    const fetchSpy = withFetch({ conversation: fixture('conversation.json') });
+    init({ custom_data: { polyai_context: { functions_base_url: 'https://polyai-1234.twil.io' } } });
+    render(<TaskCanvasTabs task={polyaiTask()} />);
+    expect(fetchSpy).not.toHaveBeenCalled();
+    openTab('PolyAI Context');
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    const [url, request] = fetchSpy.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('https://polyai-1234.twil.io/polyai-conversation');
+    expect(JSON.parse(request.body as string)).toEqual({ Token: 'flex-token-for-tests', conversationId: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9' });
+    await waitFor(() => expect(within(polyaiPanel()).getByText('Thanks for calling Acme. How can I help today?')).toBeInTheDocument());
   });
 
   it('refreshes in place when the task attributes change, keeping the search and reveals', async () => {
-    const fetchSpy = mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') }));
-    const original = global.fetch;
-    global.fetch = fetchSpy as unknown as typeof fetch;
-    try {
-      init({ custom_data: { polyai_context: { functions_base_url: 'https://polyai-1234.twil.io' } } });
-      const studio = fixture('task-attributes-studio.json') as { polyai: { data: Record<string, unknown> } };
-      const view = (attributes: unknown) => <mock.TaskContextProvider value={{ task: task(attributes) }}>{registeredTab().element}</mock.TaskContextProvider>;
-      const withCard = { ...studio, polyai: { ...studio.polyai, data: { ...studio.polyai.data, card_number: '4111' } } };
-      const { rerender } = render(view(withCard));
-      await waitFor(() => expect(screen.getByRole('searchbox')).toBeInTheDocument());
-      const input = screen.getByRole('searchbox') as HTMLInputElement;
-      fireEvent.change(input, { target: { value: 'charge' } });
-      await waitFor(() => expect(screen.getByText('1 of 6')).toBeInTheDocument());
-      fireEvent.click(screen.getByRole('button', { name: 'Show Card Number' }));
+    const fetchSpy = withFetch({ conversation: fixture('conversation.json') });
+    init({ custom_data: { polyai_context: { functions_base_url: 'https://polyai-1234.twil.io' } } });
+    const withCard = { ...studio, polyai: { ...studio.polyai, data: { ...studio.polyai.data, card_number: '4111' } } };
+    const { rerender } = render(<TaskCanvasTabs task={task(withCard)} />);
+    openTab('PolyAI Context');
+    const input = (await within(polyaiPanel()).findByRole('searchbox')) as HTMLInputElement;
+    fireEvent.change(input, { target: { value: 'charge' } });
+    await waitFor(() => expect(screen.getByText('1 of 6')).toBeInTheDocument());
+    fireEvent.click(screen.getByRole('button', { name: 'Show Card Number' }));
 
-      const updated = { ...withCard, polyai: { ...withCard.polyai, data: { ...withCard.polyai.data, summary: 'Updated summary from PolyAI' } } };
-      rerender(view(updated));
-      expect(screen.getByText('Updated summary from PolyAI')).toBeInTheDocument();
-      expect(screen.getByRole('searchbox')).toBe(input);
-      expect(input.value).toBe('charge');
-      expect(screen.getByText('1 of 6')).toBeInTheDocument();
-      expect(screen.getByRole('button', { name: 'Show Card Number' })).toHaveAttribute('aria-pressed', 'true');
-      expect(fetchSpy).toHaveBeenCalledTimes(1);
-    } finally {
-      global.fetch = original;
-    }
+    const updated = { ...withCard, polyai: { ...withCard.polyai, data: { ...withCard.polyai.data, summary: 'Updated summary from PolyAI' } } };
+    rerender(<TaskCanvasTabs task={task(updated)} />);
+    expect(screen.getByText('Updated summary from PolyAI')).toBeInTheDocument();
+    expect(screen.getByRole('searchbox')).toBe(input);
+    expect(input.value).toBe('charge');
+    expect(screen.getByText('1 of 6')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Show Card Number' })).toHaveAttribute('aria-pressed', 'true');
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the PolyAI marker in the task list', () => {
+  it('sits in the task\'s row, before Flex\'s Accept and Reject, only on PolyAI tasks', () => {
+    init();
+    render(<TaskListItem task={polyaiTask()} />);
+    const row = screen.getByTestId('flex-task-list-item-row');
+    expect(within(row).getByTestId('polyai-task-badge')).toHaveTextContent('PolyAI');
+    const buttons = within(row).getByTestId('flex-task-list-buttons');
+    expect(Array.from(buttons.children, (child) => child.textContent)).toEqual(['PolyAI', 'Accept', 'Reject']);
+  });
+
+  it('is absent from other tasks', () => {
+    init();
+    render(<TaskListItem task={task({ type: 'inbound' })} />);
+    expect(screen.queryByTestId('polyai-task-badge')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Accept' })).toBeInTheDocument();
+  });
+});
+
+describe('opening the PolyAI tab when the agent accepts (auto_select_tab)', () => {
+  const autoSelect = { custom_data: { polyai_context: { auto_select_tab: true } } };
+
+  /** The agent selects the ringing task, then accepts it; Flex resets the canvas tab on each change. */
+  let rerenderCanvas: (shown: ReturnType<typeof task>) => void;
+  async function acceptInFlex(accepted: ReturnType<typeof task>): Promise<void> {
+    const { rerender } = render(<TaskCanvasTabs task={accepted} />);
+    rerenderCanvas = (shown) => rerender(<TaskCanvasTabs task={shown} />);
+    await invoke('SelectTask', { sid: accepted.sid });
+    await invoke('AcceptTask', { sid: accepted.sid, task: accepted });
+  }
+
+  it('shows Info after accepting unless the admin turned it on', async () => {
+    init();
+    await acceptInFlex(polyaiTask());
+    expect(selectedTab()).toBe('Info');
+  });
+
+  it('opens the PolyAI tab when the accepted update arrives during the accept action', async () => {
+    init(autoSelect);
+    await acceptInFlex(polyaiTask());
+    expect(mockFlexState.flex.worker.tasks.get('WR1')?.status).toBe('accepted');
+    expect(selectedTab()).toBe('PolyAI Context');
+    expect(within(polyaiPanel()).getByTestId('polyai-context')).toBeVisible();
+  });
+
+  it('opens it when TaskRouter\'s accepted update comes after the action (Flex\'s reset then comes last)', async () => {
+    const { reservationUpdate } = resetFlex({ acceptedUpdate: 'manual' });
+    init(autoSelect);
+    await acceptInFlex(polyaiTask());
+    await act(() => reservationUpdate('WR1', 'accepted'));
+    expect(selectedTab()).toBe('PolyAI Context');
+  });
+
+  it('leaves Info on a task without PolyAI data', async () => {
+    init({ custom_data: { polyai_context: { auto_select_tab: true, always_show: true } } });
+    await acceptInFlex(task({ type: 'inbound' }));
+    expect(tabLabels()).toEqual(['Info', 'PolyAI Context']);
+    expect(selectedTab()).toBe('Info');
+  });
+
+  it('keeps the tab the agent chose before the accepted update arrived', async () => {
+    const { reservationUpdate } = resetFlex({ acceptedUpdate: 'manual' });
+    init(autoSelect);
+    await acceptInFlex(polyaiTask());
+    openTab('Info');
+    await act(() => reservationUpdate('WR1', 'accepted'));
+    // Flex's reset after the update shows its first tab: not turned into ours, the agent had chosen.
+    expect(selectedTab()).toBe('Info');
+  });
+
+  it('does not take over the canvas when the agent has moved to another task', async () => {
+    const { reservationUpdate } = resetFlex({ acceptedUpdate: 'manual' });
+    init(autoSelect);
+    await act(() => reservationUpdate('WR2', 'accepted')); // a call the agent already has
+    await acceptInFlex(polyaiTask('WR1'));
+    await invoke('SelectTask', { sid: 'WR2' });
+    rerenderCanvas(polyaiTask('WR2'));
+    expect(selectedTab()).toBe('Info');
+    await act(() => reservationUpdate('WR1', 'accepted'));
+    expect(selectedTab()).toBe('Info');
   });
 });
