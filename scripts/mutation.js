@@ -29,5 +29,7 @@ for (const folder of folders.length > 0 ? folders : Object.keys(MUTATION_FOLDERS
   });
   if (run.status !== 0) failed.push(folder);
 }
+// Every folder's score from all its reports (whole-folder and file-by-file runs): scripts/mutationSummary.mjs.
+spawnSync(process.execPath, [path.join(__dirname, 'mutationSummary.mjs')], { stdio: 'inherit' });
 if (failed.length > 0) console.error(`\nMutation testing failed or scored below the threshold for: ${failed.join(', ')}.`);
 process.exit(failed.length > 0 ? 1 : 0);

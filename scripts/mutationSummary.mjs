@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * `npm run mutation:summary [-- --survivors]`: one score per folder from every Stryker report under
+ * reports/mutation/FOLDER/ (the whole-folder run and the file-by-file `--mutate` runs), the newest report of
+ * each file winning, scored by Stryker's own metrics library. `--survivors` lists what no test noticed.
+ */
+import { createRequire } from 'module';
+import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
+import path from 'path';
+import { fileURLToPath } from 'url';
+import { parseArgs } from 'util';
+import { calculateMetrics } from 'mutation-testing-metrics';
+
+const require = createRequire(import.meta.url);
+const { MUTATION_FOLDERS } = require('../tests/mutation/folders.js');
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: options } = parseArgs({ options: { survivors: { type: 'boolean', default: false } } });
+
+/** Every mutation.json under a folder's reports, oldest first (so newer reports overwrite a file's results). */
+function reportsOf(folder) {
+  const dir = path.join(root, 'reports', 'mutation', folder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => path.basename(file) === 'mutation.json')
+    .map((file) => path.join(dir, file))
+    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
+}
+
+const percent = (value) => (Number.isNaN(value) ? 'n/a' : `${value.toFixed(1)} %`);
+const rows = [];
+for (const folder of Object.keys(MUTATION_FOLDERS)) {
+  const files = {};
+  for (const report of reportsOf(folder)) {
+    for (const [file, result] of Object.entries(JSON.parse(readFileSync(report, 'utf8')).files)) {
+      // A file deleted or moved since its report no longer counts.
+      if (existsSync(path.resolve(root, file))) files[file] = result;
+    }
+  }
+  const { metrics } = calculateMetrics(files);
+  rows.push({ folder, files: Object.keys(files).length, mutants: metrics.totalMutants, killed: metrics.killed + metrics.timeout, survived: metrics.survived, 'no coverage': metrics.noCoverage, 'compile errors': metrics.compileErrors, score: percent(metrics.mutationScore) });
+  if (options.survivors) {
+    for (const [file, { mutants }] of Object.entries(files)) {
+      for (const mutant of mutants.filter(({ status }) => status === 'Survived' || status === 'NoCoverage')) {
+        console.log(`${folder}  ${file}:${mutant.location.start.line}  ${mutant.status}  ${mutant.mutatorName}  ${JSON.stringify(mutant.replacement ?? '')}`);
+      }
+    }
+  }
+}
+console.table(rows);
