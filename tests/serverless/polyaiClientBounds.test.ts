@@ -78,13 +78,59 @@ describe('PolyAI client: one deadline for the whole call', () => {
     const retried = await run(config, [{ kind: 'answer', afterMs: 400, status: 503 }, { kind: 'hang' }]);
     expect(retried.attemptStarts).toEqual([0, 600]);
     expect(retried.elapsedMs).toBe(1_500);
-    expect(retried.result).toMatchObject({ ok: false, attempts: 2, error: { status: 504 } });
+    // The caller is told the whole call's deadline, not what was left of it for the retry.
+    expect(retried.result).toEqual({ ok: false, attempts: 2, error: { status: 504, message: 'PolyAI did not answer within 1500 ms.' } });
+  });
+
+  it('ends a hung retry at its own attempt timeout when the deadline leaves more time', async () => {
+    // 503 at once, 200 ms pause: the retry starts at 200 ms with 5,800 ms left but may only take 1,000 ms.
+    const config = { ...base, attemptTimeoutMs: 1_000, deadlineMs: 6_000 };
+    const retried = await run(config, [{ kind: 'answer', afterMs: 0, status: 503 }, { kind: 'hang' }]);
+    expect(retried.attemptStarts).toEqual([0, 200]);
+    expect(retried.elapsedMs).toBe(1_200);
+    expect(retried.result).toEqual({ ok: false, attempts: 2, error: { status: 504, message: 'PolyAI did not answer within 1000 ms.' } });
   });
 
   it('bounds the first attempt by the deadline when the attempt timeout is longer', async () => {
     const hung = await run({ ...base, attemptTimeoutMs: 5_000, deadlineMs: 1_000 }, [{ kind: 'hang' }]);
     expect(hung.elapsedMs).toBe(1_000);
-    expect(hung.result).toMatchObject({ ok: false, error: { status: 504 } });
+    expect(hung.result).toEqual({ ok: false, attempts: 1, error: { status: 504, message: 'PolyAI did not answer within 1000 ms.' } });
+  });
+
+  it('makes no retry on a negative Retry-After when the deadline has no room for one', async () => {
+    // 503 after 1,100 ms with "Retry-After: -5": 400 ms are left, under the 500 ms a retry needs.
+    const negative = await run({ ...base, attemptTimeoutMs: 1_400 }, [{ kind: 'answer', afterMs: 1_100, status: 503, retryAfterS: -5 }, { kind: 'answer', afterMs: 0, status: 200 }]);
+    expect(negative.attemptStarts).toEqual([0]);
+    expect(negative.result).toMatchObject({ ok: false, attempts: 1, error: { status: 503 } });
+  });
+
+  it('stops reading a body that is still trickling in when the attempt times out', async () => {
+    // PolyAI sends the headers at once, then 10 bytes every 100 ms, never finishing.
+    const stats = { pulled: 0, cancelled: false };
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (stats.pulled >= 1_000) return; // a bound for a broken client, far past the 1,000 ms timeout
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        stats.pulled += 1;
+        controller.enqueue(new TextEncoder().encode(stats.pulled === 1 ? '{"data":"x' : 'xxxxxxxxxx'));
+      },
+      cancel() {
+        stats.cancelled = true;
+      },
+    });
+    const fetch = jest.fn(async () => new Response(body, { status: 200 }));
+    let result: PolyaiResult | undefined;
+    void createPolyaiClient(base, { fetch: fetch as unknown as typeof globalThis.fetch })
+      .fetchConversation('CA1')
+      .then((answer) => {
+        result = answer;
+      });
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(result).toEqual({ ok: false, attempts: 1, error: { status: 504, message: 'PolyAI did not answer within 1000 ms.' } });
+    expect(stats.cancelled).toBe(true);
+    const pulledAtTimeout = stats.pulled;
+    await jest.advanceTimersByTimeAsync(2_000);
+    expect(stats.pulled).toBe(pulledAtTimeout);
   });
 
   it('retries only with at least 500 ms of the deadline left after the pause', async () => {
