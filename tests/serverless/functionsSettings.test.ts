@@ -175,6 +175,7 @@ describe('PolyAI client: statuses, Retry-After, timers', () => {
 
   it.each([
     ['blank', ' ', 200],
+    ['only a no-break space (U+00A0), which HTTP does not trim', '\u00a0', 200],
     ['not a number or a date', 'Infinity', 200],
     ['an HTTP date in the past', 'Wed, 21 Oct 2015 07:28:00 GMT', 0],
   ])('reads a Retry-After that is %s (%j) as a %i ms pause', async (_, header, ms) => {

@@ -116,6 +116,52 @@ describe('PolyAI client', () => {
   });
 });
 
+describe('PolyAI client: JSON nesting limit (256 levels)', () => {
+  /** `levels` arrays/objects inside each other, with a key or a value beside every bracket: `{"a":[1,{"a":[1,…`. */
+  function nested(levels: number): string {
+    let text = '0';
+    for (let level = levels; level > 0; level -= 1) text = level % 2 === 0 ? `[1,${text}]` : `{"a":${text}}`;
+    return text;
+  }
+  function depthOf(value: unknown): number {
+    if (Array.isArray(value)) return 1 + depthOf(value[1]);
+    if (typeof value === 'object' && value !== null) return 1 + depthOf((value as { a: unknown }).a);
+    return 0;
+  }
+  const answer = async (body: string) => {
+    const deps = scriptedFetch({ status: 200, body }, { status: 200, body: '{}' });
+    const result = await createPolyaiClient(config, deps).fetchHandoffState({ param: 'id', value: 'x' });
+    return { result, calls: deps.calls.length };
+  };
+
+  it('accepts a body exactly 256 levels deep', async () => {
+    const { result, calls } = await answer(nested(256));
+    expect(result).toMatchObject({ ok: true, attempts: 1 });
+    expect(depthOf(result.ok && result.body)).toBe(256);
+    expect(calls).toBe(1);
+  });
+
+  it('refuses a body 257 levels deep as 502 without asking again', async () => {
+    const { result, calls } = await answer(nested(257));
+    expect(result).toEqual({ ok: false, error: { status: 502, message: 'PolyAI answered with JSON nested deeper than 256 levels.' }, attempts: 1 });
+    expect(calls).toBe(1);
+  });
+
+  it('counts depth, not how many arrays and objects there are: 300 empty ones side by side are fine', async () => {
+    const wide = `{"lists":[${Array(300).fill('[]').join(',')}],"objects":[${Array(300).fill('{}').join(',')}],"mixed":[${Array(300).fill('[{}]').join(',')}]}`;
+    const { result } = await answer(wide);
+    expect(result).toMatchObject({ ok: true, attempts: 1 });
+    expect(result.ok && (result.body as { objects: unknown[] }).objects).toHaveLength(300);
+  });
+
+  it('does not count brackets inside strings, after an escaped quote or an escaped backslash', async () => {
+    const brackets = '[{'.repeat(300);
+    const body = JSON.stringify({ quoted: `say "${brackets}"`, backslash: `C:\\${brackets}\\`, plain: brackets });
+    const { result } = await answer(body);
+    expect(result).toEqual({ ok: true, body: JSON.parse(body), attempts: 1 });
+  });
+});
+
 describe('configuration', () => {
   const env = { POLYAI_ACCOUNT_ID: 'acme', POLYAI_PROJECT_ID: 'billing', POLYAI_API_KEY: 'k' };
 
