@@ -197,11 +197,12 @@ describe('PolyAI client: response body cap', () => {
 
   beforeEach(() => jest.useRealTimers());
 
-  it('refuses a body over 2 MB and stops reading it, however valid its JSON', async () => {
+  it('refuses a body over 2 MB and stops reading it, however valid its JSON, without asking again', async () => {
     const big = streamedBody(3 * MB);
     const fetch = jest.fn(async () => big.response);
     const result = await createPolyaiClient(base, { fetch: fetch as unknown as typeof globalThis.fetch, sleep: async () => undefined }).fetchConversation('CA1');
-    expect(result.ok).toBe(false);
+    expect(result).toEqual({ ok: false, error: { status: 502, message: 'PolyAI answered with a body over 2000000 bytes.' }, attempts: 1 });
+    expect(fetch).toHaveBeenCalledTimes(1);
     expect(big.stats.cancelled).toBe(true);
     expect(big.stats.pulled).toBeLessThan(2 * MB + 2 * 64 * 1024);
   });

@@ -55,6 +55,8 @@ export function createPolyaiClient(config: PolyaiConfig, deps: ClientDeps = {}) 
           redirect: 'error',
         });
         const text = await readCapped(response, signal);
+        // Asking again would bring the same oversized answer: refused, not retried.
+        if (text === null) return failed(STATUS_BAD_GATEWAY, `PolyAI answered with a body over ${MAX_BODY_BYTES} bytes.`, false);
         if (response.status === 200) {
           if (nestedDeeperThan(text, MAX_JSON_DEPTH)) return failed(STATUS_BAD_GATEWAY, `PolyAI answered with JSON nested deeper than ${MAX_JSON_DEPTH} levels.`, false);
           try {
@@ -66,7 +68,7 @@ export function createPolyaiClient(config: PolyaiConfig, deps: ClientDeps = {}) 
         const retryable = response.status === 429 || response.status >= 500;
         return failed(response.status, messageFor(response.status), retryable, retryAfterMs(response.headers.get('retry-after')));
       } catch {
-        if (signal.aborted) return timedOut();
+        // A failure after our own timer aborted the attempt is never read: withDeadline has answered timedOut().
         return failed(STATUS_BAD_GATEWAY, 'PolyAI could not be reached.', true);
       }
     }, timedOut);
@@ -154,7 +156,8 @@ function nestedDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
-async function readCapped(response: Response, signal: AbortSignal): Promise<string> {
+/** The body as text, or `null` when it is over MAX_BODY_BYTES (reading stops there). */
+async function readCapped(response: Response, signal: AbortSignal): Promise<string | null> {
   if (response.body === null) return '';
   const reader = response.body.getReader();
   // Our own listener on our own signal: frees the socket when the deadline passes mid-body.
@@ -167,7 +170,7 @@ async function readCapped(response: Response, signal: AbortSignal): Promise<stri
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
       await reader.cancel();
-      throw new Error('body too large');
+      return null;
     }
     chunks.push(value);
   }
