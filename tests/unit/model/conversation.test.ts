@@ -188,6 +188,7 @@ describe('parseConversation at its edges', () => {
     expect(dtmf('1'.repeat(64))).toBe('1'.repeat(64));
     expect(dtmf('1'.repeat(65))).toBeNull();
     expect(dtmf('12e')).toBeNull();
+    expect(dtmf('e12')).toBeNull(); // a non-key anywhere, not only at the end
     expect(dtmf(' , ')).toBeNull();
     expect(dtmf(1234)).toBeNull();
   });
@@ -202,5 +203,47 @@ describe('parseConversation at its edges', () => {
     expect(conversation).toEqual({ id: 'CA1', summary: 's', handoffReason: 'r', handoffDestination: 'd', inProgress: false, language: 'en-GB', turns: [], truncated: false });
     expect(parseConversation({ inProgress: true }).inProgress).toBe(true);
     expect(parseConversation({ conversation: 'not an object', conversationId: 'outer' }).id).toBe('outer');
+  });
+
+  it('reads nothing from a body it cannot read, and does not call that cut', () => {
+    const nothing = { id: null, summary: null, handoffReason: null, handoffDestination: null, inProgress: null, language: null, turns: [], truncated: false };
+    const hostile = new Proxy({}, { get: () => { throw new Error('boom'); }, ownKeys: () => { throw new Error('boom'); } });
+    for (const input of [undefined, 42, 'not json', [], hostile]) expect(parseConversation(input)).toEqual(nothing);
+  });
+
+  it('keeps the badges on the caller row when the caller spoke, pressed keys or went out of domain; the answer gets none', () => {
+    const badges = { agent_response: 'Sure', intents: ['refund'], entities: [{ order_number: 'AB1234' }] };
+    const onCaller = { intents: ['refund'], entities: [{ name: 'order_number', values: ['AB1234'] }] };
+    const answer = { speaker: 'agent', text: 'Sure', intents: [], entities: [], silence: false, outOfDomain: false };
+    for (const caller of [{ user_input: 'a refund please' }, { user_input_dtmf: '1234' }, { user_input: 'what is the weather', is_ood: true }]) {
+      const { turns } = one({ ...caller, ...badges });
+      expect(turns).toEqual([expect.objectContaining({ speaker: 'caller', ...onCaller }), expect.objectContaining(answer)]);
+    }
+  });
+
+  it('reads intents and entities only from lists', () => {
+    expect(one({ user_input: 'x', intents: 'refund', entities: { dob: '1988-05-04' } }).turns[0]).toMatchObject({ intents: [], entities: [] });
+    expect(parseConversation({ turns: [{ user_input: 'x' }] }).turns[0]).toMatchObject({ intents: [], entities: [] });
+  });
+
+  it('reads at most as many turn entries as the row limit, whatever they hold, and says the rest was cut', () => {
+    const limits = { ...CONVERSATION_LIMITS, maxTurns: 2 };
+    expect(parseConversation({ turns: [null, 7, turn({ user_input: 'late' })] }, limits)).toMatchObject({ turns: [], truncated: true });
+  });
+
+  it('reads no turn past the row limit, and a stray non-object after the last row is not a cut', () => {
+    // Two rows from the first turn fill the limit before the second entry is reached.
+    const limits = { ...CONVERSATION_LIMITS, maxTurns: 2 };
+    const full = { user_input: 'a', agent_response: 'b' };
+    let reads = 0;
+    const unread = { get user_input() { reads += 1; return 'late'; } };
+    expect(parseConversation({ turns: [full, unread] }, limits)).toMatchObject({ turns: [{ text: 'a' }, { text: 'b' }], truncated: true });
+    expect(reads).toBe(0);
+    expect(parseConversation({ turns: [full, null] }, limits)).toMatchObject({ turns: [{ text: 'a' }, { text: 'b' }], truncated: false });
+  });
+
+  it('reads at most as many entity objects as the badge limit, whatever they hold, and says the rest was cut', () => {
+    const small = { ...CONVERSATION_LIMITS, maxBadges: 2 };
+    expect(one({ user_input: 'a', entities: [null, 'x', { late: '1' }] }, small)).toMatchObject({ truncated: true, turns: [{ entities: [] }] });
   });
 });
