@@ -25,7 +25,7 @@ function maskOccurrences(text: string, values: readonly string[]): string {
 /**
  * The turn with its sensitive values masked, or null when it carries none (nothing to reveal). When a
  * sensitive entity's value is not in the text as written ("fourth of May 1988" for `1988-05-04`), the
- * whole text is masked: its spoken form cannot be told apart reliably.
+ * whole text is masked: its spoken form cannot be told apart reliably. The same holds for the translation.
  */
 export function maskTurn(turn: ConversationTurn, patterns: readonly RegExp[], sensitiveValues: readonly string[]): ConversationTurn | null {
   const sensitive = (name: string, values: readonly string[]) => isSensitivePath([name], patterns) && !values.every(isPreMasked);
@@ -33,18 +33,21 @@ export function maskTurn(turn: ConversationTurn, patterns: readonly RegExp[], se
     .filter((entity) => sensitive(entity.name, entity.values))
     .flatMap((entity) => entity.values.map((value) => value.trim()))
     .filter((value) => value !== '');
-  // What the caller said, typed or PolyAI translated: a value found in none of them was said differently.
-  const said = [turn.text, turn.dtmf ?? '', turn.translation ?? ''].join('\n').toLowerCase();
-  const spokenElsewhere = entityValues.some((value) => !said.includes(value.toLowerCase()));
+  const holds = (part: string | null, value: string) => part !== null && part.toLowerCase().includes(value.toLowerCase());
+  // A value typed on the keypad need not be in the words. A value said is in the text and in its translation
+  // (one utterance, two languages): where either lacks it as written, it was said differently there
+  // ("uno dos tres cuatro" beside "my pin is 4321"), so that part is masked whole. Found nowhere, all are.
+  const saidDifferentlyIn = (part: string | null, others: ReadonlyArray<string | null>) =>
+    entityValues.some((value) => !holds(part, value) && !others.some((other) => holds(other, value)));
   const values = [...entityValues, ...sensitiveValues]
     .filter((value) => value.length >= MIN_MASKED_CHARS)
     .slice(0, MAX_VALUES)
     // Longest first, so a value containing another is masked whole.
     .sort((a, b) => b.length - a.length);
-  const mask = (text: string) => (spokenElsewhere && text !== '' ? MASK : maskOccurrences(text, values));
-  const text = mask(turn.text);
-  const dtmf = turn.dtmf === null ? null : mask(turn.dtmf);
-  const translation = turn.translation === null ? null : mask(turn.translation);
+  const mask = (part: string, whole: boolean) => (whole && part !== '' ? MASK : maskOccurrences(part, values));
+  const text = mask(turn.text, saidDifferentlyIn(turn.text, [turn.dtmf]));
+  const dtmf = turn.dtmf === null ? null : mask(turn.dtmf, saidDifferentlyIn(turn.dtmf, [turn.text, turn.translation]));
+  const translation = turn.translation === null ? null : mask(turn.translation, saidDifferentlyIn(turn.translation, [turn.dtmf]));
   if (text === turn.text && dtmf === turn.dtmf && translation === turn.translation && entityValues.length === 0) return null;
   return {
     ...turn,

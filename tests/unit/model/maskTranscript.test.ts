@@ -62,9 +62,15 @@ describe('maskTurn: sensitive entities in the words the caller said', () => {
     expect(maskTurn(keysOnly, patterns, [])).toMatchObject({ text: '', dtmf: MASK, entities: [entity('dob', MASK)] });
   });
 
-  it('finds a value in PolyAI\'s translation and masks it there where it stands', () => {
+  it('finds a value in PolyAI\'s translation and masks it there where it stands, and the original words whole', () => {
     const translated = turn({ text: 'mi clave es uno dos tres cuatro', translation: 'my pin is 4321', entities: [entity('pin', '4321')] });
-    expect(maskTurn(translated, patterns, [])?.translation).toBe(`my pin is ${MASK}`);
+    expect(maskTurn(translated, patterns, [])).toMatchObject({ text: MASK, translation: `my pin is ${MASK}` });
+    // The other way round: said as written, translated into words.
+    const inWords = turn({ text: 'my pin is 4321', translation: 'mi clave es cuatro tres dos uno', entities: [entity('pin', '4321')] });
+    expect(maskTurn(inWords, patterns, [])).toMatchObject({ text: `my pin is ${MASK}`, translation: MASK });
+    // Typed on the keypad: the words around it are kept in both languages.
+    const typed = turn({ text: 'aquí está', dtmf: '4321', translation: 'here it is', entities: [entity('pin', '4321')] });
+    expect(maskTurn(typed, patterns, [])).toMatchObject({ text: 'aquí está', dtmf: MASK, translation: 'here it is' });
   });
 
   it('masks a sensitive entity\'s badge even when its value is too short to mask in the text', () => {
