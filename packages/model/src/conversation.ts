@@ -150,8 +150,8 @@ function readTurn(raw: JsonRecord, turns: ConversationTurn[], bounds: Bounds): v
 
   const said = text(own(raw, 'user_input'), bounds) ?? '';
   const dtmf = readDtmf(own(raw, 'user_input_dtmf'));
+  // parseConversation checked there is room for this row; the answer's row checks its own.
   if (said !== '' || dtmf !== null || silence || outOfDomain) {
-    if (!room(turns, bounds)) return;
     turns.push({
       index: turns.length,
       speaker: 'caller',
