@@ -37,7 +37,9 @@ for (const folder of Object.keys(MUTATION_FOLDERS)) {
     }
   }
   const { metrics } = calculateMetrics(files);
-  rows.push({ folder, files: Object.keys(files).length, mutants: metrics.totalMutants, killed: metrics.killed + metrics.timeout, survived: metrics.survived, 'no coverage': metrics.noCoverage, 'compile errors': metrics.compileErrors, score: percent(metrics.mutationScore) });
+  // A report of a file changed since it was measured no longer says how the tests judge it: re-run that file.
+  const stale = Object.entries(files).filter(([file, { source }]) => readFileSync(path.resolve(root, file), 'utf8') !== source).map(([file]) => path.basename(file));
+  rows.push({ folder, files: Object.keys(files).length, 'changed since': stale.join(' ') || '-', mutants: metrics.totalMutants, killed: metrics.killed + metrics.timeout, survived: metrics.survived, 'no coverage': metrics.noCoverage, 'compile errors': metrics.compileErrors, score: percent(metrics.mutationScore) });
   if (options.survivors) {
     for (const [file, { mutants }] of Object.entries(files)) {
       for (const mutant of mutants.filter(({ status }) => status === 'Survived' || status === 'NoCoverage')) {
