@@ -117,7 +117,7 @@ describe('polyai-handoff-to-flex: <Connect action> by VirtualAgentStatus', () =>
   });
 
   it('live-agent-handoff without a conversation id: the Call SID is looked up and nothing is logged as a skipped id', async () => {
-    for (const params of [{}, { VirtualAgentProviderData: '{"EndUserId":"u1"}' }, { VirtualAgentProviderData: '{"ConversationId":"../admin"}' }]) {
+    for (const params of [{}, { VirtualAgentProviderData: '{"EndUserId":"u1"}' }, { VirtualAgentProviderData: '{"ConversationId":"../admin"}' }] as Array<Record<string, string>>) {
       const api = always(200, verified);
       await connect({ VirtualAgentStatus: 'live-agent-handoff', ...params }, api.fetch);
       expect(api.queries()).toEqual([`?id=${VERIFIED_CALL}`]);
