@@ -97,9 +97,32 @@ describe('polyai-handoff-to-flex: <Connect action> by VirtualAgentStatus', () =>
     expect(odd.body).toBe(`${XML}<Response><Say>Thank you for calling. Goodbye.</Say><Hangup/></Response>`);
   });
 
+  it.each(['fr', 'es-419', 'zh-Hant-TW', 'yue-HK'])('completed: says the goodbye in %p (a language, with up to two subtags)', async (language) => {
+    const result = await connect({ VirtualAgentStatus: 'completed' }, always(200).fetch, { POLYAI_GOODBYE_LANGUAGE: language });
+    expect(result.body).toBe(`${XML}<Response><Say language="${language}">Thank you for calling. Goodbye.</Say><Hangup/></Response>`);
+  });
+
+  it.each(['f', 'engl', 'en-G', 'en-Latn-GB-oxford', 'x-en', 'en" voice="Polly.Amy', 'fr-FR-'])(
+    'completed: %p is not a language tag, so the goodbye is said without one',
+    async (language) => {
+      const result = await connect({ VirtualAgentStatus: 'completed' }, always(200).fetch, { POLYAI_GOODBYE_LANGUAGE: language });
+      expect(result.body).toBe(`${XML}<Response><Say>Thank you for calling. Goodbye.</Say><Hangup/></Response>`);
+    },
+  );
+
   it('hangup: the caller left, nothing is routed', async () => {
     const result = await connect({ VirtualAgentStatus: 'hangup', CallStatus: 'completed' }, always(200, verified).fetch);
     expect(result.body).toBe(`${XML}<Response><Hangup/></Response>`);
+    expect(logs()).toEqual(['{"fn":"polyai-handoff-to-flex","outcome":"caller-gone"}']);
+  });
+
+  it('live-agent-handoff without a conversation id: the Call SID is looked up and nothing is logged as a skipped id', async () => {
+    for (const params of [{}, { VirtualAgentProviderData: '{"EndUserId":"u1"}' }, { VirtualAgentProviderData: '{"ConversationId":"../admin"}' }] as Array<Record<string, string>>) {
+      const api = always(200, verified);
+      await connect({ VirtualAgentStatus: 'live-agent-handoff', ...params }, api.fetch);
+      expect(api.queries()).toEqual([`?id=${VERIFIED_CALL}`]);
+    }
+    expect(logs().map((line) => JSON.parse(line).outcome)).toEqual(['ok', 'ok', 'ok']);
   });
 
   it('live-agent-handoff: the conversation id in VirtualAgentProviderData is the handoff id', async () => {
@@ -151,7 +174,13 @@ describe('polyai-handoff-to-flex: <Connect action> by VirtualAgentStatus', () =>
     expect(attributes.polyai).toEqual({ error: { status: null, message } });
     expect(context.status).toBe('unavailable');
     expect(api.queries()).toEqual([]);
-    expect(logs().join()).not.toMatch(/timed out|447700900123/);
+    expect(logs()).toEqual(['{"fn":"polyai-handoff-to-flex","outcome":"agent-failed"}']);
+  });
+
+  it('failed: the reason is cut to 200 characters and the error code to 16', async () => {
+    const params = { VirtualAgentStatus: 'failed', VirtualAgentErrorCode: `3260${'9'.repeat(36)}`, VirtualAgentError: `${'r'.repeat(200)}${'s'.repeat(50)}` };
+    const { attributes } = contextOf(await connect(params, always(200, verified).fetch));
+    expect(attributes.polyai).toEqual({ error: { status: null, message: `PolyAI's virtual agent failed (error 3260${'9'.repeat(12)}): ${'r'.repeat(200)}` } });
   });
 
   it.each(['paused', ''])('%p (or an older connector without a status): treated as a handoff, never dropped', async (status) => {
@@ -162,7 +191,8 @@ describe('polyai-handoff-to-flex: <Connect action> by VirtualAgentStatus', () =>
 
   it('a handoff without a workflow fails loudly so the number\'s fallback URL runs', async () => {
     const result = await connect({ VirtualAgentStatus: 'live-agent-handoff' }, always(200, verified).fetch, { FLEX_WORKFLOW_SID: 'WWnope' });
-    expect(result.status).toBe(500);
+    expect(result).toEqual({ status: 500, headers: {}, body: 'FLEX_WORKFLOW_SID is not set: the number\'s fallback URL takes the call.' });
+    expect(logs()).toEqual(['{"fn":"polyai-handoff-to-flex","outcome":"not-configured"}']);
   });
 });
 
@@ -211,6 +241,27 @@ describe('polyai-sip-handoff: PolyAI\'s SIP REFER (referUrl)', () => {
     expect(context.reason).toBe('refund request');
     expect(context.error).toEqual({ status: 500, message: 'PolyAI had a server error (500).' });
     expect(logs().join()).not.toMatch(/C-42|refund|s-1|447700900123/);
+  });
+
+  it('PolyAI\'s API failing: the conversation id header stays the context\'s id', async () => {
+    const result = await refer({ ReferTransferTarget: '<sip:flex@acme.example.com?X-PolyAI-Conversation-Id=CONV-8&X-Reason=complaint>' }, always(500).fetch);
+    expect(contextOf(result).attributes.polyai).toEqual({
+      id: 'CONV-8',
+      data: { reason: 'complaint', destination: 'flex' },
+      error: { status: 500, message: 'PolyAI had a server error (500).' },
+    });
+  });
+
+  it('PolyAI\'s API failing: an X-Destination header is the destination, not the REFER target', async () => {
+    const result = await refer({ ReferTransferTarget: '<sip:flex@acme.example.com?X-Destination=billing_queue>' }, always(500).fetch);
+    expect((contextOf(result).attributes.polyai as { data: unknown }).data).toEqual({ destination: 'billing_queue' });
+  });
+
+  it('a malformed call SID in Twilio\'s parameters is left out, not logged as a skipped id header', async () => {
+    const api = always(200, verified);
+    await refer({ ReferTransferTarget: 'sip:flex@acme.example.com?X-PolyAI-Conversation-Id=CONV-8', CallSid: 'CAnot-a-sid' }, api.fetch);
+    expect(api.queries()).toEqual(['?id=CONV-8']);
+    expect(logs().map((line) => JSON.parse(line).outcome)).toEqual(['ok']);
   });
 
   it('reads X- headers Twilio passes as SipHeader_ parameters too', async () => {
@@ -270,6 +321,27 @@ describe('polyai-sip-handoff: the end of PolyAI\'s SIP leg (<Dial action>)', () 
     expect(api.queries()).toEqual([]);
   });
 
+  it('PolyAI answered and hung up without headers: the agent finished the call, no Flex task', async () => {
+    const api = always(200, verified);
+    const result = await dialEnded({ DialCallStatus: 'answered' }, api.fetch);
+    expect(result.body).toBe(`${XML}<Response><Say>Thank you for calling. Goodbye.</Say><Hangup/></Response>`);
+    expect(api.queries()).toEqual([]);
+  });
+
+  it('PolyAI answered and hung up with X- headers: a SIP BYE handoff, enqueued with the handoff state', async () => {
+    const api = always(200, verified);
+    const result = await dialEnded({ DialCallStatus: 'answered', 'DialSipHeader_X-PolyAI-Conversation-Id': 'CONV-5' }, api.fetch);
+    expect(api.queries()).toEqual(['?id=CONV-5']);
+    expect(contextOf(result).context.status).toBe('present');
+  });
+
+  it('SIP BYE handoff whose only header is the id, PolyAI\'s API failing: the error alone, nothing partial to show', async () => {
+    const result = await dialEnded({ DialCallStatus: 'completed', 'DialSipHeader_X-PolyAI-Conversation-Id': 'CONV-5' }, always(500).fetch);
+    const { attributes, context } = contextOf(result);
+    expect(attributes.polyai).toEqual({ error: { status: 500, message: 'PolyAI had a server error (500).' } });
+    expect(context.status).toBe('unavailable');
+  });
+
   it('SIP BYE handoff with X- headers: enqueued with the handoff state', async () => {
     const api = always(200, verified);
     const result = await dialEnded({ DialCallStatus: 'completed', 'DialSipHeader_X-PolyAI-Conversation-Id': 'CONV-5', 'DialSipHeader_X-Reason': 'complaint' }, api.fetch);
@@ -281,6 +353,9 @@ describe('polyai-sip-handoff: the end of PolyAI\'s SIP leg (<Dial action>)', () 
     [{ DialCallStatus: 'no-answer', DialSipResponseCode: '480' }, 'PolyAI\'s SIP address did not take the call (no-answer, SIP 480).'],
     [{ DialCallStatus: 'busy', DialSipResponseCode: '486' }, 'PolyAI\'s SIP address did not take the call (busy, SIP 486).'],
     [{ DialCallStatus: 'failed', DialSipResponseCode: 'x<y' }, 'PolyAI\'s SIP address did not take the call (failed).'],
+    [{ DialCallStatus: 'failed', DialSipResponseCode: '5031' }, 'PolyAI\'s SIP address did not take the call (failed).'],
+    [{ DialCallStatus: 'failed', DialSipResponseCode: 'x503' }, 'PolyAI\'s SIP address did not take the call (failed).'],
+    [{ DialCallStatus: 'failed', DialSipResponseCode: '603' }, 'PolyAI\'s SIP address did not take the call (failed, SIP 603).'],
     [{}, 'PolyAI gave the call back without a SIP REFER or a dial result.'],
   ])('%p: Flex with "unavailable" and why', async (params, message) => {
     const { attributes, context } = contextOf(await dialEnded(params, always(200, verified).fetch));
@@ -291,5 +366,13 @@ describe('polyai-sip-handoff: the end of PolyAI\'s SIP leg (<Dial action>)', () 
   it.each<Record<string, string>>([{ DialCallStatus: 'canceled' }, { DialCallStatus: 'completed', CallStatus: 'completed', 'DialSipHeader_X-Reason': 'x' }])('%p: the caller left, nothing is routed', async (params) => {
     const result = await dialEnded(params, always(200, verified).fetch);
     expect(result.body).toBe(`${XML}<Response><Hangup/></Response>`);
+    expect(logs()).toEqual(['{"fn":"polyai-sip-handoff","outcome":"caller-gone"}']);
+  });
+
+  it.each(['canceled', 'busy', 'no-answer', 'failed'])('the caller\'s call is %p: nothing is routed, even after a SIP BYE handoff', async (callStatus) => {
+    const api = always(200, verified);
+    const result = await dialEnded({ CallStatus: callStatus, DialCallStatus: 'completed', 'DialSipHeader_X-PolyAI-Conversation-Id': 'CONV-5' }, api.fetch);
+    expect(result.body).toBe(`${XML}<Response><Hangup/></Response>`);
+    expect(api.queries()).toEqual([]);
   });
 });

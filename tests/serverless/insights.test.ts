@@ -44,6 +44,32 @@ describe('handoff Insights values', () => {
     expect(values.conversation_attribute_4).toBe(`${'r'.repeat(127)}😀`);
   });
 
+  it('trims each value and writes no blank one, whatever context it is given', () => {
+    const context = { ...parseHandoffContext(verified), reason: '  billing dispute  ', intent: { name: '   ', confidence: null }, destination: '' };
+    expect(handoffInsightsValues(context, DEFAULT_INSIGHTS_SLOTS)).toEqual({
+      conversation_attribute_4: 'billing dispute',
+      conversation_attribute_6: 'Verified',
+      conversation_attribute_8: 'Present',
+    });
+  });
+
+  it.each([
+    ['right', 'Context right'],
+    ['incomplete', 'Context incomplete'],
+    ['wrong', 'Context wrong'],
+  ] as const)('writes the verdict %p as %p', (verdict, value) => {
+    expect(verdictInsightsValues({ verdict, reason: null }, DEFAULT_INSIGHTS_SLOTS)).toEqual({ conversation_attribute_9: value });
+  });
+
+  it.each([
+    ['wrong_intent', 'Wrong intent'],
+    ['not_verified', 'Not verified'],
+    ['missing_data', 'Missing data'],
+    ['should_not_escalate', 'Should not have been escalated'],
+  ] as const)('writes the verdict reason %p as %p', (reason, value) => {
+    expect(verdictInsightsValues({ verdict: 'incomplete', reason }, DEFAULT_INSIGHTS_SLOTS).conversation_attribute_10).toBe(value);
+  });
+
   it('maps the verdict and its reason', () => {
     expect(verdictInsightsValues({ verdict: 'wrong', reason: 'not_verified' }, DEFAULT_INSIGHTS_SLOTS)).toEqual({
       conversation_attribute_9: 'Context wrong',
@@ -62,6 +88,20 @@ describe('POLYAI_INSIGHTS_SLOTS', () => {
     const { slots, problems } = readInsightsSlots({ POLYAI_INSIGHTS_SLOTS: 'reason=1, intent=content ,destination=off' });
     expect(problems).toEqual([]);
     expect(slots).toEqual({ ...DEFAULT_INSIGHTS_SLOTS, reason: 'conversation_attribute_1', intent: 'content', destination: null });
+  });
+
+  it('allows spaces around "=" and ignores blank entries', () => {
+    const { slots, problems } = readInsightsSlots({ POLYAI_INSIGHTS_SLOTS: ' reason = 1 , , intent =content,, ' });
+    expect(problems).toEqual([]);
+    expect(slots).toEqual({ ...DEFAULT_INSIGHTS_SLOTS, reason: 'conversation_attribute_1', intent: 'content' });
+  });
+
+  it('names the entry it refuses, trimmed and cut to 60 characters, and the targets it accepts', () => {
+    const long = `reason=${'x'.repeat(100)}`;
+    expect(readInsightsSlots({ POLYAI_INSIGHTS_SLOTS: ` mood=3 ,${long}` }).problems).toEqual([
+      'POLYAI_INSIGHTS_SLOTS: "mood=3" is not field=1..10|content|case|campaign|initiative|destination|language|source|off.',
+      `POLYAI_INSIGHTS_SLOTS: "${long.slice(0, 60)}" is not field=1..10|content|case|campaign|initiative|destination|language|source|off.`,
+    ]);
   });
 
   it('turns everything off with "off"', () => {
@@ -98,6 +138,11 @@ describe('merging into conversations', () => {
     expect(merged).toEqual({ conversations: { conversation_attribute_9: 'Context right', case: 'X' } });
   });
 
+  it('removes the keys it owns when it has nothing left to write', () => {
+    const attributes = { conversations: { conversation_attribute_9: 'Context wrong', case: 'X' } };
+    expect(mergeConversations(attributes, {}, ['conversation_attribute_9', 'conversation_attribute_10'])).toEqual({ attributes: { conversations: { case: 'X' } }, written: [] });
+  });
+
   it('leaves a conversations value that is not an object alone', () => {
     const attributes = { conversations: 'legacy' };
     expect(mergeConversations(attributes, { conversation_attribute_4: 'x' })).toEqual({ attributes, written: [] });
@@ -122,6 +167,17 @@ describe('withHandoffInsights (the routing Functions\' hook)', () => {
     const base = { ...verified, filler: 'f'.repeat(MAX_TASK_ATTRIBUTES_CHARS - JSON.stringify(verified).length - 20) };
     expect(JSON.stringify(base).length).toBeLessThanOrEqual(MAX_TASK_ATTRIBUTES_CHARS);
     expect(withHandoffInsights(base, {})).toBe(base);
+  });
+
+  it('adds the values when the attributes come to exactly 4,096 characters, not at 4,097', () => {
+    const withFiller = (chars: number) => ({ ...verified, filler: 'f'.repeat(chars) });
+    const grownBy = JSON.stringify(withHandoffInsights(withFiller(0), {})).length - JSON.stringify(withFiller(0)).length;
+    const exact = withFiller(MAX_TASK_ATTRIBUTES_CHARS - grownBy - JSON.stringify(withFiller(0)).length);
+    const merged = withHandoffInsights(exact, {});
+    expect(JSON.stringify(merged)).toHaveLength(MAX_TASK_ATTRIBUTES_CHARS);
+    expect(merged).toEqual({ ...exact, conversations: expect.objectContaining({ conversation_attribute_8: 'Present' }) });
+    const over = withFiller(MAX_TASK_ATTRIBUTES_CHARS - grownBy - JSON.stringify(withFiller(0)).length + 1);
+    expect(withHandoffInsights(over, {})).toBe(over);
   });
 
   it('never throws: exotic attributes come back unchanged', () => {
