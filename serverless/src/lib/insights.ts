@@ -80,8 +80,7 @@ function targetKey(target: string): string | null | undefined {
 
 function cut(value: string): string {
   // Array.from: never split a surrogate pair at the limit.
-  const chars = Array.from(value.trim());
-  return chars.length > MAX_INSIGHTS_VALUE_CHARS ? chars.slice(0, MAX_INSIGHTS_VALUE_CHARS).join('') : chars.join('');
+  return Array.from(value.trim()).slice(0, MAX_INSIGHTS_VALUE_CHARS).join('');
 }
 
 function verifiedValue(context: HandoffContext): string {
