@@ -86,3 +86,34 @@ describe('polyai attribute: room for the names of what was left out', () => {
     expect(JSON.stringify(polyai).length).toBeLessThanOrEqual(250);
   });
 });
+
+describe('polyai attribute: cut texts', () => {
+  /** Where a string splits a character: a high surrogate without its low half, or a low one without its high. */
+  const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  const cutSummary = (summary: string, budget: number) => keptData(attribute({ summary }, budget)).summary as string;
+
+  it('cuts between characters, never inside one: an emoji summary ends in a whole emoji and the ellipsis', () => {
+    for (const summary of ['😀'.repeat(400), `a${'😀'.repeat(400)}`]) {
+      for (let budget = 300; budget < 310; budget += 1) {
+        const kept = cutSummary(summary, budget);
+        expect(kept).toMatch(/😀…$/u);
+        expect(LONE_SURROGATE.test(kept)).toBe(false);
+      }
+    }
+  });
+
+  it.each([
+    ['quotes', '"', 2],
+    ['backslashes', '\\', 2],
+    ['control characters', '\u0001', 6],
+  ])('counts %s as JSON writes them: the cut fills the room a plain text would, less at most one escape', (_, char, written) => {
+    const plain = cutSummary('w'.repeat(2_000), MAX_POLYAI_ATTRIBUTE_CHARS);
+    const room = JSON.stringify(plain).length;
+    for (const summary of [`${'w'.repeat(20)}${char.repeat(2_000)}`, `${'w'.repeat(300)}${char.repeat(20)}${'w'.repeat(2_000)}`, `w${char}`.repeat(1_000)]) {
+      const kept = cutSummary(summary, MAX_POLYAI_ATTRIBUTE_CHARS);
+      expect(summary.startsWith(kept.slice(0, -1))).toBe(true);
+      expect(JSON.stringify(kept).length).toBeLessThanOrEqual(room);
+      expect(JSON.stringify(kept).length).toBeGreaterThan(room - written);
+    }
+  });
+});
