@@ -163,15 +163,20 @@ function markerFor(left: string[], room: number): NonNullable<PolyaiEnvelope['in
   return { count: left.length, keys };
 }
 
-/** The longest prefix of `value` (plus an ellipsis) whose JSON fits in `room` characters. */
+/**
+ * The longest prefix of `value` (plus an ellipsis) whose JSON fits in `room` characters, counting each character as
+ * JSON writes it (a quote or a newline takes 2, a control character 6) and never splitting a character in two.
+ * Each character takes at least one, so the walk stops within `room` characters, however long `value` is.
+ */
 function cutToJson(value: string, room: number): string {
-  let end = Math.min(value.length, room);
-  let cut = `${value.slice(0, end)}…`;
-  while (end > 0 && JSON.stringify(cut).length > room) {
-    end -= Math.max(1, JSON.stringify(cut).length - room);
-    cut = `${value.slice(0, Math.max(0, end))}…`;
+  let left = room - JSON.stringify('…').length;
+  let end = 0;
+  for (const char of value) {
+    left -= JSON.stringify(char).length - 2; // without its quotes
+    if (left < 0) break;
+    end += char.length;
   }
-  return cut;
+  return `${value.slice(0, end)}…`;
 }
 
 function jsonLength(value: unknown): number {
