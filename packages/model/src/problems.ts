@@ -13,10 +13,6 @@ export class ProblemLog {
     else this.dropped += 1;
   }
 
-  get size(): number {
-    return this.list.length + this.dropped;
-  }
-
   toArray(): HandoffProblem[] {
     if (this.dropped === 0) return [...this.list];
     return [...this.list, { code: 'too-many-fields', message: `${this.dropped} more problems were not listed.` }];
