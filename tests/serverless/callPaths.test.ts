@@ -57,7 +57,7 @@ describe('incoming-call: the number\'s voice webhook', () => {
     expect(result.body).not.toContain('<Connect');
   });
 
-  it.each(['http://polyai.example.com', 'sip:a b@c', 'sip:x@y"><Hangup/>', 'tel:+14155550100'])('ignores %p as a SIP address', async (uri) => {
+  it.each(['http://polyai.example.com', 'sip:a b@c', 'sip:x@y"><Hangup/>', 'tel:+14155550100', 'xsip:acme@polyai.example.com', 'call sip:acme@polyai.example.com'])('ignores %p as a SIP address', async (uri) => {
     const result = await invokeFunction(incomingCall, functionEnv(undefined, { POLYAI_SIP_URI: uri, POLYAI_CONNECTOR_NAME: 'polyai' }), VOICE);
     expect(result.body).toContain('<Connect action="/polyai-handoff-to-flex"><VirtualAgent connectorName="polyai"/></Connect>');
   });

@@ -30,6 +30,13 @@ describe('PolyAI settings', () => {
     expect(readPolyaiConfig({ ...required, POLYAI_REGION: region }).ok).toBe(false);
   });
 
+  it.each(['usa', 'xus', 'eu-1', 'studios'])('refuses the Conversations region %s: only us, eu, uk or studio, whole', (region) => {
+    expect(readPolyaiConfig({ ...required, POLYAI_CONVERSATIONS_REGION: region })).toEqual({
+      ok: false,
+      problem: 'POLYAI_CONVERSATIONS_BASE_URL must be an https URL (http only for 127.0.0.1), POLYAI_CONVERSATIONS_REGION one of us, eu, uk, studio.',
+    });
+  });
+
   it('names every missing setting', () => {
     expect(readPolyaiConfig({ POLYAI_PROJECT_ID: 'billing' })).toEqual({ ok: false, problem: 'Missing settings: POLYAI_ACCOUNT_ID, POLYAI_API_KEY.' });
   });
@@ -228,5 +235,11 @@ describe('what goes on the Flex task', () => {
   it('keeps at most 64 characters of the caller number, and no name or number keys when none was sent', () => {
     expect(enqueueAttributes({ From: `+44${'1'.repeat(100)}` }, polyai, insightsOff)).toMatchObject({ from: `+44${'1'.repeat(61)}`, name: `+44${'1'.repeat(61)}` });
     expect(Object.keys(enqueueAttributes({ CallSid: VERIFIED_CALL }, polyai, insightsOff)).sort()).toEqual(['call_sid', 'polyai', 'type']);
+  });
+
+  it('has no call_sid key when no valid Call SID was sent', () => {
+    for (const event of [{ From: '+441234' }, { From: '+441234', CallSid: 'CA-not-a-sid', call_sid: '' }]) {
+      expect(Object.keys(enqueueAttributes(event, polyai, insightsOff)).sort()).toEqual(['from', 'name', 'polyai', 'type']);
+    }
   });
 });

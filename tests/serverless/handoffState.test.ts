@@ -6,6 +6,8 @@
 import { parseHandoffContext, toPolyaiAttributes } from '@polyai-context/model';
 import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
 import { createPolyaiHandoffStateHandler } from '../../serverless/src/functions/polyai-handoff-state';
+import * as flexTokenModule from '../../serverless/src/lib/flexToken';
+import { pluginFunction } from '../../serverless/src/lib/pluginFunction';
 import { fixture } from '../support/fixtures';
 import {
   agentHolding,
@@ -90,7 +92,7 @@ describe('the plugin-facing Functions share one access pipeline', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it.each(functions)('%s refuses other origins and answers an allowed preflight', async (_, factory) => {
+  it.each(functions)('%s refuses other origins (logged as an error 403) and answers an allowed preflight', async (name, factory) => {
     const { call, fetch } = setUp(factory);
     const refused = await call({ conversationId: VERIFIED_CALL, Token: flexToken() }, { origin: 'https://evil.example' });
     expect(refused).toEqual({ status: 403, headers: { 'content-type': 'application/json' }, body: { error: { status: 403, message: 'This origin may not call the PolyAI Functions.' } } });
@@ -98,6 +100,67 @@ describe('the plugin-facing Functions share one access pipeline', () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe('https://flex.example.com');
     expect(fetch).not.toHaveBeenCalled();
+    expect(logs()).toEqual([JSON.stringify({ fn: name, outcome: 'error', status: 403 })]);
+  });
+
+  it.each(functions)('%s serves a request that carries a Flex token even with an Access-Control-Request-Method header: only a tokenless one is a preflight', async (_, factory) => {
+    const { call, fetch } = setUp(factory);
+    const result = await call({ Token: flexToken(), conversationId: VERIFIED_CALL }, { origin: FLEX_ORIGIN, 'access-control-request-method': 'POST' });
+    expect(result.status).toBe(200);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it.each(functions)('%s logs a success as ok with its status and the milliseconds its work took', async (name, factory) => {
+    const { call } = setUp(factory);
+    const before = Date.now();
+    const result = await call({ Token: flexToken(), conversationId: VERIFIED_CALL });
+    const elapsed = Date.now() - before;
+    expect(result.status).toBe(200);
+    const lines = logs().map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toEqual([{ fn: name, outcome: 'ok', status: 200, ms: expect.any(Number) }]);
+    expect(lines[0].ms).toBeGreaterThanOrEqual(0);
+    expect(lines[0].ms).toBeLessThanOrEqual(elapsed);
+  });
+
+  it.each(functions)('%s logs an answer of 400 (the first error status) as an error with its status and no time', async (name, factory) => {
+    const { call } = setUp(factory, { status: 400, body: { error_message: 'x' } });
+    const result = await call({ Token: flexToken(), conversationId: VERIFIED_CALL });
+    expect(result).toMatchObject({ status: 400, body: { error: { status: 400, message: 'PolyAI rejected the request (400).' } } });
+    expect(logs()).toEqual([JSON.stringify({ fn: name, outcome: 'error', status: 400 })]);
+  });
+});
+
+describe('a plugin Function that throws', () => {
+  const secret = 'standin-key-that-must-not-leak';
+  const env = { ...functionEnv(), POLYAI_API_KEY: secret };
+  const request = (headers: Record<string, string> = { origin: FLEX_ORIGIN }) => ({ Token: flexToken(), conversationId: VERIFIED_CALL, request: { headers, cookies: {} } });
+  const deps = () => ({ validateToken: async () => ({ valid: true, worker_sid: WORKER_SID, roles: ['agent'] }), taskRouter: agentHolding({ call_sid: VERIFIED_CALL, polyai: { id: VERIFIED_CALL, data: {} } }) });
+  const failed = { status: 500, body: { error: { status: 500, message: 'The PolyAI Function failed.' } } };
+
+  it('answers 500 in our own words with the CORS headers, and logs an error 500, when its work throws', async () => {
+    const handler = pluginFunction('polyai-example', deps(), async () => {
+      throw new Error(`PolyAI client bug with ${secret}`);
+    });
+    const result = await invokeFunction(handler, env, request());
+    expect(result).toMatchObject({ status: failed.status });
+    expect(result.body).toEqual(failed.body);
+    expect(result.headers['access-control-allow-origin']).toBe(FLEX_ORIGIN);
+    expect(logs()).toEqual([JSON.stringify({ fn: 'polyai-example', outcome: 'error', status: 500 })]);
+  });
+
+  it('answers 500 in our own words, and logs an error 500, when the Flex token check itself throws', async () => {
+    const serve = jest.fn(async () => ({ status: 200, body: {} }));
+    const check = jest.spyOn(flexTokenModule, 'checkFlexToken').mockRejectedValueOnce(new Error(`validator bug with ${secret}`));
+    try {
+      const result = await invokeFunction(pluginFunction('polyai-example', deps(), serve), env, request());
+      expect(result).toMatchObject({ status: failed.status });
+      expect(result.body).toEqual(failed.body);
+      expect(result.headers['access-control-allow-origin']).toBe(FLEX_ORIGIN);
+    } finally {
+      check.mockRestore();
+    }
+    expect(serve).not.toHaveBeenCalled();
+    expect(logs()).toEqual([JSON.stringify({ fn: 'polyai-example', outcome: 'error', status: 500 })]);
   });
 });
 

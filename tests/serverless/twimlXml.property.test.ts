@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
 import { createHandoffToFlexHandler } from '../../serverless/src/functions/polyai-handoff-to-flex.protected';
-import { connectToPolyaiTwiml } from '../../serverless/src/lib/twiml';
+import { connectToPolyaiTwiml, endCallTwiml } from '../../serverless/src/lib/twiml';
 import { cutText } from '@polyai-context/model';
 import { fuzzAsync } from '../support/fuzz';
 import { captureLogs, functionEnv, invokeFunction, VERIFIED_CALL, WORKFLOW_SID } from './support/functions';
@@ -92,7 +92,12 @@ describe('TwiML for any string', () => {
   });
 
   it('replaces characters XML cannot carry in the connector name with U+FFFD', () => {
-    const parsed = parseTwiml(connectToPolyaiTwiml('poly\uFFFEai"<', '/polyai-handoff-to-flex'));
-    expect(parsed.errors).toEqual([]);
+    const twiml = connectToPolyaiTwiml('poly\uFFFEai\u0001"<', '/polyai-handoff-to-flex');
+    expect(parseTwiml(twiml).errors).toEqual([]);
+    expect(twiml).toContain('<VirtualAgent connectorName="poly\uFFFDai\uFFFD&quot;&lt;"/>');
+  });
+
+  it('says the goodbye without a language attribute when no language is given', () => {
+    expect(endCallTwiml('Goodbye.')).toBe('<?xml version="1.0" encoding="UTF-8"?><Response><Say>Goodbye.</Say><Hangup/></Response>');
   });
 });
