@@ -105,8 +105,9 @@ function readBaseUrl(explicit: string, fromRegion: string | null): string | null
 }
 
 function readMs(value: unknown, fallback: number): number {
+  // Number('') is 0, which is refused like any other non-positive value.
   const number = Number(text(value));
-  return text(value) !== '' && Number.isInteger(number) && number > 0 ? number : fallback;
+  return Number.isInteger(number) && number > 0 ? number : fallback;
 }
 
 /** Trimmed string setting; '' when unset. */
