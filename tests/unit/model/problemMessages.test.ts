@@ -30,3 +30,36 @@ describe('problem messages', () => {
     expect(Object.keys(context.problems[0])).toEqual(['code', 'message']);
   });
 });
+
+describe('where a problem points', () => {
+  const long = 'x'.repeat(DEFAULT_LIMITS.maxStringChars + 1);
+  const cut = (max: number, path: string) => ({ code: 'value-truncated', message: `A value longer than ${max} characters was shortened.`, path });
+
+  it.each([
+    ['a top-level call_sid', { call_sid: long, polyai: { data: { summary: 's' } } }, 'call_sid'],
+    ['an envelope id', { polyai: { id: long, data: { summary: 's' } } }, 'polyai.id'],
+    ['an envelope shared_id', { polyai: { shared_id: long, data: { summary: 's' } } }, 'polyai.shared_id'],
+  ])('points the cut of %s over the text limit at its own key', (_name, attributes, path) => {
+    expect(parseHandoffContext(attributes).problems).toEqual([cut(DEFAULT_LIMITS.maxStringChars, path)]);
+  });
+
+  it('points the cut of an over-long key name in the not-loaded marker at polyai.incomplete', () => {
+    const context = parseHandoffContext({ polyai: { data: { summary: 's' }, incomplete: { keys: ['k'.repeat(DEFAULT_LIMITS.maxKeyChars + 1)] } } });
+    expect(context.problems).toEqual([cut(DEFAULT_LIMITS.maxKeyChars, 'polyai.incomplete')]);
+    expect(context.notLoaded).toEqual({ count: 1, keys: [`${'k'.repeat(DEFAULT_LIMITS.maxKeyChars)}…`] });
+  });
+
+  it('points the cut of an over-long error message at polyai.error.message, and the failure at polyai.error', () => {
+    const message = `${'e'.repeat(500)}…`;
+    const context = parseHandoffContext({ polyai: { data: { summary: 's' }, error: { status: 502, message: 'e'.repeat(501) } } });
+    expect(context.error).toEqual({ status: 502, message });
+    expect(context.problems).toEqual([cut(500, 'polyai.error.message'), { code: 'fetch-failed', message, path: 'polyai.error' }]);
+  });
+
+  it('says the attributes could not be read when reading them throws, and gives the tab an error to show', () => {
+    const hostile = new Proxy({}, { getPrototypeOf: () => { throw new Error('trap'); } });
+    const context = parseHandoffContext(hostile);
+    expect(context).toMatchObject({ status: 'unavailable', source: 'none', error: { status: null, message: 'The PolyAI data could not be read.' } });
+    expect(context.problems).toEqual([{ code: 'internal-error', message: 'The task attributes could not be read.' }]);
+  });
+});
