@@ -401,6 +401,36 @@ describe('parseHandoffContext: every recognised key on its own', () => {
     expect(fieldPaths(context)).toEqual(['slot']);
     expect(context.ids.callSid).toBe('flex');
   });
+
+  it('leaves a flat call_sid that is not text out of the captured fields, without a problem: it is Flex\'s, not PolyAI\'s', () => {
+    const context = parseHandoffContext({ handoff_reason: 'billing', call_sid: { sid: 'CA1' }, slot: 'kept' });
+    expect(fieldPaths(context)).toEqual(['slot']);
+    expect(context.ids.callSid).toBeNull();
+    expect(context.problems).toEqual([]);
+  });
+
+  it('reads null as not given: no error, no verification and no problem for a null error marker, section or value', () => {
+    const context = parseHandoffContext({
+      polyai: { error: null, data: { summary: null, handoff_summary: 'kept', verification: null, successfully_identified: null, verified: true, intent_confidence: null, intent: 'billing' } },
+    });
+    expect(context).toMatchObject({ status: 'present', error: null, summary: 'kept', verification: { identified: true, method: null, attempts: null }, intent: { name: 'billing', confidence: null } });
+    expect(context.problems).toEqual([]);
+  });
+
+  it('skips a blank alias for the next one, and shows no section when every alias is blank', () => {
+    expect(parseHandoffContext({ polyai: { data: { summary: '  ', handoff_summary: 'the real one' } } }).summary).toBe('the real one');
+    const blank = parseHandoffContext({ polyai: { data: { summary: ' ', reason: '' } } });
+    expect(blank).toMatchObject({ summary: null, reason: null });
+    // Blank values read as a section are consumed, not listed as captured fields either.
+    expect(blank.fields).toEqual([]);
+  });
+
+  it('reads an envelope whose keys cannot be listed as carrying no data, not as PolyAI\'s data itself', () => {
+    const unlistable = new Proxy({}, { ownKeys: () => { throw new Error('trap'); } });
+    const context = parseHandoffContext({ polyai: unlistable });
+    expect(context).toMatchObject({ status: 'unavailable', source: 'polyai', error: { status: null, message: 'PolyAI handed over no data for this call.' } });
+    expect(context.problems).toEqual([]);
+  });
 });
 
 /** Each limit at its edge, the error and not-loaded markers (found by mutation testing). */
