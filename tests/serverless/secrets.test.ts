@@ -59,7 +59,7 @@ describe('the Functions scrub their own secrets', () => {
     expect(secrets).not.toContain('abc');
     logOutcome(`fn-${env.AUTH_TOKEN}`, { outcome: 'ok' });
     expectNoSecret(logs().join('\n'));
-    expect(scrubText(`a${env.AUTH_TOKEN}b`)).toBe(`a${REDACTED}b`);
+    expect(scrubText(`a${env.AUTH_TOKEN}b`)).toBe('a[redacted]b');
   });
 
   it('scrubs JSON nested deeper than the stack without recursion', () => {
@@ -75,5 +75,43 @@ describe('scrubJson', () => {
   it('keeps key order and leaves data without secrets as it was', () => {
     const value = { b: 1, a: [{ y: 'x', x: 'y' }], c: { z: null } };
     expect(JSON.stringify(scrubJson(value, SECRETS))).toBe(JSON.stringify(value));
+  });
+
+  it('with no secrets hands the value back untouched', () => {
+    const value = { a: ['b'] };
+    expect(scrubJson(value, [])).toBe(value);
+  });
+
+  it('returns an ordinary copy: keys and items can be reassigned and deleted', () => {
+    const out = scrubJson({ a: env.AUTH_TOKEN, list: [env.AUTH_TOKEN, 'x'] }, SECRETS);
+    expect(out).toEqual({ a: REDACTED, list: [REDACTED, 'x'] });
+    out.a = 'changed';
+    out.list[1] = 'y';
+    expect(out).toEqual({ a: 'changed', list: [REDACTED, 'y'] });
+    delete (out as Partial<typeof out>).a;
+    out.list.pop();
+    expect(out).toEqual({ list: [REDACTED] });
+  });
+});
+
+describe('secretsOf', () => {
+  it('counts settings named KEY / TOKEN / SECRET / PASSWORD or ending _KEY …, not names that merely contain one', () => {
+    const secrets = secretsOf({ PASSWORD: 'password-value', MY_API_KEY: 'my-api-key-value', KEY_ID: 'key-id-value', TOKENIZER: 'tokenizer-value' });
+    expect(secrets.sort()).toEqual(['my-api-key-value', 'password-value']);
+  });
+
+  it('skips long values of ordinary settings and non-string values', () => {
+    expect(secretsOf({ POLYAI_BASE_URL: 'https://api.example.test', RETRY_TOKEN: 12345678901 })).toEqual([]);
+  });
+
+  it('counts a value of exactly eight characters after trimming, and keeps it trimmed', () => {
+    expect(secretsOf({ EIGHT_KEY: '12345678', SEVEN_KEY: '1234567', PADDED_TOKEN: '   abc    ', SPACED_SECRET: '  spaced-secret  ' }).sort())
+      .toEqual(['12345678', 'spaced-secret']);
+  });
+
+  it('lists each secret once, longest first, so a secret containing another is scrubbed whole', () => {
+    const secrets = secretsOf({ A_KEY: 'inner-secret', B_KEY: 'inner-secret', C_KEY: 'outer-inner-secret-long' });
+    expect(secrets).toEqual(['outer-inner-secret-long', 'inner-secret']);
+    expect(scrubText('x outer-inner-secret-long y inner-secret', secrets)).toBe('x [redacted] y [redacted]');
   });
 });
