@@ -5,7 +5,7 @@
 import { readPolyaiConfig, list, type PolyaiConfig } from '../../serverless/src/lib/config';
 import { corsFor } from '../../serverless/src/lib/cors';
 import { checkFlexToken } from '../../serverless/src/lib/flexToken';
-import { fetchHandoffAttributes } from '../../serverless/src/lib/handoff';
+import { fetchFirstFound, fetchHandoffAttributes } from '../../serverless/src/lib/handoff';
 import { handoffLookup } from '../../serverless/src/lib/ids';
 import { createPolyaiClient } from '../../serverless/src/lib/polyaiClient';
 import { enqueueAttributes, readWorkflowSid } from '../../serverless/src/lib/routing';
@@ -163,6 +163,44 @@ describe('handoff attributes: what the Function logs', () => {
     expect(line).toMatchObject({ fn: 'polyai-handoff', outcome: 'crashed' });
     expect(line.ms).toBeGreaterThanOrEqual(0);
     expect(line.ms).toBeLessThan(5_000);
+  });
+});
+
+describe('handoff lookups in order: what is skipped, logged and tried', () => {
+  const outcome = () => logs().map((line) => JSON.parse(line) as Record<string, unknown>);
+  const notFound = () => jest.fn(async () => new Response('{"error":"not found"}', { status: 404 }));
+
+  it('counts a candidate as a skipped id when any of its values was sent invalid, even beside an empty one', async () => {
+    const fetch = notFound();
+    await fetchFirstFound('polyai-handoff', functionEnv(), [{ shared_id: 'not an id', id: '' }, { call_sid: VERIFIED_CALL }], { fetch: fetch as unknown as typeof globalThis.fetch });
+    expect(outcome()[0]).toEqual({ fn: 'polyai-handoff', outcome: 'invalid-id', skipped: 1 });
+  });
+
+  it('logs no skipped ids when none was invalid', async () => {
+    const fetch = notFound();
+    await fetchFirstFound('polyai-handoff', functionEnv(), [{ shared_id: '' }, { call_sid: VERIFIED_CALL }], { fetch: fetch as unknown as typeof globalThis.fetch });
+    expect(outcome().filter((line) => 'skipped' in line)).toEqual([]);
+  });
+
+  it('logs only the invalid-id outcome, without a skipped count, when nothing valid is left', async () => {
+    await fetchFirstFound('polyai-handoff', functionEnv(), [{ shared_id: 'not an id' }], {});
+    expect(outcome()).toEqual([{ fn: 'polyai-handoff', outcome: 'invalid-id' }]);
+  });
+
+  it('still tries the next lookup when the 404 came exactly 1.5 s after the start, not later', async () => {
+    let now = 1_000_000;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => now);
+    try {
+      const slowNotFound = (ms: number) => jest.fn(async () => { now += ms; return new Response('{"error":"not found"}', { status: 404 }); });
+      const onTime = slowNotFound(1_500);
+      await fetchFirstFound('polyai-handoff', functionEnv(), [{ shared_id: 'acme-1' }, { call_sid: VERIFIED_CALL }], { fetch: onTime as unknown as typeof globalThis.fetch });
+      expect(onTime).toHaveBeenCalledTimes(2);
+      const late = slowNotFound(1_501);
+      await fetchFirstFound('polyai-handoff', functionEnv(), [{ shared_id: 'acme-1' }, { call_sid: VERIFIED_CALL }], { fetch: late as unknown as typeof globalThis.fetch });
+      expect(late).toHaveBeenCalledTimes(1);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });
 

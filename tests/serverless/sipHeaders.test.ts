@@ -85,11 +85,21 @@ describe('readSipHandback at its edges', () => {
   it('reads URI headers with escapes and an equals sign inside the value, not those without a name', () => {
     expect(read({ ReferTransferTarget: '<sip:a@b?X-Note=a%3Db=c&=x&X-Plus=+44>' }).headers).toEqual({ 'x-note': 'a=b=c', 'x-plus': '+44' });
   });
+
+  it('takes URI headers only after the "?", and only pairs with an "="', () => {
+    expect(read({ ReferTransferTarget: '<sip:a@b;p=1&X-A=1>' })).toEqual({ target: 'a', headers: {} });
+    expect(read({ ReferTransferTarget: '<sip:a@b?X-Flag&X-B=2>' }).headers).toEqual({ 'x-b': '2' });
+  });
+
+  it('strips only the enclosing angle brackets, keeping any inside a header value', () => {
+    expect(read({ ReferTransferTarget: '<sip:a@b?X-Note=1<2>3>' }).headers).toEqual({ 'x-note': '1<2>3' });
+  });
 });
 
 describe('headerKey for every form', () => {
   it('drops only a leading X- and turns every dash into an underscore', () => {
     expect(headerKey('X-Re-X-ason')).toBe('re_x_ason');
     expect(headerKey('Reason-Code')).toBe('reason_code');
+    expect(headerKey('Fax-X-Number')).toBe('fax_x_number');
   });
 });

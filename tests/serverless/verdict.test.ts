@@ -260,6 +260,11 @@ describe('twilioTaskRouter (the Twilio helper library adapter)', () => {
     await expect(twilioTaskRouter(client, WORKSPACE, 1_000).updateTaskAttributes(TASK, '{}', '"1"')).rejects.toEqual(new TaskRouterError(412));
   });
 
+  it('reads a body the helper library already parsed, with an ETag header and no assignment status', async () => {
+    const { client } = fakeClient({ statusCode: 200, body: { attributes: '{}' }, headers: { ETag: '"3"' } });
+    await expect(twilioTaskRouter(client, WORKSPACE, 1_000).fetchTask(TASK)).resolves.toEqual({ sid: TASK, assignmentStatus: '', attributes: '{}', etag: '"3"' });
+  });
+
   it('reports a missing task', async () => {
     const { client } = fakeClient({ statusCode: 404, body: {}, headers: {} });
     await expect(twilioTaskRouter(client, WORKSPACE, 1_000).fetchTask(TASK)).rejects.toEqual(new TaskRouterError(404));

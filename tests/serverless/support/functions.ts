@@ -60,7 +60,7 @@ export function captureLogs(): () => string[] {
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** A token shaped like a Flex (Twilio access) token. Unsigned: only the injected validator judges it. */
-export function flexToken(claims: { sub?: string; exp?: number } = {}): string {
+export function flexToken(claims: { sub?: string; exp?: number; grants?: Record<string, unknown> } = {}): string {
   const now = Math.floor(Date.now() / 1000);
   return [
     base64url({ alg: 'HS256', typ: 'JWT', cty: 'twilio-fpa;v=1' }),
