@@ -6,6 +6,7 @@
  */
 import { isRecord, own } from '@polyai-context/model';
 import { withDeadline } from './deadline';
+import { WORKER_SID } from './taskrouter';
 
 /** `twilio-flex-token-validator`'s `validator`: resolves for a valid token, rejects otherwise. */
 export type TokenValidator = (token: string, accountSid: string, authToken: string) => Promise<unknown>;
@@ -21,7 +22,6 @@ export type TokenCheck = { ok: true; who: TokenIdentity } | { ok: false; status:
 
 const JWT = /^[A-Za-z0-9_-]+\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]*$/;
 const MAX_TOKEN_CHARS = 8_192;
-const WORKER_SID = /^WK[0-9a-fA-F]{32}$/;
 /** Twilio's validator has no timeout of its own: a forged token must not hold a Function open. */
 export const TOKEN_CHECK_MS = 3_000;
 
