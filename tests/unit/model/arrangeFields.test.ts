@@ -52,3 +52,35 @@ describe('isAccountNumberSensitive', () => {
     expect(isAccountNumberSensitive(customer('12345678'), compileMaskPatterns(['^card$']))).toBe(false);
   });
 });
+
+describe('arrangeFields: hidden fields and order', () => {
+  const paths = (groups: ReturnType<typeof arrangeFields>) => groups.flatMap((group) => group.rows.map((row) => row.field.path));
+
+  it('hides a path and everything under it, but not keys that merely start with the same letters', () => {
+    const fields = fieldsOf({ plan: 'a', plan_tier: 'b', slots: { a: 1 }, slotsX: 2, items: [1, 2], itemsy: 3 });
+    expect(paths(arrangeFields(fields, { ...RULES, hiddenFields: ['plan', 'slots', 'items'] }))).toEqual(['plan_tier', 'slotsX', 'itemsy']);
+    expect(paths(arrangeFields(fields, { ...RULES, hiddenFields: ['slots.a', 'items[1]'] }))).toEqual(['plan', 'plan_tier', 'slotsX', 'itemsy', 'items[0]']);
+  });
+
+  it('keeps PolyAI order, top-level values before nested groups', () => {
+    const fields = fieldsOf({ grp: { x: 1 }, e: 1, d: 2, c: 3, b: 4, a: 5 });
+    expect(arrangeFields(fields, RULES).map((group) => group.key)).toEqual([null, 'grp']);
+    expect(paths(arrangeFields(fields, RULES))).toEqual(['e', 'd', 'c', 'b', 'a', 'grp.x']);
+  });
+
+  it('puts the admin order first, in the admin order, a parent rule covering its children', () => {
+    const fields = fieldsOf({ a: 1, slots: { a: 1, b: 2 }, z: 3, c: 4, grp: { x: 1 } });
+    const groups = arrangeFields(fields, { ...RULES, fieldOrder: ['slots.b', 'z', 'a', 'grp'] });
+    expect(groups.map((group) => group.key)).toEqual(['slots', null, 'grp']);
+    expect(paths(groups)).toEqual(['slots.b', 'slots.a', 'z', 'a', 'c', 'grp.x']);
+  });
+
+  it('keeps a group keyed "null" apart from the top-level values, and each group apart', () => {
+    const groups = arrangeFields(fieldsOf({ a: 1, null: { x: 1 }, b: { y: 2 } }), RULES);
+    expect(groups.map((group) => [group.key, group.rows.map((row) => row.field.path)])).toEqual([
+      [null, ['a']],
+      ['null', ['null.x']],
+      ['b', ['b.y']],
+    ]);
+  });
+});

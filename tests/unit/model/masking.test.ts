@@ -1,4 +1,4 @@
-import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, isPreMasked, isSensitivePath, normaliseKey } from '@polyai-context/model';
+import { compileMaskPatterns, MASK, DEFAULT_MASK_PATTERNS, isPreMasked, isSensitivePath, normaliseKey } from '@polyai-context/model';
 
 const defaults = compileMaskPatterns(DEFAULT_MASK_PATTERNS);
 
@@ -94,5 +94,16 @@ describe('masking: keys spelled with look-alike letters', () => {
     expect(isSensitivePath(['card', 'last4'], defaults)).toBe(false);
     expect(isSensitivePath(['card', 'last4', 'digit'], defaults)).toBe(true);
     expect(isSensitivePath(['card', 3], defaults)).toBe(true);
+  });
+});
+
+describe('masking: admin patterns and the mask itself', () => {
+  it('reads admin patterns case-insensitively: `^CARD$` masks a `card` key', () => {
+    expect(isSensitivePath(['card'], compileMaskPatterns(['^CARD$']))).toBe(true);
+    expect(isSensitivePath(['Account_Number'], compileMaskPatterns(['^ACCOUNT_number$']))).toBe(true);
+  });
+
+  it('shows a fixed, visible mask: eight bullets, whatever the value', () => {
+    expect(MASK).toBe('••••••••');
   });
 });
