@@ -140,6 +140,15 @@ describe('values: readers at their edges', () => {
     expect(toConfidence('abc%')).toBeUndefined();
   });
 
+  it('reads decimals with several digits before or after the point', () => {
+    expect(['12.5', '.25', '-0.125'].map(toNumber)).toEqual([12.5, 0.25, -0.125]);
+  });
+
+  it('keeps text of exactly the limit whole, even when it ends in a lone high surrogate', () => {
+    expect(cutText('ab\uDBFF', 3)).toBe('ab\uDBFF');
+    expect(cutText('ab\uD800z', 3)).toBe('ab');
+  });
+
   it('cuts text without splitting a surrogate pair, and only when too long', () => {
     expect(cutText('abc', 3)).toBe('abc');
     expect(cutText('abcd', 3)).toBe('abc');
