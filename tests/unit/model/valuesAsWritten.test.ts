@@ -5,6 +5,7 @@ import { formatValue } from '../../../src/views/HandoffContextView/formatValue';
 import {
   compileMaskPatterns,
   cutText,
+  DEFAULT_LIMITS,
   DEFAULT_MASK_PATTERNS,
   isSensitivePath,
   labelForPath,
@@ -195,5 +196,27 @@ describe('values: readers at their edges', () => {
     expect(own(record, 'mine')).toBe('2026-11-30T06:00:00.000Z');
     expect(own(record, 'broken')).toBeUndefined();
     expect(own(record, 'constructor')).toBeUndefined();
+  });
+});
+
+describe('captured fields: the walk at its budget', () => {
+  const budget = DEFAULT_LIMITS.maxFields * 20; // visits: maxFields × VISITS_PER_FIELD
+  // data costs one visit, the list one, each hole one: `last` is visit number holes + 3.
+  const withHoles = (holes: number) => data({ list: new Array(holes), last: 'end' });
+
+  it('reads the value that uses the last visit of the budget, and reports nothing', () => {
+    const context = withHoles(budget - 3);
+    expect(context.fields.map((item) => item.path)).toEqual(['last']);
+    expect(context.problems.filter((problem) => problem.code === 'too-many-fields')).toEqual([]);
+  });
+
+  it('stops before the first value past the budget, and says so', () => {
+    const context = withHoles(budget - 2);
+    expect(context.fields).toEqual([]);
+    expect(context.problems).toContainEqual({ code: 'too-many-fields', message: `Only the first ${budget} values were read.` });
+  });
+
+  it('shows no row for empty data', () => {
+    expect(data({}).fields).toEqual([]);
   });
 });
