@@ -219,4 +219,18 @@ describe('captured fields: the walk at its budget', () => {
   it('shows no row for empty data', () => {
     expect(data({}).fields).toEqual([]);
   });
+  it('shows no empty-object row for the data itself when its keys cannot be listed', () => {
+    let listings = 0; // the envelope lists the keys once; the walk's listing throws
+    const values = new Proxy({ summary: 'Billing question' }, {
+      ownKeys(target) {
+        listings += 1;
+        if (listings > 1) throw new Error('keys');
+        return Reflect.ownKeys(target);
+      },
+    });
+    const context = data(values as unknown as Record<string, unknown>);
+    expect(context.summary).toBe('Billing question');
+    expect(context.fields).toEqual([]);
+    expect(context.problems).toEqual([{ code: 'field-invalid', message: 'A value could not be read.', path: '' }]);
+  });
 });
