@@ -183,6 +183,12 @@ describe('polyai-handoff-to-flex: <Connect action> by VirtualAgentStatus', () =>
     expect(attributes.polyai).toEqual({ error: { status: null, message: `PolyAI's virtual agent failed (error 3260${'9'.repeat(12)}): ${'r'.repeat(200)}` } });
   });
 
+  it('failed: a reason cut at 200 characters never ends in half an emoji', async () => {
+    const params = { VirtualAgentStatus: 'failed', VirtualAgentError: `${'r'.repeat(199)}😀 and more` };
+    const { attributes } = contextOf(await connect(params, always(200, verified).fetch));
+    expect(attributes.polyai).toEqual({ error: { status: null, message: `PolyAI's virtual agent failed: ${'r'.repeat(199)}` } });
+  });
+
   it.each(['paused', ''])('%p (or an older connector without a status): treated as a handoff, never dropped', async (status) => {
     const api = always(200, verified);
     const result = await connect(status === '' ? {} : { VirtualAgentStatus: status }, api.fetch);

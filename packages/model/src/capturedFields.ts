@@ -49,7 +49,7 @@ class FieldWalk {
     const maxVisits = this.limits.maxFields * VISITS_PER_FIELD;
     if ((this.visits += 1) <= maxVisits) return true;
     this.full = true;
-    this.problems.add('too-many-fields', `Only the first ${maxVisits} values were read.`);
+    this.problems.stop('too-many-fields', `Only the first ${maxVisits} values were read.`);
     return false;
   }
 
@@ -127,7 +127,7 @@ class FieldWalk {
       this.problems.add('field-invalid', 'A value could not be read.', path);
       if ((this.unreadable += 1) >= MAX_UNREADABLE) {
         this.full = true;
-        this.problems.add('field-invalid', `${MAX_UNREADABLE} values could not be read: the rest was not read.`);
+        this.problems.stop('field-invalid', `${MAX_UNREADABLE} values could not be read: the rest was not read.`);
       }
       return undefined;
     }
@@ -154,7 +154,7 @@ class FieldWalk {
   private push(path: string, label: string, value: CapturedField['value'], kind: CapturedField['kind']): void {
     if (this.fields.length >= this.limits.maxFields) {
       this.full = true;
-      this.problems.add('too-many-fields', `Only the first ${this.limits.maxFields} captured fields are shown.`);
+      this.problems.stop('too-many-fields', `Only the first ${this.limits.maxFields} captured fields are shown.`);
       return;
     }
     this.fields.push({ path, segments: this.segments.slice(), label, value, kind });

@@ -6,6 +6,7 @@ const MAX_PROBLEMS = 20;
 
 export class ProblemLog {
   private readonly list: HandoffProblem[] = [];
+  private stopped: HandoffProblem | undefined;
   private dropped = 0;
 
   add(code: ProblemCode, message: string, path?: string): void {
@@ -13,8 +14,17 @@ export class ProblemLog {
     else this.dropped += 1;
   }
 
+  /**
+   * The limit that ended the read ("only the first 500 captured fields…"): listed after the other problems even
+   * past the cap, because it explains the missing data. A read ends once, so the first reason is the one kept.
+   */
+  stop(code: ProblemCode, message: string): void {
+    this.stopped ??= { code, message };
+  }
+
   toArray(): HandoffProblem[] {
-    if (this.dropped === 0) return [...this.list];
-    return [...this.list, { code: 'too-many-fields', message: `${this.dropped} more problems were not listed.` }];
+    const listed = this.stopped === undefined ? [...this.list] : [...this.list, this.stopped];
+    if (this.dropped === 0) return listed;
+    return [...listed, { code: 'too-many-fields', message: `${this.dropped} more problems were not listed.` }];
   }
 }

@@ -65,8 +65,6 @@ function* take<T>(entries: IterableIterator<T>): Generator<T> {
 }
 
 /** The first `max` UTF-16 units of `value`, one fewer when the cut would split a surrogate pair. */
-
-/** The first `max` UTF-16 units of `value`, one fewer when the cut would split a surrogate pair. */
 export function cutText(value: string, max: number): string {
   if (value.length <= max) return value;
   const last = value.charCodeAt(max - 1);

@@ -7,7 +7,7 @@
  *   On the SIP route, when PolyAI's API fails, the `X-` headers PolyAI sent become the context, marked partial.
  * Every route ends in TwiML or, only when no workflow is configured, in an error so the number's fallback runs.
  */
-import { handoffErrorAttributes, own, POLYAI_ATTRIBUTE, recordFromJson, toPolyaiAttributes, type PolyaiTaskAttributes } from '@polyai-context/model';
+import { cutText, handoffErrorAttributes, own, POLYAI_ATTRIBUTE, recordFromJson, toPolyaiAttributes, type PolyaiTaskAttributes } from '@polyai-context/model';
 import { text, type Env } from './config';
 import { fetchErrorStatus, fetchFirstFound } from './handoff';
 import { isCallSid, isOpaqueId } from './ids';
@@ -51,7 +51,7 @@ export function connectorHandback(event: Record<string, unknown>): Handback {
   if (status === 'completed' && code === '') return { kind: 'completed' };
   if (status === 'hangup') return { kind: 'caller-gone' };
   if (status === 'failed' || code !== '') {
-    const reason = text(event.VirtualAgentError).slice(0, MAX_REASON_CHARS);
+    const reason = cutText(text(event.VirtualAgentError), MAX_REASON_CHARS);
     const codeText = code === '' ? '' : ` (error ${code.slice(0, 16)})`;
     return { kind: 'failed', message: `PolyAI's virtual agent failed${codeText}${reason === '' ? '.' : `: ${reason}`}` };
   }

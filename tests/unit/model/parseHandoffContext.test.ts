@@ -473,6 +473,17 @@ describe('parseHandoffContext: limits at their edges and the Functions\' markers
     expect(more.problems[20]).toEqual({ code: 'too-many-fields', message: '1 more problems were not listed.' });
   });
 
+  it('lists why a read stopped after the other problems, even past the cap', () => {
+    const bad = Object.fromEntries(Array.from({ length: 25 }, (_, index) => [`k${index}`, 'too long']));
+    const context = parseHandoffContext({ polyai: { data: bad } }, limits({ maxStringChars: 3, maxFields: 22 }));
+    expect(context.problems).toHaveLength(22);
+    expect(context.problems.slice(0, 20).every((problem) => problem.code === 'value-truncated')).toBe(true);
+    expect(context.problems.slice(20)).toEqual([
+      { code: 'too-many-fields', message: 'Only the first 22 captured fields are shown.' },
+      { code: 'too-many-fields', message: '3 more problems were not listed.' }, // 22 shown values and the 23rd were cut
+    ]);
+  });
+
   it('stops reading after 20 values that throw when read, and says so', () => {
     const data: Record<string, unknown> = { summary: 'kept' };
     for (let index = 0; index < 25; index += 1) Object.defineProperty(data, `bad${index}`, { enumerable: true, get: () => { throw new Error('getter'); } });
@@ -482,7 +493,8 @@ describe('parseHandoffContext: limits at their edges and the Functions\' markers
     expect(context.fields).toEqual([]);
     expect(context.problems).toHaveLength(21);
     expect(context.problems[19]).toEqual({ code: 'field-invalid', message: 'A value could not be read.', path: 'bad19' });
-    expect(context.problems[20]).toEqual({ code: 'too-many-fields', message: '1 more problems were not listed.' });
+    // Why the rest is missing is listed even past the 20-problem cap.
+    expect(context.problems[20]).toEqual({ code: 'field-invalid', message: '20 values could not be read: the rest was not read.' });
     const nineteen: Record<string, unknown> = {};
     for (let index = 0; index < 19; index += 1) Object.defineProperty(nineteen, `bad${index}`, { enumerable: true, get: () => { throw new Error('getter'); } });
     nineteen.after = 'read';
