@@ -1,4 +1,15 @@
-/** A `fetch` double answering with a JSON body (or a non-JSON one), recording each request. */
+/**
+ * `fetch` doubles for component and Flex registration tests. `installFetch` puts one in place of the browser's
+ * `fetch` for the current test only: tests/support/setupTests.ts puts the real one back after each test.
+ */
+export const realFetch = global.fetch;
+
+export function installFetch<T extends jest.Mock>(double: T): T {
+  global.fetch = double as unknown as typeof fetch;
+  return double;
+}
+
+/** A response with a JSON body (or a non-JSON one). */
 export function jsonResponse(status: number, body: unknown): Response {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   return {
@@ -8,6 +19,7 @@ export function jsonResponse(status: number, body: unknown): Response {
   } as unknown as Response;
 }
 
+/** Answers with each response in turn, then the last one again; records each request. */
 export function mockFetch(...responses: Array<Response | Error>): jest.Mock {
   const queue = [...responses];
   return jest.fn(async () => {

@@ -11,7 +11,7 @@ import { PolyaiContextTab } from '../../../src/flex/container/PolyaiContextTab';
 import { DEFAULT_CONFIG } from '../../../src/config';
 import { toPolyaiAttributes } from '@polyai-context/model';
 import { fixture } from '../../support/fixtures';
-import { hangingFetch, jsonResponse } from '../../support/fetch';
+import { hangingFetch, installFetch, jsonResponse } from '../../support/fetch';
 import { renderWithPaste } from '../../support/render';
 
 const TaskContextProvider = (Flex as unknown as { TaskContextProvider: React.Provider<{ task?: unknown }> }).TaskContextProvider;
@@ -22,16 +22,8 @@ const FUNCTIONS = 'https://polyai-1234.twil.io';
 /** Task attributes as the Functions write them with a small budget: not everything fits. */
 const compactAttributes = { type: 'inbound', call_sid: CALL, ...toPolyaiAttributes({ ok: true, body: verified }, 420) };
 
-let originalFetch: typeof fetch;
-beforeEach(() => {
-  originalFetch = global.fetch;
-});
-afterEach(() => {
-  global.fetch = originalFetch;
-});
-
 function renderTab(attributes: unknown, fetchImpl: jest.Mock, functionsBaseUrl: string | null = FUNCTIONS) {
-  global.fetch = fetchImpl as unknown as typeof fetch;
+  installFetch(fetchImpl);
   return renderWithPaste(
     <TaskContextProvider value={{ task: { sid: 'WR1', taskSid: 'WT1', attributes } }}>
       <PolyaiContextTab config={{ ...DEFAULT_CONFIG, functionsBaseUrl }} />

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 
 import { VerdictPanel, type VerdictTask } from '../../../src/views/Verdict/VerdictPanel';
 import { STRING_TABLES, StringsContext, type SupportedLanguage } from '../../../src/strings';
-import { jsonResponse, mockFetch } from '../../support/fetch';
+import { installFetch, jsonResponse, mockFetch } from '../../support/fetch';
 import { CustomizationProvider } from '@twilio-paste/core/customization';
 
 const TASK_SID = `WT${'a'.repeat(32)}`;
@@ -22,14 +22,9 @@ const saved = (verdict: string, reason: string | null = null) =>
   jsonResponse(200, { verdict: { verdict, reason, by: 'agent', at: '2026-11-30T06:00:00.000Z' }, insights: true });
 
 let fetchSpy: jest.Mock;
-const original = global.fetch;
-afterEach(() => {
-  global.fetch = original;
-});
 
 function show(props: { task?: VerdictTask; audience?: 'agent' | 'supervisor'; functionsBaseUrl?: string | null; language?: SupportedLanguage }, ...responses: Response[]) {
-  fetchSpy = mockFetch(...(responses.length > 0 ? responses : [saved('right')]));
-  global.fetch = fetchSpy as unknown as typeof fetch;
+  fetchSpy = installFetch(mockFetch(...(responses.length > 0 ? responses : [saved('right')])));
   // Paste's provider inside the element, so a rerender updates the tree instead of replacing it.
   const element = (current: VerdictTask) => (
     <CustomizationProvider baseTheme="default">

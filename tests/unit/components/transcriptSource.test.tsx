@@ -9,7 +9,7 @@ import * as Flex from '@twilio/flex-ui';
 import { PolyaiContextTab } from '../../../src/flex/container/PolyaiContextTab';
 import { DEFAULT_CONFIG } from '../../../src/config';
 import { fixture } from '../../support/fixtures';
-import { hangingFetch } from '../../support/fetch';
+import { hangingFetch, installFetch } from '../../support/fetch';
 import { renderWithPaste } from '../../support/render';
 
 const TaskContextProvider = (Flex as unknown as { TaskContextProvider: React.Provider<{ task?: unknown }> }).TaskContextProvider;
@@ -17,8 +17,7 @@ const FUNCTIONS = 'https://polyai-1234.twil.io';
 const CALL = 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9';
 
 function renderTab(attributes: unknown, functionsBaseUrl: string | null) {
-  const fetchImpl = hangingFetch();
-  global.fetch = fetchImpl as unknown as typeof fetch;
+  const fetchImpl = installFetch(hangingFetch());
   renderWithPaste(
     <TaskContextProvider value={{ task: { sid: 'WR1', taskSid: 'WT1', attributes } }}>
       <PolyaiContextTab config={{ ...DEFAULT_CONFIG, functionsBaseUrl }} />
@@ -26,11 +25,6 @@ function renderTab(attributes: unknown, functionsBaseUrl: string | null) {
   );
   return { fetchImpl, transcript: screen.getByTestId('polyai-section-transcript') };
 }
-
-const originalFetch = global.fetch;
-afterEach(() => {
-  global.fetch = originalFetch;
-});
 
 describe('transcript availability', () => {
   it('not configured: says so, and asks nothing', () => {

@@ -8,7 +8,7 @@ import * as Flex from '@twilio/flex-ui';
 
 import { initPolyaiContext } from '../../../src/PolyaiContextPlugin';
 import { fixture } from '../../support/fixtures';
-import { jsonResponse, mockFetch } from '../../support/fetch';
+import { installFetch, jsonResponse, mockFetch } from '../../support/fetch';
 import { mockFlexState, resetFlex, TaskCanvasTabs, TaskListItem } from '../../__mocks__/@twilio/flex-ui';
 
 type TestManager = { strings: Record<string, string>; configuration: Record<string, unknown> };
@@ -34,17 +34,7 @@ const polyaiPanel = () => screen.getByTestId('flex-tab-panel-polyai-context');
 
 const invoke = (name: string, payload: unknown) => act(() => Flex.Actions.invokeAction(name, payload as never));
 
-function withFetch(body: unknown): jest.Mock {
-  const fetchSpy = mockFetch(jsonResponse(200, body));
-  const original = global.fetch;
-  global.fetch = fetchSpy as unknown as typeof fetch;
-  afterEachRestore.push(() => (global.fetch = original));
-  return fetchSpy;
-}
-const afterEachRestore: Array<() => void> = [];
-
 beforeEach(() => resetFlex());
-afterEach(() => afterEachRestore.splice(0).forEach((restore) => restore()));
 
 describe('the PolyAI Context tab in the agent\'s task canvas', () => {
   it('comes after Flex\'s Info tab by default, and where an admin puts it with tab_sort_order', () => {
@@ -153,7 +143,7 @@ describe('the PolyAI Context tab in the agent\'s task canvas', () => {
   });
 
   it('fetches the transcript only when the agent opens the tab, with the Flex token', async () => {
-    const fetchSpy = withFetch({ conversation: fixture('conversation.json') });
+    const fetchSpy = installFetch(mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') })));
     init({ custom_data: { polyai_context: { functions_base_url: 'https://polyai-1234.twil.io' } } });
     render(<TaskCanvasTabs task={polyaiTask()} />);
     expect(fetchSpy).not.toHaveBeenCalled();
@@ -166,7 +156,7 @@ describe('the PolyAI Context tab in the agent\'s task canvas', () => {
   });
 
   it('refreshes in place when the task attributes change, keeping the search and reveals', async () => {
-    const fetchSpy = withFetch({ conversation: fixture('conversation.json') });
+    const fetchSpy = installFetch(mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') })));
     init({ custom_data: { polyai_context: { functions_base_url: 'https://polyai-1234.twil.io' } } });
     const withCard = { ...studio, polyai: { ...studio.polyai, data: { ...studio.polyai.data, card_number: '4111' } } };
     const { rerender } = render(<TaskCanvasTabs task={task(withCard)} />);

@@ -5,7 +5,7 @@ import * as Flex from '@twilio/flex-ui';
 
 import { initPolyaiContext } from '../../../src/PolyaiContextPlugin';
 import { fixture } from '../../support/fixtures';
-import { jsonResponse, mockFetch } from '../../support/fetch';
+import { installFetch, jsonResponse, mockFetch } from '../../support/fetch';
 import { resetFlex, Supervisor, TaskCanvasTabs } from '../../__mocks__/@twilio/flex-ui';
 
 function init(): void {
@@ -29,15 +29,10 @@ const openTab = (label: string) => fireEvent.click(within(teamsCanvas()).getByRo
 const polyaiPanels = () => screen.getAllByTestId('flex-tab-panel-polyai-context');
 
 describe('supervisor task canvas', () => {
-  const original = { fetch: global.fetch };
   let fetchSpy: jest.Mock;
   beforeEach(() => {
     resetFlex();
-    fetchSpy = mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') }));
-    global.fetch = fetchSpy as unknown as typeof fetch;
-  });
-  afterEach(() => {
-    global.fetch = original.fetch;
+    fetchSpy = installFetch(mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') })));
   });
 
   it('shows the same PolyAI Context tab after Flex\'s Info tab, for PolyAI tasks only', () => {
