@@ -28,6 +28,7 @@ function reportsOf(folder) {
 
 const percent = (value) => (Number.isNaN(value) ? 'n/a' : `${value.toFixed(1)} %`);
 const rows = [];
+const unmeasured = [];
 for (const folder of Object.keys(MUTATION_FOLDERS)) {
   const files = {};
   for (const report of reportsOf(folder)) {
@@ -35,6 +36,10 @@ for (const folder of Object.keys(MUTATION_FOLDERS)) {
       // A file deleted or moved since its report no longer counts.
       if (existsSync(path.resolve(root, file))) files[file] = result;
     }
+  }
+  if (Object.keys(files).length === 0) {
+    unmeasured.push(folder);
+    continue;
   }
   const { metrics } = calculateMetrics(files);
   // A report of a file changed since it was measured no longer says how the tests judge it: re-run that file.
@@ -48,4 +53,6 @@ for (const folder of Object.keys(MUTATION_FOLDERS)) {
     }
   }
 }
-console.table(rows);
+if (rows.length > 0) console.table(rows);
+// A dry run (CI's set-up check) writes no report: say so rather than print a table of empty scores.
+if (unmeasured.length > 0) console.log(`No mutation report yet for ${unmeasured.join(', ')} (reports/mutation/FOLDER/): run \`npm run mutation -- FOLDER\`.`);
