@@ -60,6 +60,7 @@ describe('where a problem points', () => {
     const hostile = new Proxy({}, { getPrototypeOf: () => { throw new Error('trap'); } });
     const context = parseHandoffContext(hostile);
     expect(context).toMatchObject({ status: 'unavailable', source: 'none', error: { status: null, message: 'The PolyAI data could not be read.' } });
-    expect(context.problems).toEqual([{ code: 'internal-error', message: 'The task attributes could not be read.' }]);
+    // No path key at all: the problem has no place in the data.
+    expect(context.problems).toStrictEqual([{ code: 'internal-error', message: 'The task attributes could not be read.' }]);
   });
 });
