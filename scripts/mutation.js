@@ -5,6 +5,7 @@
  * non-zero when any folder scores below the break threshold in stryker.config.mjs. See docs/mutation.md.
  */
 const { spawnSync } = require('child_process');
+const { createHash } = require('crypto');
 const path = require('path');
 const { MUTATION_FOLDERS } = require('../tests/mutation/folders');
 
@@ -14,7 +15,10 @@ const strykerArgs = args.filter((arg) => !folders.includes(arg));
 // `--mutate FILES` (one file of a big folder at a time): that scope gets its own report and incremental file,
 // so file-by-file runs do not overwrite each other's results (stryker.config.mjs reads MUTATION_SCOPE).
 const mutateAt = strykerArgs.findIndex((arg) => arg === '--mutate' || arg === '-m' || arg.startsWith('--mutate='));
-const scope = mutateAt === -1 ? '' : (strykerArgs[mutateAt].split('=')[1] ?? strykerArgs[mutateAt + 1] ?? '').replace(/[^\w.-]+/g, '_');
+const mutate = mutateAt === -1 ? '' : (strykerArgs[mutateAt].split('=')[1] ?? strykerArgs[mutateAt + 1] ?? '');
+// A folder name from the list (past 240 characters, shortened and told apart by a hash: a file name can hold 255).
+const readable = mutate.replace(/[^\w.-]+/g, '_');
+const scope = readable.length <= 240 ? readable : `${readable.slice(0, 160)}_${createHash('sha256').update(mutate).digest('hex').slice(0, 12)}`;
 
 const stryker = path.join(path.dirname(require.resolve('@stryker-mutator/core/package.json')), 'bin', 'stryker.js');
 const failed = [];

@@ -2,7 +2,7 @@
 /**
  * `npm run mutation:summary [-- --survivors]`: one score per folder from every Stryker report under
  * reports/mutation/FOLDER/ (the whole-folder run and the file-by-file `--mutate` runs), the newest report of
- * each file winning, scored by Stryker's own metrics library. `--survivors` lists what no test noticed.
+ * each mutant winning, scored by Stryker's own metrics library. `--survivors` lists what no test noticed.
  */
 import { createRequire } from 'module';
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
@@ -16,7 +16,7 @@ const { MUTATION_FOLDERS } = require('../tests/mutation/folders.js');
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({ options: { survivors: { type: 'boolean', default: false } } });
 
-/** Every mutation.json under a folder's reports, oldest first (so newer reports overwrite a file's results). */
+/** Every mutation.json under a folder's reports, oldest first (so newer results overwrite older ones). */
 function reportsOf(folder) {
   const dir = path.join(root, 'reports', 'mutation', folder);
   if (!existsSync(dir)) return [];
@@ -24,6 +24,19 @@ function reportsOf(folder) {
     .filter((file) => path.basename(file) === 'mutation.json')
     .map((file) => path.join(dir, file))
     .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
+}
+
+const mutantKey = ({ mutatorName, replacement, location: { start, end } }) => `${mutatorName} ${start.line}:${start.column}-${end.line}:${end.column} ${replacement}`;
+
+/**
+ * A newer report of the same source overrides the mutants it tested and keeps the older results of the others
+ * (a re-run of a few lines, `--mutate file:10-20 --force`); a newer report of a changed source replaces it.
+ */
+function merged(older, newer) {
+  if (older === undefined || older.source !== newer.source) return newer;
+  const mutants = new Map(older.mutants.map((mutant) => [mutantKey(mutant), mutant]));
+  for (const mutant of newer.mutants) mutants.set(mutantKey(mutant), mutant);
+  return { ...newer, mutants: [...mutants.values()] };
 }
 
 const percent = (value) => (Number.isNaN(value) ? 'n/a' : `${value.toFixed(1)} %`);
@@ -34,7 +47,7 @@ for (const folder of Object.keys(MUTATION_FOLDERS)) {
   for (const report of reportsOf(folder)) {
     for (const [file, result] of Object.entries(JSON.parse(readFileSync(report, 'utf8')).files)) {
       // A file deleted or moved since its report no longer counts.
-      if (existsSync(path.resolve(root, file))) files[file] = result;
+      if (existsSync(path.resolve(root, file))) files[file] = merged(files[file], result);
     }
   }
   if (Object.keys(files).length === 0) {
