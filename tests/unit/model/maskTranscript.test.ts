@@ -73,6 +73,13 @@ describe('maskTurn: sensitive entities in the words the caller said', () => {
     expect(maskTurn(typed, patterns, [])).toMatchObject({ text: 'aquí está', dtmf: MASK, translation: 'here it is' });
   });
 
+  it('keeps keys pressed beside a value said in either language: they are not the value', () => {
+    const said = turn({ text: 'my pin is 4321', dtmf: '#', entities: [entity('pin', '4321')] });
+    expect(maskTurn(said, patterns, [])).toMatchObject({ text: `my pin is ${MASK}`, dtmf: '#' });
+    const translated = turn({ text: 'mi clave es uno dos tres cuatro', dtmf: '#', translation: 'my pin is 4321', entities: [entity('pin', '4321')] });
+    expect(maskTurn(translated, patterns, [])).toMatchObject({ text: MASK, dtmf: '#', translation: `my pin is ${MASK}` });
+  });
+
   it('masks a sensitive entity\'s badge even when its value is too short to mask in the text', () => {
     const short = turn({ text: 'my pin is 12', entities: [entity('pin', '12')] });
     expect(maskTurn(short, patterns, [])).toEqual({ ...short, entities: [entity('pin', MASK)] });
