@@ -33,21 +33,24 @@ export function maskTurn(turn: ConversationTurn, patterns: readonly RegExp[], se
     .filter((entity) => sensitive(entity.name, entity.values))
     .flatMap((entity) => entity.values.map((value) => value.trim()))
     .filter((value) => value !== '');
-  const holds = (part: string | null, value: string) => part !== null && part.toLowerCase().includes(value.toLowerCase());
+  // Compared in lower case, each text and value lowered once.
+  const lowerValues = entityValues.map((value) => value.toLowerCase());
+  const [lowerText, lowerDtmf, lowerTranslation] = [turn.text, turn.dtmf, turn.translation].map((part) => part?.toLowerCase() ?? null);
+  const holds = (part: string | null, value: string) => part !== null && part.includes(value);
   // A value typed on the keypad need not be in the words. A value said is in the text and in its translation
   // (one utterance, two languages): where either lacks it as written, it was said differently there
   // ("uno dos tres cuatro" beside "my pin is 4321"), so that part is masked whole. Found nowhere, all are.
   const saidDifferentlyIn = (part: string | null, others: ReadonlyArray<string | null>) =>
-    entityValues.some((value) => !holds(part, value) && !others.some((other) => holds(other, value)));
+    lowerValues.some((value) => !holds(part, value) && !others.some((other) => holds(other, value)));
   const values = [...entityValues, ...sensitiveValues]
     .filter((value) => value.length >= MIN_MASKED_CHARS)
     .slice(0, MAX_VALUES)
     // Longest first, so a value containing another is masked whole.
     .sort((a, b) => b.length - a.length);
   const mask = (part: string, whole: boolean) => (whole && part !== '' ? MASK : maskOccurrences(part, values));
-  const text = mask(turn.text, saidDifferentlyIn(turn.text, [turn.dtmf]));
-  const dtmf = turn.dtmf === null ? null : mask(turn.dtmf, saidDifferentlyIn(turn.dtmf, [turn.text, turn.translation]));
-  const translation = turn.translation === null ? null : mask(turn.translation, saidDifferentlyIn(turn.translation, [turn.dtmf]));
+  const text = mask(turn.text, saidDifferentlyIn(lowerText, [lowerDtmf]));
+  const dtmf = turn.dtmf === null ? null : mask(turn.dtmf, saidDifferentlyIn(lowerDtmf, [lowerText, lowerTranslation]));
+  const translation = turn.translation === null ? null : mask(turn.translation, saidDifferentlyIn(lowerTranslation, [lowerDtmf]));
   if (text === turn.text && dtmf === turn.dtmf && translation === turn.translation && entityValues.length === 0) return null;
   return {
     ...turn,
