@@ -9,6 +9,7 @@ import * as Flex from '@twilio/flex-ui';
 import { initPolyaiContext } from '../../../src/PolyaiContextPlugin';
 import { fixture } from '../../support/fixtures';
 import { installFetch, jsonResponse, mockFetch } from '../../support/fetch';
+import { flexCanvas } from '../../support/flexCanvas';
 import { mockFlexState, resetFlex, TaskCanvasTabs, TaskListItem } from '../../__mocks__/@twilio/flex-ui';
 
 type TestManager = { strings: Record<string, string>; configuration: Record<string, unknown> };
@@ -25,10 +26,7 @@ const studio = fixture('task-attributes-studio.json') as { polyai: { data: Recor
 const task = (attributes: unknown, sid = 'WR1') => ({ sid, taskSid: `WT${sid}`, status: 'pending', attributes });
 const polyaiTask = (sid = 'WR1') => task(studio, sid);
 
-const canvasTabs = () => within(screen.getByRole('tablist', { name: 'Task canvas' })).getAllByRole('tab');
-const tabLabels = () => canvasTabs().map((tab) => tab.textContent);
-const selectedTab = () => canvasTabs().find((tab) => tab.getAttribute('aria-selected') === 'true')?.textContent;
-const openTab = (label: string) => fireEvent.click(within(screen.getByRole('tablist', { name: 'Task canvas' })).getByRole('tab', { name: label }));
+const { labels: tabLabels, selected: selectedTab, open: openTab } = flexCanvas('Task canvas');
 /** What the agent reads in the tab (the panel is mounted by Flex even while hidden). */
 const polyaiPanel = () => screen.getByTestId('flex-tab-panel-polyai-context');
 

@@ -6,6 +6,7 @@ import * as Flex from '@twilio/flex-ui';
 import { initPolyaiContext } from '../../../src/PolyaiContextPlugin';
 import { fixture } from '../../support/fixtures';
 import { installFetch, jsonResponse, mockFetch } from '../../support/fetch';
+import { flexCanvas } from '../../support/flexCanvas';
 import { resetFlex, Supervisor, TaskCanvasTabs } from '../../__mocks__/@twilio/flex-ui';
 
 function init(): void {
@@ -22,9 +23,7 @@ const monitoredTask = {
   attributes: { ...studio, polyai_verdict: { verdict: 'wrong', reason: 'wrong_intent', by: 'agent', at: '2026-11-30T06:00:00.000Z' } },
 };
 
-const teamsCanvas = () => screen.getByRole('tablist', { name: 'Teams view task canvas' });
-const tabLabels = () => within(teamsCanvas()).getAllByRole('tab').map((tab) => tab.textContent);
-const openTab = (label: string) => fireEvent.click(within(teamsCanvas()).getByRole('tab', { name: label }));
+const { labels: tabLabels, open: openTab } = flexCanvas('Teams view task canvas');
 /** Both canvases' PolyAI panels, the agent's first. */
 const polyaiPanels = () => screen.getAllByTestId('flex-tab-panel-polyai-context');
 
