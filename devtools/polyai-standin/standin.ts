@@ -1,6 +1,6 @@
 /**
  * DEVELOPMENT TOOL — a stand-in for PolyAI's Handoff and Conversations APIs on 127.0.0.1, serving
- * devtools/fixtures in the shapes and at the paths of PolyAI's OpenAPI files (../shared/polyai/openapi/; the contract
+ * devtools/fixtures in the shapes and at the paths of PolyAI's OpenAPI files (contracts/polyai/openapi/; the contract
  * tests validate every answer against them): `GET /v1/{account_id}/{project_id}/handoff_state?id|shared_id` and
  * `GET /v1/agents/{agentId}/conversations/{conversationId}`, each with its own `x-api-key`. It refuses what PolyAI
  * refuses (no id → 400, wrong key → 401) and can be told to fail in every way PolyAI might (startup flag

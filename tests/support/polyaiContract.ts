@@ -1,5 +1,5 @@
 /**
- * PolyAI's published OpenAPI files (../shared/polyai/openapi/, beside the repository; read-only in CI), read at
+ * PolyAI's published OpenAPI files (contracts/polyai/openapi/, copied unchanged; provenance in its README), read at
  * test time and compiled with ajv, so stand-in answers and fixtures are checked against PolyAI's contract rather
  * than against our reading of it.
  */
@@ -8,8 +8,7 @@ import addFormats from 'ajv-formats';
 import * as fs from 'fs';
 import * as path from 'path';
 
-export const OPENAPI_DIR = path.resolve(__dirname, '..', '..', '..', 'shared', 'polyai', 'openapi');
-export const SAMPLES_DIR = path.resolve(OPENAPI_DIR, '..', 'samples');
+export const OPENAPI_DIR = path.resolve(__dirname, '..', '..', 'contracts', 'polyai', 'openapi');
 
 export const SPECS = {
   handoff: 'handoff.openapi.json',
@@ -21,7 +20,7 @@ type Json = Record<string, unknown>;
 
 function readSpec(api: Api): Json {
   const file = path.join(OPENAPI_DIR, SPECS[api]);
-  if (!fs.existsSync(file)) throw new Error(`PolyAI's OpenAPI file ${file} is missing: the contract tests need ../shared/polyai/openapi/ beside the repository.`);
+  if (!fs.existsSync(file)) throw new Error(`PolyAI's OpenAPI file ${file} is missing (see contracts/polyai/README.md).`);
   return withoutTypelessNullable(JSON.parse(fs.readFileSync(file, 'utf8'))) as Json;
 }
 

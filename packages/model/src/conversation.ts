@@ -1,6 +1,6 @@
 /**
  * PolyAI Conversations API detail bodies (`ConversationDetailResponse` in
- * ../shared/polyai/openapi/conversations-v3.openapi.json; sample in devtools/fixtures/conversation.json)
+ * contracts/polyai/openapi/conversations-v3.openapi.json; sample in devtools/fixtures/conversation.json)
  * normalised into transcript rows. Same rules as `parseHandoffContext`: `unknown` in, typed out, never
  * throws, bounded work.
  */

@@ -1,6 +1,6 @@
 /**
  * Extension point for the PolyAI side of the loop. PolyAI publishes no endpoint that accepts the human outcome
- * of a handoff (none in its Handoff or Conversations API, `../shared/polyai/openapi/`), so by default nothing is
+ * of a handoff (none in its Handoff or Conversations API, `contracts/polyai/openapi/`), so by default nothing is
  * sent anywhere. To forward verdicts (to PolyAI once it offers an endpoint, or to your own store), replace
  * `reportVerdictToPolyai` below or pass `onVerdictStored` to `createPolyaiVerdictHandler`. It runs after the
  * verdict is stored, with at most `VERDICT_HOOK_TIMEOUT_MS`; a failure or timeout is logged and never changes

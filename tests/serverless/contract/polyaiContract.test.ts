@@ -1,15 +1,15 @@
 /**
  * Contract tests: every fixture and every answer of the PolyAI stand-in validates against PolyAI's own OpenAPI
- * files (read at test time from ../shared/polyai/openapi/, compiled with ajv). A fixture or a stand-in answer that
+ * files (contracts/polyai/openapi/, copied unchanged; compiled with ajv at test time). A fixture or a stand-in answer that
  * drifts from PolyAI's published shapes fails here.
  */
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { startStandin, STANDIN_API_KEY, STANDIN_CONVERSATIONS_API_KEY, type Standin, type StandinMode } from '../../../devtools/polyai-standin/standin';
 import { fixture } from '../../support/fixtures';
-import { describeErrors, openapiDocument, responseValidator, SAMPLES_DIR, schemaValidator, type Api } from '../../support/polyaiContract';
+import { describeErrors, OPENAPI_DIR, openapiDocument, responseValidator, schemaValidator, SPECS, type Api } from '../../support/polyaiContract';
 
-const FIXTURES_DIR = path.join(__dirname, '..', '..', '..', 'devtools', 'fixtures');
 const HANDOFF_PATH = '/v1/{account_id}/{project_id}/handoff_state';
 const CONVERSATION_PATH = '/v1/agents/{agentId}/conversations/{conversationId}';
 
@@ -20,7 +20,7 @@ function expectValid(api: Api, name: string, value: unknown): void {
 }
 
 describe('fixtures against PolyAI\'s OpenAPI files', () => {
-  it('reads the contract from PolyAI\'s files, not from a copy of ours', () => {
+  it('reads the contract from PolyAI\'s own files (copied unchanged), not from a schema of ours', () => {
     expect(openapiDocument('handoff').paths).toHaveProperty([HANDOFF_PATH]);
     expect(openapiDocument('conversations').paths).toHaveProperty([CONVERSATION_PATH]);
     // The response schemas resolve to PolyAI's (an empty body misses their required fields).
@@ -48,10 +48,13 @@ describe('fixtures against PolyAI\'s OpenAPI files', () => {
     expectValid('handoff', 'HandoffState', JSON.parse((fixture('task-attributes-json-string.json') as { polyai: string }).polyai));
   });
 
-  it('every fixture is the shared sample of the same name, unchanged', () => {
-    const names = fs.readdirSync(FIXTURES_DIR).filter((name) => name.endsWith('.json'));
-    expect(names.sort()).toEqual(fs.readdirSync(SAMPLES_DIR).filter((name) => name.endsWith('.json')).sort());
-    for (const name of names) expect([name, fixture(name)]).toEqual([name, JSON.parse(fs.readFileSync(path.join(SAMPLES_DIR, name), 'utf8'))]);
+  it('the OpenAPI files are PolyAI\'s, byte for byte: the sha256 recorded in contracts/polyai/README.md', () => {
+    const provenance = fs.readFileSync(path.join(OPENAPI_DIR, '..', 'README.md'), 'utf8');
+    for (const file of Object.values(SPECS)) {
+      const sha256 = createHash('sha256').update(fs.readFileSync(path.join(OPENAPI_DIR, file))).digest('hex');
+      expect([file, provenance]).toEqual([file, expect.stringContaining(`\`openapi/${file}\` | `)]);
+      expect(provenance.split('\n').find((line) => line.includes(`\`openapi/${file}\``))).toContain(`\`${sha256}\``);
+    }
   });
 
   it('fails a fixture that drifts from the spec (the guessed shape we used to serve)', () => {

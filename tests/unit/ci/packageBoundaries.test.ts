@@ -63,3 +63,13 @@ describe('package boundaries', () => {
     expect(lint('serverless/src/lib/probe.ts', "import { own } from '@polyai-context/model';\nexport const read = own;\n")).not.toContain('no-restricted-imports');
   });
 });
+
+describe('the repository stands alone', () => {
+  it('no tracked file names a folder beside the repository (a user\'s clone has nothing there)', () => {
+    const beside = ['..', 'shared'].join('/');
+    const files = spawnSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
+    expect(files.length).toBeGreaterThan(100);
+    const naming = files.filter((file) => fs.existsSync(path.join(ROOT, file)) && !/\.(png|svg|jpe?g)$/.test(file) && fs.readFileSync(path.join(ROOT, file), 'utf8').includes(beside));
+    expect(naming).toEqual([]);
+  });
+});
