@@ -1,16 +1,24 @@
 /**
  * Unit and component tests (jsdom). `@twilio/flex-ui` is mocked: the real package needs a browser and
  * ships ESM dependencies. Paste icons ship ESM too, so they are transformed.
+ *
+ * Every project names its time zone (tests/support/timeZone): the unit suite runs in UTC and again in a zone west
+ * of UTC and one east of it with a half-hour offset, so code that is right only in UTC fails.
+ * `testTimeout` is a guard against a hung test on a busy 2-core machine, not an expectation of speed: tests wait
+ * for conditions, never for a clock.
  */
 const transform = {
   '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: { jsx: 'react', allowJs: true, esModuleInterop: true, isolatedModules: true } }],
 };
+const jsdomInZone = '<rootDir>/tests/support/timeZone/jsdomEnvironment.js';
+const nodeInZone = '<rootDir>/tests/support/timeZone/nodeEnvironment.js';
 
 /** Model, config, components and Flex registration, in jsdom. */
 const unit = {
   displayName: 'unit',
   rootDir: __dirname,
-  testEnvironment: 'jsdom',
+  testEnvironment: jsdomInZone,
+  testEnvironmentOptions: { timeZone: 'UTC' },
   roots: ['<rootDir>/tests'],
   testMatch: ['<rootDir>/tests/unit/**/*.test.ts?(x)'],
   moduleNameMapper: {
@@ -22,26 +30,44 @@ const unit = {
   clearMocks: true,
 };
 
+/**
+ * The unit suite again in another time zone. The repository's tooling tests (lint rules, bundle scan, CI floors,
+ * bench report; `@jest-environment node`) read no clock and run once, in UTC.
+ */
+const unitInZone = (displayName, timeZone) => ({
+  ...unit,
+  displayName,
+  testEnvironmentOptions: { timeZone },
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/unit/(ci|bench)/', '<rootDir>/tests/unit/security/(checkBundleSecrets|eslintRules)\\.test\\.ts$'],
+});
+
 /** Twilio Functions, the PolyAI stand-in and the outage drill, in node (real loopback HTTP, no Twilio). */
 const serverless = {
   displayName: 'serverless',
   rootDir: __dirname,
-  testEnvironment: 'node',
+  testEnvironment: nodeInZone,
+  testEnvironmentOptions: { timeZone: 'UTC' },
   roots: ['<rootDir>/tests/serverless'],
   testMatch: ['<rootDir>/tests/serverless/**/*.test.ts'],
   transform,
 };
 
-/** The real plugin in the offline preview, in headless Chromium (playwright-core); see tests/e2e/support. */
+/**
+ * The real plugin in the offline preview, in headless Chromium (playwright-core); see tests/e2e/support. The plugin
+ * is built once before any browser file starts (globalSetup), so no file's preview start includes a build.
+ */
 const e2e = {
   displayName: 'e2e',
   rootDir: __dirname,
-  testEnvironment: 'node',
+  testEnvironment: nodeInZone,
+  testEnvironmentOptions: { timeZone: 'UTC' },
   roots: ['<rootDir>/tests'],
   testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+  globalSetup: '<rootDir>/tests/e2e/support/buildPluginOnce.js',
   transform,
 };
 
 module.exports = {
-  projects: [unit, serverless, e2e],
+  testTimeout: 30_000,
+  projects: [unit, unitInZone('unit-los-angeles', 'America/Los_Angeles'), unitInZone('unit-kolkata', 'Asia/Kolkata'), serverless, e2e],
 };

@@ -27,12 +27,17 @@ import { enUS } from '../../../src/strings/en-US';
 import type {} from '../../../preview/app/previewRuntime';
 import { SAMPLE_TASKS } from '../../../preview/app/tasks';
 
-// The first preview of a run may build the plugin with `flex-plugin build` (about 20 s on 2 cores).
+// The plugin is built once before any browser file starts (jest globalSetup: buildPluginOnce.js), so a preview
+// starts in seconds; the limits below leave room for a busy 2-core machine, they are not expectations.
 jest.setTimeout(60_000);
 
 const CLI = path.join(__dirname, '..', '..', '..', 'devtools', 'preview', 'cli.js');
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 5_000;
+
+/** Every preview this test file started and has not seen exit: stopped after the file, whatever happened. */
+const running = new Set<ChildProcess>();
+afterAll(() => Promise.all([...running].map(stopPreview)));
 
 /**
  * Warnings Flex itself prints offline, not the plugin's: listed in `flexNotices`, never failed.
@@ -66,16 +71,30 @@ export function waitForUrls(child: ChildProcess): Promise<{ url: string; functio
   });
 }
 
-/** SIGTERM, as Ctrl-C would; SIGKILL if it has not exited within STOP_TIMEOUT_MS. */
+/**
+ * SIGTERM to the preview's whole process group, as Ctrl-C would; SIGKILL to the group if it has not exited within
+ * STOP_TIMEOUT_MS, and to anything of the group still there once it has.
+ */
 export function stopPreview(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-(child.pid as number), signal);
+    } catch {
+      // The group has already gone.
+    }
+  };
+  if (child.exitCode !== null || child.signalCode !== null) {
+    signalGroup('SIGKILL');
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    const timer = setTimeout(() => signalGroup('SIGKILL'), STOP_TIMEOUT_MS);
     child.once('exit', () => {
       clearTimeout(timer);
+      signalGroup('SIGKILL');
       resolve();
     });
-    child.kill('SIGTERM');
+    signalGroup('SIGTERM');
   });
 }
 
@@ -101,9 +120,15 @@ export interface Preview {
   close(): Promise<void>;
 }
 
-/** Runs `npm run preview`'s entry with this PORT (or any free port), as a developer would. */
+/**
+ * Runs `npm run preview`'s entry with this PORT (or any free port), as a developer would, in a process group of
+ * its own so that stopping it stops everything it started.
+ */
 export function spawnPreview(port = 0): ChildProcess {
-  return spawn(process.execPath, [CLI], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
 }
 
 export interface PreviewOptions {
@@ -170,9 +195,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
 /** One preview and Chromium for the whole test file (started before its first test, closed after its last). */
 export function previewForThisFile(options: PreviewOptions = {}): () => Preview {
   let preview: Preview | undefined;
+  // Longer than waitForUrls' own limit, so a preview that never starts fails with its output, not jest's timeout.
   beforeAll(async () => {
     preview = await startPreview(options);
-  }, START_TIMEOUT_MS);
+  }, START_TIMEOUT_MS + 30_000);
   afterAll(async () => {
     await preview?.close();
   });
