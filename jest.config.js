@@ -54,7 +54,8 @@ const serverless = {
 
 /**
  * The real plugin in the offline preview, in headless Chromium (playwright-core); see tests/e2e/support. The plugin
- * is built once before any browser file starts (globalSetup), so no file's preview start includes a build.
+ * and the preview's page are built once before any browser file starts (globalSetup), so no file's preview start
+ * includes a build.
  */
 const e2e = {
   displayName: 'e2e',
@@ -63,7 +64,7 @@ const e2e = {
   testEnvironmentOptions: { timeZone: 'UTC' },
   roots: ['<rootDir>/tests'],
   testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
-  globalSetup: '<rootDir>/tests/e2e/support/buildPluginOnce.js',
+  globalSetup: '<rootDir>/tests/e2e/support/buildBeforeBrowserTests.js',
   transform,
 };
 

@@ -67,9 +67,40 @@ async function bundle() {
     alias: { redux: path.dirname(require.resolve('redux/package.json', { paths: [path.dirname(require.resolve('@twilio/flex-ui/package.json'))] })) },
     plugins: [localFlexAssets],
     logLevel: 'silent',
+    metafile: true,
   });
-  return result.outputFiles[0].text;
+  // What it was built from (esbuild's inputs, without its virtual modules), for the cache below.
+  const inputs = Object.keys(result.metafile.inputs).filter((input) => !input.includes(':'));
+  return { script: result.outputFiles[0].text, inputs };
 }
+
+/** Where the host page's bundle is kept between starts: bundling real Flex is the slowest part of a start. */
+const HOST_BUNDLE_CACHE = path.join(ROOT, 'node_modules', '.cache', 'polyai-preview', 'host-bundle.json');
+
+/** The cached bundle, unless a file it was built from is gone or has changed since its build started. */
+function cachedHostBundle() {
+  try {
+    const { script, inputs, startedAt } = JSON.parse(fs.readFileSync(HOST_BUNDLE_CACHE, 'utf8'));
+    return inputs.every((input) => fs.statSync(path.join(ROOT, input)).mtimeMs < startedAt) ? script : undefined;
+  } catch {
+    return undefined; // no cache yet, or a file it was built from is gone
+  }
+}
+
+/** The host page's script: from the cache when fresh, else bundled and cached (written whole, then renamed). */
+async function hostBundle() {
+  const cached = cachedHostBundle();
+  if (cached !== undefined) return cached;
+  const startedAt = Date.now();
+  const built = await bundle();
+  fs.mkdirSync(path.dirname(HOST_BUNDLE_CACHE), { recursive: true });
+  const partial = `${HOST_BUNDLE_CACHE}.${process.pid}`;
+  fs.writeFileSync(partial, JSON.stringify({ ...built, startedAt }));
+  fs.renameSync(partial, HOST_BUNDLE_CACHE);
+  return built.script;
+}
+
+
 
 /**
  * Builds the Functions with serverless/'s own build (what `twilio serverless:deploy` uploads) into a fresh
@@ -135,7 +166,7 @@ const page = `<!doctype html>
  * 'EADDRINUSE'`). Port 0 picks a free port; the backend always picks free ports.
  */
 async function startPreviewServer({ port = 4173, host = '127.0.0.1' } = {}) {
-  const [script, backendModule, functionsDir] = await Promise.all([bundle(), loadTs(path.join(__dirname, 'backend.ts')), buildFunctions(), ensurePluginBuild({ log: console.log })]);
+  const [script, backendModule, functionsDir] = await Promise.all([hostBundle(), loadTs(path.join(__dirname, 'backend.ts')), buildFunctions(), ensurePluginBuild({ log: console.log })]);
   const removeBuild = () => fs.rmSync(functionsDir, { recursive: true, force: true });
   const { startPreviewBackend, isPreviewPolyaiMode, PREVIEW_POLYAI_MODES } = backendModule;
   let backend;
@@ -198,4 +229,4 @@ async function startPreviewServer({ port = 4173, host = '127.0.0.1' } = {}) {
   };
 }
 
-module.exports = { startPreviewServer };
+module.exports = { hostBundle, startPreviewServer };

@@ -27,7 +27,7 @@ import { enUS } from '../../../src/strings/en-US';
 import type {} from '../../../preview/app/previewRuntime';
 import { SAMPLE_TASKS } from '../../../preview/app/tasks';
 
-// The plugin is built once before any browser file starts (jest globalSetup: buildPluginOnce.js), so a preview
+// The plugin and the page are built once before any browser file starts (buildBeforeBrowserTests.js), so a preview
 // starts in seconds; the limits below leave room for a busy 2-core machine, they are not expectations.
 jest.setTimeout(60_000);
 
