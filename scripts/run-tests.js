@@ -83,7 +83,9 @@ async function stopLeftovers(runId) {
 function runJest(name, jestArgs, env) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyai-tests-'));
   const files = { results: path.join(dir, 'results.json'), fuzzCounts: path.join(dir, 'fuzz-counts.txt'), projectTimes: path.join(dir, 'project-times.json') };
-  const args = [require.resolve('jest/bin/jest'), '--json', `--outputFile=${files.results}`, '--reporters=default', `--reporters=${path.join(__dirname, 'lib', 'projectTimesReporter.js')}`, ...jestArgs];
+  // jest's array options (--reporters, --selectProjects) take the words after them: ours come last, after the caller's.
+  const reporters = ['--reporters=default', `--reporters=${path.join(__dirname, 'lib', 'projectTimesReporter.js')}`];
+  const args = [require.resolve('jest/bin/jest'), ...jestArgs, '--json', `--outputFile=${files.results}`, ...reporters];
   const started = Date.now();
   const child = spawn(process.execPath, args, {
     stdio: 'inherit',
