@@ -68,15 +68,16 @@ export class SectionReader {
 
   constructor(private readonly input: InputReader) {}
 
-  /** The known sections of `data`; the envelope's ids (`baseIds`) win over the data's own. */
+  /**
+   * The known sections of `data`. The call's identity is `baseIds` alone: Twilio's `call_sid` on the task and
+   * the ids our Functions wrote on the envelope from PolyAI's API. Ids inside `data` came from PolyAI's data or
+   * a SIP header (a REFER's `X-Call-Sid`): they are data, never identity, and are listed as captured fields
+   * unless they repeat one of the call's ids.
+   */
   read(data: JsonRecord, baseIds: HandoffIds): KnownSections {
-    // Read (and so consume) the data's own ids even when the envelope has them: not listed twice.
-    const dataIds = { id: this.takeText(data, ALIASES.id), sharedId: this.takeText(data, ALIASES.sharedId) };
-    const ids = {
-      id: baseIds.id ?? dataIds.id,
-      sharedId: baseIds.sharedId ?? dataIds.sharedId,
-      callSid: this.takeText(data, ALIASES.callSid) ?? baseIds.callSid,
-    };
+    const ids = { ...baseIds };
+    const known = [ids.id, ids.sharedId, ids.callSid];
+    for (const aliases of [ALIASES.id, ALIASES.sharedId, ALIASES.callSid]) this.takeIfKnown(data, aliases, known);
     return {
       summary: this.takeText(data, ALIASES.summary),
       intent: this.takeIntent(data),
@@ -92,6 +93,14 @@ export class SectionReader {
       language: this.takeText(data, ALIASES.language),
       ids,
     };
+  }
+
+  /** Marks an alias consumed when it repeats one of the call's ids (shown once, in the reference section). */
+  private takeIfKnown(record: JsonRecord, aliases: readonly string[], known: ReadonlyArray<string | null>): void {
+    for (const key of aliases) {
+      const raw = own(record, key);
+      if (typeof raw === 'string' && known.includes(raw.trim())) this.consumed.add(TOP_LEVEL, key);
+    }
   }
 
   /** First alias holding readable text; marks it consumed. Unreadable values stay as captured fields. */

@@ -46,4 +46,17 @@ describe('transcript availability', () => {
     await waitFor(() => expect(fetchImpl).toHaveBeenCalledWith(`${FUNCTIONS}/polyai-conversation`, expect.objectContaining({ method: 'POST' })));
     expect(JSON.parse((fetchImpl.mock.calls[0][1] as RequestInit).body as string)).toEqual({ Token: 'flex-token-for-tests', conversationId: handoff.id });
   });
+
+  it('PolyAI\'s API down: a call SID in the SIP headers\' data never replaces the task\'s own, so the transcript is this call\'s', async () => {
+    const other = 'CA00000000000000000000000000000042';
+    const attributes = {
+      call_sid: CALL,
+      polyai: { error: { status: 503, message: 'PolyAI is unavailable.' }, data: { call_sid: other, shared_id: 'other-caller', customer_id: 'C-9' } },
+    };
+    const { fetchImpl } = renderTab(attributes, FUNCTIONS);
+    await waitFor(() => expect(fetchImpl).toHaveBeenCalledWith(`${FUNCTIONS}/polyai-conversation`, expect.anything()));
+    expect(JSON.parse((fetchImpl.mock.calls[0][1] as RequestInit).body as string)).toMatchObject({ conversationId: CALL });
+    // Shown as what it is: data PolyAI (or a header) sent, not the call's reference.
+    expect(screen.getByText(other)).toBeInTheDocument();
+  });
 });

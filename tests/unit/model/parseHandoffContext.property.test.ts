@@ -216,6 +216,7 @@ function dataOf(h: Handoff): Record<string, unknown> {
     utterance: h.utterance,
     ...(h.intentAsObject ? { intent: { name: h.intent, confidence: scalar(h.confidence) } } : { intent: h.intent, intent_confidence: scalar(h.confidence) }),
     verification: { successfully_identified: scalar(h.identified), auth_method: h.method, verification_attempts: scalar(h.attempts) },
+    // PolyAI's copy of the call SID: the same value as Twilio's, so it is not listed again.
     call_sid: h.callSid,
   };
 }
@@ -226,17 +227,18 @@ const RECOGNISED_PATHS = new Set([
   'verification.auth_method', 'verification.verification_attempts', 'call_sid', 'id', 'shared_id',
 ]);
 
-const shapes: Array<[string, (h: Handoff) => unknown]> = [
-  ['Handoff API envelope', (h) => ({ polyai: { id: h.id, shared_id: h.sharedId, data: dataOf(h) } })],
-  ['envelope as JSON text', (h) => ({ polyai: JSON.stringify({ id: h.id, shared_id: h.sharedId, data: dataOf(h) }) })],
-  ['data as JSON text', (h) => ({ polyai: { id: h.id, shared_id: h.sharedId, data: JSON.stringify(dataOf(h)) } })],
-  ['attributes as JSON text', (h) => JSON.stringify({ polyai: { id: h.id, shared_id: h.sharedId, data: dataOf(h) } })],
-  ['flat attributes', (h) => ({ type: 'inbound', ...dataOf(h), id: h.id, shared_id: h.sharedId })],
+/** Twilio's `call_sid` on the task, and whether the shape has an envelope (whose ids are the call's). */
+const shapes: Array<[string, (h: Handoff) => unknown, boolean]> = [
+  ['Handoff API envelope', (h) => ({ call_sid: h.callSid, polyai: { id: h.id, shared_id: h.sharedId, data: dataOf(h) } }), true],
+  ['envelope as JSON text', (h) => ({ call_sid: h.callSid, polyai: JSON.stringify({ id: h.id, shared_id: h.sharedId, data: dataOf(h) }) }), true],
+  ['data as JSON text', (h) => ({ call_sid: h.callSid, polyai: { id: h.id, shared_id: h.sharedId, data: JSON.stringify(dataOf(h)) } }), true],
+  ['attributes as JSON text', (h) => JSON.stringify({ call_sid: h.callSid, polyai: { id: h.id, shared_id: h.sharedId, data: dataOf(h) } }), true],
+  ['flat attributes', (h) => ({ type: 'inbound', ...dataOf(h) }), false],
 ];
 
 describe('parseHandoffContext properties: recognised fields survive a round trip', () => {
   it('reads back every recognised field from every shape, objects and JSON text alike', () => {
-    fuzz(fc.tuple(handoff, fc.constantFrom(...shapes)), ([h, [, shape]]) => {
+    fuzz(fc.tuple(handoff, fc.constantFrom(...shapes)), ([h, [, shape, enveloped]]) => {
       const context = parseSafely(shape(h));
       expect(['present', 'partial']).toContain(context.status);
       expect(context.summary).toBe(h.summary.trim());
@@ -245,7 +247,7 @@ describe('parseHandoffContext properties: recognised fields survive a round trip
       expect(context.utterance).toBe(h.utterance.trim());
       expect(context.intent).toEqual({ name: h.intent.trim(), confidence: h.confidence });
       expect(context.verification).toEqual({ identified: h.identified, method: h.method.trim(), attempts: h.attempts });
-      expect(context.ids).toEqual({ id: h.id.trim(), sharedId: h.sharedId.trim(), callSid: h.callSid.trim() });
+      expect(context.ids).toEqual({ id: enveloped ? h.id.trim() : null, sharedId: enveloped ? h.sharedId.trim() : null, callSid: h.callSid.trim() });
       // Recognised fields are shown in their sections, not again as captured fields.
       expect(context.fields.filter((field) => RECOGNISED_PATHS.has(field.path))).toEqual([]);
     }, 0.05);

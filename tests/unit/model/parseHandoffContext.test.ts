@@ -5,7 +5,8 @@ const fieldValues = (context: HandoffContext) => Object.fromEntries(context.fiel
 
 describe('parseHandoffContext over the shared samples', () => {
   it('reads a verified Handoff API response with every recognised section', () => {
-    const context = parseHandoffContext(asTaskAttributes(fixture('handoff-state-verified.json')));
+    // Twilio's call_sid, as <Enqueue> and our Functions set it: PolyAI's copy in `data` repeats it, so it is not listed.
+    const context = parseHandoffContext({ ...asTaskAttributes(fixture('handoff-state-verified.json')), call_sid: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9' });
     expect(context.status).toBe('present');
     expect(context.source).toBe('polyai');
     expect(context.summary).toMatch(/^Verified caller disputes a duplicate 42\.50 charge/);
@@ -100,11 +101,11 @@ describe('parseHandoffContext input shapes', () => {
     expect(context.reason).toBe('billing_dispute');
   });
 
-  it('accepts PolyAI data without the Handoff API envelope', () => {
+  it('accepts PolyAI data without the Handoff API envelope (its id is data: no Function wrote it)', () => {
     const context = parseHandoffContext({ polyai: { handoff_reason: 'fraud', id: 'abc', custom: 'x' } });
     expect(context.reason).toBe('fraud');
-    expect(context.ids.id).toBe('abc');
-    expect(fieldValues(context)).toEqual({ custom: 'x' });
+    expect(context.ids.id).toBeNull();
+    expect(fieldValues(context)).toEqual({ id: 'abc', custom: 'x' });
   });
 
   it('accepts `data` as a JSON string inside the envelope', () => {
@@ -277,14 +278,35 @@ describe('parseHandoffContext with the keys PolyAI documents', () => {
     expect(context.destination).toBe('billing_queue');
     expect(context.utterance).toBe('Let me transfer you to billing.');
     expect(context.verification).toEqual({ identified: true, method: 'dob_and_postcode', attempts: 2 });
-    expect(context.ids).toEqual({ id: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9', sharedId: 'acme_7f3c', callSid: null });
-    expect(fieldValues(context)).toEqual({ 'slots.order_number': 'AB1234' });
+    // The data's shared_id is PolyAI's data, not the envelope's: shown as a captured field, never the call's id.
+    expect(context.ids).toEqual({ id: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9', sharedId: null, callSid: null });
+    expect(fieldValues(context)).toEqual({ shared_id: 'acme_7f3c', 'slots.order_number': 'AB1234' });
   });
 
-  it('reads handoff_to as the destination, and the envelope shared_id before the data one without listing either twice', () => {
+  it('reads handoff_to as the destination, and the envelope shared_id over the data one, which stays data', () => {
     const context = parseHandoffContext({ polyai: { id: 'x', shared_id: 'envelope', data: { handoff_to: 'sales', shared_id: 'data' } } });
     expect(context.destination).toBe('sales');
     expect(context.ids.sharedId).toBe('envelope');
+    expect(fieldValues(context)).toEqual({ shared_id: 'data' });
+  });
+
+  it('takes the call\'s identity from Twilio\'s call_sid and the envelope only: ids in the data are data', () => {
+    // A REFER's X-Call-Sid / X-Shared-Id / X-Id headers land in `data` when PolyAI's API is down.
+    const context = parseHandoffContext({
+      call_sid: 'CAtwilio',
+      polyai: { error: { status: 503, message: 'down' }, data: { call_sid: 'CAother', shared_id: 'other', id: 'other-id', reason: 'r' } },
+    });
+    expect(context.ids).toEqual({ id: null, sharedId: null, callSid: 'CAtwilio' });
+    expect(fieldValues(context)).toEqual({ call_sid: 'CAother', shared_id: 'other', id: 'other-id' });
+    // Flat attributes: the top-level call_sid is Twilio's; a flow's own `id` is data.
+    const flat = parseHandoffContext({ call_sid: 'CAtwilio', handoff_reason: 'r', id: 'flow-id' });
+    expect(flat.ids).toEqual({ id: null, sharedId: null, callSid: 'CAtwilio' });
+    expect(fieldValues(flat)).toEqual({ id: 'flow-id' });
+  });
+
+  it('lists a data id that repeats the envelope\'s once, in the reference section', () => {
+    const context = parseHandoffContext({ call_sid: 'CA1', polyai: { id: 'x', shared_id: 's', data: { id: 'x', shared_id: ' s ', call_sid: 'CA1', reason: 'r' } } });
+    expect(context.ids).toEqual({ id: 'x', sharedId: 's', callSid: 'CA1' });
     expect(context.fields).toEqual([]);
   });
 
@@ -331,7 +353,6 @@ describe('parseHandoffContext: every recognised key on its own', () => {
     ['asr_lang_code', (c) => c.language], ['language', (c) => c.language], ['lang', (c) => c.language],
     ['customer_id', (c) => c.customer.id], ['account_number', (c) => c.customer.accountNumber],
     ['caller_name', (c) => c.customer.name], ['customer_name', (c) => c.customer.name],
-    ['id', (c) => c.ids.id], ['shared_id', (c) => c.ids.sharedId], ['call_sid', (c) => c.ids.callSid],
     ['intent', (c) => c.intent?.name], ['auth_method', (c) => c.verification?.method], ['method', (c) => c.verification?.method],
   ])('reads %s into its section', (key, section) => {
     const context = read({ [key]: ' value ', other: 1 });
