@@ -237,22 +237,23 @@ describe('polyai-sip-handoff: PolyAI\'s SIP REFER (referUrl)', () => {
       api.fetch,
     );
     const { attributes, context } = contextOf(result);
+    // Ids and identity values nothing fetched server-side confirmed: no envelope id, claims kept apart.
     expect(attributes.polyai).toEqual({
-      shared_id: 's-1',
-      data: { customer_id: 'C-42', reason: 'refund request', verified: 'true', caller_id: '+447700900999', destination: 'billing' },
+      data: { reason: 'refund request', caller_id: '+447700900999', destination: 'billing', unverified_sip_headers: { customer_id: 'C-42', verified: 'true' } },
       error: { status: 500, message: 'PolyAI had a server error (500).' },
     });
     expect(context.status).toBe('partial');
-    expect(context.customer.id).toBe('C-42');
+    expect(context.customer.id).toBeNull();
+    expect(context.verification).toBeNull();
+    expect(context.ids).toEqual({ id: null, sharedId: null, callSid: VERIFIED_CALL });
     expect(context.reason).toBe('refund request');
     expect(context.error).toEqual({ status: 500, message: 'PolyAI had a server error (500).' });
     expect(logs().join()).not.toMatch(/C-42|refund|s-1|447700900123/);
   });
 
-  it('PolyAI\'s API failing: the conversation id header stays the context\'s id', async () => {
+  it('PolyAI\'s API failing: the conversation id header was only a lookup, never the context\'s id', async () => {
     const result = await refer({ ReferTransferTarget: '<sip:flex@acme.example.com?X-PolyAI-Conversation-Id=CONV-8&X-Reason=complaint>' }, always(500).fetch);
     expect(contextOf(result).attributes.polyai).toEqual({
-      id: 'CONV-8',
       data: { reason: 'complaint', destination: 'flex' },
       error: { status: 500, message: 'PolyAI had a server error (500).' },
     });
@@ -270,9 +271,11 @@ describe('polyai-sip-handoff: PolyAI\'s SIP REFER (referUrl)', () => {
     expect(logs().map((line) => JSON.parse(line).outcome)).toEqual(['ok']);
   });
 
-  it('reads X- headers Twilio passes as SipHeader_ parameters too', async () => {
-    const result = await refer({ ReferTransferTarget: 'sip:flex@acme.example.com', 'SipHeader_X-Customer-ID': 'C-7' }, always(503).fetch);
-    expect(contextOf(result).context.customer.id).toBe('C-7');
+  it('never reads SipHeader_ parameters (the caller\'s INVITE): not as context, not as an id to look up', async () => {
+    const api = always(404);
+    const result = await refer({ ReferTransferTarget: 'sip:flex@acme.example.com', 'SipHeader_X-Customer-ID': 'C-7', 'SipHeader_X-PolyAI-Shared-Id': 'other' }, api.fetch);
+    expect(api.queries()).toEqual([`?id=${VERIFIED_CALL}`]);
+    expect(JSON.stringify(contextOf(result).attributes)).not.toMatch(/C-7|other/);
   });
 
   it('an id header that is not a valid id: the call SIDs are tried, and the log tells the admin it was skipped', async () => {
@@ -307,7 +310,7 @@ describe('polyai-sip-handoff: PolyAI\'s SIP REFER (referUrl)', () => {
     expect(data.evil).toBe('"</Task><Hangup/>&amp;');
     // The parser keeps 512 characters of a value; the task keeps what fits its attribute budget.
     const target = `<sip:flex@acme.example.com?X-Evil=${hostile}&X-Long=${'a'.repeat(600)}&Bad Name=1&${many}>`;
-    expect(readSipHandback({ ReferTransferTarget: target }).headers.get('x-long')).toHaveLength(512);
+    expect(readSipHandback({ ReferTransferTarget: target }, []).headers.get('x-long')).toHaveLength(512);
     // 32 headers and the destination: what does not fit the task attribute budget is named in the marker.
     const incomplete = (contextOf(result).attributes.polyai as { incomplete?: { count: number; keys: string[] } }).incomplete;
     expect(incomplete?.keys).toContain('long');

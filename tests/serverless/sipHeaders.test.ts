@@ -2,7 +2,7 @@
 import { headerKey, readSipHandback } from '../../serverless/src/lib/sipHeaders';
 
 const read = (event: Record<string, unknown>) => {
-  const { headers, target } = readSipHandback(event);
+  const { headers, target } = readSipHandback(event, []);
   return { headers: Object.fromEntries(headers), target };
 };
 
@@ -17,20 +17,23 @@ describe('readSipHandback', () => {
     expect(read({ ReferTransferTarget: referTo })).toEqual({ target, headers });
   });
 
-  it('reads the Refer-To URI headers first, then SipHeader_ and DialSipHeader_ parameters; the first value wins', () => {
+  it('reads the Refer-To URI headers first, then DialSipHeader_ parameters (PolyAI\'s leg); the first value wins', () => {
     expect(
       read({
         ReferTransferTarget: 'sip:a@b?X-Reason=refund&X-Empty=&NoEquals&User-to-User=00ff',
-        'SipHeader_X-Reason': 'ignored',
-        'SipHeader_X-Customer-ID': 'C-1',
+        'DialSipHeader_X-Reason': 'ignored',
         'DialSipHeader_X-Verified': 'true',
         SipCallId: 'abc@host',
       }),
-    ).toEqual({ target: 'a', headers: { 'x-reason': 'refund', 'x-customer-id': 'C-1', 'x-verified': 'true' } });
+    ).toEqual({ target: 'a', headers: { 'x-reason': 'refund', 'x-verified': 'true' } });
+  });
+
+  it('never reads SipHeader_ parameters: they are the X- headers of the caller\'s own INVITE', () => {
+    expect(read({ 'SipHeader_X-PolyAI-Conversation-Id': 'CONV-OTHER', 'SipHeader_X-Customer-ID': 'C-1', 'SipHeader_X-Verified': 'true' }).headers).toEqual({});
   });
 
   it('keeps text it cannot decode as sent, ignores Twilio\'s own headers and anything that is not a string', () => {
-    expect(read({ ReferTransferTarget: 'sip:a@b?X-Pct=100%&X-Twilio-CallSid=CA1', 'SipHeader_X-List': ['a'] }).headers).toEqual({ 'x-pct': '100%' });
+    expect(read({ ReferTransferTarget: 'sip:a@b?X-Pct=100%&X-Twilio-CallSid=CA1', 'DialSipHeader_X-List': ['a'] }).headers).toEqual({ 'x-pct': '100%' });
   });
 
   it('reads nothing from a Refer-To over 2,048 characters', () => {
@@ -51,24 +54,24 @@ describe('headerKey', () => {
 /** The bounds and rules one at a time (found by mutation testing): what a handback with odd headers yields. */
 describe('readSipHandback at its edges', () => {
   it('keeps at most 32 headers, each value trimmed and cut to 512 characters', () => {
-    const event = Object.fromEntries(Array.from({ length: 33 }, (_, index) => [`SipHeader_X-H${index}`, ` v${index} `]));
+    const event = Object.fromEntries(Array.from({ length: 33 }, (_, index) => [`DialSipHeader_X-H${index}`, ` v${index} `]));
     const { headers } = read(event);
     expect(Object.keys(headers)).toHaveLength(32);
     expect(headers['x-h0']).toBe('v0');
     expect(headers['x-h32']).toBeUndefined();
-    expect(read({ 'SipHeader_X-Long': 'v'.repeat(513) }).headers['x-long']).toBe('v'.repeat(512));
+    expect(read({ 'DialSipHeader_X-Long': 'v'.repeat(513) }).headers['x-long']).toBe('v'.repeat(512));
   });
 
   it('accepts X- header names of up to 63 characters after the X-, letters, digits and dashes only', () => {
     const name = (length: number) => `X-${'a'.repeat(length)}`;
-    expect(Object.keys(read({ [`SipHeader_${name(63)}`]: 'v' }).headers)).toEqual([name(63).toLowerCase()]);
-    expect(read({ [`SipHeader_${name(64)}`]: 'v' }).headers).toEqual({});
-    for (const bad of ['X-', 'X--a', 'X-a_b', 'Y-a', 'X-a b', 'xx-a']) expect(read({ [`SipHeader_${bad}`]: 'v' }).headers).toEqual({});
-    expect(read({ 'SipHeader_x-Lower': 'v' }).headers).toEqual({ 'x-lower': 'v' });
+    expect(Object.keys(read({ [`DialSipHeader_${name(63)}`]: 'v' }).headers)).toEqual([name(63).toLowerCase()]);
+    expect(read({ [`DialSipHeader_${name(64)}`]: 'v' }).headers).toEqual({});
+    for (const bad of ['X-', 'X--a', 'X-a_b', 'Y-a', 'X-a b', 'xx-a']) expect(read({ [`DialSipHeader_${bad}`]: 'v' }).headers).toEqual({});
+    expect(read({ 'DialSipHeader_x-Lower': 'v' }).headers).toEqual({ 'x-lower': 'v' });
   });
 
   it('ignores blank values, and parameters that are not SIP headers', () => {
-    expect(read({ 'SipHeader_X-Blank': '   ', 'X-Plain': 'v', 'OtherSipHeader_X-A': 'v', 'DialSipHeader_X-B': 'b' }).headers).toEqual({ 'x-b': 'b' });
+    expect(read({ 'DialSipHeader_X-Blank': '   ', 'X-Plain': 'v', 'OtherDialSipHeader_X-A': 'v', 'DialSipHeader_X-B': 'b' }).headers).toEqual({ 'x-b': 'b' });
   });
 
   it('reads the Refer-To user part (at most 64 characters) with or without brackets, headers or parameters', () => {

@@ -19,6 +19,7 @@ export {
   type VerdictResponseBody,
 } from './contracts';
 export { INCOMPLETE_MARKER, POLYAI_ATTRIBUTE } from './envelope';
+export { IDENTITY_KEYS } from './knownSections';
 export { handoffErrorAttributes, MAX_POLYAI_ATTRIBUTE_CHARS, toPolyaiAttributes, type HandoffFetchResult, type PolyaiTaskAttributes } from './handoffAttributes';
 export { DEFAULT_LIMITS, type ParseLimits } from './limits';
 export { humanizeCode, humanizeKey, labelForPath, pathOf, PATH_SEPARATOR } from './labels';

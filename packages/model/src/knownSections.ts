@@ -27,6 +27,15 @@ const ALIASES = {
   attempts: ['verification_attempts', 'attempts'],
 } as const;
 
+/**
+ * Keys that say who the caller is, whether they were verified, or which call this is. A Function that has such
+ * values from anywhere but PolyAI's Handoff API (fetched server-side) keeps them out of these keys: they are claims.
+ */
+export const IDENTITY_KEYS: readonly string[] = Object.freeze([
+  ...ALIASES.customerId, ...ALIASES.accountNumber, ...ALIASES.customerName, ...ALIASES.id, ...ALIASES.sharedId, ...ALIASES.callSid,
+  ...ALIASES.verification, ...ALIASES.identified, ...ALIASES.authMethod, ...ALIASES.attempts,
+]);
+
 const CONFIDENCE_EXPECTED = 'a confidence from 0 to 1, or a percentage written with % (such as 85%)';
 
 /** The prefix of recognised keys read from the data object itself. */

@@ -4,10 +4,12 @@
  * - the caller already hung up → nothing to route;
  * - the virtual agent failed → a Flex task marked "unavailable" with the reason;
  * - a handoff → the handoff state (PolyAI's conversation id first, then the call SIDs), and a Flex task with it.
- *   On the SIP route, when PolyAI's API fails, the `X-` headers PolyAI sent become the context, marked partial.
+ *   On the SIP route, when PolyAI's API fails, the `X-` headers PolyAI sent become the context, marked partial:
+ *   ids and identity values (who the caller is, whether verified) among them only as unverified claims, since
+ *   nothing fetched server-side confirmed them; the call's ids stay Twilio's.
  * Every route ends in TwiML or, only when no workflow is configured, in an error so the number's fallback runs.
  */
-import { cutText, handoffErrorAttributes, own, POLYAI_ATTRIBUTE, recordFromJson, toPolyaiAttributes, type PolyaiTaskAttributes } from '@polyai-context/model';
+import { cutText, handoffErrorAttributes, IDENTITY_KEYS, own, POLYAI_ATTRIBUTE, recordFromJson, toPolyaiAttributes, type PolyaiTaskAttributes } from '@polyai-context/model';
 import { text, type Env } from './config';
 import { fetchErrorStatus, fetchFirstFound } from './handoff';
 import { isCallSid, isOpaqueId } from './ids';
@@ -16,7 +18,7 @@ import type { ClientDeps } from './polyaiClient';
 import { enqueueAttributes, readWorkflowSid } from './routing';
 import { headerKey, readSipHandback, type SipHandback } from './sipHeaders';
 import { endCallTwiml, enqueueToFlexTwiml } from './twiml';
-import { scrubJson, secretsOf } from './secrets';
+import { scrubText, secretsOf } from './secrets';
 
 export type Handback =
   | { kind: 'completed' }
@@ -26,8 +28,7 @@ export type Handback =
 
 interface SipContext {
   handback: SipHandback;
-  ids: { id?: string; shared_id?: string };
-  /** Lower-cased names of the headers that carried the ids (not repeated as context). */
+  /** Lower-cased names of the headers that carried the ids (lookups only, never the task's identity). */
   idHeaders: string[];
 }
 
@@ -36,6 +37,8 @@ export type HandbackAnswer = { ok: true; twiml: string } | { ok: false; problem:
 const DEFAULT_GOODBYE = 'Thank you for calling. Goodbye.';
 const DEFAULT_SIP_ID_HEADER = 'X-PolyAI-Conversation-Id';
 const DEFAULT_SIP_SHARED_ID_HEADER = 'X-PolyAI-Shared-Id';
+/** Where the SIP fallback puts identity values PolyAI's API did not confirm (the tab lists them as captured fields). */
+export const UNVERIFIED_SIP_CLAIMS = 'unverified_sip_headers';
 
 const MAX_PROVIDER_DATA_CHARS = 20_000;
 /** A BCP 47 tag such as `en-GB` or `es-419` for `<Say language>`. */
@@ -45,14 +48,16 @@ const DIAL_FAILED = new Set(['busy', 'no-answer', 'failed']);
 const CALL_OVER = new Set(['completed', 'canceled', 'busy', 'no-answer', 'failed']);
 
 /** `<Connect><VirtualAgent>` ended: Twilio's `VirtualAgentStatus`, `VirtualAgentErrorCode`, `VirtualAgentProviderData`. */
-export function connectorHandback(event: Record<string, unknown>): Handback {
+export function connectorHandback(event: Record<string, unknown>, env: Env): Handback {
   const status = text(event.VirtualAgentStatus).toLowerCase();
   const code = text(event.VirtualAgentErrorCode);
   if (status === 'completed' && code === '') return { kind: 'completed' };
   if (status === 'hangup') return { kind: 'caller-gone' };
   if (status === 'failed' || code !== '') {
-    const reason = cutText(text(event.VirtualAgentError), MAX_REASON_CHARS);
-    const codeText = code === '' ? '' : ` (error ${code.slice(0, 16)})`;
+    // Scrubbed before the cut: a provider error echoing our key must not leave a piece of it behind.
+    const secrets = secretsOf(env);
+    const reason = cutText(scrubText(text(event.VirtualAgentError), secrets), MAX_REASON_CHARS);
+    const codeText = code === '' ? '' : ` (error ${cutText(scrubText(code, secrets), 16)})`;
     return { kind: 'failed', message: `PolyAI's virtual agent failed${codeText}${reason === '' ? '.' : `: ${reason}`}` };
   }
   // live-agent-handoff, paused, or a connector that sends no status at all (the seed's behaviour): a handoff.
@@ -72,11 +77,12 @@ export function providerConversationId(value: unknown): string | null {
  * ended: `DialCallStatus`, with `DialSipHeader_X-…` when PolyAI hung up with SIP BYE and headers).
  */
 export function sipHandback(event: Record<string, unknown>, env: Env): Handback {
-  const handback = readSipHandback(event);
+  const handback = readSipHandback(event, secretsOf(env));
   if (text(event.ReferTransferTarget) !== '') return sipHandoff(event, env, handback);
   if (CALL_OVER.has(text(event.CallStatus).toLowerCase())) return { kind: 'caller-gone' };
   const dial = text(event.DialCallStatus).toLowerCase();
-  // A BYE handoff carries the headers configured in Agent Studio; a bare hang-up means the agent finished.
+  // A BYE handoff carries the headers configured in Agent Studio (`DialSipHeader_`, PolyAI's leg); a bare hang-up
+  // means the agent finished, whatever `SipHeader_` (the caller's INVITE) the request carries.
   if (dial === 'completed' || dial === 'answered') return handback.headers.size > 0 ? sipHandoff(event, env, handback) : { kind: 'completed' };
   if (dial === 'canceled') return { kind: 'caller-gone' };
   if (DIAL_FAILED.has(dial)) {
@@ -97,15 +103,7 @@ function sipHandoff(event: Record<string, unknown>, env: Env, handback: SipHandb
     ...(id === undefined ? [] : [{ id }]),
     ...[event.DialCallSid, event.CallSid].filter(isCallSid).map((CallSid) => ({ CallSid })),
   ];
-  return {
-    kind: 'handoff',
-    lookups: candidates,
-    sip: {
-      handback,
-      ids: { ...(isOpaqueId(id) ? { id } : {}), ...(isOpaqueId(sharedId) ? { shared_id: sharedId } : {}) },
-      idHeaders: [idHeader, sharedIdHeader],
-    },
-  };
+  return { kind: 'handoff', lookups: candidates, sip: { handback, idHeaders: [idHeader, sharedIdHeader] } };
 }
 
 export async function answerHandback(
@@ -137,16 +135,25 @@ export async function answerHandback(
     polyai = await fetchFirstFound(fn, env, handback.lookups, deps);
     if (handback.sip !== undefined && fetchErrorStatus(polyai) !== undefined) polyai = withSipContext(polyai, handback.sip);
   }
-  // Scrubbed as a whole: SIP headers and caller parameters may not carry the Functions' secrets either.
-  return { ok: true, twiml: enqueueToFlexTwiml(workflowSid, scrubJson(enqueueAttributes(event, polyai, env), secretsOf(env))) };
+  return { ok: true, twiml: enqueueToFlexTwiml(workflowSid, enqueueAttributes(event, polyai, env)) };
 }
 
-/** PolyAI's API failed: what its `X-` headers said (customer id, reason, …) and the error, which reads as partial. */
+/**
+ * PolyAI's API failed: what its `X-` headers said (reason, destination, …) and the error, which reads as partial.
+ * No ids on the envelope (nothing confirmed them), and identity values only under UNVERIFIED_SIP_CLAIMS.
+ */
 function withSipContext(failed: PolyaiTaskAttributes, sip: SipContext): PolyaiTaskAttributes {
-  const data: Record<string, string> = {};
-  for (const [name, value] of sip.handback.headers) if (!sip.idHeaders.includes(name)) data[headerKey(name)] = value;
+  const data: Record<string, unknown> = {};
+  const claims: Record<string, string> = {};
+  for (const [name, value] of sip.handback.headers) {
+    if (sip.idHeaders.includes(name)) continue;
+    const key = headerKey(name);
+    if (IDENTITY_KEYS.includes(key)) claims[key] = value;
+    else data[key] = value;
+  }
   if (sip.handback.target !== null && data.destination === undefined) data.destination = sip.handback.target;
+  if (Object.keys(claims).length > 0) data[UNVERIFIED_SIP_CLAIMS] = claims;
   if (Object.keys(data).length === 0) return failed;
-  const context = toPolyaiAttributes({ ok: true, body: { ...sip.ids, data } });
+  const context = toPolyaiAttributes({ ok: true, body: { data } });
   return { [POLYAI_ATTRIBUTE]: { ...context[POLYAI_ATTRIBUTE], error: failed[POLYAI_ATTRIBUTE].error } };
 }

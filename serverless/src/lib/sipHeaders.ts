@@ -1,15 +1,20 @@
 /**
  * The `X-` SIP headers PolyAI sends when it hands a call back (configured in Agent Studio under Voice > Handoffs,
- * values from `$variables`). Twilio documents three places for them:
+ * values from `$variables`). Twilio documents two places where PolyAI's own headers reach us:
  * - in the `Refer-To` URI of a SIP REFER (`<sip:flex@host?X-Customer-ID=42&X-Reason=refund>`), passed to the
  *   `referUrl` as `ReferTransferTarget`;
- * - on an INVITE, as `SipHeader_X-…` parameters;
- * - on the final SIP response or BYE of a `<Dial><Sip>` leg, as `DialSipHeader_X-…` parameters of `<Dial action>`.
- * Everything is bounded: Twilio caps `Refer-To` at 256 characters, we accept at most 32 headers of 512 characters.
+ * - on the final SIP response or BYE of the `<Dial><Sip>` leg to PolyAI, as `DialSipHeader_X-…` of `<Dial action>`.
+ * `SipHeader_X-…` parameters are the `X-` headers of the *incoming* INVITE (Twilio's "SIP and TwiML interaction"):
+ * the caller's side, which anyone placing a SIP call can set. They are never read: not as ids, context or a handoff.
+ * Everything is bounded: Twilio caps `Refer-To` at 256 characters, we accept at most 32 headers of 512 characters,
+ * each scrubbed of the Functions' secrets before it is cut.
  */
+import { cutText } from '@polyai-context/model';
+import { scrubText } from './secrets';
 
 const HEADER_NAME = /^x-[a-z0-9][a-z0-9-]{0,62}$/i;
-const PARAM_PREFIXES = ['SipHeader_', 'DialSipHeader_'];
+/** PolyAI's leg's headers on `<Dial action>`; `SipHeader_` (the caller's INVITE) is deliberately not here. */
+const DIAL_HEADER_PREFIX = 'DialSipHeader_';
 const MAX_HEADERS = 32;
 const MAX_VALUE_CHARS = 512;
 const MAX_REFER_TO_CHARS = 2_048;
@@ -23,19 +28,18 @@ export interface SipHandback {
   target: string | null;
 }
 
-export function readSipHandback(event: Record<string, unknown>): SipHandback {
+export function readSipHandback(event: Record<string, unknown>, secrets: readonly string[]): SipHandback {
   const headers = new Map<string, string>();
   const add = (name: string, value: unknown) => {
     const key = name.toLowerCase();
     if (headers.size >= MAX_HEADERS || !HEADER_NAME.test(name) || key.startsWith(TWILIO_PREFIX)) return;
     if (typeof value !== 'string' || value.trim() === '' || headers.has(key)) return;
-    headers.set(key, value.trim().slice(0, MAX_VALUE_CHARS));
+    headers.set(key, cutText(scrubText(value.trim(), secrets), MAX_VALUE_CHARS));
   };
   const referTo = parseReferTo(event.ReferTransferTarget);
   for (const [name, value] of referTo.headers) add(name, value);
   for (const [param, value] of Object.entries(event)) {
-    const prefix = PARAM_PREFIXES.find((candidate) => param.startsWith(candidate));
-    if (prefix !== undefined) add(param.slice(prefix.length), value);
+    if (param.startsWith(DIAL_HEADER_PREFIX)) add(param.slice(DIAL_HEADER_PREFIX.length), value);
   }
   return { headers, target: referTo.target };
 }
