@@ -22,9 +22,11 @@ export const MODES: readonly StandinMode[] = ['ok', 'random', ...FAULT_MODES];
 /** What `random` picks from, evenly: the outage drill's mix. */
 const RANDOM_MIX: readonly StandinMode[] = ['ok', '404', '429', '500', 'hang', 'slow', 'garbage'];
 
-export const STANDIN_API_KEY = 'standin-key';
+// Random-looking, as real keys are: the Functions scrub any 8-character run of a secret, so a key made of words
+// ("…-conversations-…") would scrub those words from every answer.
+export const STANDIN_API_KEY = 'sk_7Qm2Xv9Lp4Rt8Wn3';
 /** PolyAI issues Conversations API keys separately: the stand-in accepts only this one on conversation paths. */
-export const STANDIN_CONVERSATIONS_API_KEY = 'standin-conversations-key';
+export const STANDIN_CONVERSATIONS_API_KEY = 'ck_5Hd8Jf2Kb6Ny1Ze4';
 const HANDOFF_STATES = [verified, unverified, minimal];
 
 export interface StandinOptions {

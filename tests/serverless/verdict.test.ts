@@ -272,7 +272,7 @@ describe('twilioTaskRouter (the Twilio helper library adapter)', () => {
 });
 
 it('uses the handoff fixture ids when the task carries the full handoff', async () => {
-  const { call, onVerdictStored } = setUp({ attributes: { polyai: fixture('handoff-state-verified.json') } });
+  const { call, onVerdictStored } = setUp({ attributes: { call_sid: VERIFIED_CALL, polyai: fixture('handoff-state-verified.json') } });
   await call({ verdict: 'right' });
   expect(onVerdictStored.mock.calls[0][0].polyai).toEqual({ handoffId: VERIFIED_CALL, sharedId: 'acme_2026-11-20_7f3c9a', callSid: VERIFIED_CALL });
 });

@@ -12,7 +12,7 @@ import { twimlResponse } from '../lib/response';
 export function createHandoffToFlexHandler(deps: ClientDeps = {}): ServerlessFunctionSignature {
   return async (context, rawEvent, callback) => {
     const event = rawEvent as Record<string, unknown>;
-    const answer = await answerHandback('polyai-handoff-to-flex', connectorHandback(event), context, event, deps);
+    const answer = await answerHandback('polyai-handoff-to-flex', connectorHandback(event, context), context, event, deps);
     if (answer.ok) callback(null, twimlResponse(answer.twiml));
     else callback(answer.problem);
   };

@@ -7,6 +7,7 @@
  */
 import { isRecord, own, parseHandoffContext, type HandoffContext, type StoredVerdict, type Verdict, type VerdictReason } from '@polyai-context/model';
 import { text, type Env } from './config';
+import { scrubJson, secretsOf } from './secrets';
 
 export const CONVERSATIONS_ATTRIBUTE = 'conversations';
 
@@ -145,11 +146,12 @@ export function mergeConversations(
 /**
  * The routing Functions' one hook: task attributes (already holding `polyai`) plus the handoff's Insights
  * values. If they would push the attributes past TaskRouter's limit, the attributes go out without them: the
- * agent's context matters more than the report.
+ * agent's context matters more than the report. The values are read from the attributes scrubbed of the
+ * Functions' secrets, so the 128-character cut never keeps part of one.
  */
 export function withHandoffInsights(attributes: Record<string, unknown>, env: Env): Record<string, unknown> {
   try {
-    const values = handoffInsightsValues(parseHandoffContext(attributes), readInsightsSlots(env).slots);
+    const values = handoffInsightsValues(parseHandoffContext(scrubJson(attributes, secretsOf(env))), readInsightsSlots(env).slots);
     const merged = mergeConversations(attributes, values).attributes;
     return JSON.stringify(merged).length <= MAX_TASK_ATTRIBUTES_CHARS ? merged : attributes;
   } catch {

@@ -2,6 +2,7 @@
 import { isCallSid } from './ids';
 import { text, type Env } from './config';
 import { withHandoffInsights } from './insights';
+import { scrubJson, scrubText, secretsOf } from './secrets';
 import { cutText, type PolyaiTaskAttributes } from '@polyai-context/model';
 
 /** Relative to the Service's domain, so the same TwiML works in every environment. */
@@ -29,18 +30,20 @@ export function readPolyaiSipUri(env: Env): string | null {
  * The task attributes of every route — Studio's Send To Flex (via `polyai-handoff`), `<Enqueue><Task>` after
  * `<Connect>` and after PolyAI's SIP REFER — so anything added to a PolyAI task is added here once.
  * Reads a webhook's `From`/`CallSid` or Studio's `from`/`call_sid` parameters. Adds the handoff's Flex Insights
- * values (`conversations`, lib/insights) from the Service's settings in `env`.
+ * values (`conversations`, lib/insights) from the Service's settings in `env`. Scrubbed of the Functions' secrets
+ * as a whole, and each caller value before it is cut.
  */
 export function enqueueAttributes(event: Record<string, unknown>, polyai: PolyaiTaskAttributes, env: Env): Record<string, unknown> {
+  const secrets = secretsOf(env);
   const rawFrom = event.From ?? event.from;
-  const from = typeof rawFrom === 'string' && rawFrom !== '' ? cutText(rawFrom, MAX_PHONE_CHARS) : undefined;
+  const from = typeof rawFrom === 'string' && rawFrom !== '' ? cutText(scrubText(rawFrom, secrets), MAX_PHONE_CHARS) : undefined;
   const callSid = isCallSid(event.CallSid) ? event.CallSid : isCallSid(event.call_sid) ? event.call_sid : undefined;
-  const attributes = {
+  const attributes = scrubJson({
     type: 'inbound',
     ...(from === undefined ? {} : { name: from, from }),
     ...(callSid === undefined ? {} : { call_sid: callSid }),
     ...polyai,
-  };
+  }, secrets);
   // Issue 20: the single Insights hook of the routing Functions.
   return withHandoffInsights(attributes, env);
 }

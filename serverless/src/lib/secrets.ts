@@ -1,7 +1,9 @@
 /**
  * The Functions' own secrets never leave them: the PolyAI API keys, Twilio's auth token and API secret are
  * scrubbed from everything a Function passes on (task attributes, TwiML, responses) and from its log lines,
- * even when PolyAI echoes one back inside its data.
+ * even when PolyAI echoes one back inside its data. Not only whole secrets: any run of 8 or more characters of
+ * one, so a key that a length limit (ours or PolyAI's) cut in part is scrubbed too. Every value is scrubbed
+ * before it is cut, so a cut never leaves a run too short to recognise.
  */
 import { isRecord } from '@polyai-context/model';
 import type { Env } from './config';
@@ -10,6 +12,8 @@ import type { Env } from './config';
 const SECRET_SETTING = /(?:^|_)(?:KEY|TOKEN|SECRET|PASSWORD)$/i;
 /** Shorter values are not treated as secrets: scrubbing `1` or `us` would mangle ordinary data. */
 const MIN_SECRET_CHARS = 8;
+/** Runs of a secret this long are scrubbed wherever they appear (8 characters of a random key cannot occur by chance). */
+export const MIN_SECRET_RUN_CHARS = MIN_SECRET_CHARS;
 export const REDACTED = '[redacted]';
 
 // Log lines are written without an environment at hand: the secrets of environments seen so far.
@@ -24,10 +28,39 @@ export function secretsOf(env: Env): string[] {
   return [...new Set(secrets)].sort((a, b) => b.length - a.length);
 }
 
+// The runs of the secrets last scrubbed with: every secret's substrings of MIN_SECRET_RUN_CHARS characters.
+let runsFor = { key: '', runs: new Set<string>() };
+
+function runsOf(secrets: Iterable<string>): Set<string> {
+  const list = [...secrets];
+  const key = list.join('\n');
+  if (key !== runsFor.key) {
+    const runs = new Set<string>();
+    for (const secret of list) {
+      for (let start = 0; start + MIN_SECRET_RUN_CHARS <= secret.length; start += 1) runs.add(secret.slice(start, start + MIN_SECRET_RUN_CHARS));
+    }
+    runsFor = { key, runs };
+  }
+  return runsFor.runs;
+}
+
+/** `text` with every run of 8 or more characters of a secret replaced, whole secrets included. */
 export function scrubText(text: string, secrets: Iterable<string> = seen): string {
-  let scrubbed = text;
-  for (const secret of secrets) if (scrubbed.includes(secret)) scrubbed = scrubbed.split(secret).join(REDACTED);
-  return scrubbed;
+  if (text.length < MIN_SECRET_RUN_CHARS) return text;
+  const runs = runsOf(secrets);
+  if (runs.size === 0) return text;
+  // A position is a secret's when any window of MIN_SECRET_RUN_CHARS characters over it is a piece of a secret;
+  // each stretch of such positions (overlapping or touching windows) becomes one REDACTED.
+  let scrubbed = '';
+  let found = false;
+  let end = 0; // end of the current stretch, and how far `text` is copied or replaced
+  for (let start = 0; start + MIN_SECRET_RUN_CHARS <= text.length; start += 1) {
+    if (!runs.has(text.slice(start, start + MIN_SECRET_RUN_CHARS))) continue;
+    if (!found || start > end) scrubbed += `${found ? REDACTED : ''}${text.slice(end, start)}`;
+    found = true;
+    end = start + MIN_SECRET_RUN_CHARS;
+  }
+  return found ? `${scrubbed}${REDACTED}${text.slice(end)}` : text;
 }
 
 /**
