@@ -40,6 +40,8 @@ function gateway(script: Script = {}): TaskRouterGateway & { updates: string[]; 
   };
 }
 
+/** The verdict merged into `attributes` written as compact JSON, as most writers send them. */
+const merged = (attributes: Record<string, unknown>, slots: InsightsSlots) => attributesWithVerdict(JSON.stringify(attributes), attributes, STORED, slots);
 const options = (extra: Partial<Parameters<typeof storeVerdict>[3]> = {}) => ({ slots: DEFAULT_INSIGHTS_SLOTS, deadlineMs: 5_000, maxAttempts: 4, ...extra });
 const conflict = async () => {
   throw new TaskRouterError(412);
@@ -53,31 +55,32 @@ afterEach(() => {
 describe('attributesWithVerdict: the 4,096-character limit', () => {
   /** Attributes whose merged result is exactly `target` characters long with the given slots. */
   function paddedTo(target: number, slots: InsightsSlots): Record<string, unknown> {
-    const probe = attributesWithVerdict({ pad: '' }, STORED, slots);
+    const probe = merged({ pad: '' }, slots);
     const length = JSON.stringify(probe?.attributes).length;
     return { pad: 'x'.repeat(target - length) };
   }
 
   it('keeps the Insights values when the result is exactly at the limit', () => {
-    const next = attributesWithVerdict(paddedTo(MAX_TASK_ATTRIBUTES_CHARS, DEFAULT_INSIGHTS_SLOTS), STORED, DEFAULT_INSIGHTS_SLOTS);
+    const next = merged(paddedTo(MAX_TASK_ATTRIBUTES_CHARS, DEFAULT_INSIGHTS_SLOTS), DEFAULT_INSIGHTS_SLOTS);
     expect(JSON.stringify(next?.attributes).length).toBe(MAX_TASK_ATTRIBUTES_CHARS);
     expect(next?.insights).toBe(true);
   });
 
   it('one character over drops the Insights values and keeps the bare verdict with no keys', () => {
-    const next = attributesWithVerdict(paddedTo(MAX_TASK_ATTRIBUTES_CHARS + 1, DEFAULT_INSIGHTS_SLOTS), STORED, DEFAULT_INSIGHTS_SLOTS);
+    const next = merged(paddedTo(MAX_TASK_ATTRIBUTES_CHARS + 1, DEFAULT_INSIGHTS_SLOTS), DEFAULT_INSIGHTS_SLOTS);
     expect(next?.insights).toBe(false);
     expect(next?.attributes).not.toHaveProperty('conversations');
     expect(next?.attributes.polyai_verdict).toEqual({ ...STORED, insights_keys: [] });
   });
 
   it('reports no Insights when no value was written (no slots)', () => {
-    const next = attributesWithVerdict({ type: 'inbound' }, STORED, NO_SLOTS);
-    expect(next).toEqual({ attributes: { type: 'inbound', polyai_verdict: { ...STORED, insights_keys: [] } }, insights: false });
+    const next = merged({ type: 'inbound' }, NO_SLOTS);
+    const attributes = { type: 'inbound', polyai_verdict: { ...STORED, insights_keys: [] } };
+    expect(next).toEqual({ text: JSON.stringify(attributes), attributes, insights: false });
   });
 
   it('refuses the bare verdict when even it does not fit', () => {
-    expect(attributesWithVerdict(paddedTo(MAX_TASK_ATTRIBUTES_CHARS + 200, NO_SLOTS), STORED, NO_SLOTS)).toBeNull();
+    expect(merged(paddedTo(MAX_TASK_ATTRIBUTES_CHARS + 200, NO_SLOTS), NO_SLOTS)).toBeNull();
   });
 });
 
@@ -88,13 +91,13 @@ describe('attributesWithVerdict: which earlier keys are ours', () => {
     const tenth = Array.from({ length: 9 }, (_, i) => `own_${i}`);
     const conversations = { [forty]: 'mine', [fortyOne]: 'theirs', x: 'theirs', ...Object.fromEntries(tenth.map((key) => [key, 'mine'])), eleventh: 'theirs' };
     const attributes = { conversations, polyai_verdict: { ...STORED, insights_keys: [['x'], 7, fortyOne, forty, ...tenth, 'eleventh'] } };
-    const next = attributesWithVerdict(attributes, STORED, NO_SLOTS);
+    const next = merged(attributes, NO_SLOTS);
     expect(next?.attributes.conversations).toEqual({ [fortyOne]: 'theirs', x: 'theirs', eleventh: 'theirs' });
   });
 
   it('owns nothing when the earlier verdict has no key list', () => {
     const attributes = { conversations: { 'Stryker was here': 'theirs' }, polyai_verdict: { ...STORED } };
-    expect(attributesWithVerdict(attributes, STORED, NO_SLOTS)?.attributes.conversations).toEqual({ 'Stryker was here': 'theirs' });
+    expect(merged(attributes, NO_SLOTS)?.attributes.conversations).toEqual({ 'Stryker was here': 'theirs' });
   });
 });
 

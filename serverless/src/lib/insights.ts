@@ -120,9 +120,25 @@ function slotted(values: Partial<Record<InsightsField, string | null>>, slots: I
 }
 
 /**
- * `attributes` with `values` merged into its `conversations` object. A key already there is kept unless it is in
- * `owned` (keys we wrote earlier, which we may update or remove: owned keys missing from `values` are removed).
- * A `conversations` that is not an object is someone else's: attributes are returned unchanged.
+ * What merging `values` into a `conversations` object changes. A key already there is kept unless it is in `owned`
+ * (keys we wrote earlier, which we may update or remove): `set` holds the values to write, `remove` the owned keys
+ * that are there but have no value any more. One rule for objects (mergeConversations) and JSON text (verdictStore).
+ */
+export function conversationChanges(
+  existing: Record<string, unknown>,
+  values: Record<string, string>,
+  owned: readonly string[],
+): { set: Record<string, string>; remove: string[] } {
+  const has = (record: object, key: string) => Object.prototype.hasOwnProperty.call(record, key);
+  const remove = owned.filter((key) => !has(values, key) && has(existing, key));
+  const set: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) if (!has(existing, key) || owned.includes(key)) set[key] = value;
+  return { set, remove };
+}
+
+/**
+ * `attributes` with `values` merged into its `conversations` object (conversationChanges). A `conversations` that
+ * is not an object is someone else's: attributes are returned unchanged.
  */
 export function mergeConversations(
   attributes: Record<string, unknown>,
@@ -131,16 +147,12 @@ export function mergeConversations(
 ): { attributes: Record<string, unknown>; written: string[] } {
   const existing = own(attributes, CONVERSATIONS_ATTRIBUTE);
   if (existing !== undefined && !isRecord(existing)) return { attributes, written: [] };
+  const { set, remove } = conversationChanges(existing ?? {}, values, owned);
+  const written = Object.keys(set);
+  if (written.length === 0 && remove.length === 0) return { attributes, written };
   const conversations: Record<string, unknown> = { ...(existing ?? {}) };
-  for (const key of owned) if (!Object.prototype.hasOwnProperty.call(values, key)) delete conversations[key];
-  const written: string[] = [];
-  for (const [key, value] of Object.entries(values)) {
-    if (Object.prototype.hasOwnProperty.call(conversations, key) && !owned.includes(key)) continue;
-    conversations[key] = value;
-    written.push(key);
-  }
-  if (written.length === 0 && owned.length === 0) return { attributes, written };
-  return { attributes: { ...attributes, [CONVERSATIONS_ATTRIBUTE]: conversations }, written };
+  for (const key of remove) delete conversations[key];
+  return { attributes: { ...attributes, [CONVERSATIONS_ATTRIBUTE]: { ...conversations, ...set } }, written };
 }
 
 /**

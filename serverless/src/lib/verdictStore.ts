@@ -3,9 +3,12 @@
  * (`polyai_verdict`, plus its Insights values in `conversations`), update with `If-Match`; on 412 (someone else
  * updated the task in between) read again and retry, a bounded number of times within a deadline. The attributes
  * written stay within TaskRouter's 4,096 characters: the Insights values go first, then the verdict is refused.
+ * The verdict changes only the members it owns, in the attributes' JSON text (lib/jsonText): every other byte,
+ * other systems' big numbers, exotic numbers, escapes and key order included, is written back as it was read.
  */
 import { isRecord, own, recordFromJson, VERDICT_ATTRIBUTE, type StoredVerdict, type Verdict, type VerdictAuthor, type VerdictReason } from '@polyai-context/model';
-import { mergeConversations, MAX_TASK_ATTRIBUTES_CHARS, verdictInsightsValues, type InsightsSlots } from './insights';
+import { CONVERSATIONS_ATTRIBUTE, conversationChanges, MAX_TASK_ATTRIBUTES_CHARS, verdictInsightsValues, type InsightsSlots } from './insights';
+import { memberValueAt, removeMember, rootObject, setMember } from './jsonText';
 import { TaskRouterError, type TaskRouterGateway } from './taskrouter';
 
 export interface VerdictInput {
@@ -30,19 +33,46 @@ export type StoreResult =
 const CLOSED_STATUSES = new Set(['completed', 'canceled']);
 const MAX_OWNED_KEYS = 10;
 
-/** The task's next attributes with the verdict merged in, or null when even the bare verdict does not fit. */
-export function attributesWithVerdict(
-  attributes: Record<string, unknown>,
-  stored: StoredVerdict,
-  slots: InsightsSlots,
-): { attributes: Record<string, unknown>; insights: boolean } | null {
+/** The next attributes: the JSON text to write and what it parses to. */
+export interface VerdictWrite {
+  text: string;
+  attributes: Record<string, unknown>;
+  insights: boolean;
+}
+
+/**
+ * The task's next attributes with the verdict merged into `text` (whose parsed form is `attributes`), or null when
+ * even the bare verdict does not fit.
+ */
+export function attributesWithVerdict(text: string, attributes: Record<string, unknown>, stored: StoredVerdict, slots: InsightsSlots): VerdictWrite | null {
   const owned = ownedInsightsKeys(attributes);
-  const withValues = mergeConversations(attributes, verdictInsightsValues(stored, slots), owned);
-  const full = { ...withValues.attributes, [VERDICT_ATTRIBUTE]: { ...stored, insights_keys: withValues.written } };
-  if (fits(full)) return { attributes: full, insights: withValues.written.length > 0 };
+  const full = withVerdict(text, attributes, stored, verdictInsightsValues(stored, slots), owned);
+  if (fits(full.text)) return { text: full.text, attributes: JSON.parse(full.text) as Record<string, unknown>, insights: full.written.length > 0 };
   // Without Insights values (our earlier ones removed, so they cannot contradict the new verdict).
-  const bare = { ...mergeConversations(attributes, {}, owned).attributes, [VERDICT_ATTRIBUTE]: { ...stored, insights_keys: [] } };
-  return fits(bare) ? { attributes: bare, insights: false } : null;
+  const bare = withVerdict(text, attributes, stored, {}, owned);
+  return fits(bare.text) ? { text: bare.text, attributes: JSON.parse(bare.text) as Record<string, unknown>, insights: false } : null;
+}
+
+/** `text` with the verdict and the Insights `values` we may write; only our own members change. */
+function withVerdict(text: string, attributes: Record<string, unknown>, stored: StoredVerdict, values: Record<string, string>, owned: readonly string[]) {
+  const root = rootObject(text);
+  const existing = own(attributes, CONVERSATIONS_ATTRIBUTE);
+  let edited = text;
+  let written: string[] = [];
+  // A `conversations` that is not an object is someone else's: left alone.
+  if (existing === undefined || isRecord(existing)) {
+    const { set, remove } = conversationChanges(existing ?? {}, values, owned);
+    written = Object.keys(set);
+    const open = memberValueAt(edited, root, CONVERSATIONS_ATTRIBUTE);
+    if (open === undefined) {
+      if (written.length > 0) edited = setMember(edited, root, CONVERSATIONS_ATTRIBUTE, JSON.stringify(set));
+    } else {
+      for (const key of remove) edited = removeMember(edited, open, key);
+      for (const [key, value] of Object.entries(set)) edited = setMember(edited, open, key, JSON.stringify(value));
+    }
+  }
+  edited = setMember(edited, root, VERDICT_ATTRIBUTE, JSON.stringify({ ...stored, insights_keys: written }));
+  return { text: edited, written };
 }
 
 /** `conversations` keys an earlier verdict wrote: ours to update or remove. */
@@ -52,8 +82,8 @@ function ownedInsightsKeys(attributes: Record<string, unknown>): string[] {
   return Array.isArray(keys) ? keys.filter((key): key is string => typeof key === 'string' && key.length <= 40).slice(0, MAX_OWNED_KEYS) : [];
 }
 
-function fits(attributes: Record<string, unknown>): boolean {
-  return JSON.stringify(attributes).length <= MAX_TASK_ATTRIBUTES_CHARS;
+function fits(text: string): boolean {
+  return text.length <= MAX_TASK_ATTRIBUTES_CHARS;
 }
 
 export async function storeVerdict(gateway: TaskRouterGateway, taskSid: string, input: VerdictInput, options: StoreOptions): Promise<StoreResult> {
@@ -68,10 +98,10 @@ export async function storeVerdict(gateway: TaskRouterGateway, taskSid: string, 
       const attributes = recordFromJson(task.attributes, Number.POSITIVE_INFINITY);
       if (attributes === null) return fail(502, 'The task attributes are not a JSON object.', attempts);
       const stored: StoredVerdict = { verdict: input.verdict, reason: input.reason, by: input.by, at: (options.now?.() ?? new Date()).toISOString() };
-      const next = attributesWithVerdict(attributes, stored, options.slots);
+      const next = attributesWithVerdict(task.attributes, attributes, stored, options.slots);
       if (next === null) return fail(413, `The task attributes are full (TaskRouter allows ${MAX_TASK_ATTRIBUTES_CHARS} characters): the verdict was not stored.`, attempts);
       try {
-        await within(remaining(), gateway.updateTaskAttributes(taskSid, JSON.stringify(next.attributes), task.etag));
+        await within(remaining(), gateway.updateTaskAttributes(taskSid, next.text, task.etag));
         return { ok: true, stored, insights: next.insights, attributes: next.attributes, attempts };
       } catch (error) {
         if (error instanceof TaskRouterError && error.status === 412) continue; // changed in between: read again
