@@ -111,10 +111,11 @@ describe('jsonText: members found exactly, edits confined to them', () => {
     fuzz(fc.tuple(object, fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(undefined, 1, '\t', ' \n')), ([record, key, value, indent]) => {
       const text = JSON.stringify(record, null, indent);
       const open = rootObject(text);
-      const set = setMember(text, open, key, JSON.stringify(value));
-      expect(JSON.parse(set)).toEqual({ ...record, [key]: value });
+      const valueJson = JSON.stringify(value);
+      const set = setMember(text, open, key, valueJson);
+      expect(JSON.parse(set)).toEqual({ ...JSON.parse(text), [key]: JSON.parse(valueJson) }); // as JSON holds them: -0 reads as 0
       if (!Object.prototype.hasOwnProperty.call(record, key)) expect(set.startsWith(text.slice(0, text.lastIndexOf('}')).trimEnd())).toBe(true);
-      const expected: Record<string, unknown> = { ...record };
+      const expected = JSON.parse(text) as Record<string, unknown>;
       delete expected[key];
       expect(JSON.parse(removeMember(text, open, key))).toEqual(expected);
     }, 0.005);
