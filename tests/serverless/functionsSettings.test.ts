@@ -2,10 +2,11 @@
  * The Functions' edges that mutation testing found untested: how settings are read, which origins and
  * tokens pass, what is logged, how Retry-After and PolyAI's statuses are read, and what goes on a task.
  */
+import { MAX_POLYAI_ATTRIBUTE_CHARS } from '@polyai-context/model';
 import { readPolyaiConfig, list, type PolyaiConfig } from '../../serverless/src/lib/config';
 import { corsFor } from '../../serverless/src/lib/cors';
 import { checkFlexToken } from '../../serverless/src/lib/flexToken';
-import { fetchFirstFound, fetchHandoffAttributes } from '../../serverless/src/lib/handoff';
+import { asPacking, fetchFirstFound, fetchHandoffAttributes } from '../../serverless/src/lib/handoff';
 import { handoffLookup } from '../../serverless/src/lib/ids';
 import { createPolyaiClient } from '../../serverless/src/lib/polyaiClient';
 import { enqueueAttributes, readWorkflowSid } from '../../serverless/src/lib/routing';
@@ -158,7 +159,7 @@ describe('handoff attributes: what the Function logs', () => {
   it('still routes the call with an error marker when our own code fails, and logs it', async () => {
     const broken = new Proxy({}, { get: () => { throw new Error('bug'); } });
     const attributes = await fetchHandoffAttributes('polyai-handoff', functionEnv(), { call_sid: VERIFIED_CALL }, broken);
-    expect(attributes).toEqual({ polyai: { error: { status: null, message: 'PolyAI data could not be fetched.' } } });
+    expect(attributes(MAX_POLYAI_ATTRIBUTE_CHARS)).toEqual({ polyai: { error: { status: null, message: 'PolyAI data could not be fetched.' } } });
     const [line] = outcome();
     expect(line).toMatchObject({ fn: 'polyai-handoff', outcome: 'crashed' });
     expect(line.ms).toBeGreaterThanOrEqual(0);
@@ -260,7 +261,7 @@ describe('PolyAI client: statuses, Retry-After, timers', () => {
 });
 
 describe('what goes on the Flex task', () => {
-  const polyai = { polyai: { data: {} } };
+  const polyai = asPacking({ polyai: { data: {} } });
   const insightsOff = { POLYAI_INSIGHTS_SLOTS: 'off' };
 
   it('accepts only a workflow SID, nothing around it', () => {

@@ -1,13 +1,12 @@
 /** Flex Insights `conversations` values: slots, merging without overwriting, Insights' and TaskRouter's limits. */
 import { parseHandoffContext } from '@polyai-context/model';
 import {
+  handoffInsights,
   DEFAULT_INSIGHTS_SLOTS,
   handoffInsightsValues,
-  MAX_TASK_ATTRIBUTES_CHARS,
   mergeConversations,
   readInsightsSlots,
   verdictInsightsValues,
-  withHandoffInsights,
 } from '../../serverless/src/lib/insights';
 import { fixture } from '../support/fixtures';
 
@@ -154,35 +153,18 @@ describe('merging into conversations', () => {
   });
 });
 
-describe('withHandoffInsights (the routing Functions\' hook)', () => {
-  it('adds the handoff values to the attributes', () => {
-    expect(withHandoffInsights(verified, {})).toEqual({ ...verified, conversations: expect.objectContaining({ conversation_attribute_8: 'Present' }) });
+describe('handoffInsights (the routing Functions\' values; lib/routing fits them in the route\'s budget)', () => {
+  it('reads the handoff values from the attributes', () => {
+    expect(handoffInsights(verified, {})).toEqual(expect.objectContaining({ conversation_attribute_8: 'Present' }));
   });
 
   it('honours the slots in the environment', () => {
-    expect(withHandoffInsights(verified, { POLYAI_INSIGHTS_SLOTS: 'off' })).toBe(verified);
+    expect(handoffInsights(verified, { POLYAI_INSIGHTS_SLOTS: 'off' })).toEqual({});
   });
 
-  it('sends the attributes without Insights values rather than past TaskRouter\'s 4,096 characters', () => {
-    const base = { ...verified, filler: 'f'.repeat(MAX_TASK_ATTRIBUTES_CHARS - JSON.stringify(verified).length - 20) };
-    expect(JSON.stringify(base).length).toBeLessThanOrEqual(MAX_TASK_ATTRIBUTES_CHARS);
-    expect(withHandoffInsights(base, {})).toBe(base);
-  });
-
-  it('adds the values when the attributes come to exactly 4,096 characters, not at 4,097', () => {
-    const withFiller = (chars: number) => ({ ...verified, filler: 'f'.repeat(chars) });
-    const grownBy = JSON.stringify(withHandoffInsights(withFiller(0), {})).length - JSON.stringify(withFiller(0)).length;
-    const exact = withFiller(MAX_TASK_ATTRIBUTES_CHARS - grownBy - JSON.stringify(withFiller(0)).length);
-    const merged = withHandoffInsights(exact, {});
-    expect(JSON.stringify(merged)).toHaveLength(MAX_TASK_ATTRIBUTES_CHARS);
-    expect(merged).toEqual({ ...exact, conversations: expect.objectContaining({ conversation_attribute_8: 'Present' }) });
-    const over = withFiller(MAX_TASK_ATTRIBUTES_CHARS - grownBy - JSON.stringify(withFiller(0)).length + 1);
-    expect(withHandoffInsights(over, {})).toBe(over);
-  });
-
-  it('never throws: exotic attributes come back unchanged', () => {
+  it('never throws: exotic attributes give no values', () => {
     const hostile = { polyai: { data: {} } } as Record<string, unknown>;
-    Object.defineProperty(hostile, 'conversations', { enumerable: true, get: () => { throw new Error('boom'); } });
-    expect(withHandoffInsights(hostile, {})).toBe(hostile);
+    Object.defineProperty(hostile, 'polyai', { enumerable: true, get: () => { throw new Error('boom'); } });
+    expect(handoffInsights(hostile, {})).toEqual({});
   });
 });

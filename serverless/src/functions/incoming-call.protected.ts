@@ -7,6 +7,7 @@
 import type { ServerlessFunctionSignature } from '@twilio-labs/serverless-runtime-types/types';
 import { handoffErrorAttributes } from '@polyai-context/model';
 import { text } from '../lib/config';
+import { asPacking } from '../lib/handoff';
 import { logOutcome } from '../lib/log';
 import { twimlResponse } from '../lib/response';
 import { enqueueAttributes, HANDOFF_ACTION_PATH, readPolyaiSipUri, readWorkflowSid, SIP_HANDOFF_PATH } from '../lib/routing';
@@ -38,5 +39,5 @@ export const handler: ServerlessFunctionSignature = (context, event, callback) =
       ? 'Neither PolyAI\'s SIP address nor a PolyAI connector is configured.'
       : 'POLYAI_SIP_URI is not a SIP address (sip:… or sips:…).';
   const polyai = handoffErrorAttributes(null, problem);
-  callback(null, twimlResponse(enqueueToFlexTwiml(workflowSid, enqueueAttributes(event as Record<string, unknown>, polyai, env))));
+  callback(null, twimlResponse(enqueueToFlexTwiml(workflowSid, enqueueAttributes(event as Record<string, unknown>, asPacking(polyai), env))));
 };

@@ -7,7 +7,7 @@ import type { ServerlessFunctionSignature } from '@twilio-labs/serverless-runtim
 import { fetchFirstFound } from '../lib/handoff';
 import type { ClientDeps } from '../lib/polyaiClient';
 import { jsonResponse } from '../lib/response';
-import { enqueueAttributes } from '../lib/routing';
+import { enqueueAttributes, SEND_TO_FLEX_ATTRIBUTES_CHARS } from '../lib/routing';
 
 export function createPolyaiHandoffHandler(deps: ClientDeps = {}): ServerlessFunctionSignature {
   return async (context, rawEvent, callback) => {
@@ -15,7 +15,8 @@ export function createPolyaiHandoffHandler(deps: ClientDeps = {}): ServerlessFun
     // PolyAI's conversation id (from the Connect Virtual Agent widget) first; the Call SID if PolyAI has no data for it.
     const candidates = [{ shared_id: event.shared_id }, { id: event.id }, { call_sid: event.call_sid ?? event.CallSid }];
     const polyai = await fetchFirstFound('polyai-handoff', context, candidates, deps);
-    callback(null, jsonResponse(200, enqueueAttributes(event, polyai, context)));
+    // The whole answer becomes Send To Flex's Attributes: its 1,024 characters are this route's budget.
+    callback(null, jsonResponse(200, enqueueAttributes(event, polyai, context, SEND_TO_FLEX_ATTRIBUTES_CHARS)));
   };
 }
 

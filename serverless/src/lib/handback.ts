@@ -9,9 +9,9 @@
  *   nothing fetched server-side confirmed them; the call's ids stay Twilio's.
  * Every route ends in TwiML or, only when no workflow is configured, in an error so the number's fallback runs.
  */
-import { cutText, handoffErrorAttributes, IDENTITY_KEYS, own, POLYAI_ATTRIBUTE, recordFromJson, toPolyaiAttributes, type PolyaiTaskAttributes } from '@polyai-context/model';
+import { cutText, handoffErrorAttributes, IDENTITY_KEYS, MAX_POLYAI_ATTRIBUTE_CHARS, own, POLYAI_ATTRIBUTE, recordFromJson, toPolyaiAttributes } from '@polyai-context/model';
 import { text, type Env } from './config';
-import { fetchErrorStatus, fetchFirstFound } from './handoff';
+import { asPacking, fetchErrorStatus, fetchFirstFound, type PolyaiPacking } from './handoff';
 import { isCallSid, isOpaqueId } from './ids';
 import { logOutcome } from './log';
 import type { ClientDeps } from './polyaiClient';
@@ -127,10 +127,10 @@ export async function answerHandback(
     logOutcome(fn, { outcome: 'not-configured' });
     return { ok: false, problem: 'FLEX_WORKFLOW_SID is not set: the number\'s fallback URL takes the call.' };
   }
-  let polyai: PolyaiTaskAttributes;
+  let polyai: PolyaiPacking;
   if (handback.kind === 'failed') {
     logOutcome(fn, { outcome: 'agent-failed' });
-    polyai = handoffErrorAttributes(null, handback.message);
+    polyai = asPacking(handoffErrorAttributes(null, handback.message));
   } else {
     polyai = await fetchFirstFound(fn, env, handback.lookups, deps);
     if (handback.sip !== undefined && fetchErrorStatus(polyai) !== undefined) polyai = withSipContext(polyai, handback.sip);
@@ -142,7 +142,7 @@ export async function answerHandback(
  * PolyAI's API failed: what its `X-` headers said (reason, destination, …) and the error, which reads as partial.
  * No ids on the envelope (nothing confirmed them), and identity values only under UNVERIFIED_SIP_CLAIMS.
  */
-function withSipContext(failed: PolyaiTaskAttributes, sip: SipContext): PolyaiTaskAttributes {
+function withSipContext(failed: PolyaiPacking, sip: SipContext): PolyaiPacking {
   const data: Record<string, unknown> = {};
   const claims: Record<string, string> = {};
   for (const [name, value] of sip.handback.headers) {
@@ -154,6 +154,8 @@ function withSipContext(failed: PolyaiTaskAttributes, sip: SipContext): PolyaiTa
   if (sip.handback.target !== null && data.destination === undefined) data.destination = sip.handback.target;
   if (Object.keys(claims).length > 0) data[UNVERIFIED_SIP_CLAIMS] = claims;
   if (Object.keys(data).length === 0) return failed;
-  const context = toPolyaiAttributes({ ok: true, body: { data } });
-  return { [POLYAI_ATTRIBUTE]: { ...context[POLYAI_ATTRIBUTE], error: failed[POLYAI_ATTRIBUTE].error } };
+  const { error } = failed(MAX_POLYAI_ATTRIBUTE_CHARS)[POLYAI_ATTRIBUTE];
+  // The error goes beside the data, so the data gets the budget less the error's own characters.
+  const errorChars = JSON.stringify({ error }).length - 1;
+  return (maxChars) => ({ [POLYAI_ATTRIBUTE]: { ...toPolyaiAttributes({ ok: true, body: { data } }, maxChars - errorChars)[POLYAI_ATTRIBUTE], error } });
 }

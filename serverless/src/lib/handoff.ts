@@ -1,36 +1,44 @@
 /**
  * Handoff state → `{ polyai: … }` for task attributes, shared by the Studio Function and the TwiML action.
  * Never rejects: an invalid id, missing settings, PolyAI failing or our own bug all become an error marker,
- * so the call is always routed to Flex.
+ * so the call is always routed to Flex. What it gives is a packing, not packed attributes: each route packs
+ * PolyAI's data into the room its own attribute budget leaves (lib/routing).
  */
-import { handoffErrorAttributes, POLYAI_ATTRIBUTE, toPolyaiAttributes, type PolyaiTaskAttributes } from '@polyai-context/model';
+import { handoffErrorAttributes, MAX_POLYAI_ATTRIBUTE_CHARS, POLYAI_ATTRIBUTE, toPolyaiAttributes, type PolyaiTaskAttributes } from '@polyai-context/model';
 import { readPolyaiConfig, type Env } from './config';
 import { given, handoffLookup } from './ids';
 import { logOutcome } from './log';
 import { createPolyaiClient, type ClientDeps } from './polyaiClient';
 import { scrubJson, secretsOf } from './secrets';
 
+/** The `polyai` attribute packed into at most `maxChars` characters (toPolyaiAttributes). */
+export type PolyaiPacking = (maxChars: number) => PolyaiTaskAttributes;
+
+/** Attributes that are what they are whatever the budget (an error marker). */
+export const asPacking = (attributes: PolyaiTaskAttributes): PolyaiPacking => () => attributes;
+
 export async function fetchHandoffAttributes(
   fn: string,
   env: Env,
   event: Record<string, unknown>,
   deps: ClientDeps,
-): Promise<PolyaiTaskAttributes> {
+): Promise<PolyaiPacking> {
   const started = Date.now();
   try {
     const lookup = handoffLookup(event);
     if (lookup === null) {
       logOutcome(fn, { outcome: 'invalid-id' });
-      return handoffErrorAttributes(400, 'No valid call SID, handoff id or shared id was given.');
+      return asPacking(handoffErrorAttributes(400, 'No valid call SID, handoff id or shared id was given.'));
     }
     const config = readPolyaiConfig(env);
     if (!config.ok) {
       logOutcome(fn, { outcome: 'not-configured' });
-      return handoffErrorAttributes(null, 'The PolyAI Functions are not configured.');
+      return asPacking(handoffErrorAttributes(null, 'The PolyAI Functions are not configured.'));
     }
     const result = await createPolyaiClient(config.config, deps).fetchHandoffState(lookup);
-    // Scrubbed before the budget is applied: what PolyAI echoed of our own keys never reaches a task or TwiML.
-    const attributes = toPolyaiAttributes(result.ok ? { ...result, body: scrubJson(result.body, secretsOf(env)) } : result);
+    // Scrubbed before any budget is applied: what PolyAI echoed of our own keys never reaches a task or TwiML.
+    const scrubbed = result.ok ? { ...result, body: scrubJson(result.body, secretsOf(env)) } : result;
+    const attributes: PolyaiPacking = (maxChars) => toPolyaiAttributes(scrubbed, maxChars);
     logOutcome(fn, {
       outcome: result.ok ? 'ok' : 'error',
       status: result.ok ? 200 : result.error.status,
@@ -40,7 +48,7 @@ export async function fetchHandoffAttributes(
     return attributes;
   } catch {
     logOutcome(fn, { outcome: 'crashed', ms: Date.now() - started });
-    return handoffErrorAttributes(null, 'PolyAI data could not be fetched.');
+    return asPacking(handoffErrorAttributes(null, 'PolyAI data could not be fetched.'));
   }
 }
 
@@ -57,7 +65,7 @@ export async function fetchFirstFound(
   env: Env,
   candidates: Array<Record<string, unknown>>,
   deps: ClientDeps,
-): Promise<PolyaiTaskAttributes> {
+): Promise<PolyaiPacking> {
   const seen = new Set<string>();
   let invalid = 0;
   const valid = candidates.filter((candidate) => {
@@ -81,6 +89,6 @@ export async function fetchFirstFound(
 }
 
 /** The HTTP status of an error marker; undefined when the attributes carry data. */
-export function fetchErrorStatus(attributes: PolyaiTaskAttributes): unknown {
-  return attributes[POLYAI_ATTRIBUTE].error?.status;
+export function fetchErrorStatus(attributes: PolyaiPacking): unknown {
+  return attributes(MAX_POLYAI_ATTRIBUTE_CHARS)[POLYAI_ATTRIBUTE].error?.status;
 }

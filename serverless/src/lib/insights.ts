@@ -156,17 +156,13 @@ export function mergeConversations(
 }
 
 /**
- * The routing Functions' one hook: task attributes (already holding `polyai`) plus the handoff's Insights
- * values. If they would push the attributes past TaskRouter's limit, the attributes go out without them: the
- * agent's context matters more than the report. The values are read from the attributes scrubbed of the
- * Functions' secrets, so the 128-character cut never keeps part of one.
+ * The routing Functions' Insights values for task attributes holding `polyai`, read from them scrubbed of the
+ * Functions' secrets, so the 128-character cut never keeps part of one. lib/routing fits them in the route's budget.
  */
-export function withHandoffInsights(attributes: Record<string, unknown>, env: Env): Record<string, unknown> {
+export function handoffInsights(attributes: object, env: Env): Record<string, string> {
   try {
-    const values = handoffInsightsValues(parseHandoffContext(scrubJson(attributes, secretsOf(env))), readInsightsSlots(env).slots);
-    const merged = mergeConversations(attributes, values).attributes;
-    return JSON.stringify(merged).length <= MAX_TASK_ATTRIBUTES_CHARS ? merged : attributes;
+    return handoffInsightsValues(parseHandoffContext(scrubJson(attributes, secretsOf(env))), readInsightsSlots(env).slots);
   } catch {
-    return attributes; // reporting must never stop a call from being routed
+    return {}; // reporting must never stop a call from being routed
   }
 }

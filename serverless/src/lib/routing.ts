@@ -1,15 +1,27 @@
 /** What every route needs to create a Flex task: the workflow, the Functions' paths and the task attributes. */
 import { isCallSid } from './ids';
 import { text, type Env } from './config';
-import { withHandoffInsights } from './insights';
+import type { PolyaiPacking } from './handoff';
+import { CONVERSATIONS_ATTRIBUTE, handoffInsights, MAX_TASK_ATTRIBUTES_CHARS } from './insights';
 import { scrubJson, scrubText, secretsOf } from './secrets';
-import { cutText, type PolyaiTaskAttributes } from '@polyai-context/model';
+import { cutText, MAX_POLYAI_ATTRIBUTE_CHARS } from '@polyai-context/model';
 
 /** Relative to the Service's domain, so the same TwiML works in every environment. */
 export const HANDOFF_ACTION_PATH = '/polyai-handoff-to-flex';
 /** `<Dial referUrl>` and `<Dial action>` of the SIP route: PolyAI's REFER, BYE, or no answer. */
 export const SIP_HANDOFF_PATH = '/polyai-sip-handoff';
 
+/**
+ * Studio's Send To Flex: "Attributes … max. 1024 characters" for the whole task attributes JSON (Twilio's widget
+ * reference), Insights values included. The TwiML routes' `<Enqueue><Task>` has TaskRouter's 4,096.
+ */
+export const SEND_TO_FLEX_ATTRIBUTES_CHARS = 1_024;
+/**
+ * Insights values are left out, least useful first, before the agent's context would get less room than this:
+ * the envelope's ids, the verification, a reason of ordinary length and the marker naming what the full fetch
+ * brings (measured on the verified sample: 531 characters with a 60-character reason and intent).
+ */
+const MIN_POLYAI_CHARS = 480;
 const WORKFLOW_SID = /^WW[0-9a-fA-F]{32}$/;
 const MAX_PHONE_CHARS = 64;
 /** A SIP URI Twilio can dial: no spaces, brackets or quotes that could leave the `<Sip>` element. */
@@ -29,21 +41,35 @@ export function readPolyaiSipUri(env: Env): string | null {
 /**
  * The task attributes of every route — Studio's Send To Flex (via `polyai-handoff`), `<Enqueue><Task>` after
  * `<Connect>` and after PolyAI's SIP REFER — so anything added to a PolyAI task is added here once.
- * Reads a webhook's `From`/`CallSid` or Studio's `from`/`call_sid` parameters. Adds the handoff's Flex Insights
- * values (`conversations`, lib/insights) from the Service's settings in `env`. Scrubbed of the Functions' secrets
- * as a whole, and each caller value before it is cut.
+ * Reads a webhook's `From`/`CallSid` or Studio's `from`/`call_sid` parameters, and adds the handoff's Flex Insights
+ * values (`conversations`, lib/insights) from the Service's settings in `env`. One budget, `maxChars`, for the whole:
+ * the call's own attributes first, then the Insights values, and PolyAI's data packed by priority into what is left
+ * (at most MAX_POLYAI_ATTRIBUTE_CHARS); Insights values go, least useful first, before the data would get less than
+ * MIN_POLYAI_CHARS. Scrubbed of the Functions' secrets as a whole, and each caller value before it is cut.
  */
-export function enqueueAttributes(event: Record<string, unknown>, polyai: PolyaiTaskAttributes, env: Env): Record<string, unknown> {
+export function enqueueAttributes(
+  event: Record<string, unknown>,
+  polyai: PolyaiPacking,
+  env: Env,
+  maxChars: number = MAX_TASK_ATTRIBUTES_CHARS,
+): Record<string, unknown> {
   const secrets = secretsOf(env);
   const rawFrom = event.From ?? event.from;
   const from = typeof rawFrom === 'string' && rawFrom !== '' ? cutText(scrubText(rawFrom, secrets), MAX_PHONE_CHARS) : undefined;
   const callSid = isCallSid(event.CallSid) ? event.CallSid : isCallSid(event.call_sid) ? event.call_sid : undefined;
-  const attributes = scrubJson({
+  const base = scrubJson({
     type: 'inbound',
     ...(from === undefined ? {} : { name: from, from }),
     ...(callSid === undefined ? {} : { call_sid: callSid }),
-    ...polyai,
   }, secrets);
-  // Issue 20: the single Insights hook of the routing Functions.
-  return withHandoffInsights(attributes, env);
+  // In INSIGHTS_FIELDS order, most useful first; read from the data at its usual size, not the route's cut.
+  const insights = Object.entries(handoffInsights(polyai(MAX_POLYAI_ATTRIBUTE_CHARS), env));
+  for (let kept = insights.length; ; kept -= 1) {
+    const conversations = kept === 0 ? {} : { [CONVERSATIONS_ATTRIBUTE]: Object.fromEntries(insights.slice(0, kept)) };
+    const others = JSON.stringify({ ...base, polyai: {}, ...conversations }).length - '{}'.length;
+    const room = Math.min(MAX_POLYAI_ATTRIBUTE_CHARS, maxChars - others);
+    if (room < MIN_POLYAI_CHARS && kept > 0) continue;
+    const attributes = scrubJson({ ...base, ...polyai(room), ...conversations }, secrets);
+    if (kept === 0 || JSON.stringify(attributes).length <= maxChars) return attributes;
+  }
 }
