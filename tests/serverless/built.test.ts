@@ -58,7 +58,9 @@ describe('the built Functions', () => {
     });
     const context = parseHandoffContext(taskAttributesFrom('twiml', result));
     expect(context.status).toBe('partial');
-    expect(context.customer.id).toBe('C-1');
+    // Nothing fetched server-side confirmed it: an unverified claim, not the customer's id.
+    expect(context.customer.id).toBeNull();
+    expect(context.fields.map((field) => [field.path, field.value])).toContainEqual(['unverified_sip_headers.customer_id', 'C-1']);
     expect(context.error).toEqual({ status: 500, message: 'PolyAI had a server error (500).' });
   });
 
