@@ -28,16 +28,24 @@ export function secretsOf(env: Env): string[] {
   return [...new Set(secrets)].sort((a, b) => b.length - a.length);
 }
 
-// The runs of the secrets last scrubbed with: every secret's substrings of MIN_SECRET_RUN_CHARS characters.
-let runsFor = { key: '', runs: new Set<string>() };
+/** Every secret's pieces of MIN_SECRET_RUN_CHARS characters, and the characters they are made of. */
+interface SecretRuns {
+  pieces: Set<string>;
+  /** 1 for each UTF-16 code unit that occurs in a secret: a window with any other cannot match, so is not sliced. */
+  alphabet: Uint8Array;
+}
 
-function runsOf(secrets: Iterable<string>): Set<string> {
+// The runs of the secrets last scrubbed with (one environment per Function run).
+let runsFor: { key: string; runs: SecretRuns } = { key: '', runs: { pieces: new Set(), alphabet: new Uint8Array(0x10000) } };
+
+function runsOf(secrets: Iterable<string>): SecretRuns {
   const list = [...secrets];
   const key = list.join('\n');
   if (key !== runsFor.key) {
-    const runs = new Set<string>();
+    const runs: SecretRuns = { pieces: new Set(), alphabet: new Uint8Array(0x10000) };
     for (const secret of list) {
-      for (let start = 0; start + MIN_SECRET_RUN_CHARS <= secret.length; start += 1) runs.add(secret.slice(start, start + MIN_SECRET_RUN_CHARS));
+      for (let index = 0; index < secret.length; index += 1) runs.alphabet[secret.charCodeAt(index)] = 1;
+      for (let start = 0; start + MIN_SECRET_RUN_CHARS <= secret.length; start += 1) runs.pieces.add(secret.slice(start, start + MIN_SECRET_RUN_CHARS));
     }
     runsFor = { key, runs };
   }
@@ -46,19 +54,24 @@ function runsOf(secrets: Iterable<string>): Set<string> {
 
 /** `text` with every run of 8 or more characters of a secret replaced, whole secrets included. */
 export function scrubText(text: string, secrets: Iterable<string> = seen): string {
-  if (text.length < MIN_SECRET_RUN_CHARS) return text;
-  const runs = runsOf(secrets);
-  if (runs.size === 0) return text;
+  return text.length < MIN_SECRET_RUN_CHARS ? text : scrubWith(text, runsOf(secrets));
+}
+
+function scrubWith(text: string, { pieces, alphabet }: SecretRuns): string {
+  if (pieces.size === 0) return text;
   // A position is a secret's when any window of MIN_SECRET_RUN_CHARS characters over it is a piece of a secret;
   // each stretch of such positions (overlapping or touching windows) becomes one REDACTED.
   let scrubbed = '';
   let found = false;
   let end = 0; // end of the current stretch, and how far `text` is copied or replaced
-  for (let start = 0; start + MIN_SECRET_RUN_CHARS <= text.length; start += 1) {
-    if (!runs.has(text.slice(start, start + MIN_SECRET_RUN_CHARS))) continue;
+  let streak = 0; // characters in a row, up to here, that occur in some secret
+  for (let index = 0; index < text.length; index += 1) {
+    streak = alphabet[text.charCodeAt(index)] === 1 ? streak + 1 : 0;
+    const start = index + 1 - MIN_SECRET_RUN_CHARS;
+    if (streak < MIN_SECRET_RUN_CHARS || !pieces.has(text.slice(start, index + 1))) continue;
     if (!found || start > end) scrubbed += `${found ? REDACTED : ''}${text.slice(end, start)}`;
     found = true;
-    end = start + MIN_SECRET_RUN_CHARS;
+    end = index + 1;
   }
   return found ? `${scrubbed}${REDACTED}${text.slice(end)}` : text;
 }
@@ -69,13 +82,15 @@ export function scrubText(text: string, secrets: Iterable<string> = seen): strin
  */
 export function scrubJson<T>(value: T, secrets: readonly string[]): T {
   if (secrets.length === 0) return value;
+  const runs = runsOf(secrets);
+  const scrub = (text: string) => (text.length < MIN_SECRET_RUN_CHARS ? text : scrubWith(text, runs));
   const holder: Record<string, unknown> = {};
   const work: Array<{ from: unknown; into: Record<string, unknown> | unknown[]; key: string | number }> = [{ from: value, into: holder, key: 'root' }];
   for (let item = work.pop(); item !== undefined; item = work.pop()) {
     const { from, into, key } = item;
     let copy: unknown = from;
     if (typeof from === 'string') {
-      copy = scrubText(from, secrets);
+      copy = scrub(from);
     } else if (Array.isArray(from)) {
       const list: unknown[] = new Array(from.length);
       for (let index = from.length - 1; index >= 0; index -= 1) work.push({ from: from[index], into: list, key: index });
@@ -83,7 +98,7 @@ export function scrubJson<T>(value: T, secrets: readonly string[]): T {
     } else if (isRecord(from)) {
       const record: Record<string, unknown> = {};
       // Pushed last key first, so keys are defined (popped) in their original order.
-      for (const name of Object.keys(from).reverse()) work.push({ from: from[name], into: record, key: scrubText(name, secrets) });
+      for (const name of Object.keys(from).reverse()) work.push({ from: from[name], into: record, key: scrub(name) });
       copy = record;
     }
     // defineProperty: a `__proto__` key stays data.
