@@ -1,10 +1,10 @@
 /** Flex Insights `conversations` values: slots, merging without overwriting, Insights' and TaskRouter's limits. */
 import { parseHandoffContext } from '@polyai-context/model';
 import {
+  conversationChanges,
   handoffInsights,
   DEFAULT_INSIGHTS_SLOTS,
   handoffInsightsValues,
-  mergeConversations,
   readInsightsSlots,
   verdictInsightsValues,
 } from '../../serverless/src/lib/insights';
@@ -122,34 +122,20 @@ describe('POLYAI_INSIGHTS_SLOTS', () => {
   });
 });
 
-describe('merging into conversations', () => {
-  it('never overwrites a key Studio or Flex already set, and keeps the other keys', () => {
-    const attributes = { conversations: { conversation_attribute_4: 'set by Studio', direction: 'Inbound' } };
-    const { attributes: merged, written } = mergeConversations(attributes, { conversation_attribute_4: 'ours', conversation_attribute_5: 'ours too' });
-    expect(merged).toEqual({ conversations: { conversation_attribute_4: 'set by Studio', direction: 'Inbound', conversation_attribute_5: 'ours too' } });
-    expect(written).toEqual(['conversation_attribute_5']);
-    expect(attributes.conversations).toEqual({ conversation_attribute_4: 'set by Studio', direction: 'Inbound' }); // input untouched
+describe('what merging into conversations changes', () => {
+  it('never overwrites a key Studio or Flex already set', () => {
+    const existing = { conversation_attribute_4: 'set by Studio', direction: 'Inbound' };
+    expect(conversationChanges(existing, { conversation_attribute_4: 'ours', conversation_attribute_5: 'ours too' }, [])).toEqual({ set: { conversation_attribute_5: 'ours too' }, remove: [] });
   });
 
-  it('updates and removes the keys it owns', () => {
-    const attributes = { conversations: { conversation_attribute_9: 'Context wrong', conversation_attribute_10: 'Not verified', case: 'X' } };
-    const { attributes: merged } = mergeConversations(attributes, { conversation_attribute_9: 'Context right' }, ['conversation_attribute_9', 'conversation_attribute_10']);
-    expect(merged).toEqual({ conversations: { conversation_attribute_9: 'Context right', case: 'X' } });
+  it('updates the keys it owns and removes those it no longer writes, only where they are', () => {
+    const existing = { conversation_attribute_9: 'Context wrong', conversation_attribute_10: 'Not verified', case: 'X' };
+    const owned = ['conversation_attribute_9', 'conversation_attribute_10', 'conversation_attribute_7'];
+    expect(conversationChanges(existing, { conversation_attribute_9: 'Context right' }, owned)).toEqual({ set: { conversation_attribute_9: 'Context right' }, remove: ['conversation_attribute_10'] });
   });
 
-  it('removes the keys it owns when it has nothing left to write', () => {
-    const attributes = { conversations: { conversation_attribute_9: 'Context wrong', case: 'X' } };
-    expect(mergeConversations(attributes, {}, ['conversation_attribute_9', 'conversation_attribute_10'])).toEqual({ attributes: { conversations: { case: 'X' } }, written: [] });
-  });
-
-  it('leaves a conversations value that is not an object alone', () => {
-    const attributes = { conversations: 'legacy' };
-    expect(mergeConversations(attributes, { conversation_attribute_4: 'x' })).toEqual({ attributes, written: [] });
-  });
-
-  it('adds nothing when there is nothing to add', () => {
-    const attributes = { type: 'inbound' };
-    expect(mergeConversations(attributes, {}).attributes).toBe(attributes);
+  it('changes nothing when there is nothing to add and nothing owned', () => {
+    expect(conversationChanges({ case: 'X' }, {}, [])).toEqual({ set: {}, remove: [] });
   });
 });
 

@@ -84,6 +84,13 @@ describe('a verdict writes back every byte it does not own', () => {
   });
 });
 
+describe('a conversations value that is not an object is someone else\'s', () => {
+  it('is left as it is; only the verdict is added', async () => {
+    const written = await saveVerdict('{"conversations":"legacy 1.0"}', { verdict: 'right', reason: null });
+    expect(written).toBe(`{"conversations":"legacy 1.0","polyai_verdict":${verdictJson({ verdict: 'right', reason: null }, [])}}`);
+  });
+});
+
 describe('jsonText: members found exactly, edits confined to them', () => {
   it('finds members whose strings hold quotes, braces and escapes, at any nesting, with any whitespace', () => {
     const text = ' {\t"a\\"}" : "x\\\\\\"}]" ,"b":[{"c":"]}"},[]],"":{},"d":true }';

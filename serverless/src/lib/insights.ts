@@ -5,7 +5,7 @@
  * agent's verdict onto those keys. Which key carries what is configurable (`POLYAI_INSIGHTS_SLOTS`); keys a
  * flow, Studio or Flex already set are never overwritten. Pure: no network.
  */
-import { isRecord, own, parseHandoffContext, type HandoffContext, type StoredVerdict, type Verdict, type VerdictReason } from '@polyai-context/model';
+import { parseHandoffContext, type HandoffContext, type StoredVerdict, type Verdict, type VerdictReason } from '@polyai-context/model';
 import { text, type Env } from './config';
 import { scrubJson, secretsOf } from './secrets';
 
@@ -122,7 +122,7 @@ function slotted(values: Partial<Record<InsightsField, string | null>>, slots: I
 /**
  * What merging `values` into a `conversations` object changes. A key already there is kept unless it is in `owned`
  * (keys we wrote earlier, which we may update or remove): `set` holds the values to write, `remove` the owned keys
- * that are there but have no value any more. One rule for objects (mergeConversations) and JSON text (verdictStore).
+ * that are there but have no value any more. verdictStore applies it to the attributes' JSON text.
  */
 export function conversationChanges(
   existing: Record<string, unknown>,
@@ -134,25 +134,6 @@ export function conversationChanges(
   const set: Record<string, string> = {};
   for (const [key, value] of Object.entries(values)) if (!has(existing, key) || owned.includes(key)) set[key] = value;
   return { set, remove };
-}
-
-/**
- * `attributes` with `values` merged into its `conversations` object (conversationChanges). A `conversations` that
- * is not an object is someone else's: attributes are returned unchanged.
- */
-export function mergeConversations(
-  attributes: Record<string, unknown>,
-  values: Record<string, string>,
-  owned: readonly string[] = [],
-): { attributes: Record<string, unknown>; written: string[] } {
-  const existing = own(attributes, CONVERSATIONS_ATTRIBUTE);
-  if (existing !== undefined && !isRecord(existing)) return { attributes, written: [] };
-  const { set, remove } = conversationChanges(existing ?? {}, values, owned);
-  const written = Object.keys(set);
-  if (written.length === 0 && remove.length === 0) return { attributes, written };
-  const conversations: Record<string, unknown> = { ...(existing ?? {}) };
-  for (const key of remove) delete conversations[key];
-  return { attributes: { ...attributes, [CONVERSATIONS_ATTRIBUTE]: { ...conversations, ...set } }, written };
 }
 
 /**
