@@ -34,32 +34,36 @@ export interface PreviewBackend {
   close(): Promise<void>;
 }
 
-/** The preview's agent holds every sample task, so the real access check lets it read and judge them. */
-function previewTaskRouter(): InMemoryTaskRouter {
+/**
+ * The preview's agent holds every sample task, each as if the routing Functions had created it (signed binding
+ * included), so the real access check lets it read and judge them.
+ */
+function previewTaskRouter(env: Record<string, string>): InMemoryTaskRouter {
   const taskRouter = new InMemoryTaskRouter([{ sid: PREVIEW_WORKER_SID, friendlyName: PREVIEW_IDENTITY }]);
-  for (const task of SAMPLE_TASKS) holdInPreview(taskRouter, task.taskSid, task.attributes);
+  for (const task of SAMPLE_TASKS) holdInPreview(taskRouter, task.taskSid, task.attributes, env);
   return taskRouter;
 }
 
-function holdInPreview(taskRouter: InMemoryTaskRouter, taskSid: string, attributes: object) {
-  taskRouter.addTask(taskSid, attributes, { reservations: { [PREVIEW_WORKER_SID]: 'accepted' } });
+function holdInPreview(taskRouter: InMemoryTaskRouter, taskSid: string, attributes: object, env: Record<string, string>) {
+  taskRouter.addRoutedTask(taskSid, attributes, env, { reservations: { [PREVIEW_WORKER_SID]: 'accepted' } });
 }
 
 export async function startPreviewBackend(options: { functionsDir: string; previewOrigin: string }): Promise<PreviewBackend> {
   const standin = await startStandin();
   const flexToken = createDevelopmentFlexToken();
   let mode: PreviewPolyaiMode = 'ok';
-  const taskRouter = previewTaskRouter();
+  const env = {
+    ...standinEnv(standin.url),
+    ACCOUNT_SID: PREVIEW_ACCOUNT_SID,
+    AUTH_TOKEN: 'offline-preview-not-a-secret',
+    FLEX_ALLOWED_ORIGINS: options.previewOrigin,
+    TASKROUTER_WORKSPACE_SID: `WS${'0'.repeat(32)}`,
+  };
+  const taskRouter = previewTaskRouter(env);
   try {
     const functions = await startLocalFunctions({
       functionsDir: options.functionsDir,
-      env: {
-        ...standinEnv(standin.url),
-        ACCOUNT_SID: PREVIEW_ACCOUNT_SID,
-        AUTH_TOKEN: 'offline-preview-not-a-secret',
-        FLEX_ALLOWED_ORIGINS: options.previewOrigin,
-        TASKROUTER_WORKSPACE_SID: `WS${'0'.repeat(32)}`,
-      },
+      env,
       validateToken: developmentTokenValidator(flexToken),
       taskRouter,
     });
@@ -75,7 +79,7 @@ export async function startPreviewBackend(options: { functionsDir: string; previ
       holdTask(taskSid, attributes) {
         if (typeof taskSid !== 'string' || !TASK_SID.test(taskSid) || !isRecord(attributes) || SAMPLE_TASKS.some((task) => task.taskSid === taskSid)) return false;
         // A reloaded page numbers its pasted tasks from the start again: the same SID is that page's new task.
-        holdInPreview(taskRouter, taskSid, attributes);
+        holdInPreview(taskRouter, taskSid, attributes, env);
         return true;
       },
       close: () => Promise.all([functions.close(), standin.close()]).then(() => undefined),

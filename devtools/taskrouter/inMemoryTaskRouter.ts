@@ -3,13 +3,15 @@
  * the Functions' tests and the offline preview, answering both ways the Functions reach TaskRouter from one
  * task store, so who holds a task and what it says can never disagree:
  * - as the Twilio client the access check (serverless/src/lib/taskAccess.ts) calls: Workers list by friendly
- *   name, a worker's Reservations by status, Task fetch;
+ *   name, a Task's Reservations by worker (every page: twilio-node's `list` without a limit), Task fetch;
  * - as the verdict's gateway (serverless/src/lib/taskrouter.ts): a version per task exposed as its ETag, every
  *   write bumping it, an update with a stale `If-Match` refused with 412 as Twilio documents ("REST API:
  *   Mutation and Conflict Resolution"), attributes over TaskRouter's 4,096 characters refused with 400.
  */
+import type { Env } from '../../serverless/src/lib/config';
 import { MAX_TASK_ATTRIBUTES_CHARS } from '../../serverless/src/lib/insights';
 import type { TaskRouterClient, TaskRouterWorkspace } from '../../serverless/src/lib/taskAccess';
+import { withBinding } from '../../serverless/src/lib/taskBinding';
 import { TaskRouterError, type TaskRouterGateway } from '../../serverless/src/lib/taskrouter';
 
 export interface StoredTask {
@@ -24,7 +26,7 @@ export interface StoredTask {
 
 export class InMemoryTaskRouter implements TaskRouterClient, TaskRouterGateway {
   readonly tasks = new Map<string, StoredTask>();
-  /** The access check's client calls, e.g. `reservations WK… accepted`: tests assert what was asked. */
+  /** The access check's client calls, e.g. `reservations WT… WK…`: tests assert what was asked. */
   readonly calls: string[] = [];
   /** Update requests received, conflicting ones included. */
   updates = 0;
@@ -34,27 +36,23 @@ export class InMemoryTaskRouter implements TaskRouterClient, TaskRouterGateway {
 
   constructor(workers: Array<{ sid: string; friendlyName: string }> = []) {
     const workspace: TaskRouterWorkspace = {
-      workers: Object.assign(
-        (workerSid: string) => ({
-          reservations: {
-            list: async ({ reservationStatus, limit }: { reservationStatus: string; limit: number }) => {
-              this.calls.push(`reservations ${workerSid} ${reservationStatus}`);
-              const held = [...this.tasks].filter(([, task]) => task.reservations[workerSid] === reservationStatus);
-              return held.map(([taskSid]) => ({ taskSid })).slice(0, limit);
-            },
-          },
-        }),
-        {
-          list: async ({ friendlyName, limit }: { friendlyName: string; limit: number }) => {
-            this.calls.push(`workers ${friendlyName}`);
-            return workers.filter((worker) => worker.friendlyName === friendlyName).slice(0, limit);
-          },
+      workers: {
+        list: async ({ friendlyName, limit }: { friendlyName: string; limit: number }) => {
+          this.calls.push(`workers ${friendlyName}`);
+          return workers.filter((worker) => worker.friendlyName === friendlyName).slice(0, limit);
         },
-      ),
+      },
       tasks: (taskSid: string) => ({
         fetch: async () => {
           this.calls.push(`task ${taskSid}`);
           return { attributes: this.task(taskSid).attributes };
+        },
+        reservations: {
+          list: async ({ workerSid }: { workerSid: string }) => {
+            this.calls.push(`reservations ${taskSid} ${workerSid}`);
+            const status = this.task(taskSid).reservations[workerSid];
+            return status === undefined ? [] : [{ reservationStatus: status }];
+          },
         },
       }),
     };
@@ -66,6 +64,14 @@ export class InMemoryTaskRouter implements TaskRouterClient, TaskRouterGateway {
     const task = { attributes: typeof attributes === 'string' ? attributes : JSON.stringify(attributes), version: 1, assignmentStatus: 'assigned', reservations: {}, ...options };
     this.tasks.set(sid, task);
     return task;
+  }
+
+  /**
+   * Adds a task as the routing Functions create it: its attributes with the signed binding (lib/taskBinding) of
+   * the ids they hold, so the access check serves them (`env` holds the signing key).
+   */
+  addRoutedTask(sid: string, attributes: object, env: Env, options: Partial<Pick<StoredTask, 'assignmentStatus' | 'reservations'>> = {}): StoredTask {
+    return this.addTask(sid, withBinding(attributes, env), options);
   }
 
   /** The task's attributes as an object (tests). */
@@ -99,3 +105,4 @@ export class InMemoryTaskRouter implements TaskRouterClient, TaskRouterGateway {
     task.version += 1;
   }
 }
+

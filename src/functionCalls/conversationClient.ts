@@ -8,13 +8,15 @@ import { parseConversation, received, type Conversation, type ConversationRespon
 export type ConversationResult = { ok: true; conversation: Conversation } | FunctionFailure;
 
 export interface ConversationRequest extends FunctionRequest {
+  /** The task whose tab asks: the Function serves only a conversation this task was routed with. */
+  taskSid: string;
   conversationId: string;
 }
 
 export const CONVERSATION_FUNCTION_PATH = '/polyai-conversation' satisfies PluginFunctionPath;
 
 export async function fetchConversation(request: ConversationRequest): Promise<ConversationResult> {
-  const result = await callFunction(CONVERSATION_FUNCTION_PATH, { conversationId: request.conversationId }, request, 'This browser cannot fetch the transcript.');
+  const result = await callFunction(CONVERSATION_FUNCTION_PATH, { taskSid: request.taskSid, conversationId: request.conversationId }, request, 'This browser cannot fetch the transcript.');
   if (!result.ok) return result;
   const conversation = received<ConversationResponseBody>(result.body, 'conversation');
   if (conversation === undefined || conversation === null) return errorFrom(result.body, 200);

@@ -9,6 +9,8 @@ import { received, type HandoffIds, type HandoffStateRequestBody, type HandoffSt
 export type HandoffStateResult = { ok: true; body: unknown } | FunctionFailure;
 
 export interface HandoffStateRequest extends FunctionRequest {
+  /** The task whose tab asks: the Function serves only a handoff this task was routed with. */
+  taskSid: string;
   ids: Pick<HandoffIds, 'id' | 'sharedId'>;
 }
 
@@ -16,8 +18,9 @@ export const HANDOFF_STATE_FUNCTION_PATH = '/polyai-handoff-state' satisfies Plu
 
 export async function fetchHandoffState(request: HandoffStateRequest): Promise<HandoffStateResult> {
   // The handoff id when there is one (the Handoff API always names it), else the shared id, said as such.
-  const { id, sharedId } = request.ids;
-  const payload: Omit<HandoffStateRequestBody, 'Token'> | null = id !== null ? { conversationId: id } : sharedId !== null ? { conversationId: sharedId, lookup: 'shared_id' } : null;
+  const { taskSid, ids: { id, sharedId } } = request;
+  const payload: Omit<HandoffStateRequestBody, 'Token'> | null =
+    id !== null ? { taskSid, conversationId: id } : sharedId !== null ? { taskSid, conversationId: sharedId, lookup: 'shared_id' } : null;
   if (payload === null) return failure(null, 'This task names no handoff to fetch.');
   const result = await callFunction(HANDOFF_STATE_FUNCTION_PATH, payload, request, 'This browser cannot fetch the PolyAI data.');
   if (!result.ok) return result;

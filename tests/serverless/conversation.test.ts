@@ -1,7 +1,7 @@
 /** polyai-conversation: the plugin's transcript endpoint. Token validator and fetch are fakes: no Twilio, no PolyAI. */
 import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
 import { fixture } from '../support/fixtures';
-import { ACCOUNT_SID, captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, pluginCaller, VERIFIED_CALL } from './support/functions';
+import { HELD_TASK_SID, ACCOUNT_SID, captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, pluginCaller, VERIFIED_CALL } from './support/functions';
 
 const logs = captureLogs();
 const conversation = fixture('conversation.json');
@@ -47,7 +47,7 @@ describe('polyai-conversation', () => {
   it('rejects a token Twilio does not validate with 401', async () => {
     const { call, validateToken, fetch } = setUp();
     validateToken.mockRejectedValue('Unauthorized: token signature invalid');
-    const result = await call({ Token: flexToken(), conversationId: VERIFIED_CALL });
+    const result = await call({ Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL });
     expect(result.body).toEqual({ error: { status: 401, message: 'The Flex token is not valid.' } });
     expect(result.status).toBe(401);
     expect(fetch).not.toHaveBeenCalled();
@@ -55,7 +55,7 @@ describe('polyai-conversation', () => {
 
   it('validates the conversation id before it reaches a URL', async () => {
     const { call, fetch } = setUp();
-    const result = await call({ Token: flexToken(), conversationId: '../handoff_state?id=x' });
+    const result = await call({ Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: '../handoff_state?id=x' });
     expect(result.status).toBe(400);
     expect(result.body).toEqual({ error: { status: 400, message: 'conversationId must be a call SID or a handoff id.' } });
     expect(fetch).not.toHaveBeenCalled();
@@ -67,7 +67,7 @@ describe('polyai-conversation', () => {
     [403, 502, 'PolyAI refused the Function\'s API key (403).'],
   ])('maps PolyAI %i to HTTP %i', async (polyaiStatus, status, message) => {
     const { call } = setUp({ status: polyaiStatus, body: { error_message: 'x' } });
-    const result = await call({ Token: flexToken(), conversationId: VERIFIED_CALL });
+    const result = await call({ Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL });
     expect(result.status).toBe(status);
     expect(result.body).toEqual({ error: { status, message } });
   });
@@ -87,7 +87,7 @@ describe('polyai-conversation', () => {
       { origin: 'https://flex.twilio.com.evil.example' },
     ];
     for (const headers of origins) {
-      const result = await call({ Token: flexToken(), conversationId: VERIFIED_CALL }, headers);
+      const result = await call({ Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL }, headers);
       expect(result.status).toBe(403);
       expect(result.headers).toEqual({ 'content-type': 'application/json' });
       expect(result.body).toEqual({ error: { status: 403, message: 'This origin may not call the PolyAI Functions.' } });
@@ -104,12 +104,12 @@ describe('polyai-conversation and over-deep JSON (issue 16, item 4)', () => {
       validateToken: async () => ({ valid: true, roles: ['admin'] }),
       fetch: fetch as unknown as typeof globalThis.fetch,
     });
-    const result = await invokeFunction(handler, functionEnv(), { Token: flexToken(), conversationId: VERIFIED_CALL, request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } });
+    const result = await invokeFunction(handler, functionEnv(), { Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL, request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } });
     expect(result).toMatchObject({ status: 502, body: { error: { status: 502, message: 'PolyAI answered with JSON nested deeper than 256 levels.' } } });
   });
 
   it('still reads brackets inside strings as text', async () => {
     const { call } = setUp({ status: 200, body: { id: VERIFIED_CALL, summary: '['.repeat(1_000) } });
-    expect((await call({ Token: flexToken(), conversationId: VERIFIED_CALL })).status).toBe(200);
+    expect((await call({ Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL })).status).toBe(200);
   });
 });

@@ -9,7 +9,7 @@ import { createPolyaiHandoffStateHandler } from '../../serverless/src/functions/
 import * as flexTokenModule from '../../serverless/src/lib/flexToken';
 import { pluginFunction } from '../../serverless/src/lib/pluginFunction';
 import { fixture } from '../support/fixtures';
-import {
+import { HELD_TASK_SID,
   agentHolding,
   captureLogs,
   FLEX_ORIGIN,
@@ -33,7 +33,7 @@ function setUp(factory: PluginFunctionFactory, polyai: { status: number; body?: 
 describe('polyai-handoff-state', () => {
   it('answers 200 { polyai } with the whole Handoff API body for a handoff id the agent holds', async () => {
     const { call, fetch } = setUp(createPolyaiHandoffStateHandler);
-    const result = await call({ Token: flexToken(), conversationId: VERIFIED_CALL });
+    const result = await call({ Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL });
     expect(result.status).toBe(200);
     expect(result.body).toEqual({ polyai: verified });
     expect(result.headers['access-control-allow-origin']).toBe(FLEX_ORIGIN);
@@ -43,21 +43,21 @@ describe('polyai-handoff-state', () => {
 
   it('looks a shared id up as a shared id, and only one a task the agent holds names', async () => {
     const { call, fetch } = setUp(createPolyaiHandoffStateHandler);
-    const refused = await call({ Token: flexToken(), conversationId: 'acme_someone_else', lookup: 'shared_id' });
+    const refused = await call({ Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: 'acme_someone_else', lookup: 'shared_id' });
     expect(refused.status).toBe(403);
     expect(fetch).not.toHaveBeenCalled();
     const validateToken = async () => ({ valid: true, worker_sid: WORKER_SID, roles: ['agent'] });
     const taskRouter = agentHolding({ polyai: { shared_id: verified.shared_id, data: {} } });
     const polyai = jest.fn(async () => new Response(JSON.stringify(verified), { status: 200 }));
     const handler = createPolyaiHandoffStateHandler({ validateToken, taskRouter, fetch: polyai as unknown as typeof globalThis.fetch });
-    const result = await invokeFunction(handler, functionEnv(), { Token: flexToken(), conversationId: verified.shared_id, lookup: 'shared_id', request: { headers: {}, cookies: {} } });
+    const result = await invokeFunction(handler, functionEnv(), { Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: verified.shared_id, lookup: 'shared_id', request: { headers: {}, cookies: {} } });
     expect(result.status).toBe(200);
     expect(String((polyai.mock.calls[0] as unknown[])[0])).toMatch(new RegExp(`handoff_state\\?shared_id=${verified.shared_id}$`));
   });
 
   it('refuses an id that would change the URL with 400, before reaching PolyAI', async () => {
     const { call, fetch } = setUp(createPolyaiHandoffStateHandler);
-    const result = await call({ Token: flexToken(), conversationId: '../x?y=1' });
+    const result = await call({ Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: '../x?y=1' });
     expect(result).toMatchObject({ status: 400, body: { error: { status: 400 } } });
     expect(fetch).not.toHaveBeenCalled();
   });
@@ -69,7 +69,7 @@ describe('polyai-handoff-state', () => {
     [200, [1, 2], 502, 'PolyAI answered without handoff data.'],
   ])('maps PolyAI %i %j to HTTP %i', async (polyaiStatus, body, status, message) => {
     const { call } = setUp(createPolyaiHandoffStateHandler, { status: polyaiStatus, body });
-    const result = await call({ Token: flexToken(), conversationId: VERIFIED_CALL });
+    const result = await call({ Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL });
     expect(result).toMatchObject({ status, body: { error: { status, message } } });
   });
 });
@@ -82,13 +82,13 @@ describe('the plugin-facing Functions share one access pipeline', () => {
 
   it.each(functions)('%s refuses missing, expired and foreign tokens, tokens Twilio rejects and calls the agent does not hold, without calling PolyAI', async (_, factory) => {
     const { call, validateToken, fetch } = setUp(factory);
-    const params = { conversationId: VERIFIED_CALL };
+    const params = { taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL };
     expect((await call({ ...params })).body).toEqual({ error: { status: 401, message: 'A Flex token is required.' } });
     expect((await call({ ...params, Token: flexToken({ exp: 1 }) })).body).toEqual({ error: { status: 401, message: 'The Flex token has expired.' } });
     expect((await call({ ...params, Token: flexToken({ sub: `AC${'9'.repeat(32)}` }) })).status).toBe(403);
     validateToken.mockRejectedValueOnce('bad signature');
     expect((await call({ ...params, Token: flexToken() })).body).toEqual({ error: { status: 401, message: 'The Flex token is not valid.' } });
-    expect((await call({ Token: flexToken(), conversationId: `CA${'b'.repeat(32)}` })).status).toBe(403);
+    expect((await call({ Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: `CA${'b'.repeat(32)}` })).status).toBe(403);
     expect(fetch).not.toHaveBeenCalled();
   });
 
@@ -105,7 +105,7 @@ describe('the plugin-facing Functions share one access pipeline', () => {
 
   it.each(functions)('%s serves a request that carries a Flex token even with an Access-Control-Request-Method header: only a tokenless one is a preflight', async (_, factory) => {
     const { call, fetch } = setUp(factory);
-    const result = await call({ Token: flexToken(), conversationId: VERIFIED_CALL }, { origin: FLEX_ORIGIN, 'access-control-request-method': 'POST' });
+    const result = await call({ Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL }, { origin: FLEX_ORIGIN, 'access-control-request-method': 'POST' });
     expect(result.status).toBe(200);
     expect(fetch).toHaveBeenCalledTimes(1);
   });
@@ -113,7 +113,7 @@ describe('the plugin-facing Functions share one access pipeline', () => {
   it.each(functions)('%s logs a success as ok with its status and the milliseconds its work took', async (name, factory) => {
     const { call } = setUp(factory);
     const before = Date.now();
-    const result = await call({ Token: flexToken(), conversationId: VERIFIED_CALL });
+    const result = await call({ Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL });
     const elapsed = Date.now() - before;
     expect(result.status).toBe(200);
     const lines = logs().map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -124,7 +124,7 @@ describe('the plugin-facing Functions share one access pipeline', () => {
 
   it.each(functions)('%s logs an answer of 400 (the first error status) as an error with its status and no time', async (name, factory) => {
     const { call } = setUp(factory, { status: 400, body: { error_message: 'x' } });
-    const result = await call({ Token: flexToken(), conversationId: VERIFIED_CALL });
+    const result = await call({ Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL });
     expect(result).toMatchObject({ status: 400, body: { error: { status: 400, message: 'PolyAI rejected the request (400).' } } });
     expect(logs()).toEqual([JSON.stringify({ fn: name, outcome: 'error', status: 400 })]);
   });
@@ -133,7 +133,7 @@ describe('the plugin-facing Functions share one access pipeline', () => {
 describe('a plugin Function that throws', () => {
   const secret = 'standin-key-that-must-not-leak';
   const env = { ...functionEnv(), POLYAI_API_KEY: secret };
-  const request = (headers: Record<string, string> = { origin: FLEX_ORIGIN }) => ({ Token: flexToken(), conversationId: VERIFIED_CALL, request: { headers, cookies: {} } });
+  const request = (headers: Record<string, string> = { origin: FLEX_ORIGIN }) => ({ Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL, request: { headers, cookies: {} } });
   const deps = () => ({ validateToken: async () => ({ valid: true, worker_sid: WORKER_SID, roles: ['agent'] }), taskRouter: agentHolding({ call_sid: VERIFIED_CALL, polyai: { id: VERIFIED_CALL, data: {} } }) });
   const failed = { status: 500, body: { error: { status: 500, message: 'The PolyAI Function failed.' } } };
 
@@ -175,7 +175,7 @@ describe('a handoff larger than the task attribute budget, over loopback', () =>
     const validateToken = async () => ({ valid: true, worker_sid: WORKER_SID, roles: ['agent'] });
     const taskRouter = agentHolding(task);
     const handler = createPolyaiHandoffStateHandler({ validateToken, taskRouter });
-    const result = await invokeFunction(handler, functionEnv(standin().url), { Token: flexToken(), conversationId: atOnce.ids.id, request: { headers: {}, cookies: {} } });
+    const result = await invokeFunction(handler, functionEnv(standin().url), { Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: atOnce.ids.id, request: { headers: {}, cookies: {} } });
     expect(result.status).toBe(200);
     const whole = parseHandoffContext({ call_sid: VERIFIED_CALL, polyai: (result.body as { polyai: unknown }).polyai });
     expect(whole.notLoaded).toBeNull();

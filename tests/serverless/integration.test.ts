@@ -8,7 +8,7 @@ import { createHandoffToFlexHandler } from '../../serverless/src/functions/polya
 import { createPolyaiHandoffHandler } from '../../serverless/src/functions/polyai-handoff.protected';
 import type { StandinMode } from '../../devtools/polyai-standin/standin';
 import { fixture } from '../support/fixtures';
-import {
+import { unbound, HELD_TASK_SID,
   captureLogs,
   FLEX_ORIGIN,
   flexToken,
@@ -37,8 +37,8 @@ async function route(event: Record<string, string>, env: Record<string, string> 
   const twiml = await invokeFunction(createHandoffToFlexHandler(), context, { From: CALLER.from, VirtualAgentStatus: 'live-agent-handoff', ...event });
   expect(studio.status).toBe(200);
   expect(twiml.status).toBe(200);
-  expect(studio.body).toEqual(taskAttributesFrom('twiml', twiml));
-  return { studio: studio.body, twiml: taskAttributesFrom('twiml', twiml) };
+  expect(unbound(studio.body)).toEqual(unbound(taskAttributesFrom('twiml', twiml)));
+  return { studio: unbound(studio.body), twiml: unbound(taskAttributesFrom('twiml', twiml)) };
 }
 
 function expectErrorMarker(routed: { studio: unknown; twiml: unknown }, callSid: string | null, status: number, message: string) {
@@ -60,12 +60,12 @@ describe('handoff over loopback', () => {
 
   it('looks up a shared_id (Studio)', async () => {
     const studio = await invokeFunction(createPolyaiHandoffHandler(), functionEnv(standin().url), { shared_id: 'acme_2026-11-21_0001' });
-    expect(studio.body).toEqual({ type: 'inbound', polyai: fixture('handoff-state-minimal.json') });
+    expect(unbound(studio.body)).toEqual({ type: 'inbound', polyai: fixture('handoff-state-minimal.json') });
   });
 
   it('looks up PolyAI\'s conversation id first, then the call SID when PolyAI has no data for it', async () => {
     const studio = await invokeFunction(createPolyaiHandoffHandler(), functionEnv(standin().url), { id: 'CONV-unknown', call_sid: VERIFIED_CALL });
-    expect(studio.body).toEqual({ type: 'inbound', call_sid: VERIFIED_CALL, polyai: compactVerified });
+    expect(unbound(studio.body)).toEqual({ type: 'inbound', call_sid: VERIFIED_CALL, polyai: compactVerified });
     expect(standin().counts).toEqual({ ok: 2 });
   });
 
@@ -110,7 +110,7 @@ describe('conversation over loopback', () => {
   async function fetchConversation(conversationId: string, env: Record<string, string> = {}) {
     // A supervisor may read any conversation: these cases are about PolyAI's answers, not task access.
     const handler = createPolyaiConversationHandler({ validateToken: async () => ({ valid: true, roles: ['supervisor'] }) });
-    const event = { Token: flexToken(), conversationId, request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } };
+    const event = { Token: flexToken(), taskSid: HELD_TASK_SID, conversationId, request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } };
     return invokeFunction(handler, functionEnv(standin().url, env), event);
   }
 

@@ -37,21 +37,21 @@ describe('plugin ↔ Function contracts, end to end', () => {
   it('polyai-conversation: the client reads the transcript the Function answers', async () => {
     const conversation = fixture('conversation.json');
     const { fetchImpl, sent } = functionFetch('/polyai-conversation', createPolyaiConversationHandler, { status: 200, body: conversation });
-    const result = await fetchConversation({ functionsBaseUrl: FUNCTIONS, token: flexToken(), conversationId: VERIFIED_CALL, fetchImpl });
-    expect(sent).toEqual([{ Token: expect.any(String), conversationId: VERIFIED_CALL }]);
+    const result = await fetchConversation({ functionsBaseUrl: FUNCTIONS, token: flexToken(), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL, fetchImpl });
+    expect(sent).toEqual([{ Token: expect.any(String), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL }]);
     expect(result.ok && result.conversation.turns.length).toBeGreaterThan(0);
   });
 
   it('polyai-handoff-state: the client reads the whole handoff the Function answers', async () => {
     const verified = fixture('handoff-state-verified.json');
     const { fetchImpl } = functionFetch('/polyai-handoff-state', createPolyaiHandoffStateHandler, { status: 200, body: verified });
-    const result = await fetchHandoffState({ functionsBaseUrl: FUNCTIONS, token: flexToken(), ids: { id: VERIFIED_CALL, sharedId: null }, fetchImpl });
+    const result = await fetchHandoffState({ functionsBaseUrl: FUNCTIONS, token: flexToken(), taskSid: HELD_TASK_SID, ids: { id: VERIFIED_CALL, sharedId: null }, fetchImpl });
     expect(result).toEqual({ ok: true, body: verified });
   });
 
   it('a Function failure reaches the client as the same status and message', async () => {
     const { fetchImpl } = functionFetch('/polyai-handoff-state', createPolyaiHandoffStateHandler, { status: 200, body: { id: VERIFIED_CALL } });
-    const result = await fetchHandoffState({ functionsBaseUrl: FUNCTIONS, token: flexToken(), ids: { id: VERIFIED_CALL, sharedId: null }, fetchImpl });
+    const result = await fetchHandoffState({ functionsBaseUrl: FUNCTIONS, token: flexToken(), taskSid: HELD_TASK_SID, ids: { id: VERIFIED_CALL, sharedId: null }, fetchImpl });
     expect(result).toEqual({ ok: false, aborted: false, status: 502, message: 'PolyAI answered without handoff data.' });
   });
 
@@ -75,7 +75,7 @@ describe('plugin ↔ Function contracts, end to end', () => {
 
   it('a task naming no handoff asks nothing', async () => {
     const fetchImpl = jest.fn();
-    const result = await fetchHandoffState({ functionsBaseUrl: FUNCTIONS, token: flexToken(), ids: { id: null, sharedId: null }, fetchImpl: fetchImpl as unknown as typeof fetch });
+    const result = await fetchHandoffState({ functionsBaseUrl: FUNCTIONS, token: flexToken(), taskSid: HELD_TASK_SID, ids: { id: null, sharedId: null }, fetchImpl: fetchImpl as unknown as typeof fetch });
     expect(result).toEqual({ ok: false, aborted: false, status: null, message: 'This task names no handoff to fetch.' });
     expect(fetchImpl).not.toHaveBeenCalled();
   });

@@ -9,7 +9,7 @@ import { createPolyaiConversationHandler } from '../../serverless/src/functions/
 import { createPolyaiHandoffHandler } from '../../serverless/src/functions/polyai-handoff.protected';
 import { handoffLookup, isOpaqueId } from '../../serverless/src/lib/ids';
 import { fuzz } from '../support/fuzz';
-import { captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, VERIFIED_CALL } from './support/functions';
+import { HELD_TASK_SID, captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, VERIFIED_CALL } from './support/functions';
 
 captureLogs();
 
@@ -52,7 +52,7 @@ describe('Flex token account check', () => {
     const fetch = jest.fn(async () => new Response('{}', { status: 200 }));
     const handler = createPolyaiConversationHandler({ validateToken, fetch: fetch as unknown as typeof globalThis.fetch });
     const call = (Token: string) =>
-      invokeFunction(handler, functionEnv(), { Token, conversationId: VERIFIED_CALL, request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } });
+      invokeFunction(handler, functionEnv(), { Token, taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL, request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } });
     return { call, validateToken, fetch };
   }
 

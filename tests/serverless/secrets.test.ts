@@ -8,7 +8,7 @@ import { createHandoffToFlexHandler } from '../../serverless/src/functions/polya
 import { createPolyaiHandoffHandler } from '../../serverless/src/functions/polyai-handoff.protected';
 import { REDACTED, scrubJson, scrubText, secretsOf } from '../../serverless/src/lib/secrets';
 import { logOutcome } from '../../serverless/src/lib/log';
-import { captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, taskAttributesFrom, VERIFIED_CALL } from './support/functions';
+import { HELD_TASK_SID, captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, taskAttributesFrom, VERIFIED_CALL } from './support/functions';
 
 const logs = captureLogs();
 const env = functionEnv(undefined, { POLYAI_API_KEY: 'pk_live_0123456789abcdef', AUTH_TOKEN: 'twilio-auth-token-0123' });
@@ -47,7 +47,7 @@ describe('the Functions scrub their own secrets', () => {
 
   it('from the plugin Functions\' responses', async () => {
     const handler = createPolyaiConversationHandler({ validateToken: async () => ({ valid: true, roles: ['admin'] }), fetch: fetchEchoing() });
-    const result = await invokeFunction(handler, env, { Token: flexToken(), conversationId: VERIFIED_CALL, request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } });
+    const result = await invokeFunction(handler, env, { Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL, request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } });
     expect(result.status).toBe(200);
     expectNoSecret(JSON.stringify(result.body));
   });

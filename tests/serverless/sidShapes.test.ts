@@ -6,6 +6,7 @@
 import { checkFlexToken } from '../../serverless/src/lib/flexToken';
 import { checkTaskAccess, unrestrictedRoles } from '../../serverless/src/lib/taskAccess';
 import { TASK_SID, TaskRouterError, WORKER_SID as WORKER_SID_SHAPE, WORKSPACE_SID } from '../../serverless/src/lib/taskrouter';
+import { requestClock } from '../../serverless/src/lib/deadline';
 import { InMemoryTaskRouter } from '../../devtools/taskrouter/inMemoryTaskRouter';
 import { ACCOUNT_SID, flexToken, functionEnv, WORKER_SID } from './support/functions';
 
@@ -69,16 +70,16 @@ describe('unrestricted roles', () => {
   it('compares configured roles case-insensitively', async () => {
     expect(unrestrictedRoles(functionEnv(undefined, { POLYAI_UNRESTRICTED_ROLES: 'Team-Lead, QA' }))).toEqual(['team-lead', 'qa']);
     const lead = { identity: 'alice', workerSid: WORKER_SID, roles: ['team-lead'] };
-    expect(await checkTaskAccess({ taskSid: `WT${'1'.repeat(32)}` }, lead, functionEnv(undefined, { POLYAI_UNRESTRICTED_ROLES: 'Team-Lead' }), () => nobody)).toEqual({ ok: true, via: 'role' });
+    expect(await checkTaskAccess({ taskSid: `WT${'1'.repeat(32)}` }, lead, functionEnv(undefined, { POLYAI_UNRESTRICTED_ROLES: 'Team-Lead' }), () => nobody, 'read', requestClock())).toEqual({ ok: true, via: 'role' });
   });
 
   it('lets a worker through when any one of their roles is unrestricted', async () => {
     const both = { identity: 'alice', workerSid: WORKER_SID, roles: ['agent', 'supervisor'] };
-    expect(await checkTaskAccess({ taskSid: `WT${'1'.repeat(32)}` }, both, functionEnv(), () => nobody)).toEqual({ ok: true, via: 'role' });
+    expect(await checkTaskAccess({ taskSid: `WT${'1'.repeat(32)}` }, both, functionEnv(), () => nobody, 'read', requestClock())).toEqual({ ok: true, via: 'role' });
   });
 
   it('tells an agent who does not hold the task that another worker does', async () => {
     const agent = { identity: 'alice', workerSid: WORKER_SID, roles: ['agent'] };
-    expect(await checkTaskAccess({ taskSid: `WT${'1'.repeat(32)}` }, agent, functionEnv(), () => nobody)).toEqual({ ok: false, status: 403, message: 'This task is held by another worker.' });
+    expect(await checkTaskAccess({ taskSid: `WT${'1'.repeat(32)}` }, agent, functionEnv(), () => nobody, 'read', requestClock())).toEqual({ ok: false, status: 403, message: 'This task is held by another worker.' });
   });
 });

@@ -10,7 +10,8 @@ import { TaskRouterError, twilioTaskRouter, type TwilioClientLike } from '../../
 import { InMemoryTaskRouter } from '../../devtools/taskrouter/inMemoryTaskRouter';
 import type { VerdictOutcome } from '../../serverless/src/lib/verdictHook';
 import { fixture } from '../support/fixtures';
-import { captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, VERIFIED_CALL } from './support/functions';
+import { BINDING_ATTRIBUTE } from '../../serverless/src/lib/taskBinding';
+import { captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, UNKNOWN_CALL, VERIFIED_CALL } from './support/functions';
 
 const logs = captureLogs();
 const TASK = `WT${'a'.repeat(32)}`;
@@ -18,6 +19,7 @@ const WORKSPACE = `WS${'b'.repeat(32)}`;
 const AGENT = `WK${'c'.repeat(32)}`;
 const OTHER_AGENT = `WK${'d'.repeat(32)}`;
 
+const ENV = functionEnv(undefined, { POLYAI_INSIGHTS_SLOTS: '' });
 const BASE_ATTRIBUTES = {
   type: 'inbound',
   call_sid: VERIFIED_CALL,
@@ -25,26 +27,30 @@ const BASE_ATTRIBUTES = {
   conversations: { conversation_attribute_1: 'set by Studio', conversation_attribute_8: 'Present' },
 };
 
-function setUp(options: { attributes?: unknown; tokenResult?: object; hook?: (outcome: VerdictOutcome) => Promise<void> } = {}) {
+/** `routed`: the task as the routing Functions create it, with its signed binding (lib/taskBinding). */
+function setUp(options: { attributes?: unknown; routed?: boolean; tokenResult?: object; hook?: (outcome: VerdictOutcome) => Promise<void> } = {}) {
   const taskRouter = new InMemoryTaskRouter([{ sid: AGENT, friendlyName: 'alice' }]);
-  const task = taskRouter.addTask(TASK, (options.attributes ?? BASE_ATTRIBUTES) as object, { reservations: { [AGENT]: 'accepted', [OTHER_AGENT]: 'rejected' } });
+  const attributes = (options.attributes ?? BASE_ATTRIBUTES) as object;
+  const reservations = { reservations: { [AGENT]: 'accepted', [OTHER_AGENT]: 'rejected' } };
+  const task = options.routed ? taskRouter.addRoutedTask(TASK, attributes, ENV, reservations) : taskRouter.addTask(TASK, attributes, reservations);
   const validateToken = jest.fn<ReturnType<TokenValidator>, Parameters<TokenValidator>>(async () => options.tokenResult ?? { valid: true, worker_sid: AGENT, roles: ['agent'] });
   const onVerdictStored = jest.fn(options.hook ?? (async () => undefined));
   const handler = createPolyaiVerdictHandler({ validateToken, taskRouter, verdictTaskRouter: () => taskRouter, onVerdictStored });
   const call = (body: Record<string, unknown>) =>
-    invokeFunction(handler, functionEnv(undefined, { POLYAI_INSIGHTS_SLOTS: '' }), { Token: flexToken(), taskSid: TASK, ...body, request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } });
+    invokeFunction(handler, ENV, { Token: flexToken(), taskSid: TASK, ...body, request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } });
   return { taskRouter, task, call, onVerdictStored, validateToken, current: () => taskRouter.attributesOf(TASK) };
 }
 
 describe('polyai-verdict: storing', () => {
   it('merges the verdict and its Insights values into the task, keeping everything else', async () => {
-    const { current, call, onVerdictStored } = setUp();
+    const { current, call, onVerdictStored } = setUp({ routed: true });
     const result = await call({ verdict: 'wrong', reason: 'wrong_intent' });
     expect(result.status).toBe(200);
     expect(result.headers['access-control-allow-origin']).toBe(FLEX_ORIGIN);
     expect(result.body).toEqual({ verdict: { verdict: 'wrong', reason: 'wrong_intent', by: 'agent', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }, insights: true });
     expect(current()).toEqual({
       ...BASE_ATTRIBUTES,
+      [BINDING_ATTRIBUTE]: expect.stringMatching(/^\d+\.[\w-]{22}$/),
       conversations: { ...BASE_ATTRIBUTES.conversations, conversation_attribute_9: 'Context wrong', conversation_attribute_10: 'Wrong intent' },
       polyai_verdict: { verdict: 'wrong', reason: 'wrong_intent', by: 'agent', at: expect.any(String), insights_keys: ['conversation_attribute_9', 'conversation_attribute_10'] },
     });
@@ -272,7 +278,29 @@ describe('twilioTaskRouter (the Twilio helper library adapter)', () => {
 });
 
 it('uses the handoff fixture ids when the task carries the full handoff', async () => {
-  const { call, onVerdictStored } = setUp({ attributes: { call_sid: VERIFIED_CALL, polyai: fixture('handoff-state-verified.json') } });
+  const { call, onVerdictStored } = setUp({ attributes: { call_sid: VERIFIED_CALL, polyai: fixture('handoff-state-verified.json') }, routed: true });
   await call({ verdict: 'right' });
   expect(onVerdictStored.mock.calls[0][0].polyai).toEqual({ handoffId: VERIFIED_CALL, sharedId: 'acme_2026-11-20_7f3c9a', callSid: VERIFIED_CALL });
+});
+
+describe('polyai-verdict: editing the task never points the verdict at another call', () => {
+  const none = { handoffId: null, sharedId: null, callSid: null };
+  const routed = { handoffId: VERIFIED_CALL, sharedId: 'acme_2026-11-20_7f3c9a', callSid: VERIFIED_CALL };
+  it.each<[string, (attributes: Record<string, unknown>) => Record<string, unknown>, typeof none | typeof routed]>([
+    ['polyai.id', (a) => ({ ...a, polyai: { ...(a.polyai as object), id: UNKNOWN_CALL } }), none],
+    ['polyai.shared_id', (a) => ({ ...a, polyai: { ...(a.polyai as object), shared_id: 'acme:victim' } }), none],
+    ['call_sid', (a) => ({ ...a, call_sid: UNKNOWN_CALL }), none],
+    ['polyai.data.call_sid', (a) => ({ ...a, polyai: { ...(a.polyai as object), data: { call_sid: UNKNOWN_CALL } } }), routed],
+  ])('%s pointed at another call: PolyAI\'s hook is never told the other call\'s ids', async (_, edit, told) => {
+    const { task, call, onVerdictStored } = setUp({ routed: true });
+    task.attributes = JSON.stringify(edit(JSON.parse(task.attributes)));
+    expect((await call({ verdict: 'wrong', reason: 'wrong_intent' })).status).toBe(200);
+    expect(onVerdictStored.mock.calls[0][0].polyai).toEqual(told);
+  });
+
+  it('a task without a valid binding gives the hook no ids at all', async () => {
+    const { call, onVerdictStored } = setUp();
+    await call({ verdict: 'right' });
+    expect(onVerdictStored.mock.calls[0][0].polyai).toEqual({ handoffId: null, sharedId: null, callSid: null });
+  });
 });

@@ -5,7 +5,7 @@
 import type { StoredVerdict } from '@polyai-context/model';
 import { DEFAULT_INSIGHTS_SLOTS, INSIGHTS_FIELDS, MAX_TASK_ATTRIBUTES_CHARS, type InsightsSlots } from '../../serverless/src/lib/insights';
 import { TaskRouterError, type TaskRouterGateway, type TaskSnapshot } from '../../serverless/src/lib/taskrouter';
-import { attributesWithVerdict, storeVerdict, within } from '../../serverless/src/lib/verdictStore';
+import { attributesWithVerdict, OUT_OF_TIME, storeVerdict, within } from '../../serverless/src/lib/verdictStore';
 
 const TASK = `WT${'a'.repeat(32)}`;
 const STORED: StoredVerdict = { verdict: 'wrong', reason: 'wrong_intent', by: 'agent', at: '2026-11-30T12:00:00.000Z' };
@@ -176,5 +176,13 @@ describe('within', () => {
     jest.useFakeTimers();
     await expect(within(60_000, Promise.resolve('ok'))).resolves.toBe('ok');
     expect(jest.getTimerCount()).toBe(0);
+  });
+});
+
+describe('storeVerdict: says what happened', () => {
+  it('with no time left at all it answers 504 "not saved", never that the task kept changing', async () => {
+    const store = gateway({ update: conflict });
+    const result = await storeVerdict(store, TASK, INPUT, options({ deadlineMs: 0, maxAttempts: 4 }));
+    expect(result).toEqual({ ok: false, status: 504, message: OUT_OF_TIME, attempts: 0 });
   });
 });

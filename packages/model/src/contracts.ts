@@ -20,6 +20,8 @@ export interface FunctionErrorBody {
 
 /** `polyai-conversation`: the call's transcript. */
 export interface ConversationRequestBody extends FlexTokenBody {
+  /** The task the agent has open: the Function checks she holds it and that it was routed with this conversation. */
+  taskSid: string;
   /** PolyAI's conversation id (the handoff id) or the call SID. */
   conversationId: string;
 }
@@ -30,6 +32,8 @@ export interface ConversationResponseBody {
 
 /** `polyai-handoff-state`: the whole handoff, when the task's `polyai` attribute says something did not fit. */
 export interface HandoffStateRequestBody extends FlexTokenBody {
+  /** The task the agent has open, as for the transcript. */
+  taskSid: string;
   /** The handoff id; PolyAI's shared id when `lookup` says so. */
   conversationId: string;
   lookup?: 'shared_id';

@@ -1,8 +1,8 @@
 /**
- * For the plugin's transcript: POST `{ Token, conversationId }` → 200 `{ conversation: <PolyAI Conversations
+ * For the plugin's transcript: POST `{ Token, taskSid, conversationId }` → 200 `{ conversation: <PolyAI Conversations
  * API body> }`, or `{ error: { status, message } }` with the same HTTP status. Public (browsers call it): the
  * shared plugin pipeline (lib/pluginFunction) checks CORS, the Flex token and that the agent holds a task for
- * the conversation before this runs.
+ * that task and that the task was routed with this conversation before this runs.
  */
 import { readPolyaiConfig } from '../lib/config';
 import type { ConversationResponseBody } from '@polyai-context/model';
@@ -12,10 +12,10 @@ import { createPolyaiClient, STATUS_BAD_GATEWAY } from '../lib/polyaiClient';
 export type ConversationDeps = PluginDeps;
 
 export function createPolyaiConversationHandler(deps: ConversationDeps = {}) {
-  return pluginFunction('polyai-conversation', deps, async ({ env, conversationId }) => {
+  return pluginFunction('polyai-conversation', deps, async ({ env, conversationId, polyai }) => {
     const config = readPolyaiConfig(env);
     if (!config.ok) return failure(500, 'The PolyAI Functions are not configured.');
-    const result = await createPolyaiClient(config.config, deps).fetchConversation(conversationId);
+    const result = await createPolyaiClient(polyai(config.config), deps).fetchConversation(conversationId);
     if (!result.ok) {
       // PolyAI refusing our API key is the backend's fault, not the agent's: never a 401/403 to the browser.
       const status = result.error.status === 401 || result.error.status === 403 ? STATUS_BAD_GATEWAY : result.error.status ?? STATUS_BAD_GATEWAY;

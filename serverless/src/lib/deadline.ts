@@ -16,3 +16,20 @@ export function withDeadline<T>(ms: number, work: (signal: AbortSignal) => Promi
   const done = Promise.resolve().then(() => work(controller.signal));
   return Promise.race([done, expired]).finally(() => clearTimeout(timer));
 }
+
+/**
+ * Twilio ends a Function after 10 s with a generic error; every plugin Function answers by itself before that.
+ * One budget per request, shared by every stage (token check, TaskRouter, PolyAI and its retry), so stages that
+ * are each within their own limit cannot add up past Twilio's.
+ */
+export const REQUEST_DEADLINE_MS = 8_500;
+
+export interface RequestClock {
+  /** Milliseconds left of the request's budget (never negative). */
+  remaining(): number;
+}
+
+export function requestClock(totalMs = REQUEST_DEADLINE_MS): RequestClock {
+  const started = Date.now();
+  return { remaining: () => Math.max(0, totalMs - (Date.now() - started)) };
+}

@@ -4,6 +4,7 @@ import { text, type Env } from './config';
 import type { PolyaiPacking } from './handoff';
 import { CONVERSATIONS_ATTRIBUTE, handoffInsights, MAX_TASK_ATTRIBUTES_CHARS } from './insights';
 import { scrubJson, scrubText, secretsOf } from './secrets';
+import { BINDING_ATTRIBUTE_CHARS, withBinding } from './taskBinding';
 import { cutText, MAX_POLYAI_ATTRIBUTE_CHARS } from '@polyai-context/model';
 
 /** Relative to the Service's domain, so the same TwiML works in every environment. */
@@ -45,13 +46,25 @@ export function readPolyaiSipUri(env: Env): string | null {
  * values (`conversations`, lib/insights) from the Service's settings in `env`. One budget, `maxChars`, for the whole:
  * the call's own attributes first, then the Insights values, and PolyAI's data packed by priority into what is left
  * (at most MAX_POLYAI_ATTRIBUTE_CHARS); Insights values go, least useful first, before the data would get less than
- * MIN_POLYAI_CHARS. Scrubbed of the Functions' secrets as a whole, and each caller value before it is cut.
+ * MIN_POLYAI_CHARS. Scrubbed of the Functions' secrets as a whole, and each caller value before it is cut. Last,
+ * the signed binding of the task to the ids it holds (lib/taskBinding), the only ids the plugin Functions will
+ * serve its holder: its room is kept from the start.
  */
 export function enqueueAttributes(
   event: Record<string, unknown>,
   polyai: PolyaiPacking,
   env: Env,
   maxChars: number = MAX_TASK_ATTRIBUTES_CHARS,
+): Record<string, unknown> {
+  return withBinding(packedAttributes(event, polyai, env, maxChars - BINDING_ATTRIBUTE_CHARS), env);
+}
+
+/** The attributes without their binding, within `maxChars`. */
+function packedAttributes(
+  event: Record<string, unknown>,
+  polyai: PolyaiPacking,
+  env: Env,
+  maxChars: number,
 ): Record<string, unknown> {
   const secrets = secretsOf(env);
   const rawFrom = event.From ?? event.from;

@@ -16,7 +16,7 @@ export interface VerdictOutcome {
   by: VerdictAuthor;
   /** ISO 8601 */
   at: string;
-  /** PolyAI's ids for the call, as the handoff put them on the task; null when unknown. */
+  /** PolyAI's ids for the call, as the routing Function bound them to the task (lib/taskBinding); null when unknown. */
   polyai: { handoffId: string | null; sharedId: string | null; callSid: string | null };
 }
 

@@ -108,6 +108,8 @@ export async function storeVerdict(gateway: TaskRouterGateway, taskSid: string, 
         throw error;
       }
     }
+    // The time was gone before the task was even read (the earlier stages took it): it never changed.
+    if (attempts === 0) return fail(504, OUT_OF_TIME, attempts);
     return fail(409, 'The task kept changing while the verdict was saved: try again.', attempts);
   } catch (error) {
     const status = error instanceof TaskRouterError ? error.status : 502;
@@ -116,6 +118,8 @@ export async function storeVerdict(gateway: TaskRouterGateway, taskSid: string, 
     return fail(502, `TaskRouter refused the update (${status}).`, attempts);
   }
 }
+
+export const OUT_OF_TIME = 'The verdict was not saved: this request ran out of time before the task could be read. Try again.';
 
 function fail(status: number, message: string, attempts: number): StoreResult {
   return { ok: false, status, message, attempts };

@@ -32,14 +32,16 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
   const compact = useMemo(() => handoffContextOf(attributes), [attributes]);
   const strings = useMemo(() => pickStrings(Manager.getInstance().strings), []);
   const { functionsBaseUrl } = config;
+  // The Functions serve a task's holder only what that task was routed with: every call names the task.
+  const taskSid = task?.taskSid;
   // What did not fit in the task comes from the Handoff API by id, in one round trip, once the tab is open.
   const { id: handoffId, sharedId } = compact.ids;
   const loadHandoff = useMemo<HandoffStateLoader | null>(
     () =>
-      functionsBaseUrl && (handoffId || sharedId)
-        ? (signal) => fetchHandoffState({ functionsBaseUrl, token: flexToken(), ids: { id: handoffId, sharedId }, signal })
+      functionsBaseUrl && taskSid && (handoffId || sharedId)
+        ? (signal) => fetchHandoffState({ functionsBaseUrl, token: flexToken(), taskSid, ids: { id: handoffId, sharedId }, signal })
         : null,
-    [functionsBaseUrl, handoffId, sharedId],
+    [functionsBaseUrl, taskSid, handoffId, sharedId],
   );
   const { context, state: fullHandoff } = useFullHandoff(compact, loadHandoff);
   const { maskPatterns } = config;
@@ -47,9 +49,9 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
   const conversationId = context.ids.id ?? context.ids.callSid;
   const transcriptSource = useMemo<TranscriptSource>(() => {
     if (!functionsBaseUrl) return { status: 'unavailable', reason: 'not-configured' };
-    if (!conversationId) return { status: 'unavailable', reason: 'no-id' };
-    return { status: 'available', load: (signal) => fetchConversation({ functionsBaseUrl, token: flexToken(), conversationId, signal }) };
-  }, [functionsBaseUrl, conversationId]);
+    if (!conversationId || !taskSid) return { status: 'unavailable', reason: 'no-id' };
+    return { status: 'available', load: (signal) => fetchConversation({ functionsBaseUrl, token: flexToken(), taskSid, conversationId, signal }) };
+  }, [functionsBaseUrl, taskSid, conversationId]);
   const transcript =
     context.status === 'absent' ? null : (
       <TranscriptSection

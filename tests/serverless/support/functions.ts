@@ -4,6 +4,7 @@ import { startStandin, type Standin, type StandinOptions } from '../../../devtoo
 import { InMemoryTaskRouter } from '../../../devtools/taskrouter/inMemoryTaskRouter';
 import type { TokenValidator } from '../../../serverless/src/lib/flexToken';
 import type { PluginDeps } from '../../../serverless/src/lib/pluginFunction';
+import { BINDING_ATTRIBUTE, verifiedBinding } from '../../../serverless/src/lib/taskBinding';
 import { invokeFunction } from '../../../devtools/functions-runtime/localRuntime';
 
 export { invokeFunction };
@@ -69,23 +70,36 @@ export function flexToken(claims: { sub?: string; exp?: number; grants?: Record<
   ].join('.');
 }
 
+/**
+ * A routed task's attributes without their binding (lib/taskBinding), which, when present, must verify under
+ * functionEnv()'s key: routes compare what they write, which the binding's expiry (the clock) would blur.
+ */
+export function unbound(attributes: unknown): Record<string, unknown> {
+  const { [BINDING_ATTRIBUTE]: binding, ...rest } = attributes as Record<string, unknown>;
+  if (binding !== undefined) expect(verifiedBinding(attributes, functionEnv())).not.toBeNull();
+  return rest;
+}
+
 type Handler = Parameters<typeof invokeFunction>[0];
 export type PluginFunctionFactory = (deps: PluginDeps & { taskRouter: InMemoryTaskRouter }) => Handler;
 
 /** The task the agent (WORKER_SID) holds in `agentHolding`'s TaskRouter. */
 export const HELD_TASK_SID = `WT${'5'.repeat(32)}`;
 
-/** A TaskRouter in which the agent (WORKER_SID) has accepted one task, with these attributes. */
+/**
+ * A TaskRouter in which the agent (WORKER_SID) has accepted one task, with these attributes and the signed
+ * binding the routing Functions would have given it (signed with functionEnv()'s key).
+ */
 export function agentHolding(attributes: object): InMemoryTaskRouter {
   const taskRouter = new InMemoryTaskRouter();
-  taskRouter.addTask(HELD_TASK_SID, attributes, { reservations: { [WORKER_SID]: 'accepted' } });
+  taskRouter.addRoutedTask(HELD_TASK_SID, attributes, functionEnv(), { reservations: { [WORKER_SID]: 'accepted' } });
   return taskRouter;
 }
 
 /**
  * A plugin-facing Function (lib/pluginFunction) with a fake token validator (an agent, WORKER_SID), a TaskRouter
  * in which that agent holds the verified call's task, and a PolyAI answering `polyai`: `call(params, headers)`
- * invokes it as a browser on the Flex origin would.
+ * invokes it as a browser on the Flex origin would, naming that task unless `params` names another.
  */
 export function pluginCaller(factory: PluginFunctionFactory, polyai: { status: number; body?: unknown }) {
   const validateToken = jest.fn<ReturnType<TokenValidator>, Parameters<TokenValidator>>(async () => ({ valid: true, worker_sid: WORKER_SID, roles: ['agent'] }));
@@ -93,6 +107,6 @@ export function pluginCaller(factory: PluginFunctionFactory, polyai: { status: n
   const taskRouter = agentHolding({ call_sid: VERIFIED_CALL, polyai: { id: VERIFIED_CALL, data: {} } });
   const handler = factory({ validateToken, taskRouter, fetch: fetch as unknown as typeof globalThis.fetch });
   const call = (body: Record<string, unknown>, headers: Record<string, string> = { origin: FLEX_ORIGIN }) =>
-    invokeFunction(handler, functionEnv(), { ...body, request: { headers, cookies: {} } });
+    invokeFunction(handler, functionEnv(), { taskSid: HELD_TASK_SID, ...body, request: { headers, cookies: {} } });
   return { call, validateToken, fetch, taskRouter };
 }

@@ -53,7 +53,7 @@ describe('handoff data that did not fit in the task', () => {
     expect(await screen.findByText(verified.data.summary as string)).toBeInTheDocument();
     expect(screen.getByText('Jordan Ellis')).toBeInTheDocument();
     expect(screen.queryByTestId('polyai-not-loaded')).not.toBeInTheDocument();
-    expect(posts(fetchImpl, '/polyai-handoff-state')).toEqual([{ Token: 'flex-token-for-tests', conversationId: verified.id }]);
+    expect(posts(fetchImpl, '/polyai-handoff-state')).toEqual([{ Token: 'flex-token-for-tests', taskSid: 'WT1', conversationId: verified.id }]);
   });
 
   it('keeps the compact fields and names what is missing when the fetch fails, and retries', async () => {

@@ -13,7 +13,7 @@ import { renderWithPaste } from '../../support/render';
 const maskPatterns = compileMaskPatterns(DEFAULT_MASK_PATTERNS);
 
 function loaderFor(fetchImpl: jest.Mock): ConversationLoader {
-  return (signal) => fetchConversation({ functionsBaseUrl: 'https://fn.twil.io', token: 'flex-token', conversationId: 'CA1', signal, fetchImpl });
+  return (signal) => fetchConversation({ functionsBaseUrl: 'https://fn.twil.io', token: 'flex-token', taskSid: 'WT1', conversationId: 'CA1', signal, fetchImpl });
 }
 
 function renderTranscript(load: ConversationLoader | null, language: 'en-US' | 'es-ES' = 'en-US') {

@@ -2,17 +2,17 @@ import { fetchConversation } from '../../../src/functionCalls/conversationClient
 import { fixture } from '../../support/fixtures';
 import { hangingFetch, jsonResponse, mockFetch } from '../../support/fetch';
 
-const request = { functionsBaseUrl: 'https://polyai-1234.twil.io', token: 'flex-token', conversationId: 'CA123' };
+const request = { functionsBaseUrl: 'https://polyai-1234.twil.io', token: 'flex-token', taskSid: 'WT123', conversationId: 'CA123' };
 
 describe('conversation client', () => {
-  it('POSTs the Flex token and conversation id to the Function and parses the transcript', async () => {
+  it('POSTs the Flex token, the task and the conversation id to the Function and parses the transcript', async () => {
     const fetchImpl = mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') }));
     const result = await fetchConversation({ ...request, fetchImpl });
     expect(fetchImpl).toHaveBeenCalledTimes(1);
     const [url, init] = fetchImpl.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('https://polyai-1234.twil.io/polyai-conversation');
     expect(init.method).toBe('POST');
-    expect(JSON.parse(init.body as string)).toEqual({ Token: 'flex-token', conversationId: 'CA123' });
+    expect(JSON.parse(init.body as string)).toEqual({ Token: 'flex-token', taskSid: 'WT123', conversationId: 'CA123' });
     expect(result.ok && result.conversation.turns).toHaveLength(9);
   });
 
