@@ -3,7 +3,7 @@
  * in the Function). Never rejects: every outcome, abort included, is a value.
  */
 import { callFunction, errorFrom, type FunctionFailure, type FunctionRequest } from './functionCall';
-import { parseConversation, received, type Conversation, type ConversationResponseBody, type PluginFunctionPath } from '@polyai-context/model';
+import { parseConversation, received, type Conversation, type ConversationResponseBody, type HandoffIds, type PluginFunctionPath } from '@polyai-context/model';
 
 export type ConversationResult = { ok: true; conversation: Conversation } | FunctionFailure;
 
@@ -14,6 +14,11 @@ export interface ConversationRequest extends FunctionRequest {
 }
 
 export const CONVERSATION_FUNCTION_PATH = '/polyai-conversation' satisfies PluginFunctionPath;
+
+/** The id a task's transcript is fetched by: PolyAI's handoff id (its conversation id), else the call SID. */
+export function transcriptIdOf(ids: Pick<HandoffIds, 'id' | 'callSid'>): string | null {
+  return ids.id ?? ids.callSid;
+}
 
 export async function fetchConversation(request: ConversationRequest): Promise<ConversationResult> {
   const result = await callFunction(CONVERSATION_FUNCTION_PATH, { taskSid: request.taskSid, conversationId: request.conversationId }, request, 'This browser cannot fetch the transcript.');

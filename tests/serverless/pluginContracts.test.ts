@@ -2,16 +2,20 @@
  * The plugin↔Function contracts (@polyai-context/model contracts.ts) at run time: the plugin's own clients talk
  * to the real Function handlers, so a key renamed on one side only fails here, not in an agent's browser.
  */
-import { readStoredVerdict, type PluginFunctionPath } from '@polyai-context/model';
-import { fetchConversation } from '../../src/functionCalls/conversationClient';
+import { parseHandoffContext, readStoredVerdict, type PluginFunctionPath } from '@polyai-context/model';
+import { fetchConversation, transcriptIdOf } from '../../src/functionCalls/conversationClient';
 import { fetchHandoffState } from '../../src/functionCalls/handoffStateClient';
 import { saveVerdict } from '../../src/functionCalls/verdictClient';
 import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
 import { createPolyaiHandoffStateHandler } from '../../serverless/src/functions/polyai-handoff-state';
 import { createPolyaiVerdictHandler } from '../../serverless/src/functions/polyai-verdict';
+import { createPolyaiHandoffHandler } from '../../serverless/src/functions/polyai-handoff.protected';
+import { createHandoffToFlexHandler } from '../../serverless/src/functions/polyai-handoff-to-flex.protected';
+import { createSipHandoffHandler } from '../../serverless/src/functions/polyai-sip-handoff.protected';
+import { InMemoryTaskRouter } from '../../devtools/taskrouter/inMemoryTaskRouter';
 import { fixture } from '../support/fixtures';
 import { jsonResponse } from '../support/fetch';
-import { captureLogs, flexToken, HELD_TASK_SID, pluginCaller, VERIFIED_CALL, WORKER_SID, type PluginFunctionFactory } from './support/functions';
+import { captureLogs, FLEX_ORIGIN, flexToken, functionEnv, HELD_TASK_SID, invokeFunction, pluginCaller, taskAttributesFrom, VERIFIED_CALL, WORKER_SID, type PluginFunctionFactory } from './support/functions';
 
 captureLogs();
 const FUNCTIONS = 'https://polyai-1234.twil.io';
@@ -78,5 +82,89 @@ describe('plugin ↔ Function contracts, end to end', () => {
     const result = await fetchHandoffState({ functionsBaseUrl: FUNCTIONS, token: flexToken(), taskSid: HELD_TASK_SID, ids: { id: null, sharedId: null }, fetchImpl: fetchImpl as unknown as typeof fetch });
     expect(result).toEqual({ ok: false, aborted: false, status: null, message: 'This task names no handoff to fetch.' });
     expect(fetchImpl).not.toHaveBeenCalled();
+  });
+});
+
+/**
+ * Each kind of task as its route really creates it (the routing Function's own attributes, binding included),
+ * held by the agent; the plugin's clients build their requests from it as the tab does, and the plugin
+ * Functions serve them. A change on either side of what is sent, or of what the binding covers, fails here.
+ */
+describe('what the plugin sends for each kind of task, served from the task its route created', () => {
+  const verified = fixture('handoff-state-verified.json') as { id: string; shared_id: string; data: object };
+  const sharedOnly = { shared_id: verified.shared_id, data: verified.data };
+  const polyai = (body: unknown) => jest.fn(async () => new Response(JSON.stringify(body), { status: 200 })) as unknown as typeof fetch;
+  const VOICE = { CallSid: VERIFIED_CALL, From: '+447700900123', To: '+442071234567' };
+
+  const kinds: Array<[string, () => Promise<unknown>, { conversationId: string | null; handoffState: Record<string, unknown> | null }]> = [
+    [
+      'a voice call routed by Studio (call SID and handoff id)',
+      async () => (await invokeFunction(createPolyaiHandoffHandler({ fetch: polyai(verified) }), functionEnv(), { call_sid: VERIFIED_CALL, from: VOICE.From })).body,
+      { conversationId: verified.id, handoffState: { conversationId: verified.id } },
+    ],
+    [
+      'a Studio task with PolyAI\'s shared id only',
+      async () => (await invokeFunction(createPolyaiHandoffHandler({ fetch: polyai(sharedOnly) }), functionEnv(), { shared_id: verified.shared_id })).body,
+      { conversationId: null, handoffState: { conversationId: verified.shared_id, lookup: 'shared_id' } },
+    ],
+    [
+      'a call handed back by the connector (<Connect action>)',
+      async () => taskAttributesFrom('twiml', await invokeFunction(createHandoffToFlexHandler({ fetch: polyai(verified) }), functionEnv(), { ...VOICE, VirtualAgentStatus: 'live-agent-handoff' })),
+      { conversationId: verified.id, handoffState: { conversationId: verified.id } },
+    ],
+    [
+      'a call handed back by PolyAI\'s SIP REFER',
+      async () =>
+        taskAttributesFrom('twiml', await invokeFunction(createSipHandoffHandler({ fetch: polyai(verified) }), functionEnv(), { ...VOICE, ReferTransferTarget: `<sip:flex@acme.example.com?X-PolyAI-Shared-Id=${verified.shared_id}>` })),
+      { conversationId: verified.id, handoffState: { conversationId: verified.id } },
+    ],
+    [
+      'a call whose PolyAI lookup failed (error marker, call SID only)',
+      async () => (await invokeFunction(createPolyaiHandoffHandler({ fetch: jest.fn(async () => new Response('{}', { status: 500 })) as unknown as typeof fetch }), functionEnv(), { call_sid: VERIFIED_CALL })).body,
+      { conversationId: VERIFIED_CALL, handoffState: null },
+    ],
+  ];
+
+  it.each(kinds)('%s', async (_, route, expected) => {
+    const attributes = (await route()) as Record<string, unknown>;
+    const taskRouter = new InMemoryTaskRouter();
+    taskRouter.addTask(HELD_TASK_SID, attributes, { reservations: { [WORKER_SID]: 'accepted' } });
+    const validateToken = async () => ({ valid: true, worker_sid: WORKER_SID, roles: ['agent'] });
+    const served = (factory: PluginFunctionFactory, body: unknown) => {
+      const handler = factory({ validateToken, taskRouter, fetch: polyai(body) });
+      const sent: Array<Record<string, unknown>> = [];
+      const fetchImpl = jest.fn(async (_url: string, init: RequestInit) => {
+        const request = JSON.parse(init.body as string) as Record<string, unknown>;
+        sent.push(request);
+        const answer = await invokeFunction(handler, functionEnv(), { ...request, request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } });
+        return jsonResponse(answer.status, answer.body);
+      }) as unknown as typeof fetch;
+      return { fetchImpl, sent };
+    };
+    const { ids } = parseHandoffContext(attributes);
+    const common = { functionsBaseUrl: FUNCTIONS, token: flexToken(), taskSid: HELD_TASK_SID };
+
+    expect(transcriptIdOf(ids)).toBe(expected.conversationId);
+    if (expected.conversationId !== null) {
+      const transcript = served(createPolyaiConversationHandler, fixture('conversation.json'));
+      await expect(fetchConversation({ ...common, conversationId: expected.conversationId, fetchImpl: transcript.fetchImpl })).resolves.toMatchObject({ ok: true });
+      expect(transcript.sent).toEqual([{ Token: expect.any(String), taskSid: HELD_TASK_SID, conversationId: expected.conversationId }]);
+    }
+    const handoff = served(createPolyaiHandoffStateHandler, verified);
+    const state = await fetchHandoffState({ ...common, ids, fetchImpl: handoff.fetchImpl });
+    if (expected.handoffState === null) expect(state).toMatchObject({ ok: false, status: null });
+    else {
+      expect(state).toEqual({ ok: true, body: verified });
+      expect(handoff.sent).toEqual([{ Token: expect.any(String), taskSid: HELD_TASK_SID, ...expected.handoffState }]);
+    }
+  });
+
+  it('the Teams view (a supervisor) is served for a task she does not hold', async () => {
+    const handler = createPolyaiConversationHandler({ validateToken: async () => ({ valid: true, roles: ['supervisor'] }), taskRouter: new InMemoryTaskRouter(), fetch: polyai(fixture('conversation.json')) });
+    const fetchImpl = jest.fn(async (_url: string, init: RequestInit) => {
+      const answer = await invokeFunction(handler, functionEnv(), { ...JSON.parse(init.body as string), request: { headers: { origin: FLEX_ORIGIN }, cookies: {} } });
+      return jsonResponse(answer.status, answer.body);
+    }) as unknown as typeof fetch;
+    await expect(fetchConversation({ functionsBaseUrl: FUNCTIONS, token: flexToken(), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL, fetchImpl })).resolves.toMatchObject({ ok: true });
   });
 });

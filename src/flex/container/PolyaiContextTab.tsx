@@ -9,7 +9,7 @@ import { useFullHandoff, type HandoffStateLoader } from './useFullHandoff';
 import { VerdictPanel, type VerdictAudience } from '../../views/Verdict/VerdictPanel';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
 import { sensitiveValuesOf } from '@polyai-context/model';
-import { fetchConversation } from '../../functionCalls/conversationClient';
+import { fetchConversation, transcriptIdOf } from '../../functionCalls/conversationClient';
 import { fetchHandoffState } from '../../functionCalls/handoffStateClient';
 import { LocaleContext, pickStrings, StringsContext, type SupportedLanguage } from '../../strings';
 import { flexToken } from '../flexToken';
@@ -46,7 +46,7 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
   const { context, state: fullHandoff } = useFullHandoff(compact, loadHandoff);
   const { maskPatterns } = config;
   const sensitiveValues = useMemo(() => sensitiveValuesOf(context, maskPatterns), [context, maskPatterns]);
-  const conversationId = context.ids.id ?? context.ids.callSid;
+  const conversationId = transcriptIdOf(context.ids);
   const transcriptSource = useMemo<TranscriptSource>(() => {
     if (!functionsBaseUrl) return { status: 'unavailable', reason: 'not-configured' };
     if (!conversationId || !taskSid) return { status: 'unavailable', reason: 'no-id' };
