@@ -3,6 +3,8 @@
  * outside the repository (so nothing can be resolved from ../src) and runs the built files — the model
  * included — against the stand-in, then runs the outage drill on them.
  */
+import { ROUTED_POLYAI_CHARS } from '../../serverless/src/lib/handoff';
+import { BINDING_ATTRIBUTE } from '../../serverless/src/lib/taskBinding';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -10,7 +12,7 @@ import * as path from 'path';
 import { parseHandoffContext, toPolyaiAttributes } from '@polyai-context/model';
 import { formatDrillReport, runOutageDrill, SCENARIOS } from '../../devtools/outage-drill/outageDrill';
 import { fixture } from '../support/fixtures';
-import { captureLogs, functionEnv, invokeFunction, taskAttributesFrom, standinPerTest, VERIFIED_CALL } from './support/functions';
+import { unbound, captureLogs, functionEnv, invokeFunction, taskAttributesFrom, standinPerTest, VERIFIED_CALL } from './support/functions';
 
 const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'polyai-functions-'));
 const functionsDir = path.join(outdir, 'functions');
@@ -47,7 +49,9 @@ describe('the built Functions', () => {
 
   it('polyai-handoff (built, with the shared model) answers Studio with the handoff state', async () => {
     const result = await invokeFunction(load('polyai-handoff.protected.js'), functionEnv(standin().url), { call_sid: VERIFIED_CALL });
-    expect(result.body).toEqual({ type: 'inbound', call_sid: VERIFIED_CALL, polyai: toPolyaiAttributes({ ok: true, body: fixture('handoff-state-verified.json') }).polyai });
+    // The built bundle signs the task's binding with the same key the source verifies it with.
+    expect(unbound(result.body)).toEqual({ type: 'inbound', call_sid: VERIFIED_CALL, polyai: toPolyaiAttributes({ ok: true, body: fixture('handoff-state-verified.json') }, ROUTED_POLYAI_CHARS).polyai });
+    expect(result.body).toHaveProperty(BINDING_ATTRIBUTE);
   });
 
   it('polyai-sip-handoff (built) enqueues a SIP REFER with PolyAI\'s X- headers as partial context when PolyAI fails', async () => {
@@ -68,7 +72,7 @@ describe('the built Functions', () => {
     standin().setMode('500');
     const result = await invokeFunction(load('polyai-handoff-to-flex.protected.js'), functionEnv(standin().url), { CallSid: VERIFIED_CALL });
     const attributes = taskAttributesFrom('twiml', result);
-    expect(attributes).toEqual({ type: 'inbound', call_sid: VERIFIED_CALL, polyai: { error: { status: 500, message: 'PolyAI had a server error (500).' } } });
+    expect(unbound(attributes)).toEqual({ type: 'inbound', call_sid: VERIFIED_CALL, polyai: { error: { status: 500, message: 'PolyAI had a server error (500).' } } });
     expect(parseHandoffContext(attributes).status).toBe('unavailable');
   });
 
