@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { spawnPreview, stopPreview, waitForUrl, waitForUrls } from './support/preview';
+import { sampleTask, spawnPreview, stopPreview, waitForUrl, waitForUrls } from './support/preview';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -64,7 +64,8 @@ describe('npm run preview', () => {
         fetch(`${functionsUrl}/polyai-conversation`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Origin: from },
-          body: JSON.stringify({ Token: token, conversationId: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9' }),
+          // The verified sample, which the preview's agent holds, bound as the routing Functions bind it.
+          body: JSON.stringify({ Token: token, taskSid: sampleTask('verified').taskSid, conversationId: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9' }),
         });
 
       const ok = await ask(flexToken, origin);
