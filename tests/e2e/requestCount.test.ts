@@ -57,10 +57,11 @@ describe('offline preview: network requests on accepting a PolyAI task', () => {
     await contextSection(page, 'transcript').locator('mark').first().waitFor();
     expect(seen()).toEqual([`POST ${preview().functionsUrl}/polyai-conversation`]);
 
-    // The one request carries the agent's Flex token and the call's id, and nothing else.
+    // The one request carries the agent's Flex token, the task it shows and the call's id, and nothing else.
     const body = requests[0].postDataJSON() as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(['Token', 'conversationId']);
+    expect(Object.keys(body).sort()).toEqual(['Token', 'conversationId', 'taskSid']);
     expect(body.conversationId).toBe(verified.id);
+    expect(body.taskSid).toBe(sampleTask('verified').taskSid);
     expect(typeof body.Token).toBe('string');
     await expect(requests[0].response().then((response) => response?.status())).resolves.toBe(200);
   });
