@@ -72,7 +72,7 @@ describe('incoming-call (TwiML)', () => {
   it('sends the call straight to Flex with an error marker when neither route is configured', async () => {
     const result = await invokeFunction(incomingCall, functionEnv(), { CallSid: VERIFIED_CALL, From: '+447700900123' });
     // The task's binding (lib/taskBinding) ends the attributes; its expiry follows the clock.
-    const binding = /,&quot;polyai_access&quot;:&quot;\d+\.[\w-]{22}&quot;}<\/Task>/;
+    const binding = /,&quot;polyai_access&quot;:&quot;[0-9a-z]+\.[\w-]{16}&quot;}<\/Task>/;
     expect(String(result.body)).toMatch(binding);
     expect(String(result.body).replace(binding, '}</Task>')).toBe(
       `<?xml version="1.0" encoding="UTF-8"?><Response><Enqueue workflowSid="${WORKFLOW_SID}"><Task>` +

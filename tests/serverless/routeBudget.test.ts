@@ -35,12 +35,12 @@ describe('Studio route: one 1,024-character budget, Insights values included', (
     expect(JSON.stringify(attributes).length).toBeLessThanOrEqual(SEND_TO_FLEX_ATTRIBUTES_CHARS);
     expect(Object.keys(attributes.conversations as object)).toEqual(ORDER);
     const context = parseHandoffContext(attributes);
-    // The most useful keys survive the cut (verification, reason, intent); what did not fit is named in the marker
-    // and comes with the full fetch when the tab opens.
+    // The most useful keys survive the cut (verification, reason); what did not fit is named in the marker and comes
+    // with the full fetch when the tab opens: with the task's access binding (lib/taskBinding) in the budget too,
+    // that includes the 60-character intent.
     expect(context.verification).toEqual({ identified: true, method: 'dob_and_postcode', attempts: 1 });
     expect(context.reason).toBe(sample(60).data.handoff_reason);
-    expect(context.intent).toEqual({ name: sample(60).data.intent, confidence: 0.91 });
-    expect(context.notLoaded?.keys).toEqual(expect.arrayContaining(['customer_id', 'handoff_destination', 'summary', 'utterance']));
+    expect(context.notLoaded?.keys).toEqual(expect.arrayContaining(['intent', 'handoff_destination', 'summary', 'utterance']));
   });
 
   it('long values and a hostile 64-character caller: still within 1,024, the context first, Insights values dropped least useful first', async () => {

@@ -50,7 +50,7 @@ describe('polyai-verdict: storing', () => {
     expect(result.body).toEqual({ verdict: { verdict: 'wrong', reason: 'wrong_intent', by: 'agent', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }, insights: true });
     expect(current()).toEqual({
       ...BASE_ATTRIBUTES,
-      [BINDING_ATTRIBUTE]: expect.stringMatching(/^\d+\.[\w-]{22}$/),
+      [BINDING_ATTRIBUTE]: expect.stringMatching(/^[0-9a-z]+\.[\w-]{16}$/),
       conversations: { ...BASE_ATTRIBUTES.conversations, conversation_attribute_9: 'Context wrong', conversation_attribute_10: 'Wrong intent' },
       polyai_verdict: { verdict: 'wrong', reason: 'wrong_intent', by: 'agent', at: expect.any(String), insights_keys: ['conversation_attribute_9', 'conversation_attribute_10'] },
     });

@@ -8,17 +8,17 @@
  *
  * The key is derived from the account's auth token (HMAC with a fixed label), which every Function already has
  * and no browser ever sees: nothing more to configure, and rotating the auth token revokes every binding.
- * A string of about 35 characters (an HMAC-SHA256 cut to 128 bits, as NIST SP 800-107 allows), so it costs
- * Send To Flex's attribute budget little.
+ * A string of at most 24 characters (the expiry in base 36, an HMAC-SHA256 cut to 96 bits, as NIST SP 800-107
+ * allows; a forger gets one guess per Function call), so it costs Send To Flex's 1,024 characters little.
  */
 import { createHmac, timingSafeEqual } from 'crypto';
 import { isRecord, own, POLYAI_ATTRIBUTE, recordFromJson } from '@polyai-context/model';
 import { text, type Env } from './config';
 
-/** Top-level task attribute `"<expiry, Unix seconds>.<signature>"`; the plugin never reads it. */
+/** Top-level task attribute `"<expiry, Unix seconds in base 36>.<signature>"`; the plugin never reads it. */
 export const BINDING_ATTRIBUTE = 'polyai_access';
-/** What the binding adds to the attributes' JSON at most: `,"polyai_access":"` + 10 digits + `.` + 22 + `"`. */
-export const BINDING_ATTRIBUTE_CHARS = 2 + BINDING_ATTRIBUTE.length + 3 + 10 + 1 + 22 + 1;
+/** What the binding adds to the attributes' JSON at most: `,"polyai_access":"` + 7 base-36 digits + `.` + 16 + `"`. */
+export const BINDING_ATTRIBUTE_CHARS = 2 + BINDING_ATTRIBUTE.length + 3 + 7 + 1 + 16 + 1;
 /** Long enough for a transfer and a long wrap-up; a copied binding stops working a day after the call. */
 export const BINDING_TTL_S = 24 * 60 * 60;
 
@@ -30,8 +30,8 @@ export interface BoundIds {
 }
 
 const KEY_LABEL = 'polyai-context task binding v1';
-const BINDING = /^([0-9]{1,10})\.([A-Za-z0-9_-]{22})$/;
-const MAC_BYTES = 16;
+const BINDING = /^([0-9a-z]{1,7})\.([A-Za-z0-9_-]{16})$/;
+const MAC_BYTES = 12;
 
 function signingKey(env: Env): Buffer | null {
   const authToken = text(env.AUTH_TOKEN);
@@ -59,7 +59,7 @@ export function withBinding<T extends object>(attributes: T, env: Env, now = Dat
   const ids = idsOf(attributes as Record<string, unknown>);
   if (key === null || (ids.callSid === null && ids.id === null && ids.sharedId === null)) return attributes;
   const exp = Math.floor(now / 1000) + BINDING_TTL_S;
-  return { ...attributes, [BINDING_ATTRIBUTE]: `${exp}.${signature(key, ids, exp)}` };
+  return { ...attributes, [BINDING_ATTRIBUTE]: `${exp.toString(36)}.${signature(key, ids, exp)}` };
 }
 
 /** The ids a task's binding vouches for; null when it has none, an id was changed, it expired, or there is no key. */
@@ -70,7 +70,7 @@ export function verifiedBinding(attributes: unknown, env: Env, now = Date.now())
   const binding = own(record, BINDING_ATTRIBUTE);
   const match = typeof binding === 'string' ? BINDING.exec(binding) : null;
   if (match === null) return null;
-  const exp = Number(match[1]);
+  const exp = parseInt(match[1], 36);
   if (exp * 1000 <= now) return null;
   const ids = idsOf(record);
   return timingSafeEqual(Buffer.from(signature(key, ids, exp)), Buffer.from(match[2])) ? ids : null;

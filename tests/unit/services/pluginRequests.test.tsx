@@ -21,7 +21,7 @@ const FUNCTIONS = 'https://polyai-1234.twil.io';
 const TASK = `WT${'7'.repeat(32)}`;
 const TOKEN = 'flex-token-for-tests';
 /** The routes' binding: sent by nobody, read by the Functions only. */
-const BINDING = { polyai_access: `1796681664.${'A'.repeat(22)}` };
+const BINDING = { polyai_access: `tqk1s0.${'A'.repeat(16)}` };
 /** Too small for everything: the tab fetches the rest. */
 const compact = (body: object) => toPolyaiAttributes({ ok: true, body }, 300);
 
