@@ -141,6 +141,23 @@ export const enUS = {
   PolyaiContextRevealTurn: 'Show the hidden values in this message',
   PolyaiContextHideTurn: 'Hide the sensitive values in this message',
   PolyaiContextTurnHidden: 'This message contains a sensitive value',
+  PolyaiContextActivityHeading: "What PolyAI did",
+  PolyaiContextActivityNote: "From PolyAI's conversation record: what the assistant ran, in order, and how it went.",
+  PolyaiContextNoFunctions: "PolyAI's record lists no functions run on this call.",
+  PolyaiContextFunctionUnnamed: "Function (no name given)",
+  PolyaiContextOutcomeSucceeded: "Succeeded",
+  PolyaiContextOutcomeFailed: "Failed",
+  PolyaiContextFunctionsLabel: "Functions PolyAI ran",
+  PolyaiContextTagsLabel: "Tags",
+  PolyaiContextNoteLabel: "Note",
+  PolyaiContextPolyScoreLabel: "PolyScore",
+  PolyaiContextRecordUnread: "PolyAI's record also has {{fields}}, which could not be read.",
+  PolyaiContextTimeWithPolyai: "With PolyAI",
+  PolyaiContextTimeSinceHandoff: "Since handoff",
+  PolyaiContextTimeFromPolyaiEnd: "counted from the end of PolyAI's part (Flex gave no task time)",
+  PolyaiContextTimeNoRecord: "not known yet: needs PolyAI's conversation record",
+  PolyaiContextTimeNoDuration: "not known: PolyAI's record has no duration",
+  PolyaiContextTimeNoStart: "not known: neither Flex nor PolyAI gave the handoff time",
 } as const;
 
 export type StringKey = keyof typeof enUS;

@@ -26,6 +26,7 @@ export { humanizeCode, humanizeKey, labelForPath, pathOf, PATH_SEPARATOR } from 
 export { compileMaskPatterns, DEFAULT_MASK_PATTERNS, isAccountNumberSensitive, isPreMasked, isSensitivePath, isSensitiveValue, MASK, normaliseKey } from './masking';
 export { arrangeFields, type FieldGroup, type FieldRow, type FieldRules } from './arrangeFields';
 export { maskTurn, sensitiveValuesOf } from './maskTranscript';
+export { callTimes, stopwatch, type CallTimes, type RecordTimes, type TimeSinceHandoff, type TimeWithPolyai } from './callTimes';
 export { FUNCTION_EVENT_LIMITS, readFunctionEvents, type FunctionEvent, type FunctionEventLimits, type FunctionOutcome, type FunctionOutcomeKind } from './functionEvents';
 export { CONVERSATION_LIMITS, parseConversation, type Conversation, type ConversationTurn, type TurnEntity, type Speaker } from './conversation';
 export type {

@@ -26,6 +26,12 @@ interface PolyaiContextTabProps {
   locale?: string;
 }
 
+/** A task's date as milliseconds; null when Flex gave none (or not a valid date). */
+function timeOf(date: unknown): number | null {
+  const time = date instanceof Date ? date.getTime() : typeof date === 'string' ? Date.parse(date) : NaN;
+  return Number.isFinite(time) ? time : null;
+}
+
 /** Container: takes the task from Flex, hands plain props to the views. */
 function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en-US', locale = language, audience = 'agent' }: PolyaiContextTabProps): JSX.Element {
   const attributes: unknown = task?.attributes;
@@ -77,6 +83,7 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
               transcript={transcript}
               verdict={verdict}
               notLoadedPhase={fullHandoff.status === 'complete' ? undefined : fullHandoff}
+              taskCreatedAt={timeOf(task?.dateCreated)}
             />
           </TabErrorBoundary>
         </LocaleContext.Provider>

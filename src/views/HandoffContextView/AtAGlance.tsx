@@ -4,12 +4,13 @@ import { Button } from '@twilio-paste/core/button';
 import { Text } from '@twilio-paste/core/text';
 import { CopyIcon } from '@twilio-paste/icons/esm/CopyIcon';
 
+import { CallTimes } from './CallTimes';
 import { intentValue } from './sections/HandoffSection';
 import { VerificationBadge } from './sections/VerificationSection';
 import { copyText } from '../common/clipboard';
 import { useAnnouncement } from '../common/useAnnouncement';
 import type { ConfidenceThresholds } from '../../config';
-import { humanizeCode, type HandoffContext } from '@polyai-context/model';
+import { humanizeCode, type HandoffContext, type RecordTimes } from '@polyai-context/model';
 import { useStrings } from '../../strings';
 
 interface AtAGlanceProps {
@@ -17,13 +18,17 @@ interface AtAGlanceProps {
   thresholds: ConfidenceThresholds;
   /** Everything the tab shows, as text (built on click, so it copies what is revealed right now). */
   copyAllText: () => string;
+  /** PolyAI's conversation record's times, once the transcript loaded it. */
+  record: RecordTimes | null;
+  /** When Flex created the task; null when Flex did not say. */
+  taskCreatedAt: number | null;
 }
 
 /**
  * The first thing in the tab, above any warning: Verified or not, the intent with its confidence and the
- * reason, on one line (wrapping only when the panel is too narrow), and "Copy all".
+ * reason, on one line (wrapping only when the panel is too narrow), and "Copy all"; below, the call's times.
  */
-export function AtAGlance({ context, thresholds, copyAllText }: AtAGlanceProps): JSX.Element {
+export function AtAGlance({ context, thresholds, copyAllText, record, taskCreatedAt }: AtAGlanceProps): JSX.Element {
   const t = useStrings();
   const { announce, region } = useAnnouncement();
   const copyAll = async () => {
@@ -65,6 +70,7 @@ export function AtAGlance({ context, thresholds, copyAllText }: AtAGlanceProps):
           {t('PolyaiContextCopyAll')}
         </Button>
       </Box>
+      <CallTimes record={record} taskCreatedAt={taskCreatedAt} />
       {region}
     </Box>
   );

@@ -1,4 +1,4 @@
-import React, { useMemo, useRef } from 'react';
+import React, { useMemo, useRef, useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Stack } from '@twilio-paste/core/stack';
 
@@ -11,13 +11,15 @@ import { callerItems, CallerSection } from './sections/CallerSection';
 import { CapturedFieldsSection } from './sections/CapturedFieldsSection';
 import { HandoffSection } from './sections/HandoffSection';
 import { ReferenceSection, referenceItems } from './sections/ReferenceSection';
+import { hasActivity, PolyaiActivitySection } from './sections/PolyaiActivitySection';
 import { SummarySection } from './sections/SummarySection';
 import { UtteranceSection } from './sections/UtteranceSection';
 import { VerificationSection } from './sections/VerificationSection';
+import { ConversationRecordContext } from '../common/conversationRecord';
 import { TranscriptCopyContext, type TranscriptText } from '../common/transcriptCopy';
 import { useToggleSet } from '../common/useToggleSet';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
-import { arrangeFields, isAccountNumberSensitive, type FieldRules, type HandoffContext } from '@polyai-context/model';
+import { arrangeFields, isAccountNumberSensitive, type Conversation, type FieldRules, type HandoffContext } from '@polyai-context/model';
 import { useLocale, useStrings } from '../../strings';
 
 interface HandoffContextViewProps {
@@ -29,6 +31,8 @@ interface HandoffContextViewProps {
   notLoadedPhase?: NotLoadedPhase;
   /** The agent's verdict on the handoff, supplied by the container. */
   verdict?: React.ReactNode;
+  /** When Flex created the task (ms since the epoch), for the time since the handoff; null when unknown. */
+  taskCreatedAt?: number | null;
 }
 
 /** The reveal key of the caller's account number (field paths never start with a NUL). */
@@ -58,7 +62,7 @@ function Cell({ children, wide = false, resetKey }: { children: React.ReactNode;
 const UNREACHABLE: NotLoadedPhase = { status: 'unreachable' };
 
 /** The whole tab body for one handoff context: plain props in, Paste out, no Flex. */
-export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcript, verdict, notLoadedPhase = UNREACHABLE }: HandoffContextViewProps): JSX.Element {
+export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcript, verdict, notLoadedPhase = UNREACHABLE, taskCreatedAt = null }: HandoffContextViewProps): JSX.Element {
   const t = useStrings();
   const locale = useLocale();
   const hasData = context.status === 'present' || context.status === 'partial';
@@ -78,6 +82,8 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
   const accountSensitive = isAccountNumberSensitive(context.customer, config.maskPatterns);
   const caller = callerItems(context.customer, context.language, t, accountSensitive, revealed.has(ACCOUNT_NUMBER_KEY));
   const transcriptText = useRef<TranscriptText | null>(null);
+  // PolyAI's conversation record, once the transcript has loaded it: times at a glance, what PolyAI did.
+  const [record, setRecord] = useState<Conversation | null>(null);
   const copyAllText = () => contextAsText({ context, groups, caller, revealed, t, locale, transcript: transcriptText.current?.() ?? null });
   // The region scrolls inside Flex's fixed-height tab panel: tabIndex lets keyboard users scroll it too.
   return (
@@ -86,7 +92,7 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
         {/* At a glance first, then any warning: the agent reads "Verified" before the small print. */}
         {hasData && (
           <PartBoundary part="section" resetKey={context}>
-            <AtAGlance context={context} thresholds={config.confidenceThresholds} copyAllText={copyAllText} />
+            <AtAGlance context={context} thresholds={config.confidenceThresholds} copyAllText={copyAllText} record={record} taskCreatedAt={taskCreatedAt} />
           </PartBoundary>
         )}
         <PartBoundary part="section" resetKey={context}>
@@ -106,6 +112,11 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
           {hasData && (
             <Cell resetKey={context}>
               <HandoffSection intent={context.intent} reason={context.reason} destination={context.destination} thresholds={config.confidenceThresholds} />
+            </Cell>
+          )}
+          {record !== null && hasActivity(record) && (
+            <Cell resetKey={record}>
+              <PolyaiActivitySection conversation={record} maskPatterns={config.maskPatterns} />
             </Cell>
           )}
           {hasData && (
@@ -130,7 +141,9 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
           )}
           {transcript && (
             <Cell wide>
-              <TranscriptCopyContext.Provider value={transcriptText}>{transcript}</TranscriptCopyContext.Provider>
+              <ConversationRecordContext.Provider value={setRecord}>
+                <TranscriptCopyContext.Provider value={transcriptText}>{transcript}</TranscriptCopyContext.Provider>
+              </ConversationRecordContext.Provider>
             </Cell>
           )}
           {verdict && <Cell wide>{verdict}</Cell>}

@@ -53,6 +53,15 @@ function localized(value: string | number, locale: string): string {
   return String(value);
 }
 
+/** A moment as the agent's clock shows it ("9:14:27 AM" in en-US): the same format wherever the tab shows a time. */
+export function formatClockTime(time: number, locale: string): string {
+  try {
+    return formatter(Intl.DateTimeFormat, locale, { timeStyle: 'medium' }).format(time);
+  } catch {
+    return formatter(Intl.DateTimeFormat, 'en-US', { timeStyle: 'medium' }).format(time);
+  }
+}
+
 /** A captured value as the text an agent reads. Always text: nothing here is ever parsed as markup. */
 export function formatValue(field: CapturedField, t: Translate, locale = 'en-US'): string {
   switch (field.kind) {

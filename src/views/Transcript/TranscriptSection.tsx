@@ -12,6 +12,7 @@ import { findMatches, searchableTexts } from './searchTranscript';
 import { useConversation, type ConversationLoader } from './useConversation';
 import { Section } from '../common/Section';
 import { LoadFailure } from '../common/LoadFailure';
+import { ConversationRecordContext } from '../common/conversationRecord';
 import { TranscriptCopyContext } from '../common/transcriptCopy';
 import { useToggleSet } from '../common/useToggleSet';
 import { maskTurn, type ConversationTurn } from '@polyai-context/model';
@@ -94,6 +95,11 @@ function SearchableTranscript({ turns: loaded, maskPatterns, sensitiveValues }: 
 function LoadedTranscript({ load, maskPatterns, sensitiveValues, known }: Omit<TurnsProps, 'turns'> & { load: ConversationLoader; known: HandoffKnows }): JSX.Element {
   const t = useStrings();
   const { state, retry, retrying, lastTried } = useConversation(load);
+  const shareRecord = useContext(ConversationRecordContext);
+  const loaded = state.status === 'loaded' ? state.conversation : null;
+  useEffect(() => {
+    if (loaded !== null) shareRecord?.(loaded);
+  }, [shareRecord, loaded]);
   switch (state.status) {
     case 'loading':
       return (

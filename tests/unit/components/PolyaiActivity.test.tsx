@@ -1,0 +1,165 @@
+/**
+ * What PolyAI already did (the functions the assistant ran, tags, note, PolyScore) and the call's times at a
+ * glance: from PolyAI's conversation record, loaded once by the transcript, and from Flex's task.
+ */
+import React from 'react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import * as Flex from '@twilio/flex-ui';
+
+import { PolyaiContextTab } from '../../../src/flex/container/PolyaiContextTab';
+import { DEFAULT_CONFIG } from '../../../src/config';
+import { CallTimes, TICK_MS } from '../../../src/views/HandoffContextView/CallTimes';
+import { PolyaiActivitySection } from '../../../src/views/HandoffContextView/sections/PolyaiActivitySection';
+import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, parseConversation, type Conversation } from '@polyai-context/model';
+import { SUPPORTED_LANGUAGES, STRING_TABLES } from '../../../src/strings';
+import { fixture } from '../../support/fixtures';
+import { installFetch, jsonResponse } from '../../support/fetch';
+import { renderInLanguage, renderWithPaste } from '../../support/render';
+
+const TaskContextProvider = (Flex as unknown as { TaskContextProvider: React.Provider<{ task?: unknown }> }).TaskContextProvider;
+const FUNCTIONS = 'https://polyai-1234.twil.io';
+const maskPatterns = compileMaskPatterns(DEFAULT_MASK_PATTERNS);
+const sample = fixture('conversation.json') as Record<string, unknown>;
+const REQUIRED = { conversationId: 'CA1', accountId: 'ws-acme', projectId: 'PROJECT-acme' };
+
+function record(fields: Record<string, unknown>): Conversation {
+  return parseConversation({ ...REQUIRED, ...fields });
+}
+
+function events(): HTMLElement[] {
+  return screen.getAllByTestId('polyai-function-event');
+}
+
+describe('What PolyAI did', () => {
+  it('lists the functions in order with their outcome, then tags, note and PolyScore', () => {
+    renderInLanguage(<PolyaiActivitySection conversation={parseConversation(sample)} maskPatterns={maskPatterns} />);
+    const list = screen.getByRole('list', { name: 'Functions PolyAI ran' });
+    expect(list.tagName).toBe('OL');
+    expect(events().map((event) => event.textContent)).toEqual([
+      expect.stringMatching(/^Verify IdentitySucceeded9:14:27 AM$/),
+      expect.stringMatching(/^Lookup ChargesSucceeded9:14:33 AM$/),
+      expect.stringMatching(/^Issue RefundFailed9:14:47 AM$/),
+    ]);
+    const refund = events()[2].closest('li') as HTMLElement;
+    expect(within(refund).getByText('refund_needs_agent_approval')).toBeInTheDocument();
+    expect(within(refund).getByText('Arguments › Charge Amount')).toBeInTheDocument();
+    expect(within(refund).getByText('42.50')).toBeInTheDocument();
+    const section = screen.getByTestId('polyai-section-activity');
+    expect(within(section).getByText('Duplicate charge')).toBeInTheDocument();
+    expect(within(section).getByText('Caller asked for the refund to go back to the same card.')).toBeInTheDocument();
+    expect(within(section).getByText('0.82')).toBeInTheDocument();
+    expect(screen.queryByTestId('polyai-activity-unread')).not.toBeInTheDocument();
+  });
+
+  it('keeps the record order when an event has no time, and names only what the record names', () => {
+    const conversation = record({ functionEvents: { calls: [{ function_name: 'book_slot', time: '2026-11-20T09:15:00Z' }, { arguments: { slot: 'am' } }] } });
+    renderInLanguage(<PolyaiActivitySection conversation={conversation} maskPatterns={maskPatterns} />);
+    expect(events().map((event) => event.textContent)).toEqual([expect.stringMatching(/^Book Slot/), 'Calls']);
+    // No name in the event: the record called the list "calls"; with no list name either, nothing is invented.
+    renderInLanguage(<PolyaiActivitySection conversation={record({ functionEvents: [{ arguments: { slot: 'am' } }] })} maskPatterns={maskPatterns} />);
+    expect(screen.getByText('Function (no name given)')).toBeInTheDocument();
+  });
+
+  it('shows the record\'s own words with the outcome, not words that only repeat it', () => {
+    renderInLanguage(
+      <PolyaiActivitySection
+        conversation={record({ functionEvents: { pay: { status: 'card_declined' }, look_up: { status: 'OK' }, wait: { status: 'queued' }, sms: { ok: false } } })}
+        maskPatterns={maskPatterns}
+      />,
+    );
+    expect(events().map((event) => event.textContent)).toEqual(['PayFailed: Card declined', 'Look UpSucceeded', 'WaitQueued', 'SMSFailed']);
+  });
+
+  it('masks sensitive arguments until revealed', () => {
+    renderInLanguage(<PolyaiActivitySection conversation={record({ functionEvents: [{ name: 'take_payment', card_number: '4111111111111111', amount: 12 }] })} maskPatterns={maskPatterns} />);
+    expect(screen.queryByText('4111111111111111')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Show Card Number' }));
+    expect(screen.getByText('4111111111111111')).toBeInTheDocument();
+    expect(screen.getByText('12')).toBeInTheDocument();
+  });
+
+  it('says when the record had no functions, and which fields it could not read', () => {
+    renderInLanguage(<PolyaiActivitySection conversation={record({ functionEvents: 'lookup', polyScore: 'high', tags: ['billing'] })} maskPatterns={maskPatterns} />);
+    expect(screen.getByText("PolyAI's record lists no functions run on this call.")).toBeInTheDocument();
+    expect(screen.getByTestId('polyai-activity-unread')).toHaveTextContent("PolyAI's record also has functionEvents, polyScore, which could not be read.");
+  });
+
+  it.each(SUPPORTED_LANGUAGES)('is translated in %s', (language) => {
+    renderInLanguage(<PolyaiActivitySection conversation={parseConversation(sample)} maskPatterns={maskPatterns} />, language);
+    expect(screen.getByRole('heading', { name: STRING_TABLES[language].PolyaiContextActivityHeading })).toBeInTheDocument();
+    expect(screen.getAllByText(STRING_TABLES[language].PolyaiContextOutcomeSucceeded)).toHaveLength(2);
+    expect(screen.getByText(new RegExp(`^${STRING_TABLES[language].PolyaiContextOutcomeFailed}`))).toBeInTheDocument();
+  });
+});
+
+describe('the call\'s times at a glance', () => {
+  const finished = { startedAt: Date.parse('2026-11-20T09:14:02Z'), finishedAt: Date.parse('2026-11-20T09:14:51Z'), polyaiSeconds: 49 };
+
+  afterEach(() => jest.useRealTimers());
+
+  it('shows the time with PolyAI and runs the time since the handoff from Flex\'s task, on one timer', () => {
+    jest.useFakeTimers({ now: Date.parse('2026-11-20T09:17:04Z') });
+    const intervals = jest.spyOn(global, 'setInterval');
+    renderInLanguage(<CallTimes record={finished} taskCreatedAt={Date.parse('2026-11-20T09:14:51Z')} />);
+    expect(screen.getByTestId('polyai-time-with-polyai')).toHaveTextContent(/^With PolyAI: 0:49$/);
+    expect(screen.getByTestId('polyai-time-since-handoff')).toHaveTextContent(/^Since handoff: 2:13$/);
+    act(() => void jest.advanceTimersByTime(TICK_MS));
+    expect(screen.getByTestId('polyai-time-since-handoff')).toHaveTextContent(/^Since handoff: 2:14$/);
+    act(() => void jest.advanceTimersByTime(60 * TICK_MS));
+    expect(screen.getByTestId('polyai-time-since-handoff')).toHaveTextContent(/^Since handoff: 3:14$/);
+    expect(intervals).toHaveBeenCalledTimes(1);
+    intervals.mockRestore();
+  });
+
+  it('says which source is missing', () => {
+    jest.useFakeTimers({ now: Date.parse('2026-11-20T09:15:51Z') });
+    const { rerender } = renderInLanguage(<CallTimes record={null} taskCreatedAt={null} />);
+    expect(screen.getByTestId('polyai-time-with-polyai')).toHaveTextContent("With PolyAI: not known yet: needs PolyAI's conversation record");
+    expect(screen.getByTestId('polyai-time-since-handoff')).toHaveTextContent('Since handoff: not known: neither Flex nor PolyAI gave the handoff time');
+    rerender(<CallTimes record={{ ...finished, polyaiSeconds: null }} taskCreatedAt={null} />);
+    // No duration in the record: its start and end; no task time from Flex: PolyAI's end, said so.
+    expect(screen.getByTestId('polyai-time-with-polyai')).toHaveTextContent(/^With PolyAI: 0:49$/);
+    expect(screen.getByTestId('polyai-time-since-handoff')).toHaveTextContent("Since handoff: 1:00 (counted from the end of PolyAI's part (Flex gave no task time))");
+    rerender(<CallTimes record={{ startedAt: null, finishedAt: null, polyaiSeconds: null }} taskCreatedAt={null} />);
+    expect(screen.getByTestId('polyai-time-with-polyai')).toHaveTextContent("With PolyAI: not known: PolyAI's record has no duration");
+  });
+
+  it('runs no timer when nothing can run', () => {
+    const intervals = jest.spyOn(global, 'setInterval');
+    renderInLanguage(<CallTimes record={{ startedAt: null, finishedAt: null, polyaiSeconds: 49 }} taskCreatedAt={null} />);
+    expect(intervals).not.toHaveBeenCalled();
+    intervals.mockRestore();
+  });
+});
+
+describe('in the tab', () => {
+  function renderTab(attributes: unknown, dateCreated?: Date) {
+    installFetch(jest.fn(async () => jsonResponse(200, { conversation: sample })));
+    return renderWithPaste(
+      <TaskContextProvider value={{ task: { sid: 'WR1', taskSid: 'WT1', attributes, dateCreated } }}>
+        <PolyaiContextTab config={{ ...DEFAULT_CONFIG, functionsBaseUrl: FUNCTIONS }} />
+      </TaskContextProvider>,
+    );
+  }
+
+  it('shows what PolyAI did and its time once the transcript loaded the record, with the time since Flex created the task', async () => {
+    const attributes = { type: 'inbound', polyai: fixture('handoff-state-verified.json') };
+    renderTab(attributes, new Date(Date.now() - 125_000));
+    expect(screen.getByTestId('polyai-time-with-polyai')).toHaveTextContent("needs PolyAI's conversation record");
+    expect(screen.getByTestId('polyai-time-since-handoff')).toHaveTextContent(/^Since handoff: 2:\d\d$/);
+    await waitFor(() => expect(screen.getByTestId('polyai-section-activity')).toBeInTheDocument());
+    expect(screen.getByTestId('polyai-time-with-polyai')).toHaveTextContent(/^With PolyAI: 0:49$/);
+    expect(events()).toHaveLength(3);
+  });
+
+  it('shows no section when the record says nothing it shows', async () => {
+    installFetch(jest.fn(async () => jsonResponse(200, { conversation: { ...REQUIRED, turns: [], polyaiDuration: 30 } })));
+    renderWithPaste(
+      <TaskContextProvider value={{ task: { sid: 'WR1', taskSid: 'WT1', attributes: { type: 'inbound', polyai: fixture('handoff-state-verified.json') } } }}>
+        <PolyaiContextTab config={{ ...DEFAULT_CONFIG, functionsBaseUrl: FUNCTIONS }} />
+      </TaskContextProvider>,
+    );
+    await waitFor(() => expect(screen.getByTestId('polyai-time-with-polyai')).toHaveTextContent(/^With PolyAI: 0:30$/));
+    expect(screen.queryByTestId('polyai-section-activity')).not.toBeInTheDocument();
+  });
+});
