@@ -49,7 +49,7 @@ describe('the built Functions', () => {
   it('polyai-handoff (built, with the shared model) answers Studio with the handoff state', async () => {
     const result = await invokeFunction(load('polyai-handoff.protected.js'), functionEnv(standin().url), { call_sid: VERIFIED_CALL });
     // The built bundle signs the task's binding with the same key the source verifies it with.
-    expect(unbound(result.body)).toEqual({ type: 'inbound', call_sid: VERIFIED_CALL, polyai: toPolyaiAttributes({ ok: true, body: fixture('handoff-state-verified.json') }).polyai });
+    expect(unbound(result.body)).toEqual({ type: 'inbound', name: 'Jordan Ellis', call_sid: VERIFIED_CALL, polyai: toPolyaiAttributes({ ok: true, body: fixture('handoff-state-verified.json') }).polyai });
     expect(result.body).toHaveProperty(BINDING_ATTRIBUTE);
   });
 

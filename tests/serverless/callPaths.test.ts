@@ -130,7 +130,7 @@ describe('polyai-handoff-to-flex: <Connect action> by VirtualAgentStatus', () =>
     const providerData = JSON.stringify({ ConversationId: 'CONV-1234567890', EndUserId: 'u1', AgentHandoffParameters: { reason: 'billing' } });
     const result = await connect({ VirtualAgentStatus: 'live-agent-handoff', VirtualAgentProviderData: providerData }, api.fetch);
     expect(api.queries()).toEqual(['?id=CONV-1234567890']);
-    expect(unbound(contextOf(result).attributes)).toEqual({ type: 'inbound', name: CALLER, from: CALLER, call_sid: VERIFIED_CALL, polyai: compactVerified });
+    expect(unbound(contextOf(result).attributes)).toEqual({ type: 'inbound', name: 'Jordan Ellis', from: CALLER, call_sid: VERIFIED_CALL, polyai: compactVerified });
   });
 
   it('live-agent-handoff: PolyAI has no data for the conversation id → the Call SID', async () => {
@@ -212,7 +212,7 @@ describe('polyai-sip-handoff: PolyAI\'s SIP REFER (referUrl)', () => {
     expect(api.queries()).toEqual(['?shared_id=acme_2026-11-21_0001']);
     const { attributes, context } = contextOf(result);
     // PolyAI's API answered: its data is the context, the headers are not mixed in.
-    expect(unbound(attributes)).toEqual({ type: 'inbound', name: CALLER, from: CALLER, call_sid: VERIFIED_CALL, polyai: compactVerified });
+    expect(unbound(attributes)).toEqual({ type: 'inbound', name: 'Jordan Ellis', from: CALLER, call_sid: VERIFIED_CALL, polyai: compactVerified });
     expect(context.status).toBe('present');
     expect(result.body).toContain(`<Enqueue workflowSid="${WORKFLOW_SID}">`);
   });

@@ -22,7 +22,7 @@ describe('polyai-handoff (Studio Run Function)', () => {
     expect({ ...result, body: unbound(result.body) }).toEqual({
       status: 200,
       headers: { 'content-type': 'application/json' },
-      body: { type: 'inbound', name: '+447700900123', from: '+447700900123', call_sid: VERIFIED_CALL, polyai: compactVerified },
+      body: { type: 'inbound', name: 'Jordan Ellis', from: '+447700900123', call_sid: VERIFIED_CALL, polyai: compactVerified },
     });
     expect(logs()).toHaveLength(1);
     expect(logs()[0]).toMatch(/"fn":"polyai-handoff","outcome":"ok","status":200,"attempts":1/);
@@ -95,7 +95,8 @@ describe('polyai-handoff-to-flex (TwiML <Connect action>)', () => {
     expect(result.headers).toEqual({ 'content-type': 'text/xml' });
     expect(unbound(taskAttributesFrom('twiml', result))).toEqual({
       type: 'inbound',
-      name: '+447700900123',
+      // The verified caller's name from PolyAI is what Flex shows (POLYAI_TASK_NAME, taskName.test.ts).
+      name: 'Jordan Ellis',
       from: '+447700900123',
       call_sid: VERIFIED_CALL,
       polyai: compactVerified,

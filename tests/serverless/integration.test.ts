@@ -54,7 +54,7 @@ function expectErrorMarker(routed: { studio: unknown; twiml: unknown }, callSid:
 describe('handoff over loopback', () => {
   it('200: the handoff state reaches the task and the plugin reads it as present', async () => {
     const routed = await route({ CallSid: VERIFIED_CALL });
-    expect(routed.twiml).toEqual({ ...CALLER, call_sid: VERIFIED_CALL, polyai: compactVerified });
+    expect(routed.twiml).toEqual({ ...CALLER, name: 'Jordan Ellis', call_sid: VERIFIED_CALL, polyai: compactVerified });
     expect(parseHandoffContext(routed.twiml).status).toBe('present');
   });
 
@@ -65,7 +65,7 @@ describe('handoff over loopback', () => {
 
   it('looks up PolyAI\'s conversation id first, then the call SID when PolyAI has no data for it', async () => {
     const studio = await invokeFunction(createPolyaiHandoffHandler(), functionEnv(standin().url), { id: 'CONV-unknown', call_sid: VERIFIED_CALL });
-    expect(unbound(studio.body)).toEqual({ type: 'inbound', call_sid: VERIFIED_CALL, polyai: compactVerified });
+    expect(unbound(studio.body)).toEqual({ type: 'inbound', name: 'Jordan Ellis', call_sid: VERIFIED_CALL, polyai: compactVerified });
     expect(standin().counts).toEqual({ ok: 2 });
   });
 
@@ -83,7 +83,7 @@ describe('handoff over loopback', () => {
     const started = Date.now();
     const routed = await route({ CallSid: VERIFIED_CALL });
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
-    expect(routed.twiml).toEqual({ ...CALLER, call_sid: VERIFIED_CALL, polyai: compactVerified });
+    expect(routed.twiml).toEqual({ ...CALLER, name: 'Jordan Ellis', call_sid: VERIFIED_CALL, polyai: compactVerified });
     expect(standin().counts).toEqual({ 429: 1, ok: 2 });
   });
 

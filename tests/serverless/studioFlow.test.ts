@@ -168,8 +168,8 @@ describe('Studio flow polyai-to-flex.json: calls walked through it', () => {
     expect(outcome.kind === 'enqueued' ? { ...outcome, attributes: unbound(outcome.attributes) } : outcome).toEqual({
       kind: 'enqueued',
       widget: 'send_to_flex',
-      // The Function keeps at most 64 characters of a caller address.
-      attributes: { type: 'inbound', name: HOSTILE_FROM.slice(0, 64), from: HOSTILE_FROM.slice(0, 64), call_sid: VERIFIED_CALL, polyai: toPolyaiAttributes({ ok: true, body: verified }).polyai },
+      // The Function keeps at most 64 characters of a caller address; Flex shows the verified caller's name.
+      attributes: { type: 'inbound', name: 'Jordan Ellis', from: HOSTILE_FROM.slice(0, 64), call_sid: VERIFIED_CALL, polyai: toPolyaiAttributes({ ok: true, body: verified }).polyai },
     });
   });
 

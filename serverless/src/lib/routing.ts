@@ -5,7 +5,7 @@ import type { PolyaiPacking } from './handoff';
 import { CONVERSATIONS_ATTRIBUTE, handoffInsights, MAX_TASK_ATTRIBUTES_CHARS } from './insights';
 import { scrubJson, scrubText, secretsOf } from './secrets';
 import { BINDING_ATTRIBUTE_CHARS, withBinding } from './taskBinding';
-import { cutText, MAX_POLYAI_ATTRIBUTE_CHARS } from '@polyai-context/model';
+import { cutText, MAX_POLYAI_ATTRIBUTE_CHARS, parseHandoffContext, type PolyaiTaskAttributes } from '@polyai-context/model';
 
 /** Relative to the Service's domain, so the same TwiML works in every environment. */
 export const HANDOFF_ACTION_PATH = '/polyai-handoff-to-flex';
@@ -28,6 +28,31 @@ const MAX_PHONE_CHARS = 64;
 /** A SIP URI Twilio can dial: no spaces, brackets or quotes that could leave the `<Sip>` element. */
 const SIP_URI = /^sips?:[^\s<>"']{3,500}$/i;
 
+/**
+ * `POLYAI_TASK_NAME`: when Flex shows the caller's name PolyAI captured instead of the number (task list,
+ * canvas header): only for a caller PolyAI verified (default), for any caller, or never (`off`). Anything else
+ * reads as the default.
+ */
+export type TaskNameRule = 'verified' | 'any' | 'off';
+
+export function readTaskNameRule(env: Env): TaskNameRule {
+  const rule = text(env.POLYAI_TASK_NAME).toLowerCase();
+  return rule === 'any' || rule === 'off' ? rule : 'verified';
+}
+
+/**
+ * The caller's name for Flex's `name` attribute, or null to keep the number: at most as long as a number, with
+ * no control characters (whose JSON escapes are longer than the characters), scrubbed before it is cut. It counts
+ * against the route's attribute budget like the rest of the call's own attributes.
+ */
+function callerName(polyai: PolyaiTaskAttributes, rule: TaskNameRule, secrets: string[]): string | null {
+  if (rule === 'off') return null;
+  const context = parseHandoffContext(polyai);
+  if (rule === 'verified' && context.verification?.identified !== true) return null;
+  const name = scrubText(context.customer.name ?? '', secrets).replace(/\p{Cc}+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return name === '' ? null : cutText(name, MAX_PHONE_CHARS).trim();
+}
+
 export function readWorkflowSid(env: Env): string | null {
   const sid = text(env.FLEX_WORKFLOW_SID);
   return WORKFLOW_SID.test(sid) ? sid : null;
@@ -46,9 +71,10 @@ export function readPolyaiSipUri(env: Env): string | null {
  * values (`conversations`, lib/insights) from the Service's settings in `env`. One budget, `maxChars`, for the whole:
  * the call's own attributes first, then the Insights values, and PolyAI's data packed by priority into what is left
  * (at most MAX_POLYAI_ATTRIBUTE_CHARS); Insights values go, least useful first, before the data would get less than
- * MIN_POLYAI_CHARS. Scrubbed of the Functions' secrets as a whole, and each caller value before it is cut. Last,
- * the signed binding of the task to the ids it holds (lib/taskBinding), the only ids the plugin Functions will
- * serve its holder: its room is kept from the start.
+ * MIN_POLYAI_CHARS. Scrubbed of the Functions' secrets as a whole, and each caller value before it is cut. Flex
+ * shows `name` for the task: the caller's name from PolyAI when `POLYAI_TASK_NAME` allows it, else the number
+ * (which stays in `from`). Last, the signed binding of the task to the ids it holds (lib/taskBinding), the only
+ * ids the plugin Functions will serve its holder: its room is kept from the start.
  */
 export function enqueueAttributes(
   event: Record<string, unknown>,
@@ -70,9 +96,12 @@ function packedAttributes(
   const rawFrom = event.From ?? event.from;
   const from = typeof rawFrom === 'string' && rawFrom !== '' ? cutText(scrubText(rawFrom, secrets), MAX_PHONE_CHARS) : undefined;
   const callSid = isCallSid(event.CallSid) ? event.CallSid : isCallSid(event.call_sid) ? event.call_sid : undefined;
+  // Read from the data at its usual size, as the Insights values are, not the route's cut.
+  const name = callerName(polyai(MAX_POLYAI_ATTRIBUTE_CHARS), readTaskNameRule(env), secrets) ?? from;
   const base = scrubJson({
     type: 'inbound',
-    ...(from === undefined ? {} : { name: from, from }),
+    ...(name === undefined ? {} : { name }),
+    ...(from === undefined ? {} : { from }),
     ...(callSid === undefined ? {} : { call_sid: callSid }),
   }, secrets);
   // In INSIGHTS_FIELDS order, most useful first; read from the data at its usual size, not the route's cut.
