@@ -18,6 +18,12 @@ var appConfig = {
       // functions_base_url: 'https://polyai-1234-dev.twil.io',
       // language: 'es-ES',
       // field_labels: { 'slots.charge_amount': 'Amount' },
+      // PolyAI's keys and values (intents, reasons, destinations, field names) in each language of the tab;
+      // anything not listed reads as the key, humanised ("dispute_charge" → "Dispute charge").
+      // labels: {
+      //   'es-ES': { dispute_charge: 'Disputar un cargo', billing_dispute: 'Cargo en disputa', billing_queue: 'Cola de facturación', charge_amount: 'Importe', slots: 'Datos' },
+      //   'fr-FR': { dispute_charge: 'Contester un prélèvement', charge_amount: 'Montant' },
+      // },
       // hidden_fields: [], field_order: [], mask_patterns: [...],
       // confidence_thresholds: { high: 0.8, medium: 0.5 },
     },

@@ -3,7 +3,7 @@
  * locally `public/appConfig.js`). `unknown` in, a validated config out: a bad value falls back to its
  * default and is reported, never a crash.
  */
-import { compileMaskPatterns, DEFAULT_MASK_PATTERNS } from '@polyai-context/model';
+import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, type LabelMap } from '@polyai-context/model';
 import { isSupportedLanguage, SUPPORTED_LANGUAGES, type SupportedLanguage } from '../strings/languages';
 
 export interface ConfidenceThresholds {
@@ -26,6 +26,11 @@ export interface PolyaiContextConfig {
   fieldOrder: string[];
   /** Labels for captured fields by path or key, e.g. `{ "slots.charge_amount": "Amount" }`. */
   fieldLabels: Record<string, string>;
+  /**
+   * Labels for PolyAI's keys and code values (intents, reasons, destinations, field names) by the tab's
+   * language, e.g. `{ "es-ES": { "dispute_charge": "Disputar un cargo" } }`; otherwise the humanised key.
+   */
+  labels: Partial<Record<SupportedLanguage, LabelMap>>;
   /** Captured field paths (or keys, hiding everything under them) never shown. */
   hiddenFields: string[];
   /**
@@ -47,6 +52,7 @@ export const DEFAULT_CONFIG: Readonly<PolyaiContextConfig> = Object.freeze({
   autoSelectTab: false,
   fieldOrder: [],
   fieldLabels: {},
+  labels: {},
   hiddenFields: [],
   maskPatterns: compileMaskPatterns(DEFAULT_MASK_PATTERNS),
   confidenceThresholds: { high: 0.8, medium: 0.5 },
@@ -78,6 +84,18 @@ const stringMap: Reader<Record<string, string>> = (value) => {
   if (entries.length > MAX_LIST || !entries.every(([, label]) => typeof label === 'string' && label !== '')) return undefined;
   // Null prototype: a `__proto__` path is a label like any other.
   return Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(entries));
+};
+
+/** One label map per supported language; a language the tab does not speak is a mistake worth a warning. */
+const labelsByLanguage: Reader<Partial<Record<SupportedLanguage, LabelMap>>> = (value) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const read: Partial<Record<SupportedLanguage, LabelMap>> = {};
+  for (const [language, map] of Object.entries(value as Record<string, unknown>)) {
+    const labels = stringMap(map);
+    if (!isSupportedLanguage(language) || labels === undefined) return undefined;
+    read[language] = labels;
+  }
+  return read;
 };
 
 /** Every source must compile: one bad pattern keeps the defaults (and warns) rather than masking less. */
@@ -121,6 +139,7 @@ const FIELDS: { [K in keyof PolyaiContextConfig]: { key: string; read: Reader<Po
   autoSelectTab: { key: 'auto_select_tab', read: booleanValue, expected: 'true or false' },
   fieldOrder: { key: 'field_order', read: stringList, expected: 'a list of field paths' },
   fieldLabels: { key: 'field_labels', read: stringMap, expected: 'an object of field path to label' },
+  labels: { key: 'labels', read: labelsByLanguage, expected: `an object of language (${SUPPORTED_LANGUAGES.join(', ')}) to an object of PolyAI key or value to label` },
   hiddenFields: { key: 'hidden_fields', read: stringList, expected: 'a list of field paths' },
   maskPatterns: { key: 'mask_patterns', read: patternList, expected: 'a list of valid regular expressions' },
   confidenceThresholds: { key: 'confidence_thresholds', read: thresholds, expected: '{ "high": 0..1, "medium": 0..high }' },
@@ -176,6 +195,7 @@ function structuredDefaults(): PolyaiContextConfig {
     ...DEFAULT_CONFIG,
     fieldOrder: [],
     fieldLabels: {},
+    labels: {},
     hiddenFields: [],
     maskPatterns: [...DEFAULT_CONFIG.maskPatterns],
     confidenceThresholds: { ...DEFAULT_CONFIG.confidenceThresholds },

@@ -1,6 +1,7 @@
-import { createContext, useCallback, useContext } from 'react';
+import { createContext, useCallback, useContext, useMemo } from 'react';
 
 import { enUS, type StringKey, type Strings } from './en-US';
+import { labelForCode, labelForKey, NO_LABELS, type LabelMap } from '@polyai-context/model';
 
 export { enUS, type StringKey, type Strings };
 export { isSupportedLanguage, matchLanguage, resolveFormatLocale, resolveLanguage, STRING_TABLES, SUPPORTED_LANGUAGES, type SupportedLanguage } from './languages';
@@ -26,6 +27,28 @@ export function useLocale(): string {
 }
 
 export type Translate = (key: StringKey, values?: Record<string, string | number>) => string;
+
+/** The admin's labels for PolyAI's keys and values in the tab's language (config `labels`). */
+export const LabelsContext = createContext<LabelMap>(NO_LABELS);
+
+/** PolyAI's words for people: a code value (intent, reason…) or a key (field name), the admin's label first. */
+export interface Label {
+  code: (code: string) => string;
+  key: (key: string) => string;
+  /** The map itself, for the model's functions that label whole paths. */
+  labels: LabelMap;
+}
+
+export function labelsOf(labels: LabelMap): Label {
+  return { code: (code) => labelForCode(code, labels), key: (key) => labelForKey(key, labels), labels };
+}
+
+const HUMANISED = labelsOf(NO_LABELS);
+
+export function useLabel(): Label {
+  const labels = useContext(LabelsContext);
+  return useMemo(() => (labels === NO_LABELS ? HUMANISED : labelsOf(labels)), [labels]);
+}
 
 /** The same function while the strings are the same, so memoised views that take it do not render again. */
 export function useStrings(): Translate {

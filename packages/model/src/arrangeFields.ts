@@ -2,7 +2,7 @@
  * Captured fields as the tab shows them, from the admin's rules: what views render, decided here once. Labels
  * are the model's own (built by the parse), only the admin's override them; sensitivity is decided by masking.
  */
-import { humanizeKey, PATH_SEPARATOR } from './labels';
+import { labelForKey, labelForPath, NO_LABELS, PATH_SEPARATOR, type LabelMap } from './labels';
 import { isSensitiveValue } from './masking';
 import type { CapturedField } from './types';
 import { own } from './values';
@@ -14,6 +14,8 @@ export interface FieldRules {
   hiddenFields: readonly string[];
   /** Compiled once, from the config. */
   maskPatterns: readonly RegExp[];
+  /** The admin's labels for PolyAI's keys in the agent's language; the humanised key where there is none. */
+  keyLabels?: LabelMap;
 }
 
 export interface FieldRow {
@@ -42,15 +44,19 @@ function adminLabel(labels: FieldRules['fieldLabels'], key: string): string | un
   return own(labels, key) as string | undefined;
 }
 
-/** A top-level value's label: the admin's, by path or key, else the model's. */
-function topLabel(field: CapturedField, labels: FieldRules['fieldLabels']): string {
+/** A top-level value's label: the admin's, by path or key, else from the key in the agent's language. */
+function topLabel(field: CapturedField, labels: FieldRules['fieldLabels'], keyLabels: LabelMap): string {
   const [key] = field.segments;
-  return adminLabel(labels, field.path) ?? (typeof key === 'string' ? adminLabel(labels, key) : undefined) ?? field.label;
+  const admin = adminLabel(labels, field.path) ?? (typeof key === 'string' ? adminLabel(labels, key) : undefined);
+  // Without key labels the model's own label is the answer: no work per field.
+  return admin ?? (keyLabels === NO_LABELS ? field.label : labelForPath(field.segments, keyLabels));
 }
 
-/** A nested value's label within its group: the model's label ("Slots › Charge Amount") past the group's own step. */
-function labelInGroup(field: CapturedField, groupKey: string, labels: FieldRules['fieldLabels']): string {
-  return adminLabel(labels, field.path) ?? field.label.slice(humanizeKey(groupKey).length + PATH_SEPARATOR.length);
+/** A nested value's label within its group: the path's label ("Slots › Charge Amount") past the group's own step. */
+function labelInGroup(field: CapturedField, groupKey: string, labels: FieldRules['fieldLabels'], keyLabels: LabelMap): string {
+  const admin = adminLabel(labels, field.path);
+  if (admin !== undefined) return admin;
+  return keyLabels === NO_LABELS ? field.label.slice(labelForKey(groupKey).length + PATH_SEPARATOR.length) : labelForPath(field.segments.slice(1), keyLabels);
 }
 
 /**
@@ -68,6 +74,7 @@ export function arrangeFields(fields: readonly CapturedField[], rules: FieldRule
     // Admin order first; then top-level values before nested groups; then as PolyAI sent them.
     .sort((a, b) => a.rank - b.rank || a.nested - b.nested || a.position - b.position);
 
+  const keyLabels = rules.keyLabels ?? NO_LABELS;
   const groups = new Map<string, FieldGroup>();
   for (const { field } of visible) {
     const [first, ...rest] = field.segments;
@@ -76,11 +83,11 @@ export function arrangeFields(fields: readonly CapturedField[], rules: FieldRule
     const mapKey = groupKey === null ? '\u0000top' : `:${groupKey}`;
     let group = groups.get(mapKey);
     if (!group) {
-      const groupLabel = groupKey === null ? null : adminLabel(rules.fieldLabels, groupKey) ?? humanizeKey(groupKey);
+      const groupLabel = groupKey === null ? null : adminLabel(rules.fieldLabels, groupKey) ?? labelForKey(groupKey, keyLabels);
       group = { key: groupKey, label: groupLabel, rows: [] };
       groups.set(mapKey, group);
     }
-    const label = groupKey === null ? topLabel(field, rules.fieldLabels) : labelInGroup(field, groupKey, rules.fieldLabels);
+    const label = groupKey === null ? topLabel(field, rules.fieldLabels, keyLabels) : labelInGroup(field, groupKey, rules.fieldLabels, keyLabels);
     group.rows.push({
       field,
       label,

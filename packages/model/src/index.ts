@@ -22,7 +22,7 @@ export { INCOMPLETE_MARKER, POLYAI_ATTRIBUTE } from './envelope';
 export { IDENTITY_KEYS } from './knownSections';
 export { handoffErrorAttributes, MAX_POLYAI_ATTRIBUTE_CHARS, toPolyaiAttributes, type HandoffFetchResult, type PolyaiTaskAttributes } from './handoffAttributes';
 export { DEFAULT_LIMITS, type ParseLimits } from './limits';
-export { humanizeCode, humanizeKey, labelForPath, pathOf, PATH_SEPARATOR } from './labels';
+export { humanizeCode, humanizeKey, labelForCode, labelForKey, labelForPath, NO_LABELS, pathOf, PATH_SEPARATOR, type LabelMap } from './labels';
 export { compileMaskPatterns, DEFAULT_MASK_PATTERNS, isAccountNumberSensitive, isPreMasked, isSensitivePath, isSensitiveValue, MASK, normaliseKey } from './masking';
 export { arrangeFields, type FieldGroup, type FieldRow, type FieldRules } from './arrangeFields';
 export { maskTurn, sensitiveValuesOf } from './maskTranscript';

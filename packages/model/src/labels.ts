@@ -62,9 +62,34 @@ function humanizeWords(key: string): string {
 
 export const PATH_SEPARATOR = ' › ';
 
+/**
+ * An admin's labels for PolyAI's own words in one language, keys (`charge_amount`) and code values (intents,
+ * reasons, destinations: `dispute_charge`) alike: `{"dispute_charge": "Disputar un cargo"}`.
+ */
+export type LabelMap = Readonly<Record<string, string>>;
+
+export const NO_LABELS: LabelMap = Object.freeze(Object.create(null) as Record<string, string>);
+
+/** The admin's label for `word`; own keys only, so `constructor` never reaches the prototype. */
+function adminLabel(labels: LabelMap, word: string): string | undefined {
+  if (labels === NO_LABELS) return undefined;
+  const label: unknown = Object.prototype.hasOwnProperty.call(labels, word) ? labels[word] : undefined;
+  return typeof label === 'string' && label !== '' ? label : undefined;
+}
+
+/** A PolyAI key (a field name) for people: the admin's label, else humanised ("Charge Amount"). */
+export function labelForKey(key: string, labels: LabelMap = NO_LABELS): string {
+  return adminLabel(labels, key) ?? keyForms(key).label;
+}
+
+/** A PolyAI code value (intent, reason, destination, method, tag) for people: the admin's label, else humanised. */
+export function labelForCode(code: string, labels: LabelMap = NO_LABELS): string {
+  return adminLabel(labels, code) ?? humanizeCode(code);
+}
+
 /** Label for a nested path: `['slots', 'charge_amount']` → "Slots › Charge Amount"; indexes count from 1. */
-export function labelForPath(segments: ReadonlyArray<string | number>): string {
-  return segments.map((segment) => (typeof segment === 'number' ? indexLabel(segment) : keyForms(segment).label)).join(PATH_SEPARATOR);
+export function labelForPath(segments: ReadonlyArray<string | number>, labels: LabelMap = NO_LABELS): string {
+  return segments.map((segment) => (typeof segment === 'number' ? indexLabel(segment) : labelForKey(segment, labels))).join(PATH_SEPARATOR);
 }
 
 /** An array index as a label step: people count from 1. */

@@ -8,10 +8,10 @@ import { TranscriptSection, type TranscriptSource } from '../../views/Transcript
 import { useFullHandoff, type HandoffStateLoader } from './useFullHandoff';
 import { VerdictPanel, type VerdictAudience } from '../../views/Verdict/VerdictPanel';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
-import { sensitiveValuesOf } from '@polyai-context/model';
+import { NO_LABELS, sensitiveValuesOf } from '@polyai-context/model';
 import { fetchConversation, transcriptIdOf } from '../../functionCalls/conversationClient';
 import { fetchHandoffState } from '../../functionCalls/handoffStateClient';
-import { LocaleContext, pickStrings, StringsContext, type SupportedLanguage } from '../../strings';
+import { LabelsContext, LocaleContext, pickStrings, StringsContext, type SupportedLanguage } from '../../strings';
 import { flexToken } from '../flexToken';
 import { reportTabError } from '../reportError';
 import { handoffContextOf } from '../taskContext';
@@ -74,18 +74,20 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
     <FaultReportContext.Provider value={reportTabError}>
       <StringsContext.Provider value={strings}>
         <LocaleContext.Provider value={locale}>
-          <TabErrorBoundary>
-            {/* Keyed by task: new attributes refresh in place (scroll, search, reveals kept); another task starts clean. */}
-            <HandoffContextView
-              key={task?.taskSid}
-              context={context}
-              config={config}
-              transcript={transcript}
-              verdict={verdict}
-              notLoadedPhase={fullHandoff.status === 'complete' ? undefined : fullHandoff}
-              taskCreatedAt={timeOf(task?.dateCreated)}
-            />
-          </TabErrorBoundary>
+          <LabelsContext.Provider value={config.labels[language] ?? NO_LABELS}>
+            <TabErrorBoundary>
+              {/* Keyed by task: new attributes refresh in place (scroll, search, reveals kept); another task starts clean. */}
+              <HandoffContextView
+                key={task?.taskSid}
+                context={context}
+                config={config}
+                transcript={transcript}
+                verdict={verdict}
+                notLoadedPhase={fullHandoff.status === 'complete' ? undefined : fullHandoff}
+                taskCreatedAt={timeOf(task?.dateCreated)}
+              />
+            </TabErrorBoundary>
+          </LabelsContext.Provider>
         </LocaleContext.Provider>
       </StringsContext.Provider>
     </FaultReportContext.Provider>

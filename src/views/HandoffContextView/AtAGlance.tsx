@@ -10,8 +10,8 @@ import { VerificationBadge } from './sections/VerificationSection';
 import { copyText } from '../common/clipboard';
 import { useAnnouncement } from '../common/useAnnouncement';
 import type { ConfidenceThresholds } from '../../config';
-import { humanizeCode, type HandoffContext, type RecordTimes } from '@polyai-context/model';
-import { useStrings } from '../../strings';
+import type { HandoffContext, RecordTimes } from '@polyai-context/model';
+import { useLabel, useStrings } from '../../strings';
 
 interface AtAGlanceProps {
   context: HandoffContext;
@@ -30,6 +30,7 @@ interface AtAGlanceProps {
  */
 export function AtAGlance({ context, thresholds, copyAllText, record, taskCreatedAt }: AtAGlanceProps): JSX.Element {
   const t = useStrings();
+  const label = useLabel();
   const { announce, region } = useAnnouncement();
   const copyAll = async () => {
     const copied = await copyText(copyAllText());
@@ -53,14 +54,14 @@ export function AtAGlance({ context, thresholds, copyAllText, record, taskCreate
           <VerificationBadge verification={context.verification} />
           {context.intent && (
             <Text as="span" fontWeight="fontWeightSemibold" wordBreak="break-word" data-testid="polyai-glance-intent">
-              {intentValue(context.intent, thresholds, t)}
+              {intentValue(context.intent, thresholds, t, label)}
             </Text>
           )}
           {context.reason && (
             <Text as="span" color="colorTextWeak" wordBreak="break-word" data-testid="polyai-glance-reason">
               {`${t('PolyaiContextReasonLabel')}: `}
               <Text as="span" color="colorText">
-                {humanizeCode(context.reason)}
+                {label.code(context.reason)}
               </Text>
             </Text>
           )}

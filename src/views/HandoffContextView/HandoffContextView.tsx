@@ -20,7 +20,7 @@ import { TranscriptCopyContext, type TranscriptText } from '../common/transcript
 import { useToggleSet } from '../common/useToggleSet';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
 import { arrangeFields, isAccountNumberSensitive, type Conversation, type FieldRules, type HandoffContext } from '@polyai-context/model';
-import { useLocale, useStrings } from '../../strings';
+import { useLabel, useLocale, useStrings } from '../../strings';
 
 interface HandoffContextViewProps {
   context: HandoffContext;
@@ -64,6 +64,7 @@ const UNREACHABLE: NotLoadedPhase = { status: 'unreachable' };
 /** The whole tab body for one handoff context: plain props in, Paste out, no Flex. */
 export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcript, verdict, notLoadedPhase = UNREACHABLE, taskCreatedAt = null }: HandoffContextViewProps): JSX.Element {
   const t = useStrings();
+  const label = useLabel();
   const locale = useLocale();
   const hasData = context.status === 'present' || context.status === 'partial';
   const rules = useMemo<FieldRules>(
@@ -72,8 +73,9 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
       fieldLabels: config.fieldLabels,
       hiddenFields: config.hiddenFields,
       maskPatterns: config.maskPatterns,
+      keyLabels: label.labels,
     }),
-    [config],
+    [config, label],
   );
   const groups = useMemo(() => arrangeFields(context.fields, rules), [context.fields, rules]);
   // What the agent revealed, by field path: a refresh of the task's attributes does not re-mask it, and
@@ -84,7 +86,7 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
   const transcriptText = useRef<TranscriptText | null>(null);
   // PolyAI's conversation record, once the transcript has loaded it: times at a glance, what PolyAI did.
   const [record, setRecord] = useState<Conversation | null>(null);
-  const copyAllText = () => contextAsText({ context, groups, caller, revealed, t, locale, transcript: transcriptText.current?.() ?? null });
+  const copyAllText = () => contextAsText({ context, groups, caller, revealed, t, label, locale, transcript: transcriptText.current?.() ?? null });
   // The region scrolls inside Flex's fixed-height tab panel: tabIndex lets keyboard users scroll it too.
   return (
     <Box padding="space40" overflowY="auto" overflowX="hidden" height="100%" color="colorText" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context" tabIndex={0}>

@@ -5,8 +5,8 @@ import { Spinner } from '@twilio-paste/core/spinner';
 import { Text } from '@twilio-paste/core/text';
 
 import { LoadFailure } from '../common/LoadFailure';
-import { humanizeKey, type HandoffNotLoaded } from '@polyai-context/model';
-import { usePlural } from '../../strings';
+import type { HandoffNotLoaded } from '@polyai-context/model';
+import { useLabel, usePlural } from '../../strings';
 
 /** Where the fetch of what did not fit in the task stands (see PolyaiContextTab/useFullHandoff). */
 export type NotLoadedPhase =
@@ -20,7 +20,8 @@ export type NotLoadedPhase =
  */
 export function NotLoadedNote({ notLoaded, phase }: { notLoaded: HandoffNotLoaded; phase: NotLoadedPhase }): JSX.Element {
   const plural = usePlural();
-  const named = notLoaded.keys.map(humanizeKey).join(', ');
+  const label = useLabel();
+  const named = notLoaded.keys.map(label.key).join(', ');
   const keys = notLoaded.keys.length < notLoaded.count ? `${named}${named ? ', ' : ''}…` : named;
   if (phase.status === 'loading') {
     return (

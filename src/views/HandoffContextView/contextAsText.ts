@@ -4,8 +4,8 @@ import { handoffItems } from './sections/HandoffSection';
 import { referenceItems } from './sections/ReferenceSection';
 import { verificationItems } from './sections/VerificationSection';
 import type { TextItem } from '../common/DetailList';
-import { MASK, humanizeCode, type CapturedField, type HandoffContext } from '@polyai-context/model';
-import type { Translate } from '../../strings';
+import { MASK, type CapturedField, type HandoffContext } from '@polyai-context/model';
+import type { Label, Translate } from '../../strings';
 
 export interface ContextText {
   context: HandoffContext;
@@ -14,20 +14,22 @@ export interface ContextText {
   caller: readonly TextItem[];
   revealed: ReadonlySet<string>;
   t: Translate;
+  /** PolyAI's words in the agent's language (the admin's labels, else humanised). */
+  label: Label;
   locale: string;
   /** The loaded transcript's lines as shown, or null when there is none on screen. */
   transcript?: readonly string[] | null;
 }
 
 /** "Verified · Dispute charge (92% confidence) · Reason: Card declined": the at-a-glance line as text. */
-export function glanceLine({ context, t }: Pick<ContextText, 'context' | 't'>): string {
+export function glanceLine({ context, t, label }: Pick<ContextText, 'context' | 't' | 'label'>): string {
   const identified = context.verification?.identified ?? null;
   const parts = [identified === true ? t('PolyaiContextVerified') : identified === false ? t('PolyaiContextNotVerified') : t('PolyaiContextVerificationUnknown')];
   if (context.intent) {
     const { name, confidence } = context.intent;
-    parts.push(confidence === null ? humanizeCode(name) : `${humanizeCode(name)} (${t('PolyaiContextConfidence', { percent: Math.round(confidence * 100) })})`);
+    parts.push(confidence === null ? label.code(name) : `${label.code(name)} (${t('PolyaiContextConfidence', { percent: Math.round(confidence * 100) })})`);
   }
-  if (context.reason) parts.push(`${t('PolyaiContextReasonLabel')}: ${humanizeCode(context.reason)}`);
+  if (context.reason) parts.push(`${t('PolyaiContextReasonLabel')}: ${label.code(context.reason)}`);
   return parts.join(' · ');
 }
 
@@ -41,13 +43,13 @@ function section(title: string, items: readonly TextItem[]): string[] {
  * unless the agent revealed them.
  */
 export function contextAsText(input: ContextText): string {
-  const { context, groups, caller, revealed, t, locale, transcript } = input;
+  const { context, groups, caller, revealed, t, label, locale, transcript } = input;
   const textOf = (field: CapturedField) => formatValue(field, t, locale);
   const lines = [glanceLine(input)];
   if (context.summary) lines.push('', t('PolyaiContextSummaryHeading'), context.summary);
   // Intent and reason are on the first line already; the Handoff section adds the destination.
-  lines.push(...section(t('PolyaiContextGlanceHeading'), handoffItems(context.destination, t)));
-  lines.push(...section(t('PolyaiContextVerificationHeading'), verificationItems(context.verification, t)));
+  lines.push(...section(t('PolyaiContextGlanceHeading'), handoffItems(context.destination, t, label)));
+  lines.push(...section(t('PolyaiContextVerificationHeading'), verificationItems(context.verification, t, label)));
   if (context.utterance) lines.push('', t('PolyaiContextUtteranceHeading'), `“${context.utterance}”`);
   lines.push(...section(t('PolyaiContextCallerHeading'), caller));
   const fields = groups.flatMap((group) => group.rows).map((row) => ({

@@ -5,8 +5,8 @@ import { Heading } from '@twilio-paste/core/heading';
 import { Text } from '@twilio-paste/core/text';
 
 import { DetailList, type Detail } from '../common/DetailList';
-import { humanizeCode, type Conversation } from '@polyai-context/model';
-import { useStrings } from '../../strings';
+import type { Conversation } from '@polyai-context/model';
+import { useLabel, useStrings } from '../../strings';
 
 /** Which conversation-level facts the handoff data already gave the agent (those are not repeated). */
 export interface HandoffKnows {
@@ -23,10 +23,11 @@ export interface HandoffKnows {
  */
 export function ConversationFacts({ conversation, known }: { conversation: Conversation; known: HandoffKnows }): JSX.Element | null {
   const t = useStrings();
+  const label = useLabel();
   const items: Detail[] = [];
   if (!known.summary && conversation.summary) items.push({ label: t('PolyaiContextSummaryHeading'), value: conversation.summary });
-  if (!known.reason && conversation.handoffReason) items.push({ label: t('PolyaiContextReasonLabel'), value: humanizeCode(conversation.handoffReason) });
-  if (!known.destination && conversation.handoffDestination) items.push({ label: t('PolyaiContextDestinationLabel'), value: humanizeCode(conversation.handoffDestination) });
+  if (!known.reason && conversation.handoffReason) items.push({ label: t('PolyaiContextReasonLabel'), value: label.code(conversation.handoffReason) });
+  if (!known.destination && conversation.handoffDestination) items.push({ label: t('PolyaiContextDestinationLabel'), value: label.code(conversation.handoffDestination) });
   if (conversation.id && conversation.id !== known.id) items.push({ label: t('PolyaiContextConversationIdLabel'), value: conversation.id });
   if (items.length === 0 && conversation.inProgress !== true) return null;
   return (

@@ -147,7 +147,7 @@ describe('in the tab', () => {
     renderTab(attributes, new Date(Date.now() - 125_000));
     expect(screen.getByTestId('polyai-time-with-polyai')).toHaveTextContent("needs PolyAI's conversation record");
     expect(screen.getByTestId('polyai-time-since-handoff')).toHaveTextContent(/^Since handoff: 2:\d\d$/);
-    await waitFor(() => expect(screen.getByTestId('polyai-section-activity')).toBeInTheDocument());
+    await screen.findByTestId('polyai-section-activity', {}, { timeout: 10_000 });
     expect(screen.getByTestId('polyai-time-with-polyai')).toHaveTextContent(/^With PolyAI: 0:49$/);
     expect(events()).toHaveLength(3);
   });
@@ -159,7 +159,7 @@ describe('in the tab', () => {
         <PolyaiContextTab config={{ ...DEFAULT_CONFIG, functionsBaseUrl: FUNCTIONS }} />
       </TaskContextProvider>,
     );
-    await waitFor(() => expect(screen.getByTestId('polyai-time-with-polyai')).toHaveTextContent(/^With PolyAI: 0:30$/));
+    await waitFor(() => expect(screen.getByTestId('polyai-time-with-polyai')).toHaveTextContent(/^With PolyAI: 0:30$/), { timeout: 10_000 });
     expect(screen.queryByTestId('polyai-section-activity')).not.toBeInTheDocument();
   });
 });

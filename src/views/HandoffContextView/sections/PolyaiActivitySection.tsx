@@ -9,8 +9,8 @@ import { Section } from '../../common/Section';
 import { useToggleSet } from '../../common/useToggleSet';
 import { SensitiveText } from '../fields/SensitiveText';
 import { formatClockTime, formatValue } from '../formatValue';
-import { humanizeCode, humanizeKey, isSensitiveValue, type Conversation, type FunctionEvent, type FunctionOutcome } from '@polyai-context/model';
-import { useLocale, useStrings, type Translate } from '../../../strings';
+import { humanizeCode, isSensitiveValue, labelForPath, type Conversation, type FunctionEvent, type FunctionOutcome } from '@polyai-context/model';
+import { useLabel, useLocale, useStrings, type Translate } from '../../../strings';
 
 /** Words that only restate the outcome's kind: the badge says it already. */
 const KIND_WORDS = /^(ok|okay|success|successful|succeeded|fail|failed|failure|error|true|false|done|complete|completed)$/i;
@@ -53,16 +53,18 @@ interface EventProps {
 
 function EventItem({ event, index, maskPatterns, revealed, onToggle }: EventProps): JSX.Element {
   const t = useStrings();
+  const label = useLabel();
   const locale = useLocale();
   const outcome = event.outcome === null ? '' : outcomeText(event.outcome, t);
   const details: Detail[] = event.details.map((detail) => {
     const key = `${index}\u0000${detail.path}`;
+    const name = labelForPath(detail.segments, label.labels);
     return {
-      label: detail.label,
+      label: name,
       value: (
         <SensitiveText
           text={formatValue(detail, t, locale)}
-          label={detail.label}
+          label={name}
           sensitive={isSensitiveValue(detail.segments, detail.value, maskPatterns)}
           revealed={revealed.has(key)}
           onToggle={() => onToggle(key)}
@@ -74,7 +76,7 @@ function EventItem({ event, index, maskPatterns, revealed, onToggle }: EventProp
     <ListItem>
       <Box display="flex" flexWrap="wrap" alignItems="center" columnGap="space30" rowGap="space20" data-testid="polyai-function-event">
         <Text as="span" fontWeight="fontWeightSemibold" wordBreak="break-word">
-          {event.name === null ? t('PolyaiContextFunctionUnnamed') : humanizeKey(event.name)}
+          {event.name === null ? t('PolyaiContextFunctionUnnamed') : label.key(event.name)}
         </Text>
         {event.outcome !== null && outcome !== '' && (
           <Badge as="span" variant={BADGE_VARIANT[event.outcome.kind]}>
@@ -109,6 +111,7 @@ interface PolyaiActivitySectionProps {
  */
 export function PolyaiActivitySection({ conversation, maskPatterns }: PolyaiActivitySectionProps): JSX.Element {
   const t = useStrings();
+  const label = useLabel();
   const locale = useLocale();
   const [revealed, toggle] = useToggleSet<string>();
   const facts: Detail[] = [];
@@ -119,7 +122,7 @@ export function PolyaiActivitySection({ conversation, maskPatterns }: PolyaiActi
         <Box as="span" display="inline-flex" flexWrap="wrap" columnGap="space20" rowGap="space20">
           {conversation.tags.map((tag, index) => (
             <Badge as="span" variant="neutral" key={`${index}:${tag}`}>
-              {humanizeCode(tag)}
+              {label.code(tag)}
             </Badge>
           ))}
         </Box>

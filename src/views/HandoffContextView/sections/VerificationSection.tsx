@@ -4,8 +4,8 @@ import { Box } from '@twilio-paste/core/box';
 
 import { DetailList, type TextItem } from '../../common/DetailList';
 import { Section } from '../../common/Section';
-import { humanizeCode, type HandoffVerification } from '@polyai-context/model';
-import { useStrings, type Translate } from '../../../strings';
+import type { HandoffVerification } from '@polyai-context/model';
+import { useLabel, useStrings, type Label, type Translate } from '../../../strings';
 
 /** Verified / Not verified / unknown, in the colour an agent reads at a glance. */
 export function VerificationBadge({ verification }: { verification: HandoffVerification | null }): JSX.Element {
@@ -17,9 +17,9 @@ export function VerificationBadge({ verification }: { verification: HandoffVerif
 }
 
 /** How the caller was verified, as label/value text: shown by the section, copied by "Copy all". */
-export function verificationItems(verification: HandoffVerification | null, t: Translate): TextItem[] {
+export function verificationItems(verification: HandoffVerification | null, t: Translate, label: Label): TextItem[] {
   const items: TextItem[] = [];
-  if (verification?.method) items.push({ label: t('PolyaiContextAuthMethodLabel'), value: humanizeCode(verification.method) });
+  if (verification?.method) items.push({ label: t('PolyaiContextAuthMethodLabel'), value: label.code(verification.method) });
   if (verification?.attempts !== null && verification?.attempts !== undefined) {
     items.push({ label: t('PolyaiContextAttemptsLabel'), value: String(verification.attempts) });
   }
@@ -28,7 +28,7 @@ export function verificationItems(verification: HandoffVerification | null, t: T
 
 export function VerificationSection({ verification }: { verification: HandoffVerification | null }): JSX.Element {
   const t = useStrings();
-  const items = verificationItems(verification, t);
+  const items = verificationItems(verification, t, useLabel());
   return (
     <Section id="verification" title={t('PolyaiContextVerificationHeading')}>
       <Box marginBottom={items.length > 0 ? 'space30' : 'space0'}>
