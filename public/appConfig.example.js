@@ -26,6 +26,7 @@ var appConfig = {
       // },
       // hidden_fields: [], field_order: [], mask_patterns: [...],
       // confidence_thresholds: { high: 0.8, medium: 0.5 },
+      // currency: 'GBP', // amounts (charge_amount, total…) when PolyAI's data names no currency
     },
   },
 };

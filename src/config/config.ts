@@ -43,6 +43,8 @@ export interface PolyaiContextConfig {
   functionsBaseUrl: string | null;
   /** Language of the tab; null = follow Flex (its configured language, then the browser's). */
   language: SupportedLanguage | null;
+  /** ISO 4217 code amounts are shown in when PolyAI's data names no currency; null = amounts as plain numbers. */
+  currency: string | null;
 }
 
 export const DEFAULT_CONFIG: Readonly<PolyaiContextConfig> = Object.freeze({
@@ -58,6 +60,7 @@ export const DEFAULT_CONFIG: Readonly<PolyaiContextConfig> = Object.freeze({
   confidenceThresholds: { high: 0.8, medium: 0.5 },
   functionsBaseUrl: null,
   language: null,
+  currency: null,
 });
 
 /** Where the config lives inside Flex's configuration. */
@@ -132,6 +135,11 @@ const language: Reader<SupportedLanguage | null> = (value) => {
   return isSupportedLanguage(value) ? value : undefined;
 };
 
+const currency: Reader<string | null> = (value) => {
+  if (value === null || value === '') return null;
+  return typeof value === 'string' && /^[A-Za-z]{3}$/.test(value.trim()) ? value.trim().toUpperCase() : undefined;
+};
+
 const FIELDS: { [K in keyof PolyaiContextConfig]: { key: string; read: Reader<PolyaiContextConfig[K]>; expected: string } } = {
   enabled: { key: 'enabled', read: booleanValue, expected: 'true or false' },
   alwaysShow: { key: 'always_show', read: booleanValue, expected: 'true or false' },
@@ -145,6 +153,7 @@ const FIELDS: { [K in keyof PolyaiContextConfig]: { key: string; read: Reader<Po
   confidenceThresholds: { key: 'confidence_thresholds', read: thresholds, expected: '{ "high": 0..1, "medium": 0..high }' },
   functionsBaseUrl: { key: 'functions_base_url', read: functionsUrl, expected: 'an https URL without query' },
   language: { key: 'language', read: language, expected: `one of ${SUPPORTED_LANGUAGES.join(', ')} or "auto"` },
+  currency: { key: 'currency', read: currency, expected: 'a three-letter ISO 4217 currency code such as "GBP"' },
 };
 
 function describeDefault(value: unknown): string {

@@ -28,6 +28,13 @@ export function useLocale(): string {
 
 export type Translate = (key: StringKey, values?: Record<string, string | number>) => string;
 
+/** The currency amounts are shown in: PolyAI's data's, else the admin's (config `currency`); null for none. */
+export const CurrencyContext = createContext<string | null>(null);
+
+export function useCurrency(): string | null {
+  return useContext(CurrencyContext);
+}
+
 /** The admin's labels for PolyAI's keys and values in the tab's language (config `labels`). */
 export const LabelsContext = createContext<LabelMap>(NO_LABELS);
 

@@ -36,7 +36,7 @@ describe("offline preview: an agent's walkthrough of the verified sample", () =>
     for (const turn of turnTexts) expect(text).toContain(turn.includes('1988') ? '••••••••' : turn);
     expect(text).not.toContain('1988');
     // The turn's entities show as badges, the sensitive one (date of birth) masked.
-    expect(text).toContain('dob: ••••••••');
+    expect(text).toContain('DOB: ••••••••');
     expect(text).toContain('PolyAI agent');
     expect(text).toContain('Caller');
   });

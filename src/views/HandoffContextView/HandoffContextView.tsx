@@ -20,7 +20,8 @@ import { TranscriptCopyContext, type TranscriptText } from '../common/transcript
 import { useToggleSet } from '../common/useToggleSet';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
 import { arrangeFields, isAccountNumberSensitive, type Conversation, type FieldRules, type HandoffContext } from '@polyai-context/model';
-import { useLabel, useLocale, useStrings } from '../../strings';
+import { CurrencyContext, useLabel, useLocale, useStrings } from '../../strings';
+import { currencyIn } from './formatValue';
 
 interface HandoffContextViewProps {
   context: HandoffContext;
@@ -78,6 +79,7 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
     [config, label],
   );
   const groups = useMemo(() => arrangeFields(context.fields, rules), [context.fields, rules]);
+  const currency = useMemo(() => currencyIn(context.fields) ?? config.currency, [context.fields, config.currency]);
   // What the agent revealed, by field path: a refresh of the task's attributes does not re-mask it, and
   // "Copy all" copies exactly what is on screen.
   const [revealed, toggle] = useToggleSet<string>();
@@ -86,76 +88,78 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
   const transcriptText = useRef<TranscriptText | null>(null);
   // PolyAI's conversation record, once the transcript has loaded it: times at a glance, what PolyAI did.
   const [record, setRecord] = useState<Conversation | null>(null);
-  const copyAllText = () => contextAsText({ context, groups, caller, revealed, t, label, locale, transcript: transcriptText.current?.() ?? null });
+  const copyAllText = () => contextAsText({ context, groups, caller, revealed, t, label, locale, currency, transcript: transcriptText.current?.() ?? null });
   // The region scrolls inside Flex's fixed-height tab panel: tabIndex lets keyboard users scroll it too.
   return (
     <Box padding="space40" overflowY="auto" overflowX="hidden" height="100%" color="colorText" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context" tabIndex={0}>
-      <Stack orientation="vertical" spacing="space40">
-        {/* At a glance first, then any warning: the agent reads "Verified" before the small print. */}
-        {hasData && (
+      <CurrencyContext.Provider value={currency}>
+        <Stack orientation="vertical" spacing="space40">
+          {/* At a glance first, then any warning: the agent reads "Verified" before the small print. */}
+          {hasData && (
+            <PartBoundary part="section" resetKey={context}>
+              <AtAGlance context={context} thresholds={config.confidenceThresholds} copyAllText={copyAllText} record={record} taskCreatedAt={taskCreatedAt} />
+            </PartBoundary>
+          )}
           <PartBoundary part="section" resetKey={context}>
-            <AtAGlance context={context} thresholds={config.confidenceThresholds} copyAllText={copyAllText} record={record} taskCreatedAt={taskCreatedAt} />
+            <StatusAlert context={context} />
           </PartBoundary>
-        )}
-        <PartBoundary part="section" resetKey={context}>
-          <StatusAlert context={context} />
-        </PartBoundary>
-        {hasData && context.notLoaded && (
-          <PartBoundary part="section" resetKey={context}>
-            <NotLoadedNote notLoaded={context.notLoaded} phase={notLoadedPhase} />
-          </PartBoundary>
-        )}
-        <Box display="grid" gridTemplateColumns={COLUMNS} columnGap="space40" rowGap="space40" alignItems="start" data-testid="polyai-sections">
-          {hasData && (
-            <Cell resetKey={context}>
-              <SummarySection summary={context.summary} />
-            </Cell>
+          {hasData && context.notLoaded && (
+            <PartBoundary part="section" resetKey={context}>
+              <NotLoadedNote notLoaded={context.notLoaded} phase={notLoadedPhase} />
+            </PartBoundary>
           )}
-          {hasData && (
-            <Cell resetKey={context}>
-              <HandoffSection intent={context.intent} reason={context.reason} destination={context.destination} thresholds={config.confidenceThresholds} />
-            </Cell>
-          )}
-          {record !== null && hasActivity(record) && (
-            <Cell resetKey={record}>
-              <PolyaiActivitySection conversation={record} maskPatterns={config.maskPatterns} />
-            </Cell>
-          )}
-          {hasData && (
-            <Cell resetKey={context}>
-              <VerificationSection verification={context.verification} />
-            </Cell>
-          )}
-          {hasData && context.utterance && (
-            <Cell resetKey={context}>
-              <UtteranceSection utterance={context.utterance} />
-            </Cell>
-          )}
-          {hasData && caller.length > 0 && (
-            <Cell resetKey={context}>
-              <CallerSection items={caller} revealed={revealed.has(ACCOUNT_NUMBER_KEY)} onToggle={() => toggle(ACCOUNT_NUMBER_KEY)} />
-            </Cell>
-          )}
-          {hasData && (
-            <Cell wide resetKey={context}>
-              <CapturedFieldsSection groups={groups} revealed={revealed} onToggle={toggle} />
-            </Cell>
-          )}
-          {transcript && (
-            <Cell wide>
-              <ConversationRecordContext.Provider value={setRecord}>
-                <TranscriptCopyContext.Provider value={transcriptText}>{transcript}</TranscriptCopyContext.Provider>
-              </ConversationRecordContext.Provider>
-            </Cell>
-          )}
-          {verdict && <Cell wide>{verdict}</Cell>}
-          {referenceItems(context.ids, t).length > 0 && (
-            <Cell wide resetKey={context}>
-              <ReferenceSection ids={context.ids} />
-            </Cell>
-          )}
-        </Box>
-      </Stack>
+          <Box display="grid" gridTemplateColumns={COLUMNS} columnGap="space40" rowGap="space40" alignItems="start" data-testid="polyai-sections">
+            {hasData && (
+              <Cell resetKey={context}>
+                <SummarySection summary={context.summary} />
+              </Cell>
+            )}
+            {hasData && (
+              <Cell resetKey={context}>
+                <HandoffSection intent={context.intent} reason={context.reason} destination={context.destination} thresholds={config.confidenceThresholds} />
+              </Cell>
+            )}
+            {record !== null && hasActivity(record) && (
+              <Cell resetKey={record}>
+                <PolyaiActivitySection conversation={record} maskPatterns={config.maskPatterns} />
+              </Cell>
+            )}
+            {hasData && (
+              <Cell resetKey={context}>
+                <VerificationSection verification={context.verification} />
+              </Cell>
+            )}
+            {hasData && context.utterance && (
+              <Cell resetKey={context}>
+                <UtteranceSection utterance={context.utterance} />
+              </Cell>
+            )}
+            {hasData && caller.length > 0 && (
+              <Cell resetKey={context}>
+                <CallerSection items={caller} revealed={revealed.has(ACCOUNT_NUMBER_KEY)} onToggle={() => toggle(ACCOUNT_NUMBER_KEY)} />
+              </Cell>
+            )}
+            {hasData && (
+              <Cell wide resetKey={context}>
+                <CapturedFieldsSection groups={groups} revealed={revealed} onToggle={toggle} />
+              </Cell>
+            )}
+            {transcript && (
+              <Cell wide>
+                <ConversationRecordContext.Provider value={setRecord}>
+                  <TranscriptCopyContext.Provider value={transcriptText}>{transcript}</TranscriptCopyContext.Provider>
+                </ConversationRecordContext.Provider>
+              </Cell>
+            )}
+            {verdict && <Cell wide>{verdict}</Cell>}
+            {referenceItems(context.ids, t).length > 0 && (
+              <Cell wide resetKey={context}>
+                <ReferenceSection ids={context.ids} />
+              </Cell>
+            )}
+          </Box>
+        </Stack>
+      </CurrencyContext.Provider>
     </Box>
   );
 }

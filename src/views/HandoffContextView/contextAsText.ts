@@ -17,6 +17,8 @@ export interface ContextText {
   /** PolyAI's words in the agent's language (the admin's labels, else humanised). */
   label: Label;
   locale: string;
+  /** Amounts' currency (see `formatText`); null for none. */
+  currency: string | null;
   /** The loaded transcript's lines as shown, or null when there is none on screen. */
   transcript?: readonly string[] | null;
 }
@@ -43,8 +45,8 @@ function section(title: string, items: readonly TextItem[]): string[] {
  * unless the agent revealed them.
  */
 export function contextAsText(input: ContextText): string {
-  const { context, groups, caller, revealed, t, label, locale, transcript } = input;
-  const textOf = (field: CapturedField) => formatValue(field, t, locale);
+  const { context, groups, caller, revealed, t, label, locale, currency, transcript } = input;
+  const textOf = (field: CapturedField) => formatValue(field, t, locale, currency);
   const lines = [glanceLine(input)];
   if (context.summary) lines.push('', t('PolyaiContextSummaryHeading'), context.summary);
   // Intent and reason are on the first line already; the Handoff section adds the destination.

@@ -1,4 +1,4 @@
-import type { CapturedField } from '@polyai-context/model';
+import { normaliseKey, type CapturedField } from '@polyai-context/model';
 import type { Translate } from '../../strings';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -28,6 +28,20 @@ function formatter<Format extends Intl.NumberFormat | Intl.DateTimeFormat>(make:
     formatters.set(key, found);
   }
   return found;
+}
+
+/** A key whose value is an amount of money (`charge_amount`, `total`, `refund`): shown with the currency. */
+const MONEY_KEY = /(^|_)(amount|price|total|balance|cost|fee|refund|payment|charge|sum)s?$/;
+/** ISO 4217 code, as the data or the admin gives it. */
+export const CURRENCY_CODE = /^[A-Z]{3}$/;
+const MONEY = /^-?\d+(\.\d+)?$/;
+
+/** An amount in the currency, in the agent's locale ("£42.50", "42,50 £"); null when it is not one. */
+function money(value: string | number, currency: string, locale: string): string | null {
+  const text = String(value);
+  if (!MONEY.test(text)) return null;
+  const digits = text.includes('.') ? Math.min(text.split('.')[1].length, 10) : 0;
+  return formatter(Intl.NumberFormat, locale, { style: 'currency', currency, minimumFractionDigits: Math.max(digits, 2), maximumFractionDigits: Math.max(digits, 2) }).format(Number(text));
 }
 
 /** Dates and decimals in the agent's locale; integers stay as written (they are usually ids). */
@@ -62,8 +76,36 @@ export function formatClockTime(time: number, locale: string): string {
   }
 }
 
+/**
+ * One value of PolyAI's as the agent reads it, wherever it appears (fields, badges, Copy all): dates in the
+ * agent's locale, decimals too, and an amount under a money key (`charge_amount`) with the currency when one is
+ * known. Integers and anything else stay as written.
+ */
+export function formatText(value: string | number, key: string | null, locale: string, currency: string | null = null): string {
+  if (currency !== null && key !== null && MONEY_KEY.test(normaliseKey(key))) {
+    try {
+      const amount = money(value, currency, locale);
+      if (amount !== null) return amount;
+    } catch {
+      // An unknown locale or currency: the value as the other rules show it.
+    }
+  }
+  return localized(value, locale);
+}
+
+/** The currency PolyAI captured with the call (`currency`, `currency_code`: an ISO 4217 code); null when none. */
+export function currencyIn(fields: readonly CapturedField[]): string | null {
+  for (const field of fields) {
+    const leaf = field.segments[field.segments.length - 1];
+    if (typeof leaf !== 'string' || typeof field.value !== 'string') continue;
+    const key = normaliseKey(leaf);
+    if ((key === 'currency' || key === 'currency_code') && CURRENCY_CODE.test(field.value.trim().toUpperCase())) return field.value.trim().toUpperCase();
+  }
+  return null;
+}
+
 /** A captured value as the text an agent reads. Always text: nothing here is ever parsed as markup. */
-export function formatValue(field: CapturedField, t: Translate, locale = 'en-US'): string {
+export function formatValue(field: CapturedField, t: Translate, locale = 'en-US', currency: string | null = null): string {
   switch (field.kind) {
     case 'boolean':
       return field.value ? t('PolyaiContextValueYes') : t('PolyaiContextValueNo');
@@ -75,8 +117,10 @@ export function formatValue(field: CapturedField, t: Translate, locale = 'en-US'
     case 'truncated':
       return t('PolyaiContextValueTooDeep');
     case 'number':
-    case 'string':
-      return localized(field.value as string | number, locale);
+    case 'string': {
+      const leaf = field.segments[field.segments.length - 1];
+      return formatText(field.value as string | number, typeof leaf === 'string' ? leaf : null, locale, currency);
+    }
     default:
       return String(field.value);
   }

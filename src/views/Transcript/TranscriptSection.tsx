@@ -16,7 +16,8 @@ import { ConversationRecordContext } from '../common/conversationRecord';
 import { TranscriptCopyContext } from '../common/transcriptCopy';
 import { useToggleSet } from '../common/useToggleSet';
 import { maskTurn, type ConversationTurn } from '@polyai-context/model';
-import { useStrings, type StringKey } from '../../strings';
+import { useCurrency, useLabel, useLocale, useStrings, type StringKey } from '../../strings';
+import { presentTurn } from './presentTurn';
 
 /** Why there is no transcript to load: said as a note, not as an error. */
 export type TranscriptUnavailable = 'not-configured' | 'no-id';
@@ -57,7 +58,14 @@ function SearchableTranscript({ turns: loaded, maskPatterns, sensitiveValues }: 
   const [current, setCurrent] = useState(0);
   const masked = useMemo(() => loaded.map((turn) => maskTurn(turn, maskPatterns, sensitiveValues)), [loaded, maskPatterns, sensitiveValues]);
   const [revealed, onToggleReveal] = useToggleSet<number>();
-  const turns = useMemo(() => loaded.map((turn, index) => (masked[index] && !revealed.has(index) ? (masked[index] as ConversationTurn) : turn)), [loaded, masked, revealed]);
+  const label = useLabel();
+  const locale = useLocale();
+  const currency = useCurrency();
+  // Badges read as the rest of the tab shows the same words and values.
+  const turns = useMemo(
+    () => loaded.map((turn, index) => presentTurn(masked[index] && !revealed.has(index) ? (masked[index] as ConversationTurn) : turn, label, locale, currency)),
+    [loaded, masked, revealed, label, locale, currency],
+  );
   const reveal = useMemo(() => ({ masked, revealed, onToggle: onToggleReveal }), [masked, revealed, onToggleReveal]);
   // "Copy all" copies the transcript as shown: masked values stay masked unless this message was revealed.
   const t = useStrings();

@@ -288,7 +288,7 @@ describe('transcript masking and search (findings 2 and 6)', () => {
     expect(within(messages()[1]).getByText('Dispute charge')).toBeInTheDocument();
     // The postcode is not sensitive: its badge is found although the turn's text is masked (for the dob).
     await searchFor('SW1A', '1 of 1');
-    expect(currentMark()?.closest('[data-paste-element="BADGE"]')).toHaveTextContent('postcode: SW1A 1AA');
+    expect(currentMark()?.closest('[data-paste-element="BADGE"]')).toHaveTextContent('Postcode: SW1A 1AA');
     await searchFor('provide identity', '1 of 1');
     expect(currentMark()?.closest('[data-paste-element="BADGE"]')).toHaveTextContent('Provide identity');
   });

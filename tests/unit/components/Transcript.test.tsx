@@ -94,8 +94,8 @@ describe('transcript', () => {
     expect(caller).not.toHaveTextContent('dispute_charge');
     // Entities matching a masking pattern (dob) are masked; others are shown.
     const identity = messages()[3];
-    expect(within(identity).getByText('dob: ••••••••')).toBeInTheDocument();
-    expect(within(identity).getByText('postcode: SW1A 1AA')).toBeInTheDocument();
+    expect(within(identity).getByText('DOB: ••••••••')).toBeInTheDocument();
+    expect(within(identity).getByText('Postcode: SW1A 1AA')).toBeInTheDocument();
     expect(identity).not.toHaveTextContent('1988');
   });
 
@@ -115,8 +115,10 @@ describe('transcript', () => {
     // A marked silence, not an empty bubble; the agent's answer still has its bubble.
     expect(silence.querySelector('[data-paste-element="CHAT_BUBBLE"]')).toBeNull();
     expect(messages()[6].querySelector('[data-paste-element="CHAT_BUBBLE"]')).toHaveTextContent('Are you still there?');
-    expect(within(messages()[7]).getByText('merchant: Streamly, Streamly Premium')).toBeInTheDocument();
-    expect(within(messages()[7]).getByText('Charge amount: 42.50')).toBeInTheDocument();
+    // Badges label and format as the captured fields do: the key's label, the date in the agent's locale.
+    expect(within(messages()[7]).getByText('Merchant: Streamly, Streamly Premium')).toBeInTheDocument();
+    expect(within(messages()[7]).getByText('Charge Amount: 42.50')).toBeInTheDocument();
+    expect(within(messages()[7]).getByText('Charge Date: Nov 14, 2026')).toBeInTheDocument();
   });
 
   it('shows DTMF as keypad digits, translations with the original, and out-of-domain turns', async () => {

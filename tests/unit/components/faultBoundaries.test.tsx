@@ -19,6 +19,7 @@ import { renderWithPaste } from '../../support/render';
 jest.mock('../../../src/views/HandoffContextView/formatValue', () => {
   const actual = jest.requireActual('../../../src/views/HandoffContextView/formatValue');
   return {
+    ...actual,
     formatValue: (field: { path: string }, ...rest: unknown[]) => {
       if (field.path === 'explodes') throw new Error('cannot format');
       return actual.formatValue(field, ...rest);

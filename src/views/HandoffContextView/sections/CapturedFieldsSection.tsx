@@ -13,7 +13,7 @@ import type { FieldGroup, FieldRow } from '@polyai-context/model';
 import { SensitiveText } from '../fields/SensitiveText';
 import { formatValue } from '../formatValue';
 import type { CapturedField } from '@polyai-context/model';
-import { useLocale, useStrings } from '../../../strings';
+import { useCurrency, useLocale, useStrings } from '../../../strings';
 
 /**
  * Rows rendered in the first frame, then per later frame: about 0.5 ms each, so a frame (16 ms) stays within
@@ -95,7 +95,8 @@ export function CapturedFieldsSection({ groups, revealed, onToggle }: CapturedFi
   const t = useStrings();
   const locale = useLocale();
   const { announce, region } = useAnnouncement();
-  const textOf = useCallback((field: CapturedField) => formatValue(field, t, locale), [t, locale]);
+  const currency = useCurrency();
+  const textOf = useCallback((field: CapturedField) => formatValue(field, t, locale, currency), [t, locale, currency]);
   const rowCount = groups.reduce((sum, group) => sum + group.rows.length, 0);
   // Copy all (the view's, over every row of `groups`) and reveal work while the rest are still being rendered.
   let budget = useProgressiveCount(rowCount);

@@ -10,7 +10,7 @@ import { useToggleSet } from '../../common/useToggleSet';
 import { SensitiveText } from '../fields/SensitiveText';
 import { formatClockTime, formatValue } from '../formatValue';
 import { humanizeCode, isSensitiveValue, labelForPath, type Conversation, type FunctionEvent, type FunctionOutcome } from '@polyai-context/model';
-import { useLabel, useLocale, useStrings, type Translate } from '../../../strings';
+import { useCurrency, useLabel, useLocale, useStrings, type Translate } from '../../../strings';
 
 /** Words that only restate the outcome's kind: the badge says it already. */
 const KIND_WORDS = /^(ok|okay|success|successful|succeeded|fail|failed|failure|error|true|false|done|complete|completed)$/i;
@@ -55,6 +55,7 @@ function EventItem({ event, index, maskPatterns, revealed, onToggle }: EventProp
   const t = useStrings();
   const label = useLabel();
   const locale = useLocale();
+  const currency = useCurrency();
   const outcome = event.outcome === null ? '' : outcomeText(event.outcome, t);
   const details: Detail[] = event.details.map((detail) => {
     const key = `${index}\u0000${detail.path}`;
@@ -63,7 +64,7 @@ function EventItem({ event, index, maskPatterns, revealed, onToggle }: EventProp
       label: name,
       value: (
         <SensitiveText
-          text={formatValue(detail, t, locale)}
+          text={formatValue(detail, t, locale, currency)}
           label={name}
           sensitive={isSensitiveValue(detail.segments, detail.value, maskPatterns)}
           revealed={revealed.has(key)}
