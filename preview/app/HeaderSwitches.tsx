@@ -27,13 +27,23 @@ const POLYAI_MODE_NAMES: Record<string, string> = {
   '401': 'Outage: rejects our key',
 };
 
-function HeaderSelect({ id, label, value, onChange, children }: { id: string; label: string; value: string; onChange: (value: string) => void; children: NonNullable<React.ReactNode> }): JSX.Element {
+interface HeaderSelectProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: NonNullable<React.ReactNode>;
+  /** Wide enough for the longest option's whole label. */
+  width?: 'size20' | 'size30';
+}
+
+function HeaderSelect({ id, label, value, onChange, children, width = 'size20' }: HeaderSelectProps): JSX.Element {
   return (
     <Box display="flex" alignItems="center" columnGap="space20">
       <Label htmlFor={id} variant="inverse" marginBottom="space0">
         {label}
       </Label>
-      <Box width="size20">
+      <Box width={width}>
         <Select id={id} variant="inverse" value={value} onChange={(event) => onChange(event.target.value)}>
           {children}
         </Select>
@@ -101,6 +111,7 @@ export function ViewSwitch({ location }: { location: PreviewLocation }): JSX.Ele
     <HeaderSelect
       id="preview-view"
       label="View"
+      width="size30"
       value={location.view}
       onChange={(view) => window.location.assign(locationQuery({ ...location, view: view === 'teams' ? 'teams' : 'agent', task: view === 'teams' ? 'verified' : location.task }))}
     >
