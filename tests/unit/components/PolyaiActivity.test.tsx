@@ -35,10 +35,12 @@ describe('What PolyAI did', () => {
     renderInLanguage(<PolyaiActivitySection conversation={parseConversation(sample)} maskPatterns={maskPatterns} />);
     const list = screen.getByRole('list', { name: 'Functions PolyAI ran' });
     expect(list.tagName).toBe('OL');
+    // Times in the agent's clock (the test machine's time zone), as the transcript shows them.
+    const at = (time: string) => new Intl.DateTimeFormat('en-US', { timeStyle: 'medium' }).format(new Date(`2026-11-20T${time}Z`));
     expect(events().map((event) => event.textContent)).toEqual([
-      expect.stringMatching(/^Verify IdentitySucceeded9:14:27 AM$/),
-      expect.stringMatching(/^Lookup ChargesSucceeded9:14:33 AM$/),
-      expect.stringMatching(/^Issue RefundFailed9:14:47 AM$/),
+      `Verify IdentitySucceeded${at('09:14:27')}`,
+      `Lookup ChargesSucceeded${at('09:14:33')}`,
+      `Issue RefundFailed${at('09:14:47')}`,
     ]);
     const refund = events()[2].closest('li') as HTMLElement;
     expect(within(refund).getByText('refund_needs_agent_approval')).toBeInTheDocument();
