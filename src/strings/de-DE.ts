@@ -154,7 +154,7 @@ export const deDE: Strings = {
   PolyaiContextTimeWithPolyai: "Bei PolyAI",
   PolyaiContextTimeSinceHandoff: "Seit der Übergabe",
   PolyaiContextTimeFromPolyaiEnd: "gezählt ab dem Ende des PolyAI-Teils (Flex nannte keine Aufgabenzeit)",
-  PolyaiContextTimeNoRecord: "noch unbekannt: dafür fehlt das Gesprächsprotokoll von PolyAI",
+  PolyaiContextTimeNoRecord: "unbekannt: dafür fehlt das Gesprächsprotokoll von PolyAI",
   PolyaiContextTimeNoDuration: "unbekannt: das Protokoll von PolyAI enthält keine Dauer",
   PolyaiContextTimeNoStart: "unbekannt: weder Flex noch PolyAI nannten den Zeitpunkt der Übergabe",
 };

@@ -155,7 +155,7 @@ export const enUS = {
   PolyaiContextTimeWithPolyai: "With PolyAI",
   PolyaiContextTimeSinceHandoff: "Since handoff",
   PolyaiContextTimeFromPolyaiEnd: "counted from the end of PolyAI's part (Flex gave no task time)",
-  PolyaiContextTimeNoRecord: "not known yet: needs PolyAI's conversation record",
+  PolyaiContextTimeNoRecord: "not known: needs PolyAI's conversation record",
   PolyaiContextTimeNoDuration: "not known: PolyAI's record has no duration",
   PolyaiContextTimeNoStart: "not known: neither Flex nor PolyAI gave the handoff time",
 } as const;

@@ -154,7 +154,7 @@ export const esES: Strings = {
   PolyaiContextTimeWithPolyai: "Con PolyAI",
   PolyaiContextTimeSinceHandoff: "Desde la transferencia",
   PolyaiContextTimeFromPolyaiEnd: "contado desde el final de la parte de PolyAI (Flex no dio la hora de la tarea)",
-  PolyaiContextTimeNoRecord: "aún no se sabe: hace falta el registro de la conversación de PolyAI",
+  PolyaiContextTimeNoRecord: "no se sabe: hace falta el registro de la conversación de PolyAI",
   PolyaiContextTimeNoDuration: "no se sabe: el registro de PolyAI no tiene duración",
   PolyaiContextTimeNoStart: "no se sabe: ni Flex ni PolyAI dieron la hora de la transferencia",
 };

@@ -154,7 +154,7 @@ export const frFR: Strings = {
   PolyaiContextTimeWithPolyai: "Avec PolyAI",
   PolyaiContextTimeSinceHandoff: "Depuis le transfert",
   PolyaiContextTimeFromPolyaiEnd: "compté depuis la fin de la partie PolyAI (Flex n'a pas donné l'heure de la tâche)",
-  PolyaiContextTimeNoRecord: "pas encore connu : il faut l'enregistrement de la conversation PolyAI",
+  PolyaiContextTimeNoRecord: "inconnu : il faut l'enregistrement de la conversation PolyAI",
   PolyaiContextTimeNoDuration: "inconnu : l'enregistrement PolyAI n'a pas de durée",
   PolyaiContextTimeNoStart: "inconnu : ni Flex ni PolyAI n'ont donné l'heure du transfert",
 };

@@ -116,7 +116,7 @@ describe('the call\'s times at a glance', () => {
   it('says which source is missing', () => {
     jest.useFakeTimers({ now: Date.parse('2026-11-20T09:15:51Z') });
     const { rerender } = renderInLanguage(<CallTimes record={null} taskCreatedAt={null} />);
-    expect(screen.getByTestId('polyai-time-with-polyai')).toHaveTextContent("With PolyAI: not known yet: needs PolyAI's conversation record");
+    expect(screen.getByTestId('polyai-time-with-polyai')).toHaveTextContent("With PolyAI: not known: needs PolyAI's conversation record");
     expect(screen.getByTestId('polyai-time-since-handoff')).toHaveTextContent('Since handoff: not known: neither Flex nor PolyAI gave the handoff time');
     rerender(<CallTimes record={{ ...finished, polyaiSeconds: null }} taskCreatedAt={null} />);
     // No duration in the record: its start and end; no task time from Flex: PolyAI's end, said so.
