@@ -268,10 +268,18 @@ function text(value: unknown, bounds: Bounds): string | null {
   return `${cutText(trimmed, bounds.limits.maxTextChars)}…`;
 }
 
-/** A translation worth showing: present and not the same words again. */
+/**
+ * A translation worth showing: present and not the same words again. PolyAI repeats a text as its own
+ * "translation" when no translation was needed, at times in another letter case or spacing.
+ */
 function differentText(value: unknown, original: string, bounds: Bounds): string | null {
   const translated = text(value, bounds);
-  return translated !== null && translated !== original ? translated : null;
+  return translated !== null && asWords(translated) !== asWords(original) ? translated : null;
+}
+
+/** Text compared as words: Unicode form, letter case and runs of spaces aside. */
+function asWords(value: string): string {
+  return value.normalize('NFKC').replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** Keypad digits only (0-9, *, #, A-D, and `w` pauses some carriers send); anything else is not DTMF. */
