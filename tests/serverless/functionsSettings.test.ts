@@ -27,7 +27,7 @@ describe('PolyAI settings', () => {
     expect(configOf({ POLYAI_ACCOUNT_ID: '  acme  ' }).accountId).toBe('acme');
   });
 
-  it.each(['x.evil.com/us-1', 'us-1.evil.com', 'US-1'])('refuses the region %s', (region) => {
+  it.each(['x.evil.com/us-1', 'us-1.evil.com'])('refuses the region %s', (region) => {
     expect(readPolyaiConfig({ ...required, POLYAI_REGION: region }).ok).toBe(false);
   });
 

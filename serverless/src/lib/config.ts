@@ -57,10 +57,11 @@ export function readPolyaiConfig(env: Env): ConfigResult<PolyaiConfig> {
   const missing = ['POLYAI_ACCOUNT_ID', 'POLYAI_PROJECT_ID', 'POLYAI_API_KEY'].filter((name) => text(env[name]) === '');
   if (missing.length > 0) return { ok: false, problem: `Missing settings: ${missing.join(', ')}.` };
 
-  const region = text(env.POLYAI_REGION) || DEFAULTS.region;
+  // Region names are lower case in PolyAI's hosts; an admin's `US-1` means `us-1`.
+  const region = text(env.POLYAI_REGION).toLowerCase() || DEFAULTS.region;
   const baseUrl = readBaseUrl(text(env.POLYAI_BASE_URL), REGION.test(region) ? `https://api.${region}.platform.polyai.app` : null);
   if (baseUrl === null) return { ok: false, problem: 'POLYAI_BASE_URL must be an https URL (http only for 127.0.0.1), POLYAI_REGION like us-1.' };
-  const conversationsRegion = text(env.POLYAI_CONVERSATIONS_REGION) || CONVERSATIONS_REGION_FOR[region] || 'us';
+  const conversationsRegion = text(env.POLYAI_CONVERSATIONS_REGION).toLowerCase() || CONVERSATIONS_REGION_FOR[region] || 'us';
   const conversationsBaseUrl = readBaseUrl(
     text(env.POLYAI_CONVERSATIONS_BASE_URL),
     CONVERSATIONS_REGION.test(conversationsRegion) ? `https://api.${conversationsRegion}.poly.ai` : null,

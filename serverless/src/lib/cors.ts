@@ -10,7 +10,9 @@ export interface CorsDecision {
 export function corsFor(origin: string | undefined, env: Env): CorsDecision {
   // No Origin header: not a cross-origin browser call; the token still decides.
   if (origin === undefined || origin === '') return { allowed: true, headers: {} };
-  if (!list(env.FLEX_ALLOWED_ORIGINS).includes(origin)) return { allowed: false, headers: {} };
+  // Scheme and host are case-insensitive: `https://Flex.Twilio.com` in the setting is the browser's `https://flex.twilio.com`.
+  const allowed = list(env.FLEX_ALLOWED_ORIGINS).map((item) => item.toLowerCase());
+  if (!allowed.includes(origin.toLowerCase())) return { allowed: false, headers: {} };
   return {
     allowed: true,
     headers: {

@@ -56,7 +56,7 @@ export function readInsightsSlots(env: Env): { slots: InsightsSlots; problems: s
   if (spec.toLowerCase() === 'off') return { slots: Object.fromEntries(INSIGHTS_FIELDS.map((field) => [field, null])) as InsightsSlots, problems };
   const slots: Record<InsightsField, string | null> = { ...DEFAULT_INSIGHTS_SLOTS };
   for (const entry of spec.split(',').map((item) => item.trim()).filter((item) => item !== '')) {
-    const [field, target = ''] = entry.split('=').map((part) => part.trim());
+    const [field, target = ''] = entry.split('=').map((part) => part.trim().toLowerCase());
     const key = targetKey(target);
     if (!(INSIGHTS_FIELDS as readonly string[]).includes(field) || key === undefined) {
       problems.push(`POLYAI_INSIGHTS_SLOTS: "${entry.slice(0, 60)}" is not field=1..10|${[...STANDARD_TEXT_FIELDS].join('|')}|off.`);
