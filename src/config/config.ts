@@ -78,15 +78,18 @@ const MAX_LIST = 500;
 const booleanValue: Reader<boolean> = (value) => (typeof value === 'boolean' ? value : undefined);
 const finiteNumber: Reader<number> = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
+/** Non-empty text, without the spaces an admin may type around it (field paths and keys never hold them). */
+const isFilled = (item: unknown): item is string => typeof item === 'string' && item.trim() !== '';
+
 const stringList: Reader<string[]> = (value) =>
-  Array.isArray(value) && value.length <= MAX_LIST && value.every((item) => typeof item === 'string' && item !== '') ? [...value] : undefined;
+  Array.isArray(value) && value.length <= MAX_LIST && value.every(isFilled) ? value.map((item: string) => item.trim()) : undefined;
 
 const stringMap: Reader<Record<string, string>> = (value) => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length > MAX_LIST || !entries.every(([, label]) => typeof label === 'string' && label !== '')) return undefined;
+  if (entries.length > MAX_LIST || !entries.every(([path, label]) => isFilled(path) && isFilled(label))) return undefined;
   // Null prototype: a `__proto__` path is a label like any other.
-  return Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(entries));
+  return Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(entries.map(([path, label]) => [path.trim(), (label as string).trim()])));
 };
 
 /** One label map per supported language; a language the tab does not speak is a mistake worth a warning. */
@@ -130,9 +133,13 @@ const functionsUrl: Reader<string | null> = (value) => {
   }
 };
 
+/** A language tag as admins type it: `es-ES`, `es-es`, ` ES_ES `; `auto` (any case) or empty follows Flex. */
 const language: Reader<SupportedLanguage | null> = (value) => {
-  if (value === null || value === '' || value === 'auto') return null;
-  return isSupportedLanguage(value) ? value : undefined;
+  if (value === null) return null;
+  if (typeof value !== 'string') return undefined;
+  const tag = value.trim().replace('_', '-').toLowerCase();
+  if (tag === '' || tag === 'auto') return null;
+  return SUPPORTED_LANGUAGES.find((supported) => supported.toLowerCase() === tag);
 };
 
 const currency: Reader<string | null> = (value) => {
