@@ -233,12 +233,17 @@ describe('PolyAI client: statuses, Retry-After, timers', () => {
 
   it('reads a Retry-After HTTP date as the time until then', async () => {
     const sleep = jest.fn(async (_ms: number) => undefined);
-    const inThreeSeconds = new Date(Date.now() + 3_000).toUTCString();
-    const fetch = answering(new Response('', { status: 429, headers: { 'retry-after': inThreeSeconds } }), new Response('{"data":{}}', { status: 200 }));
-    await createPolyaiClient(config, { fetch: fetch as unknown as typeof globalThis.fetch, sleep }).fetchHandoffState({ param: 'id', value: 'x' });
-    const pause = sleep.mock.calls[0][0];
-    expect(pause).toBeGreaterThan(1_000); // HTTP dates have whole seconds
-    expect(pause).toBeLessThanOrEqual(3_000);
+    // The clock stands still at a whole second: the pause is exact however long the machine takes to get there.
+    const now = Date.UTC(2026, 10, 20, 9, 0, 0);
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
+    try {
+      const inThreeSeconds = new Date(now + 3_000).toUTCString();
+      const fetch = answering(new Response('', { status: 429, headers: { 'retry-after': inThreeSeconds } }), new Response('{"data":{}}', { status: 200 }));
+      await createPolyaiClient(config, { fetch: fetch as unknown as typeof globalThis.fetch, sleep }).fetchHandoffState({ param: 'id', value: 'x' });
+      expect(sleep).toHaveBeenCalledWith(3_000);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('accepts a body of exactly 2,000,000 bytes', async () => {
