@@ -1,6 +1,7 @@
 import React from 'react';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 
+import { SEARCH_DEBOUNCE_MS } from '../../../src/views/Transcript/TranscriptSearch';
 import { TranscriptSection } from '../../../src/views/Transcript/TranscriptSection';
 import type { ConversationLoader } from '../../../src/views/Transcript/useConversation';
 import { compileMaskPatterns, DEFAULT_MASK_PATTERNS } from '@polyai-context/model';
@@ -31,10 +32,25 @@ const transcript = () => screen.getByTestId('polyai-section-transcript');
 const messages = () => within(screen.getByRole('log')).queryAllByRole('listitem');
 const search = () => screen.getByRole('searchbox', { name: 'Search the transcript' });
 
-/** Types a query and waits for the debounced search to run. */
-async function searchFor(query: string, count: string) {
-  fireEvent.change(search(), { target: { value: query } });
-  await waitFor(() => expect(within(transcript()).getByRole('status')).toHaveTextContent(count));
+/**
+ * How long a step of these tests may take on a busy machine before it counts as stuck. The tests wait for what
+ * the agent sees, never for a time: with a CPU hog beside the suite, loading and searching 10,000 turns took
+ * longer than Testing Library's default 1 s and jest's default 5 s.
+ */
+const STUCK_MS = 30_000;
+
+/** Types a query and lets the search's pause pass on jest's clock, so no real clock races the machine. */
+function searchFor(query: string, count: string) {
+  jest.useFakeTimers();
+  try {
+    fireEvent.change(search(), { target: { value: query } });
+    act(() => {
+      jest.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
+    });
+  } finally {
+    jest.useRealTimers();
+  }
+  expect(within(transcript()).getByRole('status')).toHaveTextContent(count);
 }
 
 function longConversation(turns: number) {
@@ -237,7 +253,7 @@ describe('transcript', () => {
 describe('transcript search', () => {
   async function renderLoaded(body: unknown) {
     renderTranscript(loaderFor(mockFetch(jsonResponse(200, { conversation: body }))));
-    await waitFor(() => expect(messages().length).toBeGreaterThan(0));
+    await waitFor(() => expect(messages().length).toBeGreaterThan(0), { timeout: STUCK_MS });
   }
 
   const marks = () => Array.from(screen.getByRole('log').querySelectorAll('mark'));
@@ -245,7 +261,7 @@ describe('transcript search', () => {
 
   it('highlights matches as text, counts them and steps with Enter, Shift+Enter and the buttons', async () => {
     await renderLoaded(fixture('conversation.json'));
-    await searchFor('twice', '1 of 2');
+    searchFor('twice', '1 of 2');
     expect(marks().map((mark) => mark.textContent)).toEqual(['twice', 'twice']);
     expect(activeMark()?.closest('[role="listitem"]')).toHaveTextContent('I was charged twice');
 
@@ -260,25 +276,25 @@ describe('transcript search', () => {
     expect(within(transcript()).getByRole('status')).toHaveTextContent('1 of 2');
     fireEvent.click(screen.getByRole('button', { name: 'Next match' }));
     expect(within(transcript()).getByRole('status')).toHaveTextContent('2 of 2');
-  });
+  }, 2 * STUCK_MS);
 
   it('says when nothing matches and treats markup in the query as text', async () => {
     await renderLoaded({ turns: [{ user_input: 'a <b>bold</b> claim' }] });
-    await searchFor('<b>', '1 of 1');
+    searchFor('<b>', '1 of 1');
     expect(marks()[0].textContent).toBe('<b>');
     expect(screen.getByRole('log').querySelector('b')).toBeNull();
-    await searchFor('zebra', 'No matches');
+    searchFor('zebra', 'No matches');
     expect(screen.getByRole('button', { name: 'Next match' })).toBeDisabled();
-  });
+  }, 2 * STUCK_MS);
 
   it('renders a window of a 10,000-turn call and scrolls to a far match', async () => {
     await renderLoaded(longConversation(10_000));
     expect(messages().length).toBeLessThan(40);
     expect(screen.queryByText(/turn 9000/)).not.toBeInTheDocument();
-    await searchFor('refund', '1 of 1');
-    await waitFor(() => expect(activeMark()?.closest('[role="listitem"]')).toHaveTextContent('turn 9000 mentions the refund'));
+    searchFor('refund', '1 of 1');
+    await waitFor(() => expect(activeMark()?.closest('[role="listitem"]')).toHaveTextContent('turn 9000 mentions the refund'), { timeout: STUCK_MS });
     expect(messages().length).toBeLessThan(40);
-  });
+  }, 3 * STUCK_MS);
 
   it('searches once typing pauses, not on every keystroke', async () => {
     await renderLoaded(fixture('conversation.json'));
@@ -293,5 +309,5 @@ describe('transcript search', () => {
     } finally {
       jest.useRealTimers();
     }
-  });
+  }, 2 * STUCK_MS);
 });
