@@ -172,17 +172,33 @@ describe('verification: nested under `verification` first, the top-level keys fi
   });
 });
 
-describe('ids: the envelope\'s ids win over the data\'s own', () => {
+describe('ids: the call\'s ids are Twilio\'s and the envelope\'s, never the data\'s', () => {
+  const CALL = `CA${'d'.repeat(32)}`;
+  const OTHER_CALL = `CA${'e'.repeat(32)}`;
+
   it.each([
     ['id', 'id'],
     ['shared_id', 'sharedId'],
-  ] as const)('`%s`: the envelope\'s, else the data\'s; the data\'s is never listed as a captured field', (key, field) => {
+  ] as const)('`%s`: the envelope\'s; one in the data that differs is data, listed as a captured field', (key, field) => {
     const both = read({ [key]: 'from-data', other: 'x' }, { [key]: 'from-envelope' });
     expect(both.ids[field]).toBe('from-envelope');
-    expect(capturedPaths(both)).toEqual(['other']);
+    expect(capturedPaths(both)).toEqual([key, 'other']);
     const dataOnly = read({ [key]: 'from-data', other: 'x' }, {});
-    expect(dataOnly.ids[field]).toBe('from-data');
-    expect(capturedPaths(dataOnly)).toEqual(['other']);
+    expect(dataOnly.ids[field]).toBeNull();
+    expect(capturedPaths(dataOnly)).toEqual([key, 'other']);
+  });
+
+  it.each(['id', 'shared_id'])('`%s` in the data repeating the envelope\'s is not listed twice', (key) => {
+    expect(capturedPaths(read({ [key]: 'same', other: 'x' }, { [key]: 'same' }))).toEqual(['other']);
+  });
+
+  it('`call_sid`: the task\'s, whichever comes first; PolyAI\'s differing one is data', () => {
+    for (const attributes of [{ call_sid: CALL, polyai: { id: 'h', data: { call_sid: OTHER_CALL } } }, { polyai: { id: 'h', data: { call_sid: OTHER_CALL } }, call_sid: CALL }]) {
+      const context = parseHandoffContext(attributes);
+      expect(context.ids.callSid).toBe(CALL);
+      expect(capturedPaths(context)).toEqual(['call_sid']);
+    }
+    expect(parseHandoffContext({ polyai: { id: 'h', data: { call_sid: OTHER_CALL } } }).ids.callSid).toBeNull();
   });
 });
 
