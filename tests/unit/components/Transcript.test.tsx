@@ -10,7 +10,7 @@ import { LocaleContext, STRING_TABLES, StringsContext } from '../../../src/strin
 import { fixture } from '../../support/fixtures';
 import { hangingFetch, jsonResponse, mockFetch } from '../../support/fetch';
 import { renderWithPaste } from '../../support/render';
-import { localTime } from '../../support/timeZones';
+import { localTime } from '../../support/agentTimeZone';
 
 const maskPatterns = compileMaskPatterns(DEFAULT_MASK_PATTERNS);
 

@@ -13,7 +13,7 @@ import type * as FormatValue from '../../../src/views/HandoffContextView/formatV
 import { TranscriptSection } from '../../../src/views/Transcript/TranscriptSection';
 import { jsonResponse, mockFetch } from '../../support/fetch';
 import { renderInLanguage } from '../../support/render';
-import { AGENT_ZONES, asAgentIn } from '../../support/timeZones';
+import { AGENT_ZONES, asAgentIn } from '../../support/agentTimeZone';
 
 const t = (key: string) => (STRING_TABLES['en-US'] as Record<string, string>)[key] ?? key;
 const field = (value: string): CapturedField => ({ path: 'slots.when', segments: ['slots', 'when'], label: 'When', value, kind: 'string' });

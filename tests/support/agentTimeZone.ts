@@ -1,6 +1,6 @@
 /**
- * Time zones in tests. Jest's environment copies `process.env`, so a test cannot move the process's own zone
- * (`npm test` runs the suites under several `TZ` values for that). What the tab shows in an agent's zone comes
+ * An agent's time zone inside one test. The process's zone is set per jest project (tests/support/timeZone); a test
+ * cannot move it, since jest's environment copies `process.env`. What the tab shows in an agent's zone comes
  * from `Intl.DateTimeFormat` without a `timeZone` option: `asAgentIn(zone)` makes such formatters use `zone`,
  * and leaves the ones that name their zone alone.
  */
