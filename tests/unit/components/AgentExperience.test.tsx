@@ -13,6 +13,7 @@ import type { ConversationResult } from '../../../src/functionCalls/conversation
 import { enUS, pluralKey, resolveFormatLocale, STRING_TABLES, SUPPORTED_LANGUAGES } from '../../../src/strings';
 import { asTaskAttributes, fixture } from '../../support/fixtures';
 import { copyAllLines, fakeClipboard, renderInLanguage } from '../../support/render';
+import { searchTranscript } from '../../support/transcriptSearch';
 
 const maskPatterns = compileMaskPatterns(DEFAULT_MASK_PATTERNS);
 
@@ -241,17 +242,16 @@ describe('localisation (finding 3)', () => {
 
 describe('transcript masking and search (findings 2 and 6)', () => {
   const messages = () => within(screen.getByRole('log')).queryAllByRole('listitem');
-  const search = () => screen.getByRole('searchbox', { name: 'Search the transcript' });
   const status = () => within(section('transcript')).getAllByRole('status')[0];
   const loaded = (body: unknown): ConversationLoader => async () => ({ ok: true, conversation: parseConversation(body) });
 
   const currentMark = () => screen.getByRole('log').querySelector('mark[aria-current="true"]');
 
-  async function searchFor(query: string, count: string) {
-    fireEvent.change(search(), { target: { value: query } });
-    await waitFor(() => expect(status()).toHaveTextContent(count));
-    // The count may read the same for two queries in a row: wait for this query's own highlight too.
-    if (count !== 'No matches') await waitFor(() => expect(currentMark()?.textContent?.toLowerCase()).toBe(query.toLowerCase()));
+  function searchFor(query: string, count: string) {
+    searchTranscript(query);
+    expect(status()).toHaveTextContent(count);
+    // The count may read the same for two queries in a row: this query's own highlight too.
+    if (count !== 'No matches') expect(currentMark()?.textContent?.toLowerCase()).toBe(query.toLowerCase());
   }
 
   it('masks a sensitive entity where the caller said it, and search does not find it', async () => {
@@ -260,8 +260,8 @@ describe('transcript masking and search (findings 2 and 6)', () => {
     const identity = messages()[3];
     expect(identity).not.toHaveTextContent('1988');
     expect(identity).not.toHaveTextContent('fourth of May');
-    await searchFor('1988', 'No matches');
-    await searchFor('May', 'No matches');
+    searchFor('1988', 'No matches');
+    searchFor('May', 'No matches');
 
     fireEvent.click(within(identity).getByRole('button', { name: 'Show the hidden values in this message' }));
     expect(messages()[3]).toHaveTextContent('fourth of May 1988, SW1A 1AA');
@@ -278,8 +278,8 @@ describe('transcript masking and search (findings 2 and 6)', () => {
     inLanguage(<TranscriptSection source={{ status: 'available', load: loaded(body) }} maskPatterns={maskPatterns} sensitiveValues={values} />);
     await waitFor(() => expect(messages().length).toBe(2));
     expect(messages()[0]).toHaveTextContent('my card is •••••••• thanks');
-    await searchFor('4111', 'No matches');
-    await searchFor('card', '1 of 1');
+    searchFor('4111', 'No matches');
+    searchFor('card', '1 of 1');
   });
 
   it('searches badges and labels intents as the Handoff section does', async () => {
@@ -287,9 +287,9 @@ describe('transcript masking and search (findings 2 and 6)', () => {
     await waitFor(() => expect(messages().length).toBeGreaterThan(3));
     expect(within(messages()[1]).getByText('Dispute charge')).toBeInTheDocument();
     // The postcode is not sensitive: its badge is found although the turn's text is masked (for the dob).
-    await searchFor('SW1A', '1 of 1');
+    searchFor('SW1A', '1 of 1');
     expect(currentMark()?.closest('[data-paste-element="BADGE"]')).toHaveTextContent('Postcode: SW1A 1AA');
-    await searchFor('provide identity', '1 of 1');
+    searchFor('provide identity', '1 of 1');
     expect(currentMark()?.closest('[data-paste-element="BADGE"]')).toHaveTextContent('Provide identity');
   });
 

@@ -1,7 +1,6 @@
 import React from 'react';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 
-import { SEARCH_DEBOUNCE_MS } from '../../../src/views/Transcript/TranscriptSearch';
 import { TranscriptSection } from '../../../src/views/Transcript/TranscriptSection';
 import type { ConversationLoader } from '../../../src/views/Transcript/useConversation';
 import { compileMaskPatterns, DEFAULT_MASK_PATTERNS } from '@polyai-context/model';
@@ -11,6 +10,7 @@ import { fixture } from '../../support/fixtures';
 import { hangingFetch, jsonResponse, mockFetch } from '../../support/fetch';
 import { renderWithPaste } from '../../support/render';
 import { localTime } from '../../support/agentTimeZone';
+import { searchTranscript } from '../../support/transcriptSearch';
 
 const maskPatterns = compileMaskPatterns(DEFAULT_MASK_PATTERNS);
 
@@ -39,17 +39,9 @@ const search = () => screen.getByRole('searchbox', { name: 'Search the transcrip
  */
 const STUCK_MS = 30_000;
 
-/** Types a query and lets the search's pause pass on jest's clock, so no real clock races the machine. */
+/** Types a query, lets the search run (tests/support/transcriptSearch) and checks its count. */
 function searchFor(query: string, count: string) {
-  jest.useFakeTimers();
-  try {
-    fireEvent.change(search(), { target: { value: query } });
-    act(() => {
-      jest.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
-    });
-  } finally {
-    jest.useRealTimers();
-  }
+  searchTranscript(query);
   expect(within(transcript()).getByRole('status')).toHaveTextContent(count);
 }
 
