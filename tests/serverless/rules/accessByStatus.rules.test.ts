@@ -1,10 +1,11 @@
 /**
  * Which reservation statuses may read the tab's data and which may write the verdict (README, "Least privilege"
  * and "The agent's verdict"; docs/SECURITY.md, item 7), every TaskRouter reservation status in both modes, and
- * every default unrestricted role. How the holder is found (the ids in the task's attributes) is changing in
- * issue 30; the statuses and roles below are what the README promises either way.
+ * every default unrestricted role. Which conversation a held task may read (its signed binding) is
+ * tests/serverless/taskAccess.test.ts's; the statuses and roles below are what the README promises.
  */
 import { InMemoryTaskRouter } from '../../../devtools/taskrouter/inMemoryTaskRouter';
+import { requestClock } from '../../../serverless/src/lib/deadline';
 import { checkTaskAccess, type TaskAccessMode } from '../../../serverless/src/lib/taskAccess';
 import { functionEnv, VERIFIED_CALL, WORKER_SID } from '../support/functions';
 
@@ -37,14 +38,8 @@ const cases = STATUSES.flatMap(([status, read, write]) => [
 describe('access by reservation status', () => {
   it.each(cases)('a %s reservation: %s allowed = %s, by task SID', async (status, mode, allowed) => {
     const taskRouter = holding(status);
-    const decision = await checkTaskAccess({ taskSid: TASK_SID }, agent, functionEnv(), () => taskRouter, mode as TaskAccessMode);
+    const decision = await checkTaskAccess({ taskSid: TASK_SID }, agent, functionEnv(), () => taskRouter, mode as TaskAccessMode, requestClock());
     expect(decision).toEqual(allowed ? { ok: true, via: 'task' } : { ok: false, status: 403, message: 'This task is held by another worker.' });
-  });
-
-  it.each(STATUSES)('a %s reservation: reading the conversation it names is allowed = %s', async (status, read) => {
-    const taskRouter = holding(status);
-    const decision = await checkTaskAccess({ conversationId: VERIFIED_CALL }, agent, functionEnv(), () => taskRouter, 'read');
-    expect(decision.ok).toBe(read);
   });
 });
 
@@ -53,20 +48,20 @@ describe('access by role', () => {
     'the default unrestricted role %s may %s any task, without asking TaskRouter',
     async (role, mode) => {
       const taskRouter = new InMemoryTaskRouter();
-      const decision = await checkTaskAccess({ taskSid: TASK_SID }, { ...agent, roles: ['agent', role] }, functionEnv(), () => taskRouter, mode as TaskAccessMode);
+      const decision = await checkTaskAccess({ taskSid: TASK_SID }, { ...agent, roles: ['agent', role] }, functionEnv(), () => taskRouter, mode as TaskAccessMode, requestClock());
       expect(decision).toEqual({ ok: true, via: 'role' });
       expect(taskRouter.calls).toEqual([]);
     },
   );
 
   it.each(['agent', 'supervisors', 'wfo.team_leader', 'super', ''])('role %j is checked against its reservations like an agent', async (role) => {
-    const decision = await checkTaskAccess({ taskSid: TASK_SID }, { ...agent, roles: [role] }, functionEnv(), () => holding('completed'), 'read');
+    const decision = await checkTaskAccess({ taskSid: TASK_SID }, { ...agent, roles: [role] }, functionEnv(), () => holding('completed'), 'read', requestClock());
     expect(decision).toEqual({ ok: false, status: 403, message: 'This task is held by another worker.' });
   });
 
   it('a role the admin listed, in another letter case, is unrestricted; the defaults then are not', async () => {
     const env = functionEnv(undefined, { POLYAI_UNRESTRICTED_ROLES: 'WFO.Full_Access' });
-    expect(await checkTaskAccess({ taskSid: TASK_SID }, { ...agent, roles: ['wfo.full_access'] }, env, () => holding('completed'), 'write')).toEqual({ ok: true, via: 'role' });
-    expect((await checkTaskAccess({ taskSid: TASK_SID }, { ...agent, roles: ['supervisor'] }, env, () => holding('completed'), 'write')).ok).toBe(false);
+    expect(await checkTaskAccess({ taskSid: TASK_SID }, { ...agent, roles: ['wfo.full_access'] }, env, () => holding('completed'), 'write', requestClock())).toEqual({ ok: true, via: 'role' });
+    expect((await checkTaskAccess({ taskSid: TASK_SID }, { ...agent, roles: ['supervisor'] }, env, () => holding('completed'), 'write', requestClock())).ok).toBe(false);
   });
 });

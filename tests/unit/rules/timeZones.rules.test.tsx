@@ -78,7 +78,7 @@ describe('a moment is shown at the agent\'s clock time', () => {
     const fetchImpl = mockFetch(jsonResponse(200, body));
     renderInLanguage(
       <TranscriptSection
-        source={{ status: 'available', load: (signal) => fetchConversation({ functionsBaseUrl: 'https://fn.twil.io', token: 't', conversationId: 'CA1', signal, fetchImpl }) }}
+        source={{ status: 'available', load: (signal) => fetchConversation({ functionsBaseUrl: 'https://fn.twil.io', token: 't', taskSid: 'WT1', conversationId: 'CA1', signal, fetchImpl }) }}
         maskPatterns={compileMaskPatterns(DEFAULT_MASK_PATTERNS)}
       />,
     );
