@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { withDeadline } from '../../serverless/src/lib/deadline';
 
-/** Generous for a loaded CI machine: the old client did not answer at all within 10 s. */
+/** On top of the event loop's measured lateness: the old client did not answer at all within 10 s. */
 const MARGIN_MS = 1_500;
 
 describe('the deadline the Functions enforce themselves', () => {
@@ -21,13 +21,13 @@ describe('the deadline the Functions enforce themselves', () => {
       buildSync({ entryPoints: [path.join(__dirname, 'support/trickleUnderGc.ts')], bundle: true, platform: 'node', outfile, logLevel: 'error' });
       const child = spawnSync(process.execPath, ['--expose-gc', outfile], { encoding: 'utf8', timeout: 30_000 });
       expect(child.stderr).toBe('');
-      const { attemptMs, outcome } = JSON.parse(child.stdout) as { attemptMs: number; outcome: Array<{ status: number; ms: number }> | 'stuck' };
+      const { attemptMs, outcome, lagMs } = JSON.parse(child.stdout) as { attemptMs: number; outcome: Array<{ status: number; ms: number }> | 'stuck'; lagMs: number };
       expect(outcome).not.toBe('stuck');
       const calls = outcome as Array<{ status: number; ms: number }>;
       expect(calls).toHaveLength(20);
       for (const call of calls) {
         expect(call.status).toBe(504);
-        expect(call.ms).toBeLessThanOrEqual(attemptMs + MARGIN_MS);
+        expect(call.ms).toBeLessThanOrEqual(attemptMs + MARGIN_MS + lagMs);
       }
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
