@@ -14,6 +14,7 @@ import { fetchHandoffState } from '../../functionCalls/handoffStateClient';
 import { LabelsContext, LocaleContext, pickStrings, StringsContext, type SupportedLanguage } from '../../strings';
 import { flexToken } from '../flexToken';
 import { reportTabError } from '../reportError';
+import { useTabOpened } from '../../views/common/tabOpened';
 import { handoffContextOf } from '../taskContext';
 
 interface PolyaiContextTabProps {
@@ -49,15 +50,18 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
         : null,
     [functionsBaseUrl, taskSid, handoffId, sharedId],
   );
-  const { context, state: fullHandoff } = useFullHandoff(compact, loadHandoff);
+  // Built before the agent opens the tab (Flex keeps tabs mounted); what is fetched waits for the opening.
+  const opened = useTabOpened();
+  const { context, state: fullHandoff } = useFullHandoff(compact, loadHandoff, opened);
   const { maskPatterns } = config;
   const sensitiveValues = useMemo(() => sensitiveValuesOf(context, maskPatterns), [context, maskPatterns]);
   const conversationId = transcriptIdOf(context.ids);
   const transcriptSource = useMemo<TranscriptSource>(() => {
     if (!functionsBaseUrl) return { status: 'unavailable', reason: 'not-configured' };
     if (!conversationId || !taskSid) return { status: 'unavailable', reason: 'no-id' };
+    if (!opened) return { status: 'waiting' };
     return { status: 'available', load: (signal) => fetchConversation({ functionsBaseUrl, token: flexToken(), taskSid, conversationId, signal }) };
-  }, [functionsBaseUrl, taskSid, conversationId]);
+  }, [functionsBaseUrl, taskSid, conversationId, opened]);
   const transcript =
     context.status === 'absent' ? null : (
       <TranscriptSection

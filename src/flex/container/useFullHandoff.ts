@@ -18,12 +18,12 @@ export type FullHandoffState =
 
 /**
  * The context to show: the compact one from the task at once; when its marker says something did not fit, the
- * whole handoff fetched by id replaces it (one round trip, on mount: the tab being opened). On failure the
- * compact context stays and the state says what is missing.
+ * whole handoff fetched by id replaces it (one round trip, once `opened`: the agent opened the tab; loading
+ * until then). On failure the compact context stays and the state says what is missing.
  */
-export function useFullHandoff(compact: HandoffContext, load: HandoffStateLoader | null): { context: HandoffContext; state: FullHandoffState } {
+export function useFullHandoff(compact: HandoffContext, load: HandoffStateLoader | null, opened = true): { context: HandoffContext; state: FullHandoffState } {
   const needed = compact.notLoaded !== null;
-  const { state, retry, retrying, lastTried } = useFunctionCall(needed ? load : null);
+  const { state, retry, retrying, lastTried } = useFunctionCall(needed && opened ? load : null);
   const full = useMemo(() => {
     if (state.status !== 'loaded') return null;
     const attributes = compact.ids.callSid === null ? {} : { call_sid: compact.ids.callSid };

@@ -5,7 +5,7 @@ import { PolyaiContextTab } from '../container/PolyaiContextTab';
 import type { PolyaiContextConfig } from '../../config';
 import { pickStrings, type SupportedLanguage } from '../../strings';
 import { handoffContextOf } from '../taskContext';
-import { openedOnlyIn } from './openedTab';
+import { preparedIn } from './preparedTab';
 import { withPasteTheme } from './pasteProvider';
 import { TASK_CANVAS_TABS } from './taskCanvasTabs';
 
@@ -22,14 +22,14 @@ export function shouldShowContextTab(task: { attributes?: unknown } | undefined,
 }
 
 export function registerContextTab(flex: typeof Flex, manager: Flex.Manager, config: PolyaiContextConfig, language: SupportedLanguage, locale: string = language): void {
-  const OpenedOnly = openedOnlyIn(flex, TASK_CANVAS_TABS, CONTEXT_TAB_NAME);
+  const Prepared = preparedIn(flex, TASK_CANVAS_TABS, CONTEXT_TAB_NAME);
   const ThemedTab = withPasteTheme(flex, PolyaiContextTab);
   const label = pickStrings(manager.strings).PolyaiContextTabLabel;
   flex.TaskCanvasTabs.Content.add(
     <flex.Tab key="polyai-context-tab" uniqueName={CONTEXT_TAB_NAME} label={label}>
-      <OpenedOnly>
+      <Prepared>
         <ThemedTab config={config} language={language} locale={locale} />
-      </OpenedOnly>
+      </Prepared>
     </flex.Tab>,
     { sortOrder: config.tabSortOrder, if: ({ task }) => shouldShowContextTab(task, config) },
   );

@@ -22,8 +22,11 @@ import { presentTurn } from './presentTurn';
 /** Why there is no transcript to load: said as a note, not as an error. */
 export type TranscriptUnavailable = 'not-configured' | 'no-id';
 
-/** Whether the call's transcript can be loaded, and how; or why not. */
-export type TranscriptSource = { status: 'available'; load: ConversationLoader } | { status: 'unavailable'; reason: TranscriptUnavailable };
+/**
+ * Whether the call's transcript can be loaded, and how; or why not. `waiting`: it can, once the tab is opened
+ * (shown as loading, nothing fetched yet).
+ */
+export type TranscriptSource = { status: 'available'; load: ConversationLoader } | { status: 'waiting' } | { status: 'unavailable'; reason: TranscriptUnavailable };
 
 interface TranscriptSectionProps {
   source: TranscriptSource;
@@ -77,8 +80,10 @@ function SearchableTranscript({ turns: loaded, maskPatterns, sensitiveValues }: 
       copyRef.current = null;
     };
   }, [copyRef, turns, t]);
-  const texts = useMemo(() => searchableTexts(turns.map((turn) => turnParts(turn).join(PART_SEPARATOR))), [turns]);
-  const matches = useMemo(() => findMatches(texts, query), [texts, query]);
+  // Searchable texts are made once a search starts, not with the transcript: a long call opens at once.
+  const searching = query.trim() !== '';
+  const texts = useMemo(() => (searching ? searchableTexts(turns.map((turn) => turnParts(turn).join(PART_SEPARATOR))) : null), [turns, searching]);
+  const matches = useMemo(() => (texts === null ? [] : findMatches(texts, query)), [texts, query]);
   const onSearch = useCallback((next: string) => {
     setQuery(next);
     setCurrent(0);
@@ -100,7 +105,7 @@ function SearchableTranscript({ turns: loaded, maskPatterns, sensitiveValues }: 
 }
 
 /** When the last attempt ended, in the agent's locale ("14:03:27" for en-GB). */
-function LoadedTranscript({ load, maskPatterns, sensitiveValues, known }: Omit<TurnsProps, 'turns'> & { load: ConversationLoader; known: HandoffKnows }): JSX.Element {
+function LoadedTranscript({ load, maskPatterns, sensitiveValues, known }: Omit<TurnsProps, 'turns'> & { load: ConversationLoader | null; known: HandoffKnows }): JSX.Element {
   const t = useStrings();
   const { state, retry, retrying, lastTried } = useConversation(load);
   const shareRecord = useContext(ConversationRecordContext);
@@ -156,13 +161,13 @@ function LoadedTranscript({ load, maskPatterns, sensitiveValues, known }: Omit<T
   }
 }
 
-/** The call's transcript, fetched when this section first mounts (the tab is opened), never before. */
+/** The call's transcript, fetched once its source is available (the tab is opened), never before. */
 export function TranscriptSection({ source, maskPatterns, sensitiveValues = NO_VALUES, known = KNOWS_NOTHING }: TranscriptSectionProps): JSX.Element {
   const t = useStrings();
   return (
     <Section id="transcript" title={t('PolyaiContextTranscriptHeading')}>
-      {source.status === 'available' ? (
-        <LoadedTranscript load={source.load} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} known={known} />
+      {source.status !== 'unavailable' ? (
+        <LoadedTranscript load={source.status === 'available' ? source.load : null} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} known={known} />
       ) : (
         <Text as="p" color="colorTextWeak">
           {t(NOTES[source.reason])}

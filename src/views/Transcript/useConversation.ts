@@ -14,8 +14,8 @@ export type ConversationState =
   /** PolyAI has no conversation under this id (404): nothing to retry. */
   | { status: 'missing' };
 
-/** Loads on mount (the tab being opened), again on retry (showing that it tries, and when it last tried). */
-export function useConversation(load: ConversationLoader): Omit<FunctionCall<unknown>, 'state'> & { state: ConversationState } {
+/** Loads on mount or once `load` is given (the tab opened), again on retry (showing that it tries, and when it last tried). */
+export function useConversation(load: ConversationLoader | null): Omit<FunctionCall<unknown>, 'state'> & { state: ConversationState } {
   const { state, ...call } = useFunctionCall(load);
   if (state.status === 'loaded') return { ...call, state: { status: 'loaded', conversation: state.value.conversation } };
   if (state.status === 'failed') return { ...call, state: state.code === 404 ? { status: 'missing' } : { status: 'failed', message: state.message, httpStatus: state.code } };

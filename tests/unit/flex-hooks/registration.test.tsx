@@ -7,6 +7,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import * as Flex from '@twilio/flex-ui';
 
 import { initPolyaiContext } from '../../../src/PolyaiContextPlugin';
+import { enUS } from '../../../src/strings/en-US';
 import { fixture } from '../../support/fixtures';
 import { installFetch, jsonResponse, mockFetch } from '../../support/fetch';
 import { flexCanvas } from '../../support/flexCanvas';
@@ -123,13 +124,19 @@ describe('the PolyAI Context tab in the agent\'s task canvas', () => {
     expect(within(polyaiPanel()).getByText(formatted)).toBeInTheDocument();
   });
 
-  it('mounts its content once the agent opens the tab, keeps it while they look elsewhere, per task', async () => {
-    init();
+  it('builds its content with the canvas, hidden, so opening the tab only shows it; kept while the agent looks elsewhere, per task', async () => {
+    const fetchSpy = installFetch(mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') })));
+    init({ custom_data: { polyai_context: { functions_base_url: 'https://polyai-1234.twil.io' } } });
     const { rerender } = render(<TaskCanvasTabs task={polyaiTask('WR1')} />);
-    // Flex mounts every tab's content: until the agent opens ours, it renders (and fetches) nothing.
-    expect(screen.queryByTestId('polyai-context')).not.toBeInTheDocument();
+    // As Flex does for its own tabs: the content is there before the agent opens it, hidden, and fetches nothing.
+    expect(within(polyaiPanel()).getByTestId('polyai-context')).not.toBeVisible();
+    expect(within(polyaiPanel()).getByText(enUS.PolyaiContextTranscriptLoading)).toBeInTheDocument();
+    expect(fetchSpy).not.toHaveBeenCalled();
+    const built = within(polyaiPanel()).getByTestId('polyai-context');
     openTab('PolyAI Context');
-    expect(within(polyaiPanel()).getByTestId('polyai-context')).toBeVisible();
+    expect(within(polyaiPanel()).getByTestId('polyai-context')).toBe(built);
+    expect(built).toBeVisible();
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
     // The agent goes to Info: our content stays mounted, hidden (scroll, search and reveals survive).
     openTab('Info');
     expect(within(polyaiPanel()).getByTestId('polyai-context')).not.toBeVisible();
@@ -137,7 +144,9 @@ describe('the PolyAI Context tab in the agent\'s task canvas', () => {
     await invoke('SelectTask', { sid: 'WR2' });
     rerender(<TaskCanvasTabs task={polyaiTask('WR2')} />);
     expect(selectedTab()).toBe('Info');
-    expect(screen.queryByTestId('polyai-context')).not.toBeInTheDocument();
+    expect(within(polyaiPanel()).getByTestId('polyai-context')).not.toBeVisible();
+    expect(fetchSpy).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(within(polyaiPanel()).getByText(enUS.PolyaiContextTranscriptLoading)).toBeInTheDocument());
   });
 
   it('fetches the transcript only when the agent opens the tab, with the Flex token', async () => {

@@ -49,7 +49,7 @@ describe('supervisor task canvas', () => {
     expect(within(screen.getByRole('tablist', { name: 'Task canvas' })).getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Info', 'PolyAI Context']);
   });
 
-  it('renders and fetches nothing until the supervisor opens the tab, then shows the agent\'s verdict read-only', async () => {
+  it('is built hidden and fetches nothing until the supervisor opens the tab, then shows the agent\'s verdict read-only', async () => {
     init();
     // The agent's canvas showing the PolyAI tab does not open the Teams view's one.
     render(
@@ -61,7 +61,8 @@ describe('supervisor task canvas', () => {
     fireEvent.click(within(screen.getByRole('tablist', { name: 'Task canvas' })).getByRole('tab', { name: 'PolyAI Context' }));
     await waitFor(() => expect(fetchSpy).toHaveBeenCalledTimes(1));
     fetchSpy.mockClear();
-    expect(within(polyaiPanels()[1]).queryByTestId('polyai-context')).not.toBeInTheDocument();
+    expect(within(polyaiPanels()[1]).getByTestId('polyai-context')).not.toBeVisible();
+    expect(fetchSpy).not.toHaveBeenCalled();
 
     openTab('PolyAI Context');
     const panel = polyaiPanels()[1];
