@@ -6,7 +6,7 @@ import { DarkTheme, DefaultTheme, useTheme } from '@twilio-paste/core/theme';
 
 import { registerAutoSelectTab, TASK_CANVAS_TABS } from '../../../src/flex/hooks/autoSelectTab';
 import { CONTEXT_TAB_NAME } from '../../../src/flex/hooks/contextTab';
-import { withPasteTheme } from '../../../src/flex/hooks/pasteProvider';
+import { pasteThemeOf, withPasteTheme } from '../../../src/flex/hooks/pasteProvider';
 import { registerStrings } from '../../../src/flex/hooks/strings';
 import { resetFlex } from '../../__mocks__/@twilio/flex-ui';
 
@@ -157,5 +157,52 @@ describe('Paste theme of the plugin\'s pieces', () => {
     const Themed = withPasteTheme(flexWithTheme(theme), ShowsBackground);
     render(<Themed />);
     expect(screen.getByRole('status')).toHaveTextContent(background);
+  });
+});
+
+describe('one Paste theme per Flex theme', () => {
+  function ShowsTheme({ seen }: { seen: unknown[] }): JSX.Element {
+    const theme = useTheme();
+    seen.push(theme);
+    return <output>{theme.textColors.colorText}</output>;
+  }
+  const flexWithTheme = (theme: unknown) =>
+    ({
+      withTheme: (Component: React.ComponentType<{ theme?: unknown }>) =>
+        function WithTheme(props: object) {
+          return <Component {...props} theme={theme} />;
+        },
+    }) as unknown as typeof Flex;
+
+  it('is made once and shared by every piece and every mount', () => {
+    const seen: unknown[] = [];
+    const flexTheme = { isLight: true, tokens: { textColors: { colorText: 'rgb(1, 2, 3)' } } };
+    const Themed = withPasteTheme(flexWithTheme(flexTheme), ShowsTheme);
+    const Other = withPasteTheme(flexWithTheme(flexTheme), ShowsTheme);
+    const { unmount } = render(
+      <>
+        <Themed seen={seen} />
+        <Other seen={seen} />
+      </>,
+    );
+    unmount();
+    render(<Themed seen={seen} />);
+    expect(seen).toHaveLength(3);
+    expect(new Set(seen).size).toBe(1);
+    expect(screen.getByRole('status')).toHaveTextContent('rgb(1, 2, 3)');
+  });
+
+  it("lays Flex's tokens over Paste's theme, keeping the tokens Flex leaves out and Paste's own theme unchanged", () => {
+    const theme = pasteThemeOf(true, { textColors: { colorText: 'rgb(1, 2, 3)' }, custom: [1] });
+    expect(theme.textColors.colorText).toBe('rgb(1, 2, 3)');
+    expect(theme.textColors.colorTextWeak).toBe(DarkTheme.textColors.colorTextWeak);
+    expect(theme.backgroundColors).toEqual(DarkTheme.backgroundColors);
+    expect((theme as unknown as { custom: unknown }).custom).toEqual([1]);
+    expect(theme.breakpoints).toBe(DarkTheme.breakpoints);
+    expect(DarkTheme.textColors.colorText).not.toBe('rgb(1, 2, 3)');
+    // Another Flex theme (other tokens, or light against dark) is another Paste theme.
+    expect(pasteThemeOf(true, { textColors: { colorText: 'rgb(1, 2, 3)' } })).not.toBe(theme);
+    expect(pasteThemeOf(false, undefined)).not.toBe(pasteThemeOf(true, undefined));
+    expect(pasteThemeOf(false, undefined)).toBe(pasteThemeOf(false, undefined));
   });
 });
