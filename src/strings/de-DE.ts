@@ -67,6 +67,8 @@ export const deDE: Strings = {
   PolyaiContextSpeakerAgent: 'PolyAI-Agent',
   PolyaiContextSpeakerCaller: 'Anrufer',
   PolyaiContextTurnMeta: '{{speaker}}, {{time}}',
+  PolyaiContextTranscriptEarlier_one: '{{count}} früheren Redebeitrag zeigen, ab Beginn des Anrufs',
+  PolyaiContextTranscriptEarlier_other: 'Die {{count}} früheren Redebeiträge zeigen, ab Beginn des Anrufs',
   PolyaiContextTurnKeypad: 'Gedrückte Tasten',
   PolyaiContextTurnSilence: 'Keine Antwort (Stille)',
   PolyaiContextTurnOutOfDomain: 'Außerhalb dessen, was PolyAI bearbeitet',

@@ -68,6 +68,8 @@ export const enUS = {
   PolyaiContextSpeakerAgent: 'PolyAI agent',
   PolyaiContextSpeakerCaller: 'Caller',
   PolyaiContextTurnMeta: '{{speaker}}, {{time}}',
+  PolyaiContextTranscriptEarlier_one: 'Show {{count}} earlier turn, from the start of the call',
+  PolyaiContextTranscriptEarlier_other: 'Show the {{count}} earlier turns, from the start of the call',
   PolyaiContextTurnKeypad: 'Keys pressed',
   PolyaiContextTurnSilence: 'No reply (silence)',
   PolyaiContextTurnOutOfDomain: 'Outside what PolyAI handles',

@@ -67,6 +67,8 @@ export const esES: Strings = {
   PolyaiContextSpeakerAgent: 'Agente de PolyAI',
   PolyaiContextSpeakerCaller: 'Llamante',
   PolyaiContextTurnMeta: '{{speaker}}, {{time}}',
+  PolyaiContextTranscriptEarlier_one: 'Mostrar {{count}} turno anterior, desde el inicio de la llamada',
+  PolyaiContextTranscriptEarlier_other: 'Mostrar los {{count}} turnos anteriores, desde el inicio de la llamada',
   PolyaiContextTurnKeypad: 'Teclas pulsadas',
   PolyaiContextTurnSilence: 'Sin respuesta (silencio)',
   PolyaiContextTurnOutOfDomain: 'Fuera de lo que atiende PolyAI',

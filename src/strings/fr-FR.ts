@@ -67,6 +67,8 @@ export const frFR: Strings = {
   PolyaiContextSpeakerAgent: 'Agent PolyAI',
   PolyaiContextSpeakerCaller: 'Appelant',
   PolyaiContextTurnMeta: '{{speaker}}, {{time}}',
+  PolyaiContextTranscriptEarlier_one: "Afficher {{count}} tour de parole précédent, depuis le début de l'appel",
+  PolyaiContextTranscriptEarlier_other: "Afficher les {{count}} tours de parole précédents, depuis le début de l'appel",
   PolyaiContextTurnKeypad: 'Touches composées',
   PolyaiContextTurnSilence: 'Pas de réponse (silence)',
   PolyaiContextTurnOutOfDomain: 'Hors du périmètre de PolyAI',

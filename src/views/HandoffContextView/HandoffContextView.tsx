@@ -7,6 +7,7 @@ import { contextAsText } from './contextAsText';
 import { NotLoadedNote, type NotLoadedPhase } from './NotLoadedNote';
 import { StatusAlert } from './StatusAlert';
 import { PartBoundary } from '../common/PartBoundary';
+import { ScrollArea } from '../common/scrollArea';
 import { callerItems, CallerSection } from './sections/CallerSection';
 import { CapturedFieldsSection } from './sections/CapturedFieldsSection';
 import { HandoffSection } from './sections/HandoffSection';
@@ -89,9 +90,10 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
   // PolyAI's conversation record, once the transcript has loaded it: times at a glance, what PolyAI did.
   const [record, setRecord] = useState<Conversation | null>(null);
   const copyAllText = () => contextAsText({ context, groups, caller, revealed, t, label, locale, currency, transcript: transcriptText.current?.() ?? null });
-  // The region scrolls inside Flex's fixed-height tab panel: tabIndex lets keyboard users scroll it too.
+  // The region scrolls inside Flex's fixed-height tab panel, the tab's one scroll area (the transcript's rows
+  // are placed against it): tabIndex lets keyboard users scroll it too.
   return (
-    <Box padding="space40" overflowY="auto" overflowX="hidden" height="100%" color="colorText" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context" tabIndex={0}>
+    <ScrollArea padding="space40" overflowY="auto" overflowX="hidden" height="100%" color="colorText" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context" tabIndex={0}>
       <CurrencyContext.Provider value={currency}>
         <Stack orientation="vertical" spacing="space40">
           {/* At a glance first, then any warning: the agent reads "Verified" before the small print. */}
@@ -160,6 +162,6 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
           </Box>
         </Stack>
       </CurrencyContext.Provider>
-    </Box>
+    </ScrollArea>
   );
 }

@@ -1,29 +1,25 @@
-import React, { forwardRef, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { VariableSizeList } from 'react-window';
+import React, { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
+import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 
 import { ROW_GAP, TurnRow, type TurnReveal, type TurnRowData } from './TurnRow';
 import type { TranscriptMatch } from './searchTranscript';
+import { ScrollAreaContext } from '../common/scrollArea';
 import type { ConversationTurn } from '@polyai-context/model';
-import { useLocale, useStrings } from '../../strings';
+import { pluralKey, useLocale, useStrings } from '../../strings';
 
-const MAX_HEIGHT = 480;
+/** Turns shown first: those that led to the handoff, in reading order, right under the search box. */
+export const TAIL_TURNS = 10;
 const CHARS_PER_LINE = 44;
 const LINE_HEIGHT = 20;
 
 /** First guess of a row's height, until it is measured: near enough that scrolling rarely jumps. */
 function estimateHeight(turn: ConversationTurn): number {
   const lines = Math.max(1, Math.ceil(turn.text.length / CHARS_PER_LINE)) + (turn.dtmf === null ? 0 : 1) + Math.ceil((turn.translation?.length ?? 0) / CHARS_PER_LINE);
-  const badges = turn.intents.length + turn.entities.length > 0 || turn.silence || turn.outOfDomain ? 28 : 0;
+  const badges = turn.intents.length + turn.entities.length > 0 || turn.outOfDomain ? 28 : 0;
   return 24 + lines * LINE_HEIGHT + 24 + badges + ROW_GAP;
 }
-
-// The log and list roles of Paste's ChatLog, on react-window's own scroll container and row holder.
-const LogElement = forwardRef<HTMLDivElement, React.HTMLAttributes<HTMLDivElement>>(function LogElement(props, ref) {
-  return <div {...props} ref={ref} role="log" tabIndex={0} />;
-});
-const ListElement = forwardRef<HTMLDivElement, React.HTMLAttributes<HTMLDivElement>>(function ListElement(props, ref) {
-  return <div {...props} ref={ref} role="list" />;
-});
 
 interface TranscriptListProps {
   turns: readonly ConversationTurn[];
@@ -35,30 +31,61 @@ interface TranscriptListProps {
 
 const NO_REVEAL: TurnReveal = { masked: [], revealed: new Set(), onToggle: () => undefined };
 
+/** An area not laid out (yet) counts as a window high: rows render rather than none. */
+const atLeastWindow = (rect: Rect): Rect => ({ width: rect.width, height: rect.height || (typeof window === 'undefined' ? 0 : window.innerHeight) });
+
 /**
- * The transcript, virtualised: only the rows in view (plus a few) are in the DOM, so a 10,000-turn
- * call costs what a short one does. Rows are measured once shown; until then their height is estimated.
+ * Where the list starts inside the tab's scroll area, kept up to date as what is above it changes height
+ * (rows still arriving, a section expanded): the virtualiser places rows against the area's scroll offset.
+ */
+function useOffsetIn(scrollArea: HTMLElement | null, list: React.RefObject<HTMLElement>): number {
+  const [offset, setOffset] = useState(0);
+  useLayoutEffect(() => {
+    const element = list.current;
+    if (!scrollArea || !element) return undefined;
+    const measure = () => {
+      const next = Math.round(element.getBoundingClientRect().top - scrollArea.getBoundingClientRect().top + scrollArea.scrollTop);
+      setOffset((current) => (current === next ? current : next));
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined' || !scrollArea.firstElementChild) return undefined;
+    const observer = new ResizeObserver(measure);
+    observer.observe(scrollArea.firstElementChild);
+    return () => observer.disconnect();
+  }, [scrollArea, list]);
+  return offset;
+}
+
+/**
+ * The transcript in the tab's one scroll area (no box of its own to trap the wheel): first the last
+ * TAIL_TURNS turns, which led to the handoff, with a button back to the start of the call; the whole call
+ * virtualised against the tab's scrolling, so only the rows in view (plus a few) are in the DOM and a
+ * 10,000-turn call costs what a short one does. Rows are measured once shown; until then their height is
+ * estimated. A search match in an earlier turn shows the whole call.
  */
 export function TranscriptList({ turns, query, active, reveal = NO_REVEAL }: TranscriptListProps): JSX.Element {
   const t = useStrings();
   const locale = useLocale();
-  const list = useRef<VariableSizeList>(null);
-  const sizes = useRef(new Map<number, number>());
-  // Rows measure themselves in layout effects, which on first mount run before the list's ref is set:
-  // those first sizes are applied by this component's own layout effect, right after.
-  const pending = useRef<number | null>(null);
-  const setSize = useCallback((index: number, size: number) => {
-    if (sizes.current.get(index) === size) return;
-    sizes.current.set(index, size);
-    if (list.current) list.current.resetAfterIndex(index);
-    else pending.current = Math.min(pending.current ?? index, index);
-  }, []);
-  useLayoutEffect(() => {
-    if (pending.current === null) return;
-    list.current?.resetAfterIndex(pending.current);
-    pending.current = null;
+  const scrollArea = useContext(ScrollAreaContext);
+  const list = useRef<HTMLDivElement>(null);
+  const [fromStart, setFromStart] = useState(false);
+  const first = fromStart ? 0 : Math.max(0, turns.length - TAIL_TURNS);
+  const offset = useOffsetIn(scrollArea, list);
+  const virtualizer: Virtualizer<HTMLElement, HTMLDivElement> = useVirtualizer({
+    count: turns.length - first,
+    getScrollElement: () => scrollArea,
+    initialRect: atLeastWindow({ width: 0, height: 0 }),
+    observeElementRect: (instance, onRect) => observeElementRect(instance, (rect) => onRect(atLeastWindow(rect))),
+    estimateSize: (index) => estimateHeight(turns[first + index]),
+    // A hidden row measures 0: it keeps its estimate until it shows again.
+    measureElement: (element, _, instance) => {
+      const height = Math.ceil(element.getBoundingClientRect().height);
+      return height > 0 ? height : estimateHeight(turns[first + instance.indexFromElement(element)]);
+    },
+    getItemKey: (index) => first + index,
+    overscan: TAIL_TURNS,
+    scrollMargin: offset,
   });
-  const itemSize = useCallback((index: number) => sizes.current.get(index) ?? estimateHeight(turns[index]), [turns]);
   const formatTime = useMemo(() => {
     let format: Intl.DateTimeFormat;
     try {
@@ -72,34 +99,44 @@ export function TranscriptList({ turns, query, active, reveal = NO_REVEAL }: Tra
       return Number.isNaN(date.getTime()) ? '' : format.format(date);
     };
   }, [locale]);
-  const itemData = useMemo<TurnRowData>(
-    () => ({ turns, query, active, formatTime, setSize, reveal }),
-    [turns, query, active, formatTime, setSize, reveal],
-  );
+  const itemData = useMemo<TurnRowData>(() => ({ turns, query, active, formatTime, reveal }), [turns, query, active, formatTime, reveal]);
+  // The turn to bring into view once it is in the list: the current match, or the first turn asked for.
+  const wanted = useRef<{ turn: number; align: 'auto' | 'start' } | null>(null);
   useEffect(() => {
-    if (active) list.current?.scrollToItem(active.turn, 'smart');
+    if (active) wanted.current = { turn: active.turn, align: 'auto' };
   }, [active]);
-  const height = useMemo(() => {
-    let total = 0;
-    for (let index = 0; index < turns.length && total < MAX_HEIGHT; index += 1) total += estimateHeight(turns[index]);
-    return Math.min(total, MAX_HEIGHT);
-  }, [turns]);
+  useEffect(() => {
+    const target = wanted.current;
+    if (!target) return;
+    if (target.turn < first) {
+      setFromStart(true);
+      return;
+    }
+    wanted.current = null;
+    virtualizer.scrollToIndex(target.turn - first, { align: target.align });
+  }, [active, first, virtualizer]);
+  const showFromStart = () => {
+    wanted.current = { turn: 0, align: 'start' };
+    setFromStart(true);
+    // The button goes away: keyboard focus moves to the transcript it opened.
+    list.current?.focus();
+  };
   return (
-    <VariableSizeList
-      ref={list}
-      height={height}
-      width="100%"
-      itemCount={turns.length}
-      itemSize={itemSize}
-      estimatedItemSize={estimateHeight(turns[0])}
-      itemData={itemData}
-      itemKey={(index) => index}
-      outerElementType={LogElement}
-      innerElementType={ListElement}
-      overscanCount={4}
-      aria-label={t('PolyaiContextTranscriptHeading')}
-    >
-      {TurnRow}
-    </VariableSizeList>
+    <>
+      {first > 0 && (
+        <Box marginBottom="space30">
+          <Button variant="link" size="small" onClick={showFromStart}>
+            {t(pluralKey('PolyaiContextTranscriptEarlier', first, locale), { count: first })}
+          </Button>
+        </Box>
+      )}
+      <div ref={list} role="log" tabIndex={-1} aria-label={t('PolyaiContextTranscriptHeading')}>
+        <div role="list" style={{ position: 'relative', height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => (
+            <TurnRow key={first + item.index} index={first + item.index} row={item.index} top={item.start - offset} measure={virtualizer.measureElement} data={itemData} />
+          ))}
+        </div>
+      </div>
+    </>
   );
 }

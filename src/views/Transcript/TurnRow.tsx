@@ -1,11 +1,10 @@
-import React, { memo, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import React, { memo } from 'react';
 import { Badge } from '@twilio-paste/core/badge';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { ChatBubble, ChatMessage, ChatMessageMeta, ChatMessageMetaItem } from '@twilio-paste/core/chat-log';
 import { HideIcon } from '@twilio-paste/icons/esm/HideIcon';
 import { ShowIcon } from '@twilio-paste/icons/esm/ShowIcon';
-import { areEqual, type ListChildComponentProps } from 'react-window';
 
 import { partOffsets, turnParts } from './turnParts';
 import { PartBoundary } from '../common/PartBoundary';
@@ -25,9 +24,19 @@ export interface TurnRowData {
   query: string;
   active: TranscriptMatch | null;
   formatTime: (time: number) => string;
-  /** Reports a row's measured height so the virtual list can place the rows below it. */
-  setSize: (index: number, size: number) => void;
   reveal: TurnReveal;
+}
+
+interface TurnRowProps {
+  /** The turn's index in the call. */
+  index: number;
+  /** The row's index in the virtual list (what it reports its measured height under). */
+  row: number;
+  /** Where the row sits in the list, px. */
+  top: number;
+  /** The virtual list's measuring ref: it watches the row's height to place the rows below it. */
+  measure: (element: HTMLDivElement | null) => void;
+  data: TurnRowData;
 }
 
 /** Space between messages, inside each measured row. */
@@ -90,90 +99,77 @@ function Keypad({ digits }: { digits: string }): JSX.Element {
   );
 }
 
-/** One turn as a Paste chat message: caller inbound, PolyAI agent outbound, badges under the bubble. */
-function TurnRowComponent({ index, style, data }: ListChildComponentProps<TurnRowData>): JSX.Element {
+/**
+ * One turn as a Paste chat message: caller inbound, PolyAI agent outbound, what was said (or the silence, or
+ * the keys pressed) in the bubble and who said it and when under it, badges last.
+ */
+function TurnRowComponent({ index, row, top, measure, data }: TurnRowProps): JSX.Element {
   const t = useStrings();
   const turn = data.turns[index];
-  const ref = useRef<HTMLDivElement>(null);
-  const { setSize } = data;
-  const measure = useCallback(() => {
-    const height = ref.current?.getBoundingClientRect().height ?? 0;
-    if (height > 0) setSize(index, Math.ceil(height) + ROW_GAP);
-  }, [index, setSize]);
-  useLayoutEffect(measure);
-  // A narrower tab wraps text onto more lines: re-measure when the row's box changes.
-  useEffect(() => {
-    const element = ref.current;
-    if (!element || typeof ResizeObserver === 'undefined') return undefined;
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [measure]);
   const speaker = turn.speaker === 'agent' ? t('PolyaiContextSpeakerAgent') : t('PolyaiContextSpeakerCaller');
   const time = turn.time === null ? null : data.formatTime(turn.time);
   const activeStart = data.active?.turn === index ? data.active.start : null;
-  const hasBubble = turn.text !== '' || turn.dtmf !== null;
-  const hasBadges = turn.intents.length > 0 || turn.entities.length > 0 || turn.silence || turn.outOfDomain;
+  const hasBubble = turn.text !== '' || turn.dtmf !== null || turn.silence;
+  const hasBadges = turn.intents.length > 0 || turn.entities.length > 0 || turn.outOfDomain;
   const [text, ...badges] = turnParts(turn);
   const offsets = partOffsets([text, ...badges]);
   const revealable = data.reveal.masked[index] !== null && data.reveal.masked[index] !== undefined;
   const revealed = data.reveal.revealed.has(index);
   return (
-    <div style={style}>
-      <div ref={ref}>
-        <PartBoundary part="row" resetKey={turn}>
-          <ChatMessage variant={turn.speaker === 'agent' ? 'outbound' : 'inbound'}>
-            {hasBubble && (
-              <ChatBubble>
-                {text !== '' && <Highlighted text={text} query={data.query} activeStart={activeStart} />}
-                {turn.dtmf !== null && <Keypad digits={turn.dtmf} />}
-                {/* The caller's words as said, then PolyAI's translation into the agent's working language. */}
-                {turn.translation !== null && (
-                  <Box as="span" display="block" fontStyle="italic" marginTop="space20">
-                    {t('PolyaiContextTurnTranslation', { text: turn.translation })}
-                  </Box>
-                )}
-              </ChatBubble>
-            )}
-            <ChatMessageMeta aria-label={time ? t('PolyaiContextTurnMeta', { speaker, time }) : speaker}>
-              <ChatMessageMetaItem>{time ? `${speaker} · ${time}` : speaker}</ChatMessageMetaItem>
-              {revealable && (
-                <Button
-                  variant="secondary_icon"
-                  size="icon_small"
-                  pressed={revealed}
-                  onClick={() => data.reveal.onToggle(index)}
-                  aria-label={revealed ? t('PolyaiContextHideTurn') : t('PolyaiContextRevealTurn')}
-                >
-                  {revealed ? <HideIcon decorative /> : <ShowIcon decorative />}
-                </Button>
+    <div ref={measure} data-index={row} style={{ position: 'absolute', top, left: 0, width: '100%', paddingBottom: ROW_GAP }}>
+      <PartBoundary part="row" resetKey={turn}>
+        <ChatMessage variant={turn.speaker === 'agent' ? 'outbound' : 'inbound'}>
+          {hasBubble && (
+            <ChatBubble>
+              {text !== '' && <Highlighted text={text} query={data.query} activeStart={activeStart} />}
+              {turn.dtmf !== null && <Keypad digits={turn.dtmf} />}
+              {/* A silence is a turn like any other: its marker where the words would be. */}
+              {turn.silence && (
+                <Box as="span" display="block" fontStyle="italic">
+                  {t('PolyaiContextTurnSilence')}
+                </Box>
               )}
-            </ChatMessageMeta>
-            {hasBadges && (
-              <Box display="flex" flexWrap="wrap" columnGap="space20" rowGap="space20" marginTop="space20" justifyContent={turn.speaker === 'agent' ? 'flex-end' : 'flex-start'}>
-                {turn.silence && (
-                  <Badge as="span" variant="neutral">
-                    {t('PolyaiContextTurnSilence')}
-                  </Badge>
-                )}
-                {turn.outOfDomain && (
-                  <Badge as="span" variant="warning">
-                    {t('PolyaiContextTurnOutOfDomain')}
-                  </Badge>
-                )}
-                {/* Intents first, then entities, as `turnParts` lists them (masked upstream where sensitive). */}
-                {badges.map((badge, position) => (
-                  <Badge as="span" variant={position < turn.intents.length ? 'decorative10' : 'neutral'} key={position}>
-                    <Highlighted text={badge} query={data.query} activeStart={activeStart} offset={offsets[position + 1]} />
-                  </Badge>
-                ))}
-              </Box>
+              {/* The caller's words as said, then PolyAI's translation into the agent's working language. */}
+              {turn.translation !== null && (
+                <Box as="span" display="block" fontStyle="italic" marginTop="space20">
+                  {t('PolyaiContextTurnTranslation', { text: turn.translation })}
+                </Box>
+              )}
+            </ChatBubble>
+          )}
+          <ChatMessageMeta aria-label={time ? t('PolyaiContextTurnMeta', { speaker, time }) : speaker}>
+            <ChatMessageMetaItem>{time ? `${speaker} · ${time}` : speaker}</ChatMessageMetaItem>
+            {revealable && (
+              <Button
+                variant="secondary_icon"
+                size="icon_small"
+                pressed={revealed}
+                onClick={() => data.reveal.onToggle(index)}
+                aria-label={revealed ? t('PolyaiContextHideTurn') : t('PolyaiContextRevealTurn')}
+              >
+                {revealed ? <HideIcon decorative /> : <ShowIcon decorative />}
+              </Button>
             )}
-          </ChatMessage>
-        </PartBoundary>
-      </div>
+          </ChatMessageMeta>
+          {hasBadges && (
+            <Box display="flex" flexWrap="wrap" columnGap="space20" rowGap="space20" marginTop="space20" justifyContent={turn.speaker === 'agent' ? 'flex-end' : 'flex-start'}>
+              {turn.outOfDomain && (
+                <Badge as="span" variant="warning">
+                  {t('PolyaiContextTurnOutOfDomain')}
+                </Badge>
+              )}
+              {/* Intents first, then entities, as `turnParts` lists them (masked upstream where sensitive). */}
+              {badges.map((badge, position) => (
+                <Badge as="span" variant={position < turn.intents.length ? 'decorative10' : 'neutral'} key={position}>
+                  <Highlighted text={badge} query={data.query} activeStart={activeStart} offset={offsets[position + 1]} />
+                </Badge>
+              ))}
+            </Box>
+          )}
+        </ChatMessage>
+      </PartBoundary>
     </div>
   );
 }
 
-export const TurnRow = memo(TurnRowComponent, areEqual);
+export const TurnRow = memo(TurnRowComponent);

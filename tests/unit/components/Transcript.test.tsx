@@ -1,6 +1,8 @@
 import React from 'react';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 
+import { ScrollAreaContext } from '../../../src/views/common/scrollArea';
+import { TAIL_TURNS } from '../../../src/views/Transcript/TranscriptList';
 import { TranscriptSection } from '../../../src/views/Transcript/TranscriptSection';
 import type { ConversationLoader } from '../../../src/views/Transcript/useConversation';
 import { compileMaskPatterns, DEFAULT_MASK_PATTERNS } from '@polyai-context/model';
@@ -18,11 +20,29 @@ function loaderFor(fetchImpl: jest.Mock): ConversationLoader {
   return (signal) => fetchConversation({ functionsBaseUrl: 'https://fn.twil.io', token: 'flex-token', taskSid: 'WT1', conversationId: 'CA1', signal, fetchImpl });
 }
 
-function renderTranscript(load: ConversationLoader | null, language: 'en-US' | 'es-ES' = 'en-US') {
+/**
+ * The tab's scroll area, as the view gives it: jsdom lays nothing out, so this one says it has room to scroll,
+ * and scrolling it sets its offset and says so, as a browser would.
+ */
+function scrollArea(): HTMLElement {
+  const element = document.createElement('div');
+  let scrollTop = 0;
+  Object.defineProperty(element, 'scrollTop', { get: () => scrollTop });
+  Object.defineProperty(element, 'scrollHeight', { value: 10_000_000 });
+  element.scrollTo = ((options: ScrollToOptions) => {
+    scrollTop = options.top ?? 0;
+    setTimeout(() => element.dispatchEvent(new Event('scroll')));
+  }) as typeof element.scrollTo;
+  return element;
+}
+
+function renderTranscript(load: ConversationLoader | null, language: 'en-US' | 'es-ES' = 'en-US', area: HTMLElement | null = null) {
   return renderWithPaste(
     <StringsContext.Provider value={STRING_TABLES[language]}>
       <LocaleContext.Provider value={language}>
-        <TranscriptSection source={load ? { status: 'available', load } : { status: 'unavailable', reason: 'not-configured' }} maskPatterns={maskPatterns} />
+        <ScrollAreaContext.Provider value={area}>
+          <TranscriptSection source={load ? { status: 'available', load } : { status: 'unavailable', reason: 'not-configured' }} maskPatterns={maskPatterns} />
+        </ScrollAreaContext.Provider>
       </LocaleContext.Provider>
     </StringsContext.Provider>,
   );
@@ -121,9 +141,9 @@ describe('transcript', () => {
     const shown = times.map((time) => new Intl.DateTimeFormat('en-US', { timeStyle: 'medium' }).format(new Date(time)));
     messages().forEach((message, index) => expect(message).toHaveTextContent(shown[index]));
     const silence = messages()[5];
-    expect(within(silence).getByText('No reply (silence)')).toBeInTheDocument();
-    // A marked silence, not an empty bubble; the agent's answer still has its bubble.
-    expect(silence.querySelector('[data-paste-element="CHAT_BUBBLE"]')).toBeNull();
+    // A silence shows like any other turn: its marker in the bubble, then who and when, not a label left alone.
+    expect(silence.querySelector('[data-paste-element="CHAT_BUBBLE"]')).toHaveTextContent(/^No reply \(silence\)$/);
+    expect(silence).toHaveTextContent(new RegExp(`^No reply \\(silence\\)Caller · ${shown[5]}$`));
     expect(messages()[6].querySelector('[data-paste-element="CHAT_BUBBLE"]')).toHaveTextContent('Are you still there?');
     // Badges label and format as the captured fields do: the key's label, the date in the agent's locale.
     expect(within(messages()[7]).getByText('Merchant: Streamly, Streamly Premium')).toBeInTheDocument();
@@ -226,8 +246,8 @@ describe('transcript', () => {
       renderTranscript(loaderFor(mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') }))));
       await waitFor(() => expect(messages().length).toBeGreaterThan(2));
       const rows = Array.from(screen.getByRole('list').children) as HTMLElement[];
-      // 50 px measured + the 16 px gap between messages, instead of the text-length estimate.
-      expect(rows.slice(0, 3).map((row) => row.style.top)).toEqual(['0px', '66px', '132px']);
+      // 50 px measured (the gap between messages is inside each row), instead of the text-length estimate.
+      expect(rows.slice(0, 3).map((row) => row.style.top)).toEqual(['0px', '50px', '100px']);
     } finally {
       rect.mockRestore();
     }
@@ -279,14 +299,43 @@ describe('transcript search', () => {
     expect(screen.getByRole('button', { name: 'Next match' })).toBeDisabled();
   }, 2 * STUCK_MS);
 
-  it('renders a window of a 10,000-turn call and scrolls to a far match', async () => {
-    await renderLoaded(longConversation(10_000));
-    expect(messages().length).toBeLessThan(40);
-    expect(screen.queryByText(/turn 9000/)).not.toBeInTheDocument();
+  it('opens a 10,000-turn call at its last turns, renders a window of it and scrolls to a far match', async () => {
+    renderTranscript(loaderFor(mockFetch(jsonResponse(200, { conversation: longConversation(10_000) }))), 'en-US', scrollArea());
+    await waitFor(() => expect(messages().length).toBeGreaterThan(0), { timeout: STUCK_MS });
+    // The turns that led to the handoff, in reading order, and a way back to the start.
+    expect(messages()).toHaveLength(TAIL_TURNS);
+    expect(messages()[0]).toHaveTextContent('turn 9990 says hello');
+    expect(messages()[TAIL_TURNS - 1]).toHaveTextContent('turn 9999 says hello');
+    expect(screen.getByRole('button', { name: 'Show the 9990 earlier turns, from the start of the call' })).toBeInTheDocument();
+    // A match in an earlier turn shows the whole call, a window of it around the match.
     searchFor('refund', '1 of 1');
     await waitFor(() => expect(activeMark()?.closest('[role="listitem"]')).toHaveTextContent('turn 9000 mentions the refund'), { timeout: STUCK_MS });
     expect(messages().length).toBeLessThan(40);
+    expect(screen.queryByRole('button', { name: /earlier turns/ })).not.toBeInTheDocument();
   }, 3 * STUCK_MS);
+
+  it('goes back to the start of the call in the same scroll area, keyboard focus on the transcript', async () => {
+    const area = scrollArea();
+    renderTranscript(loaderFor(mockFetch(jsonResponse(200, { conversation: longConversation(TAIL_TURNS + 1) }))), 'en-US', area);
+    await waitFor(() => expect(messages()).toHaveLength(TAIL_TURNS), { timeout: STUCK_MS });
+    expect(messages()[0]).toHaveTextContent('turn 1 says hello');
+    // No box of its own: the transcript scrolls with the tab.
+    expect(screen.getByRole('log')).not.toHaveStyle({ overflow: 'auto' });
+    expect(screen.getByRole('log').style.height).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Show 1 earlier turn, from the start of the call' }));
+    expect(messages()).toHaveLength(TAIL_TURNS + 1);
+    expect(messages()[0]).toHaveTextContent('turn 0 says hello');
+    expect(screen.getByRole('log')).toHaveFocus();
+    expect(area.scrollTop).toBe(0);
+    expect(screen.queryByRole('button', { name: /earlier turn/ })).not.toBeInTheDocument();
+  }, 2 * STUCK_MS);
+
+  it('shows a call of up to TAIL_TURNS turns whole, with no button', async () => {
+    renderTranscript(loaderFor(mockFetch(jsonResponse(200, { conversation: longConversation(TAIL_TURNS) }))), 'en-US', scrollArea());
+    await waitFor(() => expect(messages()).toHaveLength(TAIL_TURNS), { timeout: STUCK_MS });
+    expect(messages()[0]).toHaveTextContent('turn 0 says hello');
+    expect(screen.queryByRole('button', { name: /earlier turn/ })).not.toBeInTheDocument();
+  }, 2 * STUCK_MS);
 
   it('searches once typing pauses, not on every keystroke', async () => {
     await renderLoaded(fixture('conversation.json'));
