@@ -3,7 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 
 import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
 import * as formatValueModule from '../../../src/views/HandoffContextView/formatValue';
-import { FRAME_BUDGET_MS, nextRowsPerFrame, ROWS_FIRST_FRAME, ROWS_PER_FRAME } from '../../../src/views/HandoffContextView/sections/CapturedFieldsSection';
+import { ROWS_FIRST_FRAME } from '../../../src/views/HandoffContextView/sections/CapturedFieldsSection';
 import { DEFAULT_CONFIG, parseConfig } from '../../../src/config';
 import { parseHandoffContext } from '@polyai-context/model';
 import type { SupportedLanguage } from '../../../src/strings';
@@ -144,17 +144,6 @@ describe('captured fields', () => {
 });
 
 describe('at a glance', () => {
-  it('sizes each frame of rows by the time the last frame\'s rows took, within the frame budget', () => {
-    // 20 rows in half the budget: twice as many next; in twice the budget: half as many.
-    expect(nextRowsPerFrame(20, FRAME_BUDGET_MS / 2)).toBe(40);
-    expect(nextRowsPerFrame(20, FRAME_BUDGET_MS * 2)).toBe(10);
-    expect(nextRowsPerFrame(20, FRAME_BUDGET_MS)).toBe(20);
-    // However slow, at least one row per frame; however fast, a bounded number.
-    expect(nextRowsPerFrame(20, 10_000)).toBe(1);
-    expect(nextRowsPerFrame(20, 0)).toBe(200);
-    expect(nextRowsPerFrame(0, 5)).toBe(ROWS_PER_FRAME);
-  });
-
   it('renders a long list a frame at a time, with copy-all whole from the first frame', async () => {
     const many = Object.fromEntries(Array.from({ length: 100 }, (_, index) => [`field_${String(index).padStart(3, '0')}`, `value ${index}`]));
     renderWithPaste(<HandoffContextView context={parseHandoffContext({ polyai: { data: many } })} config={DEFAULT_CONFIG} />);
