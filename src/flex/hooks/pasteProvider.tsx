@@ -1,8 +1,10 @@
 import React from 'react';
 import type * as Flex from '@twilio/flex-ui';
-import { Globals as AnimatedGlobals, useReducedMotion } from '@twilio-paste/core/animation-library';
-import { StylingGlobals, ThemeProvider } from '@twilio-paste/core/styling-library';
-import { DarkTheme, DefaultTheme, pasteGlobalStyles, StyledBase } from '@twilio-paste/core/theme';
+// Paste's own packages, not `@twilio-paste/core/…`: core re-exports each package whole through CommonJS,
+// which webpack cannot tree-shake (core/theme brought in every Paste theme, about 10 KB gzip).
+import { Globals as AnimatedGlobals, useReducedMotion } from '@twilio-paste/animation-library';
+import { StylingGlobals, ThemeProvider } from '@twilio-paste/styling-library';
+import { DarkTheme, DefaultTheme, pasteGlobalStyles, StyledBase } from '@twilio-paste/theme';
 
 /** What Flex's `withTheme` passes: light or dark, and the Paste tokens of Flex's theme. */
 interface FlexThemeProp {
