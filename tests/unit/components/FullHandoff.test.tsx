@@ -8,6 +8,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import * as Flex from '@twilio/flex-ui';
 
 import { PolyaiContextTab } from '../../../src/flex/container/PolyaiContextTab';
+import { TabOpenedContext } from '../../../src/views/common/tabOpened';
 import { DEFAULT_CONFIG } from '../../../src/config';
 import { toPolyaiAttributes } from '@polyai-context/model';
 import { fixture } from '../../support/fixtures';
@@ -41,6 +42,31 @@ function answering(handoff: Response) {
 }
 
 describe('handoff data that did not fit in the task', () => {
+  it('is built before the tab is opened, showing what is loading, and fetches nothing until it is opened', async () => {
+    const fetchImpl = answering(jsonResponse(200, { polyai: verified }));
+    installFetch(fetchImpl);
+    function Openable(): JSX.Element {
+      const [opened, setOpened] = React.useState(false);
+      return (
+        <TabOpenedContext.Provider value={opened}>
+          <button onClick={() => setOpened(true)}>Open the tab</button>
+          <TaskContextProvider value={{ task: { sid: 'WR1', taskSid: 'WT1', attributes: compactAttributes } }}>
+            <PolyaiContextTab config={{ ...DEFAULT_CONFIG, functionsBaseUrl: FUNCTIONS }} />
+          </TaskContextProvider>
+        </TabOpenedContext.Provider>
+      );
+    }
+    renderWithPaste(<Openable />);
+    expect(within(screen.getByTestId('polyai-section-handoff')).getByText('Billing dispute')).toBeInTheDocument();
+    expect(screen.getByTestId('polyai-not-loaded')).toHaveTextContent(/^Loading \d+ more items/);
+    expect(screen.getByText('Loading the transcript…')).toBeInTheDocument();
+    expect(fetchImpl).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Open the tab' }));
+    expect(await screen.findByText(verified.data.summary as string)).toBeInTheDocument();
+    expect(posts(fetchImpl, '/polyai-handoff-state')).toHaveLength(1);
+    expect(posts(fetchImpl, '/polyai-conversation').length).toBeGreaterThan(0);
+  }, 20_000);
+
   it('shows the compact fields at once, says what is loading, then shows everything after one round trip', async () => {
     const fetchImpl = answering(jsonResponse(200, { polyai: verified }));
     renderTab(compactAttributes, fetchImpl);
