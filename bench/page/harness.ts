@@ -3,10 +3,10 @@
  * plugin's production bundle, see preview/app) before any of the page's own scripts: it drives Flex through
  * the preview's runtime (`window.previewRuntime`) and Flex's own actions, and times in the page.
  *
- * Baseline: Flex's own Info tab (`TaskInfoPanel`) for the same task. Flex keeps its tabs mounted from the
- * moment a task is shown (BaseTabs' `keepTabsMounted`), while the PolyAI tab mounts its content when first
- * opened; so that both are timed doing the same thing, the harness adds one tab holding Flex's own
- * `TaskInfoPanel`, mounted when it is opened, the way any plugin adds a tab.
+ * Baseline: Flex's own Info tab (`TaskInfoPanel`) for the same task, as Flex ships it. Flex keeps its tabs
+ * mounted from the moment a task is shown (BaseTabs' `keepTabsMounted`) and the PolyAI tab builds its content
+ * with the canvas too, so opening either shows content that is already there: each is timed from the click
+ * (Flex's `SetComponentState`) to its content visible and painted.
  */
 import { liveHandles, timeoutClock, untracked } from './instrument'; // first: it must see every listener and timer
 import type * as FlexModule from '@twilio/flex-ui';
@@ -17,20 +17,20 @@ import type {} from '../../preview/app/previewRuntime';
 
 type Variant = 'tab' | 'info';
 
-/** The plugin's tab (src/flex-hooks/contextTab.ts); a wrong name fails every measurement loudly. */
-const TAB_NAMES: Record<Variant, string> = { tab: 'polyai-context', info: 'bench-flex-info' };
+/** The plugin's tab (src/flex/hooks/contextTab.tsx) and Flex's own Info tab; a wrong name fails every measurement loudly. */
+const TAB_NAMES: Record<Variant, string> = { tab: 'polyai-context', info: 'info' };
 /** Flex's component-state name for the task canvas tab strip. */
 const CANVAS_TABS = 'AgentTaskCanvasTabs';
 const WAIT_LIMIT_MS = 15_000;
 
-/** Content of each variant in the DOM: the tab's sections, the Info panel's task SID. */
+/** Content of each variant, once visible: the tab's sections, the Info panel's task SID. */
 const READY: Record<Variant, string> = {
   tab: '[data-testid="polyai-sections"]',
-  info: '[data-bench-info] [data-testid="task-sid"]',
+  info: '[class*="Twilio-TaskInfoPanel"] [data-testid="task-sid"]',
 };
 /** A transcript case's tab is there once its list shows rows (loaded after the mount, by the tab's own request). */
 const TRANSCRIPT_READY = '[data-testid="polyai-sections"] [role="log"] [role="list"] > *';
-const FIELD_ROWS = '[data-testid="polyai-section-fields"] tbody tr';
+const FIELDS = '[data-testid="polyai-section-fields"]';
 const BUSY_TABLE = '[data-testid="polyai-section-fields"] table[aria-busy="true"]';
 
 const flex = () => (window as unknown as { Twilio: { Flex: typeof FlexModule } }).Twilio.Flex;
@@ -85,27 +85,6 @@ function whenDocument(condition: () => boolean, what: string): Promise<number> {
   });
 }
 
-let installed = false;
-
-/** Adds the baseline tab: Flex's own TaskInfoPanel, mounted while the tab is selected. */
-function setup(): void {
-  if (installed) return;
-  installed = true;
-  const Flex = flex();
-  const { createElement } = react();
-  interface TabsState {
-    flex: { view: { componentViewStates?: Record<string, { selectedTabName?: string } | undefined> } };
-  }
-  function MountedWhenOpen(): ReactModule.ReactElement | null {
-    const open = Flex.useFlexSelector((state: TabsState) => state.flex.view.componentViewStates?.[CANVAS_TABS]?.selectedTabName === TAB_NAMES.info);
-    return open ? createElement('div', { 'data-bench-info': '', style: { height: '100%' } }, createElement(Flex.TaskInfoPanel)) : null;
-  }
-  Flex.TaskCanvasTabs.Content.add(
-    createElement(Flex.Tab, { key: TAB_NAMES.info, uniqueName: TAB_NAMES.info, label: 'Info (bench)' }, createElement(MountedWhenOpen)),
-    { sortOrder: 1000 },
-  );
-}
-
 let taskCount = 0;
 
 /** Rings a case's task in as a new reservation, accepts it (TaskRouter's update) and selects it. */
@@ -144,14 +123,32 @@ export interface RowTimings {
 }
 
 export interface Timing {
-  /** Selecting the tab → its content in the DOM (Flex's action, React's commit). */
+  /** Selecting the tab → its content in the DOM and visible (Flex's action, React's commit). */
   committedMs: number;
   /** Selecting the tab → the frame that shows its content painted. */
   paintedMs: number;
   rows: RowTimings | null;
 }
 
-/** Captured-field rows as they arrive (the tab renders them a frame's worth at a time), each commit's paint timed. */
+/**
+ * An element matching `selector` that is on screen: the tabs' content is built before it is opened, Flex
+ * hides a tab that is not selected with `visibility: hidden` (laid out, not painted), and other canvases
+ * (another task's, the Teams view's) may hold hidden matches too.
+ */
+function visible(selector: string): Element | null {
+  for (const found of document.querySelectorAll(selector)) if (found.checkVisibility({ visibilityProperty: true })) return found;
+  return null;
+}
+
+/** Captured-field rows on screen: none while the tab is hidden, however many are built. */
+function visibleRows(): number {
+  return visible(FIELDS)?.querySelectorAll('tbody tr').length ?? 0;
+}
+
+/**
+ * Captured-field rows as they appear: those built before the opening show with it, the rest as the tab
+ * renders them (a frame's worth at a time); each change's paint timed.
+ */
 function watchRows(start: number): { settle: () => Promise<RowTimings | null>; stop: () => void } {
   const paints: Array<{ rows: number; painted: number }> = [];
   let last = 0;
@@ -173,13 +170,14 @@ function watchRows(start: number): { settle: () => Promise<RowTimings | null>; s
   };
   let quiet = 0;
   const observer = new MutationObserver(() => {
-    const rows = document.querySelectorAll(FIELD_ROWS).length;
+    const rows = visibleRows();
     if (rows === last) return;
     last = rows;
     quiet = 0;
     void afterPaint().then((painted) => paints.push({ rows, painted }));
   });
-  observer.observe(document.body, { childList: true, subtree: true });
+  // Attributes too: opening the tab shows rows already built, by a class change on Flex's tab container.
+  observer.observe(document.body, { childList: true, subtree: true, attributes: true });
   // Done once no table is busy and two frames added nothing (the next group may start on the next frame).
   const poll = () => {
     void nextFrame().then(() => {
@@ -203,7 +201,7 @@ function watchRows(start: number): { settle: () => Promise<RowTimings | null>; s
  */
 async function measureOpen(variant: Variant): Promise<Timing> {
   const selector = variant === 'tab' && conversationBody !== null ? TRANSCRIPT_READY : READY[variant];
-  const ready = () => document.querySelector(selector) !== null;
+  const ready = () => visible(selector) !== null;
   if (ready()) throw new Error(`bench: ${variant} is already open`);
   await nextFrame();
   return new Promise<Timing>((resolve, reject) => {
@@ -354,4 +352,4 @@ function cases() {
 }
 
 const domNodes = () => document.getElementsByTagName('*').length;
-Object.assign(window, { __bench: { setup, cases, measurePair, typeWord, cycle, liveHandles, domNodes } });
+Object.assign(window, { __bench: { cases, measurePair, typeWord, cycle, liveHandles, domNodes } });

@@ -72,7 +72,6 @@ async function openBenchPage(browser, url, harness) {
   await page.goto(url);
   const state = await page.waitForFunction(() => window.previewRuntime?.pluginState, null, { timeout: PAGE_TIMEOUT_MS }).then((handle) => handle.jsonValue());
   if (state !== 'Initialized') throw new Error(`bench: Flex did not initialise the plugin (${state})`);
-  await page.evaluate(() => window.__bench.setup());
   const check = () => {
     if (errors.length > 0) throw errors[0];
   };

@@ -5,8 +5,10 @@
  * follows the UI as it changes.
  */
 const { spawnSync } = require('child_process');
+const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
+const zlib = require('zlib');
 
 const { sizeOf, BUDGET_FILE } = require('../../scripts/check-bundle-size');
 const { ROOT } = require('../lib/bundleTs');
@@ -111,6 +113,54 @@ function flexPluginBuild(dir) {
   return { name, file: path.relative(ROOT, file), ...sizeOf(file), buildSeconds: (Date.now() - started) / 1000 };
 }
 
+/** What Flex provides at run time (the plugin build's externals): not the plugin's cost. */
+const FLEX_PROVIDED = ['react', 'react-dom', 'redux', 'react-redux', '@twilio/flex-ui'];
+
+/** The package an input file belongs to: `@scope/name` or `name` under node_modules, else the repository folder. */
+function packageOf(input) {
+  const parts = input.split('/');
+  const at = parts.lastIndexOf('node_modules');
+  if (at === -1) return parts[0] === 'packages' ? `${parts[0]}/${parts[1]}` : parts[0];
+  return parts[at + 1].startsWith('@') ? `${parts[at + 1]}/${parts[at + 2]}` : parts[at + 1];
+}
+
+/**
+ * What each package costs in the plugin: its entry bundled by esbuild (minified, Flex's own packages
+ * external, as the plugin build has them) with a metafile, each input's bytes in the output summed per
+ * package; gzip per package is the whole bundle's gzip shared out by those bytes (an estimate: gzip
+ * works across packages).
+ */
+async function packageCosts() {
+  const result = await esbuild.build({
+    entryPoints: [path.join(ROOT, 'src', 'index.ts')],
+    absWorkingDir: ROOT,
+    bundle: true,
+    write: false,
+    metafile: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2019',
+    platform: 'browser',
+    external: FLEX_PROVIDED,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  const output = Object.values(result.metafile.outputs)[0];
+  const costs = new Map();
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const name = packageOf(input);
+    const cost = costs.get(name) ?? { bytes: 0, inputs: [] };
+    cost.bytes += bytesInOutput;
+    cost.inputs.push(input);
+    costs.set(name, cost);
+  }
+  const total = output.bytes;
+  const gzipTotal = zlib.gzipSync(result.outputFiles[0].text, { level: 9 }).length;
+  return [...costs]
+    .map(([name, { bytes }]) => ({ name, bytes, share: bytes / total, gzipEstimate: Math.round((bytes / total) * gzipTotal) }))
+    .sort((a, b) => b.bytes - a.bytes);
+}
+
 async function runBundleBench(log) {
   const modules = pasteImportsOf(path.join(ROOT, 'src'));
   fs.writeFileSync(path.join(PASTE_FLOOR_DIR, 'src', 'index.js'), pasteFloorSource(modules));
@@ -120,6 +170,8 @@ async function runBundleBench(log) {
   const empty = flexPluginBuild(path.join(FIXTURES, 'empty-plugin'));
   log('bundle: building the Paste floor plugin');
   const pasteFloor = flexPluginBuild(PASTE_FLOOR_DIR);
+  log('bundle: what each package costs (esbuild metafile)');
+  const costs = await packageCosts();
   const { maxRawBytes, maxGzipBytes } = JSON.parse(fs.readFileSync(BUDGET_FILE, 'utf8'));
   const ratios = { gzipToPasteFloor: plugin.gzip / pasteFloor.gzip, rawToPasteFloor: plugin.raw / pasteFloor.raw, gzipToEmpty: plugin.gzip / empty.gzip, rawToEmpty: plugin.raw / empty.raw };
   const row = (label, entry) => [label, `\`${entry.file}\``, kb(entry.raw), kb(entry.gzip), times(plugin.gzip / entry.gzip), `${entry.buildSeconds.toFixed(0)} s`];
@@ -152,6 +204,11 @@ async function runBundleBench(log) {
         head: ['bundle', 'file', 'raw', 'gzip', 'plugin gzip ÷ this', 'build time'],
         rows: [row('**PolyAI Context plugin**', plugin), row('Paste floor', pasteFloor), row('empty Flex plugin', empty)],
       },
+      {
+        caption: "What each package costs in the plugin (esbuild metafile of `src/index.ts`, minified, Flex's own packages external; gzip is the bundle's gzip shared by raw bytes, an estimate)",
+        head: ['package', 'minified', 'share', 'gzip (estimate)'],
+        rows: costs.map((cost) => [`\`${cost.name}\``, kb(cost.bytes), `${(cost.share * 100).toFixed(1)} %`, kb(cost.gzipEstimate)]),
+      },
     ],
     data: {
       budget: { maxRawBytes, maxGzipBytes },
@@ -161,8 +218,9 @@ async function runBundleBench(log) {
       empty,
       pasteFloor,
       ratios,
+      packageCosts: costs,
     },
   };
 }
 
-module.exports = { runBundleBench, pasteImportsOf };
+module.exports = { runBundleBench, pasteImportsOf, packageCosts };
