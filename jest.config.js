@@ -13,14 +13,14 @@ const transform = {
 const jsdomInZone = '<rootDir>/tests/support/timeZone/jsdomEnvironment.js';
 const nodeInZone = '<rootDir>/tests/support/timeZone/nodeEnvironment.js';
 
-/** Model, config, components and Flex registration, in jsdom. */
+/** The model (tests/model), config, views, function calls and Flex registration (tests/unit), in jsdom. */
 const unit = {
   displayName: 'unit',
   rootDir: __dirname,
   testEnvironment: jsdomInZone,
   testEnvironmentOptions: { timeZone: 'UTC' },
   roots: ['<rootDir>/tests'],
-  testMatch: ['<rootDir>/tests/unit/**/*.test.ts?(x)'],
+  testMatch: ['<rootDir>/tests/{unit,model}/**/*.test.ts?(x)'],
   moduleNameMapper: {
     '^@twilio/flex-ui$': '<rootDir>/tests/__mocks__/@twilio/flex-ui.tsx',
   },
@@ -41,14 +41,17 @@ const unitInZone = (displayName, timeZone) => ({
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/unit/(ci|bench)/', '<rootDir>/tests/unit/security/(checkBundleSecrets|eslintRules)\\.test\\.ts$'],
 });
 
-/** Twilio Functions, the PolyAI stand-in and the outage drill, in node (real loopback HTTP, no Twilio). */
+/**
+ * Twilio Functions, the PolyAI stand-in and the outage drill (tests/serverless), and the developer tools
+ * (tests/devtools), in node (real loopback HTTP, no Twilio).
+ */
 const serverless = {
   displayName: 'serverless',
   rootDir: __dirname,
   testEnvironment: nodeInZone,
   testEnvironmentOptions: { timeZone: 'UTC' },
-  roots: ['<rootDir>/tests/serverless'],
-  testMatch: ['<rootDir>/tests/serverless/**/*.test.ts'],
+  roots: ['<rootDir>/tests/serverless', '<rootDir>/tests/devtools'],
+  testMatch: ['<rootDir>/tests/{serverless,devtools}/**/*.test.ts'],
   transform,
 };
 

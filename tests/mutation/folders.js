@@ -5,7 +5,7 @@
 const MUTATION_FOLDERS = {
   model: {
     mutate: ['packages/model/src/**/*.ts'],
-    tests: ['tests/unit/model/**', 'tests/serverless/model/**'],
+    tests: ['tests/model/**'],
     tsconfig: 'tests/mutation/tsconfig.plugin.json',
   },
   config: {
@@ -13,9 +13,9 @@ const MUTATION_FOLDERS = {
     tests: ['tests/unit/config/**'],
     tsconfig: 'tests/mutation/tsconfig.plugin.json',
   },
-  'flex-hooks': {
+  flex: {
     mutate: ['src/flex/hooks/**/*.ts?(x)'],
-    tests: ['tests/unit/flex-hooks/**'],
+    tests: ['tests/unit/flex/hooks/**'],
     tsconfig: 'tests/mutation/tsconfig.plugin.json',
   },
   'functions-lib': {

@@ -1,5 +1,5 @@
 import { DEFAULT_LIMITS, parseHandoffContext, type HandoffContext } from '@polyai-context/model';
-import { asTaskAttributes, fixture } from '../../support/fixtures';
+import { asTaskAttributes, fixture } from '../support/fixtures';
 
 const fieldValues = (context: HandoffContext) => Object.fromEntries(context.fields.map((field) => [field.path, field.value]));
 

@@ -1,7 +1,7 @@
 /**
  * Item 6 of issue 16: values are read as they were written (rules in the README, "How values are read").
  */
-import { formatValue } from '../../../src/views/HandoffContextView/formatValue';
+import { formatValue } from '../../src/views/HandoffContextView/formatValue';
 import {
   compileMaskPatterns,
   cutText,
@@ -18,7 +18,7 @@ import {
   toNumber,
   type CapturedField,
 } from '@polyai-context/model';
-import { enUS, formatString, type Translate } from '../../../src/strings';
+import { enUS, formatString, type Translate } from '../../src/strings';
 
 const t: Translate = (key, values) => formatString(enUS[key], values);
 const field = (value: string | number): CapturedField => ({ path: 'x', segments: ['x'], label: 'X', value, kind: typeof value === 'number' ? 'number' : 'string' });

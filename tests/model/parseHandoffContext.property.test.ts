@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 
 import { DEFAULT_LIMITS, parseHandoffContext, pathOf, type HandoffContext } from '@polyai-context/model';
-import { fuzz, fuzzFixed } from '../../support/fuzz';
+import { fuzz, fuzzFixed } from '../support/fuzz';
 
 const MAX_PROBLEMS_LISTED = 21; // 20 problems plus one "N more" line
 const MAX_TEXT = DEFAULT_LIMITS.maxStringChars + 1; // a cut string ends with one ellipsis

@@ -8,11 +8,11 @@ import React, { useLayoutEffect } from 'react';
 import { render, screen } from '@testing-library/react';
 import * as Flex from '@twilio/flex-ui';
 
-import { CONTEXT_TAB_NAME } from '../../../src/flex/hooks/contextTab';
-import { preparedIn } from '../../../src/flex/hooks/preparedTab';
-import { SUPERVISOR_CANVAS_TABS, TASK_CANVAS_TABS } from '../../../src/flex/hooks/taskCanvasTabs';
-import { useTabOpened } from '../../../src/views/common/tabOpened';
-import { mockFlexState, resetFlex, TaskContextProvider } from '../../__mocks__/@twilio/flex-ui';
+import { CONTEXT_TAB_NAME } from '../../../../src/flex/hooks/contextTab';
+import { preparedIn } from '../../../../src/flex/hooks/preparedTab';
+import { SUPERVISOR_CANVAS_TABS, TASK_CANVAS_TABS } from '../../../../src/flex/hooks/taskCanvasTabs';
+import { useTabOpened } from '../../../../src/views/common/tabOpened';
+import { mockFlexState, resetFlex, TaskContextProvider } from '../../../__mocks__/@twilio/flex-ui';
 
 const views = mockFlexState.flex.view.componentViewStates;
 

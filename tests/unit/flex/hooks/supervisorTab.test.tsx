@@ -3,11 +3,11 @@ import React from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as Flex from '@twilio/flex-ui';
 
-import { initPolyaiContext } from '../../../src/PolyaiContextPlugin';
-import { fixture } from '../../support/fixtures';
-import { installFetch, jsonResponse, mockFetch } from '../../support/fetch';
-import { flexCanvas } from '../../support/flexCanvas';
-import { resetFlex, Supervisor, TaskCanvasTabs } from '../../__mocks__/@twilio/flex-ui';
+import { initPolyaiContext } from '../../../../src/PolyaiContextPlugin';
+import { fixture } from '../../../support/fixtures';
+import { installFetch, jsonResponse, mockFetch } from '../../../support/fetch';
+import { flexCanvas } from '../../../support/flexCanvas';
+import { resetFlex, Supervisor, TaskCanvasTabs } from '../../../__mocks__/@twilio/flex-ui';
 
 function init(): void {
   const manager = Flex.Manager.getInstance() as unknown as { strings: Record<string, string>; configuration: Record<string, unknown> };

@@ -1,5 +1,5 @@
 import { CONVERSATION_LIMITS, parseConversation } from '@polyai-context/model';
-import { fixture } from '../../support/fixtures';
+import { fixture } from '../support/fixtures';
 
 /** One published `ConversationTurn` with every field empty, as PolyAI sends them ("" not null). */
 const blankTurn = {

@@ -6,12 +6,12 @@ import React from 'react';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as Flex from '@twilio/flex-ui';
 
-import { initPolyaiContext } from '../../../src/PolyaiContextPlugin';
-import { enUS } from '../../../src/strings/en-US';
-import { fixture } from '../../support/fixtures';
-import { installFetch, jsonResponse, mockFetch } from '../../support/fetch';
-import { flexCanvas } from '../../support/flexCanvas';
-import { mockFlexState, resetFlex, TaskCanvasTabs, TaskListItem } from '../../__mocks__/@twilio/flex-ui';
+import { initPolyaiContext } from '../../../../src/PolyaiContextPlugin';
+import { enUS } from '../../../../src/strings/en-US';
+import { fixture } from '../../../support/fixtures';
+import { installFetch, jsonResponse, mockFetch } from '../../../support/fetch';
+import { flexCanvas } from '../../../support/flexCanvas';
+import { mockFlexState, resetFlex, TaskCanvasTabs, TaskListItem } from '../../../__mocks__/@twilio/flex-ui';
 
 type TestManager = { strings: Record<string, string>; configuration: Record<string, unknown> };
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 
 import { INCOMPLETE_MARKER, MAX_POLYAI_ATTRIBUTE_CHARS, parseHandoffContext, toPolyaiAttributes } from '@polyai-context/model';
-import { fixture } from '../../support/fixtures';
-import { fuzz } from '../../support/fuzz';
+import { fixture } from '../support/fixtures';
+import { fuzz } from '../support/fuzz';
 
 /** What Studio's Send To Flex puts in its Attributes field (serverless/studio/polyai-to-flex.json), rendered. */
 function studioAttributes(polyai: unknown): string {

@@ -4,8 +4,8 @@
  * ConversationDetailResponse, so the model is tested on what PolyAI may actually send.
  */
 import { FUNCTION_EVENT_LIMITS, parseConversation, readFunctionEvents } from '@polyai-context/model';
-import { fixture } from '../../support/fixtures';
-import { describeErrors, schemaValidator } from '../../support/polyaiContract';
+import { fixture } from '../support/fixtures';
+import { describeErrors, schemaValidator } from '../support/polyaiContract';
 
 const validate = schemaValidator('conversations', 'ConversationDetailResponse');
 const REQUIRED = { conversationId: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9', accountId: 'ws-acme', projectId: 'PROJECT-acme-billing' };

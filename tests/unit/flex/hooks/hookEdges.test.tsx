@@ -4,11 +4,11 @@ import { render, screen } from '@testing-library/react';
 import * as Flex from '@twilio/flex-ui';
 import { DarkTheme, DefaultTheme, useTheme } from '@twilio-paste/core/theme';
 
-import { registerAutoSelectTab, TASK_CANVAS_TABS } from '../../../src/flex/hooks/autoSelectTab';
-import { CONTEXT_TAB_NAME } from '../../../src/flex/hooks/contextTab';
-import { pasteThemeOf, withPasteTheme } from '../../../src/flex/hooks/pasteProvider';
-import { registerStrings } from '../../../src/flex/hooks/strings';
-import { resetFlex } from '../../__mocks__/@twilio/flex-ui';
+import { registerAutoSelectTab, TASK_CANVAS_TABS } from '../../../../src/flex/hooks/autoSelectTab';
+import { CONTEXT_TAB_NAME } from '../../../../src/flex/hooks/contextTab';
+import { pasteThemeOf, withPasteTheme } from '../../../../src/flex/hooks/pasteProvider';
+import { registerStrings } from '../../../../src/flex/hooks/strings';
+import { resetFlex } from '../../../__mocks__/@twilio/flex-ui';
 
 beforeEach(() => resetFlex());
 
