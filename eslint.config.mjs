@@ -3,6 +3,12 @@
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+const PASTE_BARRELS = [
+  { name: '@twilio-paste/core', message: 'Import one Paste package, e.g. @twilio-paste/core/badge: the barrel bundles every component.' },
+  { name: '@twilio-paste/icons', message: 'Import one icon, e.g. @twilio-paste/icons/esm/InformationIcon.' },
+];
+const RELATIVE_PACKAGES = { group: ['**/packages/**'], message: 'Import a workspace package by its name (@polyai-context/model), never by a relative path.' };
+
 export default tseslint.config(
   { ignores: ['build/**', 'node_modules/**', 'coverage/**', 'serverless/node_modules/**', 'serverless/dist/**', '**/*.js', '**/*.cjs', '**/*.mjs'] },
   ...tseslint.configs.recommended,
@@ -14,16 +20,7 @@ export default tseslint.config(
     },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: '@twilio-paste/core', message: 'Import one Paste package, e.g. @twilio-paste/core/badge: the barrel bundles every component.' },
-            { name: '@twilio-paste/icons', message: 'Import one icon, e.g. @twilio-paste/icons/esm/InformationIcon.' },
-          ],
-          patterns: [{ group: ['**/packages/**'], message: 'Import a workspace package by its name (@polyai-context/model), never by a relative path.' }],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: PASTE_BARRELS, patterns: [RELATIVE_PACKAGES] }],
       'no-restricted-properties': [
         'error',
         { property: 'dangerouslySetInnerHTML', message: 'Render values as text.' },
@@ -52,6 +49,19 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: ['../../../*', '../../src/*', '**/packages/**'], message: 'Import the model by its name (@polyai-context/model): no relative import leaves serverless/.' }] },
+      ],
+    },
+  },
+  // Views are pure: plain props in, Paste out. Flex and the calls to the Functions belong to src/flex (the container).
+  {
+    files: ['src/views/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...PASTE_BARRELS, { name: '@twilio/flex-ui', message: 'Views take plain props: Flex is read in src/flex.' }],
+          patterns: [RELATIVE_PACKAGES, { group: ['**/functionCalls/**', '**/flex/**'], message: 'Views make no requests and know no Flex: the container in src/flex/container does.' }],
+        },
       ],
     },
   },

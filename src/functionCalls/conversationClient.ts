@@ -2,8 +2,8 @@
  * The transcript, through the `polyai-conversation` Function with the agent's Flex token (the PolyAI key stays
  * in the Function). Never rejects: every outcome, abort included, is a value.
  */
-import { callFunction, errorFrom, type FunctionFailure, type FunctionRequest } from './functionCall';
-import { parseConversation, received, type Conversation, type ConversationResponseBody, type HandoffIds, type PluginFunctionPath } from '@polyai-context/model';
+import { callFunction, errorFrom, type FunctionRequest } from './functionCall';
+import { parseConversation, received, type Conversation, type ConversationResponseBody, type FunctionFailure, type HandoffIds, type PluginFunctionPath } from '@polyai-context/model';
 
 export type ConversationResult = { ok: true; conversation: Conversation } | FunctionFailure;
 

@@ -3,9 +3,7 @@
  * agent's Flex token, read `{ … }` or `{ error: { status, message } }`. The PolyAI key stays in the Functions.
  * Never rejects: every outcome, abort included, is a value.
  */
-import { isRecord, received, type FunctionErrorBody, type PluginFunctionPath, type PluginFunctions, type Unvalidated } from '@polyai-context/model';
-
-export type FunctionFailure = { ok: false; aborted: boolean; status: number | null; message: string };
+import { isRecord, received, type FunctionErrorBody, type FunctionFailure, type PluginFunctionPath, type PluginFunctions, type Unvalidated } from '@polyai-context/model';
 /** The Function's answer: the contract's keys, their values still to be validated by the caller. */
 export type FunctionResult<P extends PluginFunctionPath> = { ok: true; body: Unvalidated<PluginFunctions[P]['response']> } | FunctionFailure;
 

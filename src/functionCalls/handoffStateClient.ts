@@ -2,8 +2,8 @@
  * The whole handoff state, through the `polyai-handoff-state` Function with the agent's Flex token, when the
  * task's compact `polyai` attribute says something did not fit. Never rejects: every outcome is a value.
  */
-import { callFunction, errorFrom, failure, type FunctionFailure, type FunctionRequest } from './functionCall';
-import { received, type HandoffIds, type HandoffStateRequestBody, type HandoffStateResponseBody, type PluginFunctionPath } from '@polyai-context/model';
+import { callFunction, errorFrom, failure, type FunctionRequest } from './functionCall';
+import { received, type FunctionFailure, type HandoffIds, type HandoffStateRequestBody, type HandoffStateResponseBody, type PluginFunctionPath } from '@polyai-context/model';
 
 /** `body` is the Handoff API response as PolyAI sent it (`{ id, shared_id?, data }`), for the model to read. */
 export type HandoffStateResult = { ok: true; body: unknown } | FunctionFailure;

@@ -18,6 +18,12 @@ export interface FunctionErrorBody {
   error: { status: number; message: string };
 }
 
+/**
+ * A call to a plugin Function that did not succeed, as the plugin sees it: the Function's `{ error }` answer, no
+ * answer at all (`status` null) or the call aborted (the tab closed or the call changed).
+ */
+export type FunctionFailure = { ok: false; aborted: boolean; status: number | null; message: string };
+
 /** `polyai-conversation`: the call's transcript. */
 export interface ConversationRequestBody extends FlexTokenBody {
   /** The task the agent has open: the Function checks she holds it and that it was routed with this conversation. */

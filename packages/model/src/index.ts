@@ -11,6 +11,7 @@ export {
   type FunctionErrorBody,
   type HandoffStateRequestBody,
   type HandoffStateResponseBody,
+  type FunctionFailure,
   type PluginFunctionPath,
   type PluginFunctions,
   type PolyaiEnvelope,

@@ -6,7 +6,7 @@ import { TabErrorBoundary } from '../../views/TabErrorBoundary/TabErrorBoundary'
 import { FaultReportContext } from '../../views/common/faultReport';
 import { TranscriptSection, type TranscriptSource } from '../../views/Transcript/TranscriptSection';
 import { useFullHandoff, type HandoffStateLoader } from './useFullHandoff';
-import { VerdictPanel, type VerdictAudience } from '../../views/Verdict/VerdictPanel';
+import { VerdictPanel, type VerdictAudience } from './VerdictPanel';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
 import { NO_LABELS, sensitiveValuesOf } from '@polyai-context/model';
 import { fetchConversation, transcriptIdOf } from '../../functionCalls/conversationClient';

@@ -1,14 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import type { StoredVerdict, Verdict, VerdictReason } from '@polyai-context/model';
-import type { VerdictSaveResult } from '../../functionCalls/verdictClient';
 
 export interface VerdictChoice {
   verdict: Verdict;
   reason: VerdictReason | null;
 }
 
-export type SaveVerdict = (choice: VerdictChoice) => Promise<VerdictSaveResult>;
+/** What saving answers: the stored verdict, or why it was not saved (the container's call to the Function gives it). */
+export type VerdictSaveOutcome = { ok: true; stored: StoredVerdict } | { ok: false; message: string };
+
+export type SaveVerdict = (choice: VerdictChoice) => Promise<VerdictSaveOutcome>;
 
 export type VerdictPhase = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-import type { FunctionFailure } from '../../functionCalls/functionCall';
+import type { FunctionFailure } from '@polyai-context/model';
 
 /** One call to a plugin-facing Function; the signal aborts it when the view unmounts or its input changes. */
 export type FunctionLoader<T> = (signal: AbortSignal) => Promise<{ ok: true } & T | FunctionFailure>;

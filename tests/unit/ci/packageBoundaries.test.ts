@@ -41,14 +41,14 @@ describe('package boundaries', () => {
     expect(crossings).toEqual([]);
   });
 
-  it('views are pure: nothing in src/views imports Flex or the Flex-bound code (src/flex)', () => {
-    const flexBound = sourceFiles(path.join(ROOT, 'src', 'views')).flatMap((file) =>
+  it('views are pure: nothing in src/views imports Flex, the Flex-bound code (src/flex) or the calls to the Functions', () => {
+    const impure = sourceFiles(path.join(ROOT, 'src', 'views')).flatMap((file) =>
       [...fs.readFileSync(file, 'utf8').matchAll(/from\s+'([^']+)'/g)]
         .map(([, specifier]) => specifier)
-        .filter((specifier) => specifier === '@twilio/flex-ui' || (specifier.startsWith('.') && path.resolve(path.dirname(file), specifier).startsWith(path.join(ROOT, 'src', 'flex') + path.sep)))
+        .filter((specifier) => specifier === '@twilio/flex-ui' || (specifier.startsWith('.') && ['flex', 'functionCalls'].some((folder) => path.resolve(path.dirname(file), specifier).startsWith(path.join(ROOT, 'src', folder) + path.sep))))
         .map((specifier) => `${path.relative(ROOT, file)}: ${specifier}`),
     );
-    expect(flexBound).toEqual([]);
+    expect(impure).toEqual([]);
   });
 
   it('ESLint refuses such an import in serverless/ and in the plugin', () => {
@@ -61,6 +61,13 @@ describe('package boundaries', () => {
     expect(lint('serverless/src/lib/probe.ts', "import { own } from '../../../src/model';\nexport const read = own;\n")).toContain('no-restricted-imports');
     expect(lint('src/views/probe.ts', "import { own } from '../../packages/model/src';\nexport const read = own;\n")).toContain('no-restricted-imports');
     expect(lint('serverless/src/lib/probe.ts', "import { own } from '@polyai-context/model';\nexport const read = own;\n")).not.toContain('no-restricted-imports');
+    // Views: no Flex, no request, no Flex-bound code; the model and Paste packages are theirs.
+    expect(lint('src/views/Probe/probe.ts', "import { saveVerdict } from '../../functionCalls/verdictClient';\nexport const save = saveVerdict;\n")).toContain('no-restricted-imports');
+    expect(lint('src/views/Probe/probe.ts', "import { Manager } from '@twilio/flex-ui';\nexport const manager = Manager;\n")).toContain('no-restricted-imports');
+    expect(lint('src/views/Probe/probe.ts', "import { flexToken } from '../../flex/flexToken';\nexport const token = flexToken;\n")).toContain('no-restricted-imports');
+    expect(lint('src/views/Probe/probe.ts', "import { Badge } from '@twilio-paste/core';\nexport const badge = Badge;\n")).toContain('no-restricted-imports');
+    expect(lint('src/views/Probe/probe.ts', "import { parseConversation } from '@polyai-context/model';\nimport { Badge } from '@twilio-paste/core/badge';\nexport const used = [parseConversation, Badge];\n")).not.toContain('no-restricted-imports');
+    expect(lint('src/flex/container/probe.ts', "import { saveVerdict } from '../../functionCalls/verdictClient';\nexport const save = saveVerdict;\n")).not.toContain('no-restricted-imports');
   });
 });
 

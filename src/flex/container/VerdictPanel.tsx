@@ -1,7 +1,7 @@
 import React, { useMemo } from 'react';
 
-import { VerdictControl, type VerdictMode } from './VerdictControl';
-import type { SaveVerdict } from './useVerdict';
+import { VerdictControl, type VerdictMode } from '../../views/Verdict/VerdictControl';
+import type { SaveVerdict } from '../../views/Verdict/useVerdict';
 import { readStoredVerdict } from '@polyai-context/model';
 import { saveVerdict } from '../../functionCalls/verdictClient';
 
