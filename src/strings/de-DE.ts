@@ -90,7 +90,7 @@ export const deDE: Strings = {
   PolyaiContextNextMatch: 'Nächster Treffer',
   PolyaiContextPreviousMatch: 'Vorheriger Treffer',
   PolyaiContextTaskBadge: 'PolyAI',
-  // Issue 20: the agent's verdict on the handoff.
+  // The agent's verdict on the handoff.
   PolyaiContextVerdictHeading: 'War der PolyAI-Kontext richtig?',
   PolyaiContextVerdictGroupLabel: 'Ihre Bewertung dieser Übergabe',
   PolyaiContextVerdictRight: 'Kontext richtig',

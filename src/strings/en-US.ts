@@ -91,7 +91,7 @@ export const enUS = {
   PolyaiContextNextMatch: 'Next match',
   PolyaiContextPreviousMatch: 'Previous match',
   PolyaiContextTaskBadge: 'PolyAI',
-  // Issue 20: the agent's verdict on the handoff.
+  // The agent's verdict on the handoff.
   PolyaiContextVerdictHeading: 'Was the PolyAI context right?',
   PolyaiContextVerdictGroupLabel: 'Your verdict on this handoff',
   PolyaiContextVerdictRight: 'Context right',

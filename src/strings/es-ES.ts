@@ -90,7 +90,7 @@ export const esES: Strings = {
   PolyaiContextNextMatch: 'Coincidencia siguiente',
   PolyaiContextPreviousMatch: 'Coincidencia anterior',
   PolyaiContextTaskBadge: 'PolyAI',
-  // Issue 20: the agent's verdict on the handoff.
+  // The agent's verdict on the handoff.
   PolyaiContextVerdictHeading: '¿Era correcto el contexto de PolyAI?',
   PolyaiContextVerdictGroupLabel: 'Tu valoración de esta transferencia',
   PolyaiContextVerdictRight: 'Contexto correcto',

@@ -90,7 +90,7 @@ export const frFR: Strings = {
   PolyaiContextNextMatch: 'Résultat suivant',
   PolyaiContextPreviousMatch: 'Résultat précédent',
   PolyaiContextTaskBadge: 'PolyAI',
-  // Issue 20: the agent's verdict on the handoff.
+  // The agent's verdict on the handoff.
   PolyaiContextVerdictHeading: 'Le contexte PolyAI était-il juste ?',
   PolyaiContextVerdictGroupLabel: 'Votre avis sur ce transfert',
   PolyaiContextVerdictRight: 'Contexte juste',

@@ -1,5 +1,5 @@
 /**
- * Issue 17, finding 10: every command-line tool parses strictly (Node's util.parseArgs): --help answers,
+ * Every command-line tool parses strictly (Node's util.parseArgs): --help answers,
  * a bad or unknown option stops with one `error:` line and exit code 2 instead of running with a default,
  * and a busy port is reported in one line. The development tools run from source through devtools/run.js, as
  * `npm run drill` and `npm run polyai:standin` run them.
@@ -116,7 +116,7 @@ describe('strict command lines', () => {
   });
 });
 
-describe('npm test (finding 11)', () => {
+describe('npm test', () => {
   it('leaves no temporary results folder behind', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'polyai-npm-test-'));
     try {

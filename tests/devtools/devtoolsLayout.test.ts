@@ -1,5 +1,5 @@
 /**
- * Issue 18: development tools live apart from what ships and from the tests. No dev tool reads `tests/`
+ * Development tools live apart from what ships and from the tests. No dev tool reads `tests/`
  * (the fixtures they share with the tests are in devtools/fixtures), the preview does not depend on the
  * outage drill, and the Functions' build holds the Functions and nothing else.
  */
@@ -26,7 +26,7 @@ async function inputsOf(entry: string): Promise<string[]> {
   return Object.keys(result.metafile.inputs);
 }
 
-describe('development tools apart (issue 18)', () => {
+describe('development tools apart', () => {
   it('no dev tool imports or reads anything under tests/', () => {
     const readers = filesUnder(path.join(ROOT, 'devtools')).filter((file) => /['"`](\.\.\/)+tests\/|['"]tests['"]/.test(fs.readFileSync(file, 'utf8')));
     expect(readers.map((file) => path.relative(ROOT, file))).toEqual([]);

@@ -66,7 +66,7 @@ describe('real Flex: accessibility of the plugin', () => {
     await page.keyboard.press('Enter');
     await waitForSelectedTab(page, enUS.PolyaiContextTabLabel);
     // Inside the tab: reveal the caller's masked date of birth in the transcript with Space (the account
-    // number came masked from PolyAI, so it has nothing to reveal: issue 17).
+    // number came masked from PolyAI, so it has nothing to reveal).
     const transcript = contextSection(page, 'transcript');
     await tabTo(page, transcript.getByRole('button', { name: enUS.PolyaiContextRevealTurn }));
     await page.keyboard.press('Space');

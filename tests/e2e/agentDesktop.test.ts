@@ -50,7 +50,7 @@ describe('offline preview: the PolyAI Context tab', () => {
     expect(verification).toContain(humanizeCode('dob_and_postcode'));
     const caller = await text('caller');
     for (const value of [data.caller_name, data.customer_id, data.asr_lang_code]) expect(caller).toContain(value);
-    // PolyAI masked the account number already (****6789): shown as sent, with nothing to reveal (issue 17).
+    // PolyAI masked the account number already (****6789): shown as sent, with nothing to reveal.
     expect(caller).toContain(data.account_number);
     await expect(contextSection(page, 'caller').getByRole('button', { name: `Show ${enUS.PolyaiContextAccountNumberLabel}` }).count()).resolves.toBe(0);
     await expect(text('utterance')).resolves.toContain(data.utterance);
@@ -94,7 +94,7 @@ describe('offline preview: the PolyAI Context tab', () => {
     await preview().open('?task=fetch-failed');
     const tab = await page.getByTestId('polyai-context').innerText();
     expect(tab).toContain(enUS.PolyaiContextUnavailableTitle);
-    // Said for the agent; the Function's own words are in the technical details, for the admin (issue 17).
+    // Said for the agent; the Function's own words are in the technical details, for the admin.
     expect(tab).toContain(enUS.PolyaiContextReasonTimeout);
     await page.getByRole('button', { name: enUS.PolyaiContextTechnicalDetails }).click();
     await page.getByText('PolyAI Handoff API did not answer within 3000 ms').waitFor();

@@ -1,5 +1,5 @@
 /**
- * Issue 17's visual findings, measured in the real plugin in Chromium: the at-a-glance line above the fold
+ * The visual rules, measured in the real plugin in Chromium: the at-a-glance line above the fold
  * at 1024×640 even under a warning, nothing wider than the panel, two columns when the panel is wide,
  * search highlights that stand out from both bubbles in both themes, and labels level with their values.
  */
@@ -36,7 +36,7 @@ function contrast(a: string, b: string): number {
   return (high + 0.05) / (low + 0.05);
 }
 
-describe('PolyAI Context tab layout (issue 17)', () => {
+describe('PolyAI Context tab layout', () => {
   it('keeps Verified, the intent and the reason above the fold at 1024×640, above the warning', async () => {
     const page = await showTab('?task=partial');
     const box = await glance(page).boundingBox();

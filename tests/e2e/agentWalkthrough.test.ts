@@ -1,5 +1,5 @@
 /**
- * Issue 8's walkthrough, step by step, in real Flex (the offline preview): open the verified sample, read the
+ * The agent's walkthrough, step by step, in real Flex (the offline preview): open the verified sample, read the
  * transcript (served by the real `polyai-conversation` Function from the PolyAI stand-in), search it, copy
  * and reveal fields, switch to Spanish and the dark theme, and live through a PolyAI outage.
  */
@@ -32,7 +32,7 @@ describe("offline preview: an agent's walkthrough of the verified sample", () =>
   it('reads the whole transcript, fetched through the local Functions', async () => {
     await openVerifiedTranscript();
     const text = await transcript().innerText();
-    // The caller's date of birth is masked where they said it (issue 17), every other turn reads as sent.
+    // The caller's date of birth is masked where they said it, every other turn reads as sent.
     for (const turn of turnTexts) expect(text).toContain(turn.includes('1988') ? '••••••••' : turn);
     expect(text).not.toContain('1988');
     // The turn's entities show as badges, the sensitive one (date of birth) masked.
@@ -87,7 +87,7 @@ describe("offline preview: an agent's walkthrough of the verified sample", () =>
   it('reveals a masked value on request, and hides it again', async () => {
     const { page } = preview();
     await openVerifiedTranscript();
-    // PolyAI masked the account number itself (****6789): shown as sent, nothing to reveal (issue 17).
+    // PolyAI masked the account number itself (****6789): shown as sent, nothing to reveal.
     const caller = contextSection(page, 'caller');
     await expect(caller.innerText()).resolves.toContain(verified.data.account_number);
     await expect(caller.getByRole('button', { name: `Show ${enUS.PolyaiContextAccountNumberLabel}` }).count()).resolves.toBe(0);

@@ -1,5 +1,5 @@
 /**
- * What real Flex does differently from an imitation, each with the plugin's fix (issue 13): the tab chosen
+ * What real Flex does differently from an imitation, each with the plugin's fix: the tab chosen
  * on Accept survives Flex's own reset in both event orders and yields to the agent's choice; a tab failure
  * reaches the admin with Flex's default configuration (and Monitor when enabled); the task list badge sits
  * inside Flex's list item; wrap-up and completion in Flex's lifecycle.

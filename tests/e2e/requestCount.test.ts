@@ -1,5 +1,5 @@
 /**
- * Issue 10's agent-visible latency, counted in Chromium inside real Flex: selecting and accepting a PolyAI
+ * The agent-visible latency, counted in Chromium inside real Flex: selecting and accepting a PolyAI
  * task renders its handoff fields from the task attributes with no network request at all; the only request,
  * once the PolyAI tab opens (here by `auto_select_tab` on Accept), is the one POST for the transcript to the
  * `polyai-conversation` Function. Nothing is fetched for a task that was neither accepted nor opened.

@@ -1,5 +1,5 @@
 /**
- * Issue 20 in Chromium, on the real-Flex offline preview: the agent's verdict goes through the built
+ * The verdict in Chromium, on the real-Flex offline preview: the agent's verdict goes through the built
  * `polyai-verdict` Function (Flex token, CORS preflight, the TaskRouter stand-in with ETags) and a stored verdict
  * shows again from the task attributes alone. The supervisor's read-only view, in Flex's supervisor task canvas,
  * is tests/e2e/verdictSupervisor.test.ts.

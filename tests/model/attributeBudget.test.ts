@@ -1,7 +1,7 @@
 /**
  * The `polyai` task attribute stays within its budget when PolyAI's values have unequal sizes: the budget then
  * runs out part-way through the keys, at every distance from its end, where each character of the accounting
- * matters (issue 19: a cap that overshot by 14 characters with unequal values). Deterministic layouts, so the
+ * matters (a cap that overshot by 14 characters with unequal values). Deterministic layouts, so the
  * check does not depend on a random run finding the edge; the property in handoffAttributes.test.ts covers
  * arbitrary bodies.
  */

@@ -1,5 +1,5 @@
 /**
- * Item 4 of issue 16: the work the model does is bounded by its limits, not by what an object claims. Counted
+ * The work the model does is bounded by its limits, not by what an object claims. Counted
  * in reads (proxies count every property read), not timed: the figures in ms are in docs/SECURITY.md.
  */
 import { DEFAULT_LIMITS, parseConversation, parseHandoffContext } from '@polyai-context/model';

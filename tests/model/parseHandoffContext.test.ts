@@ -245,7 +245,7 @@ describe('parseHandoffContext on malformed input', () => {
     const hostile = { polyai: { data: { summary: 'kept' } } };
     Object.defineProperty(hostile.polyai.data, 'boom', { enumerable: true, get: () => { throw new Error('getter'); } });
     const context = parseHandoffContext(hostile);
-    // One throwing getter costs its own value, not the rest of the data (issue 16).
+    // One throwing getter costs its own value, not the rest of the data.
     expect(context.status).toBe('partial');
     expect(context.summary).toBe('kept');
     expect(context.problems).toEqual([{ code: 'field-invalid', message: 'A value could not be read.', path: 'boom' }]);

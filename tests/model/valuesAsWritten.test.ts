@@ -1,5 +1,5 @@
 /**
- * Item 6 of issue 16: values are read as they were written (rules in the README, "How values are read").
+ * Values are read as they were written (rules in the README, "How values are read").
  */
 import { formatValue } from '../../src/views/HandoffContextView/formatValue';
 import {

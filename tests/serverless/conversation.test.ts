@@ -96,7 +96,7 @@ describe('polyai-conversation', () => {
   });
 });
 
-describe('polyai-conversation and over-deep JSON (issue 16, item 4)', () => {
+describe('polyai-conversation and over-deep JSON', () => {
   it('answers a clear 502 for a transcript nested 100,000 levels deep instead of failing to serialise it', async () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     const fetch = jest.fn(async () => new Response(`{"turns":${deep}}`, { status: 200 }));

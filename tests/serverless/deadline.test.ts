@@ -1,5 +1,5 @@
 /**
- * Item 1 of issue 16: the Functions' deadline holds while PolyAI trickles its body and V8 collects garbage
+ * The Functions' deadline holds while PolyAI trickles its body and V8 collects garbage
  * (nodejs/node#55428 loses a fetch's abort signal after a GC). jest cannot force GC in its own workers, so the
  * scenario runs in a child `node --expose-gc` (tests/serverless/support/trickleUnderGc.ts, bundled here).
  */

@@ -41,7 +41,7 @@ describe('handoff and shared ids', () => {
     const fetch = jest.fn(async (_url: string) => new Response('{"data":{"summary":"this call"}}', { status: 200 }));
     const handler = createPolyaiHandoffHandler({ fetch: fetch as unknown as typeof globalThis.fetch });
     await invokeFunction(handler, functionEnv(), { shared_id: 'acme/1', call_sid: VERIFIED_CALL });
-    // Issue 15's Function then looks the call up by its Call SID, the only valid id it was given.
+    // The Function then looks the call up by its Call SID, the only valid id it was given.
     for (const [url] of fetch.mock.calls) expect(new URL(url).search).toBe(`?id=${VERIFIED_CALL}`);
   });
 });

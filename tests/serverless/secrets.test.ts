@@ -1,5 +1,5 @@
 /**
- * Item 5 of issue 16: if PolyAI echoed the Functions' own secrets (the x-api-key, Twilio's auth token) in its
+ * If PolyAI echoed the Functions' own secrets (the x-api-key, Twilio's auth token) in its
  * data — values or keys, at any depth — they reach neither task attributes (Studio JSON, TwiML `<Task>`), nor a
  * plugin Function's response, nor a log line.
  */

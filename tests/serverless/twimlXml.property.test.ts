@@ -1,5 +1,5 @@
 /**
- * Item 2 of issue 16: whatever PolyAI puts in a data key or value and whatever the caller's `From` holds,
+ * Whatever PolyAI puts in a data key or value and whatever the caller's `From` holds,
  * `polyai-handoff-to-flex` answers TwiML a strict XML 1.0 parser (saxes, the parser jsdom uses) accepts, and
  * `<Task>` carries the data back exactly. Runs the real handler (fake fetch, local runtime).
  */

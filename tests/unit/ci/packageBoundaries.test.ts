@@ -5,7 +5,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
-// Issue 18: the model is a package (packages/model, @polyai-context/model) and serverless/ another; code reaches
+// The model is a package (packages/model, @polyai-context/model) and serverless/ another; code reaches
 // a package by its name, never by a relative path into it or out of it.
 const ROOT = path.join(__dirname, '..', '..', '..');
 const PACKAGES = [path.join(ROOT, 'packages', 'model'), path.join(ROOT, 'serverless')];

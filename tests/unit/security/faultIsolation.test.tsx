@@ -60,7 +60,7 @@ describe('fault isolation: a render fault stays in the tab', () => {
     expect(Monitor.sendDebuggerEvent).not.toHaveBeenCalled();
     const ours = consoleError.mock.calls.map((call) => String(call[0])).filter((line) => line.startsWith('[PolyaiContextPlugin]'));
     expect(ours).toHaveLength(1);
-    expect(ours[0]).toMatch(/^\[PolyaiContextPlugin\] PolyAI Context tab: TypeError: Cannot format <text> card <number>.*Section < CapturedFieldsSection/); // stack cut after 20 components (issue 17's grid cells)
+    expect(ours[0]).toMatch(/^\[PolyaiContextPlugin\] PolyAI Context tab: TypeError: Cannot format <text> card <number>.*Section < CapturedFieldsSection/); // stack cut after 20 components (the captured fields' grid cells)
     for (const secret of [...CALLER_DATA, 'crm.example.com']) expect(ours[0]).not.toContain(secret);
   });
 
@@ -77,7 +77,7 @@ describe('fault isolation: a render fault stays in the tab', () => {
       </div>,
     );
 
-    // The fault costs only the poisoned row (issue 16): the rest of the tab and the canvas stay.
+    // The fault costs only the poisoned row: the rest of the tab and the canvas stay.
     expect(screen.getByTestId('polyai-part-fault')).toHaveTextContent('This value could not be shown.');
     expect(screen.queryByText('The PolyAI Context tab hit a problem')).not.toBeInTheDocument();
     expect(screen.getByTestId('polyai-context')).toHaveTextContent('Jordan Ellis');
@@ -88,7 +88,7 @@ describe('fault isolation: a render fault stays in the tab', () => {
     const [message, description] = (Monitor.sendDebuggerEvent as jest.Mock).mock.calls[0];
     expect(message).toMatch(/^PolyAI Context tab: TypeError: Cannot format <text> card <number>/);
     expect(description).toContain('CapturedFieldsSection');
-    expect(description).toContain('Section < CapturedFieldsSection'); // the stack is cut after 20 components: the grid cells of issue 17 push HandoffContextView past it
+    expect(description).toContain('Section < CapturedFieldsSection'); // the stack is cut after 20 components: the captured fields' grid cells push HandoffContextView past it
     const report = sentReports() + JSON.stringify(onError.mock.calls);
     for (const secret of [...CALLER_DATA, 'crm.example.com', 'caller_name', 'Jordan', '1111', '0958']) {
       expect(report).not.toContain(secret);

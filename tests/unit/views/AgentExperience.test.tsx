@@ -1,5 +1,5 @@
 /**
- * Issue 17: what an agent in a hurry needs. One test per finding, each failing on the behaviour it guards.
+ * What an agent in a hurry needs. One test per rule, each failing on the behaviour it guards.
  */
 import React from 'react';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
@@ -25,7 +25,7 @@ const glance = () => screen.getByTestId('polyai-glance');
 
 const clipboard = fakeClipboard();
 
-describe('at a glance (finding 4)', () => {
+describe('at a glance', () => {
   it('puts Verified, the labelled intent with its confidence and the reason on the first line', () => {
     inLanguage(<HandoffContextView context={verified()} />);
     expect(glance()).toHaveTextContent('VerifiedDispute charge91% confidenceReason: Billing dispute');
@@ -60,7 +60,7 @@ describe('at a glance (finding 4)', () => {
   });
 });
 
-describe('copy (finding 1)', () => {
+describe('copy', () => {
   it('"Copy all" copies everything the tab shows, in order, and says so', async () => {
     inLanguage(<HandoffContextView context={verified()} />);
     expect(within(glance()).getByRole('button', { name: 'Copy all' })).toBeInTheDocument();
@@ -139,7 +139,7 @@ describe('copy (finding 1)', () => {
   });
 });
 
-describe('reveal (finding 7)', () => {
+describe('reveal', () => {
   it('offers no reveal on a value PolyAI already masked, and shows last-four fields as they are', () => {
     const context = parseHandoffContext({ polyai: { data: { account_number: '****6789', card: { number: 'XXXX-XXXX-XXXX-4242', last_four: '4242' }, card_last4: '1111' } } });
     inLanguage(<HandoffContextView context={context} />);
@@ -153,7 +153,7 @@ describe('reveal (finding 7)', () => {
   });
 });
 
-describe('table rows (finding 8)', () => {
+describe('table rows', () => {
   it('draws each row header as a cell, so the last row loses its border across both columns', () => {
     inLanguage(<HandoffContextView context={verified()} />);
     const headers = within(section('fields')).getAllByRole('rowheader');
@@ -163,7 +163,7 @@ describe('table rows (finding 8)', () => {
   });
 });
 
-describe('localisation (finding 3)', () => {
+describe('localisation', () => {
   const partial = () => parseHandoffContext({ polyai: { data: { summary: 'Readable', verification: 'garbled', caller_name: 42 } } });
   const unavailable = (): HandoffContext => parseHandoffContext(fixture('task-attributes-fetch-failed.json'));
 
@@ -304,7 +304,7 @@ describe('transcript masking and search (findings 2 and 6)', () => {
   });
 });
 
-describe('Try again (finding 5)', () => {
+describe('Try again', () => {
   it('shows that it is trying, even when the failure is fast, and when it last tried', async () => {
     const failure: ConversationResult = { ok: false, aborted: false, status: 401, message: "PolyAI refused the Function's API key (401)" };
     const load = jest.fn(async () => failure);

@@ -1,5 +1,5 @@
 /**
- * Item 3 of issue 16: one value that cannot render costs its row or section, never the tab, and "Try again"
+ * One value that cannot render costs its row or section, never the tab, and "Try again"
  * retries only that part. The transcript time 1e16 that used to throw now renders without a time.
  */
 import React from 'react';
