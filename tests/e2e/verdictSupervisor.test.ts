@@ -52,7 +52,8 @@ describe("offline preview: the supervisor's Teams view", () => {
     // Flex mounts its tabs' content hidden; the PolyAI tab's content waits for the supervisor.
     await page.waitForTimeout(500);
     expect(requests.map((request) => request.url())).toEqual([]);
-    await expect(contextSection(page, 'summary').count()).resolves.toBe(0);
+    // Built with the canvas, as Flex builds its own tabs, but not shown until the supervisor opens it.
+    await expect(contextSection(page, 'summary').isVisible()).resolves.toBe(false);
 
     const transcript = page.waitForRequest(`${functionsUrl}/polyai-conversation`);
     await openTab(page, enUS.PolyaiContextTabLabel);
