@@ -7,11 +7,11 @@
  * `@tanstack/virtual-core`, shipped as ES2020 (`??`), which webpack 4's parser cannot read.
  *
  * webpack's generic 244 KiB performance hint is replaced by this plugin's own reviewed budget
- * (bench/budget.json, also enforced by scripts/check-bundle-size.js): the build warns only when the
- * bundle outgrows it, instead of on every build.
+ * (bundle-budget.json, also enforced by scripts/check-bundle-size.js and reported by the bench): the build
+ * warns only when the bundle outgrows it, instead of on every build.
  */
 const path = require('path');
-const budget = require('./bench/budget.json');
+const budget = require('./bundle-budget.json');
 
 const PACKAGES = path.join(__dirname, 'packages');
 const MODERN_DEPENDENCIES = [path.join(__dirname, 'node_modules', '@tanstack')];

@@ -179,7 +179,7 @@ async function runBundleBench(log) {
     method: [
       "Built in this run with the plugin's own toolchain (`flex-plugin build`, flex-plugin-scripts 7.1.2); gzip at level 9. Baselines built by the same toolchain in the same run: an empty Flex plugin, and a Paste floor that renders once each, with no logic, the Paste exports `src/` imports (found by scanning `src/`, regenerated every run into `bench/fixtures/paste-floor-plugin/src/index.js`):",
       [...modules].map(([specifier, names]) => `\`${specifier}\` (${[...names].sort().join(', ')})`).join(', '),
-      `CI budget (\`bench/budget.json\`, checked by \`scripts/check-bundle-size.js\` after the build in \`.ci/run\`): ${kb(maxRawBytes)} raw / ${kb(maxGzipBytes)} gzip.`,
+      `CI budget (\`bundle-budget.json\`, checked by \`scripts/check-bundle-size.js\` after the build in \`.ci/run\`): ${kb(maxRawBytes)} raw / ${kb(maxGzipBytes)} gzip.`,
     ],
     goals: [
       {
@@ -191,7 +191,7 @@ async function runBundleBench(log) {
         met: ratios.gzipToPasteFloor <= GOAL_RATIO_TO_PASTE_FLOOR,
       },
       {
-        goal: 'bundle within the CI budget (bench/budget.json), gzip',
+        goal: 'bundle within the CI budget (bundle-budget.json), gzip',
         value: plugin.gzip / maxGzipBytes,
         unit: '×',
         target: 1,

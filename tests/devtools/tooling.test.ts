@@ -9,7 +9,7 @@ import * as path from 'path';
 const ROOT = path.join(__dirname, '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; overrides: Record<string, string> };
 const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-const budget = JSON.parse(fs.readFileSync(path.join(ROOT, 'bench', 'budget.json'), 'utf8')) as { maxRawBytes: number };
+const budget = JSON.parse(fs.readFileSync(path.join(ROOT, 'bundle-budget.json'), 'utf8')) as { maxRawBytes: number };
 
 describe('admin commands and install/build noise', () => {
   it('npm run release passes the --name and --description of the README\'s release command', () => {
