@@ -1,6 +1,6 @@
 // Local configuration for `twilio flex:plugins:start`. Copy to public/appConfig.js (git-ignored).
 // In production the same `custom_data.polyai_context` object lives in the Flex configuration's
-// ui_attributes (see README, "Configuration").
+// ui_attributes (see docs/configuration.md).
 var appConfig = {
   pluginService: {
     enabled: true,
@@ -15,7 +15,7 @@ var appConfig = {
       always_show: false,
       tab_sort_order: 10,
       auto_select_tab: false,
-      // functions_base_url: 'https://polyai-1234-dev.twil.io',
+      // functions_base_url: 'https://polyai-context-functions-1234-dev.twil.io',
       // language: 'es-ES',
       // field_labels: { 'slots.charge_amount': 'Amount' },
       // PolyAI's keys and values (intents, reasons, destinations, field names) in each language of the tab;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run screenshots`: renders the offline preview (real Flex with the production plugin) in headless Chromium and saves PNGs of the main
- * states into docs/screenshots/ (the README shows them). Rerun after a visible change.
+ * states into docs/screenshots/ (the README and docs/preview-guide.md show them). Rerun after a visible change.
  */
 const fs = require('fs');
 const path = require('path');

@@ -8,12 +8,12 @@ import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; overrides: Record<string, string> };
-const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const adminGuide = fs.readFileSync(path.join(ROOT, 'docs', 'admin-guide.md'), 'utf8');
 const budget = JSON.parse(fs.readFileSync(path.join(ROOT, 'bundle-budget.json'), 'utf8')) as { maxRawBytes: number };
 
 describe('admin commands and install/build noise', () => {
-  it('npm run release passes the --name and --description of the README\'s release command', () => {
-    const documented = /twilio flex:plugins:release --plugin plugin-polyai-context@latest \\\n\s+--name "([^"]+)" --description "([^"]+)"/.exec(readme);
+  it('npm run release passes the --name and --description of the admin guide\'s release command', () => {
+    const documented = /twilio flex:plugins:release --plugin plugin-polyai-context@latest \\\n\s+--name "([^"]+)" --description "([^"]+)"/.exec(adminGuide);
     expect(documented).not.toBeNull();
     expect(pkg.scripts.release).toContain(`--name "${documented![1]}"`);
     expect(pkg.scripts.release).toContain(`--description "${documented![2]}"`);
@@ -24,7 +24,7 @@ describe('admin commands and install/build noise', () => {
     expect(ls.stderr).not.toMatch(/invalid|ERESOLVE|missing/);
     expect(ls.status).toBe(0);
     // The one conflict @twilio/flex-ui carries (date-fns ^2 beside date-fns-tz 3, whose peer is date-fns ^3),
-    // settled on the last date-fns 2 (see README, "Install notes").
+    // settled on the last date-fns 2 (see docs/developer-guide.md, "Install and build notes").
     expect(pkg.overrides['date-fns']).toBe('2.30.0');
   });
 
