@@ -24,7 +24,7 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         { property: 'dangerouslySetInnerHTML', message: 'Render values as text.' },
-        // Security (issue 6): every other way to turn a string into markup.
+        // Security: every other way to turn a string into markup.
         { property: 'innerHTML', message: 'Render values as text: never inject HTML.' },
         { property: 'outerHTML', message: 'Render values as text: never inject HTML.' },
         { property: 'insertAdjacentHTML', message: 'Render values as text: never inject HTML.' },
