@@ -1,5 +1,5 @@
 /**
- * What an admin runs says what the README says, and installs and builds stay
+ * What an admin runs says what the admin guide says, and installs and builds stay
  * quiet. (Strict CLI parsing and `npm test` leaving nothing behind are in cliArgs.test.ts.)
  */
 import { spawnSync } from 'child_process';
