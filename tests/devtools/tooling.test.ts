@@ -38,6 +38,9 @@ describe('admin commands and install/build noise', () => {
     expect(performance.maxEntrypointSize).toBe(budget.maxRawBytes);
     expect(performance.assetFilter('plugin-polyai-context.js')).toBe(true);
     expect(performance.assetFilter('plugin-polyai-context.js.map')).toBe(false);
+    // One budget, the build's own: CI's size check (and the bench, through it) reads the same file.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect((require(path.join(ROOT, 'scripts', 'check-bundle-size.js')) as { BUDGET_FILE: string }).BUDGET_FILE).toBe(path.join(ROOT, 'bundle-budget.json'));
   });
 
   it('npm run build compiles the workspace packages (TypeScript sources) and @tanstack (ES2020, which webpack 4 cannot parse) as it compiles src/', () => {
