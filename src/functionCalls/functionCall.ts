@@ -1,5 +1,5 @@
 /**
- * The plugin's calls to its plugin-facing Functions (serverless/src/lib/flexFunction.ts): POST JSON with the
+ * The plugin's calls to its plugin-facing Functions (serverless/src/lib/pluginFunction.ts): POST JSON with the
  * agent's Flex token, read `{ … }` or `{ error: { status, message } }`. The PolyAI key stays in the Functions.
  * Never rejects: every outcome, abort included, is a value.
  */

@@ -1,6 +1,6 @@
 /**
  * The development servers' one HTTP helper (devtools/lib/http.js, on Express), through the PolyAI stand-in
- * that uses it: the mode switch as the README's curl sends it, a taken port, and close() ending answers that
+ * that uses it: the mode switch as the developer guide's curl sends it, a taken port, and close() ending answers that
  * never come.
  */
 import * as net from 'net';

@@ -2,7 +2,7 @@
  * In Chromium on real Flex: a supervisor monitoring an agent's live PolyAI call opens the
  * PolyAI Context tab in Flex's own supervisor task canvas (`Supervisor.TaskCanvas` › `Supervisor.TaskCanvasTabs`,
  * the preview's `?view=teams`): nothing is fetched until the tab is opened, the agent's verdict shows read-only.
- * What of Flex's Teams view runs offline (and what does not) is in preview/app/teams.tsx and the README.
+ * What of Flex's Teams view runs offline (and what does not) is in preview/app/teams.tsx and docs/reporting.md.
  */
 import type { Locator, Request } from 'playwright-core';
 

@@ -33,7 +33,7 @@ describe('masking', () => {
     },
   );
 
-  // Agents read the last four digits back to the caller: shown by default (README, "Masking").
+  // Agents read the last four digits back to the caller: shown by default (docs/agent-experience.md, "Masking").
   it.each([[['payment', 'card', 'last4']], [['card_last_four']], [['card', 'lastFourDigits']], [['account_last_4']]])('shows last-four-digit field %j', (segments) => {
     expect(isSensitivePath(segments, defaults)).toBe(false);
   });

@@ -1,5 +1,5 @@
 /**
- * Values are read as they were written (rules in the README, "How values are read").
+ * Values are read as they were written (rules in docs/handoff-data.md, "How values are read").
  */
 import { formatValue } from '../../src/views/HandoffContextView/formatValue';
 import {

@@ -1,8 +1,8 @@
 /**
- * Which reservation statuses may read the tab's data and which may write the verdict (README, "Least privilege"
- * and "The agent's verdict"; docs/SECURITY.md, item 7), every TaskRouter reservation status in both modes, and
+ * Which reservation statuses may read the tab's data and which may write the verdict (docs/SECURITY.md, "Least
+ * privilege", and docs/reporting.md, "The agent's verdict"), every TaskRouter reservation status in both modes, and
  * every default unrestricted role. Which conversation a held task may read (its signed binding) is
- * tests/serverless/taskAccess.test.ts's; the statuses and roles below are what the README promises.
+ * tests/serverless/taskAccess.test.ts's; the statuses and roles below are what docs/SECURITY.md promises.
  */
 import { InMemoryTaskRouter } from '../../../devtools/taskrouter/inMemoryTaskRouter';
 import { requestClock } from '../../../serverless/src/lib/deadline';

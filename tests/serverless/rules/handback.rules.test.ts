@@ -1,5 +1,5 @@
 /**
- * Which call outcomes reach an agent (README, "Backend" and "Admin guide"), one row per outcome and spelling in
+ * Which call outcomes reach an agent (docs/functions.md and docs/admin-guide.md), one row per outcome and spelling in
  * docs/rules.md: a call the virtual agent completed never becomes a Flex task, a caller who left is not routed,
  * a failure reaches Flex marked unavailable, and every handoff reaches Flex; whatever the letter case and spacing
  * Twilio sends the status in. (Which SIP headers are trusted is pinned in sipTrust.test.ts.)

@@ -1,5 +1,5 @@
 /**
- * The Functions' settings and what each Function accepts (README, "Backend", "Reporting" and serverless/.env.example),
+ * The Functions' settings and what each Function accepts (docs/functions.md, docs/reporting.md and serverless/.env.example),
  * one row per rule in docs/rules.md: every region and its hosts, limits on both sides of their boundaries, and
  * letter case and spacing the way admins type them. Every member of the default lists: roles, Insights keys.
  */

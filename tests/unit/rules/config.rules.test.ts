@@ -1,5 +1,5 @@
 /**
- * Admin settings as admins type them (README, "Configuration"): letter case and spacing where they cannot change
+ * Admin settings as admins type them (docs/configuration.md): letter case and spacing where they cannot change
  * the meaning, every supported language, and the boundaries of each setting on both sides. One row per rule in
  * docs/rules.md.
  */

@@ -1,5 +1,5 @@
 /**
- * Rules of the tab's own sections (README, "How the plugin reads PolyAI data"), one table row per rule in
+ * Rules of the tab's own sections (docs/handoff-data.md), one table row per rule in
  * docs/rules.md: every alias of every section is read, and when PolyAI's data holds two sources of the same fact
  * the same one wins whichever comes first in the object. The source that lost is not dropped: it stays visible
  * as a captured field.

@@ -1,5 +1,5 @@
 /**
- * Masking defaults (README, `mask_patterns`, and "Masking"): every member of every default pattern is masked,
+ * Masking defaults (docs/configuration.md, `mask_patterns`, and docs/agent-experience.md, "Masking"): every member of every default pattern is masked,
  * under any spelling of its key, in the captured fields and in the transcript; the words around them are not;
  * the last four digits and values PolyAI already masked are shown as sent. One table row per rule in
  * docs/rules.md. Members are listed by hand, not read from the patterns: a typo in a pattern must fail here.
@@ -21,7 +21,7 @@ import { DEFAULT_CONFIG, parseConfig } from '../../../src/config';
 
 const defaults = compileMaskPatterns(DEFAULT_MASK_PATTERNS);
 
-/** Every key the defaults mask, group by group, as the README names the groups. */
+/** Every key the defaults mask, group by group, as docs/agent-experience.md names the groups. */
 const MASKED_BY_DEFAULT: Readonly<Record<string, readonly string[]>> = {
   'account numbers': [
     'account_number', 'account_no', 'account_num', 'accountnumber', 'accountno', 'accountnum',

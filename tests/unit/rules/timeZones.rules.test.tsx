@@ -1,5 +1,5 @@
 /**
- * Values in the agent's time zone (README, "How values are read" and "Languages, formats and theme"), pinned in
+ * Values in the agent's time zone (docs/handoff-data.md, "How values are read", and docs/agent-experience.md), pinned in
  * named zones whatever zone the suite runs in: a calendar day is the same day everywhere, a moment is shown at
  * the agent's clock time. West of UTC, half-hour and 45-minute offsets, and a day ahead of UTC.
  */

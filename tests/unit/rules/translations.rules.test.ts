@@ -1,5 +1,5 @@
 /**
- * Translations and duplicates (README, "Transcript"): PolyAI's translation is shown under the original words only
+ * Translations and duplicates (docs/agent-experience.md, "Transcript"): PolyAI's translation is shown under the original words only
  * when it says something else; a text repeated as its own translation, in any letter case or spacing, is shown
  * once, for the caller's words and the agent's alike. The conversation's facts fill only what the handoff lacks.
  */

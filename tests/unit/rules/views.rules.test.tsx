@@ -1,5 +1,5 @@
 /**
- * Rules of what the tab shows (README, "Configuration" and "Agent experience") at their boundaries: the
+ * Rules of what the tab shows (docs/configuration.md and docs/agent-experience.md) at their boundaries: the
  * confidence badge's colour on both sides of each threshold, and long text cut after 200 characters.
  */
 import React from 'react';

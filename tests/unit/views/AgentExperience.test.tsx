@@ -240,7 +240,7 @@ describe('localisation', () => {
   });
 });
 
-describe('transcript masking and search (findings 2 and 6)', () => {
+describe('transcript masking and search', () => {
   const messages = () => within(screen.getByRole('log')).queryAllByRole('listitem');
   const status = () => within(section('transcript')).getAllByRole('status')[0];
   const loaded = (body: unknown): ConversationLoader => async () => ({ ok: true, conversation: parseConversation(body) });
