@@ -16,6 +16,7 @@ import { DEFAULTS } from '../../serverless/src/lib/config';
 import { invokeFunction, type AnyHandler, type FunctionResult } from '../functions-runtime/localRuntime';
 import { standinEnv, startStandin, STANDIN_API_KEY, type StandinMode } from '../polyai-standin/standin';
 import { walkStudioCall, type AgentStatus } from './studioFlow';
+import { startLagMonitor } from '../lib/lagMonitor';
 
 export interface DrillHandlers {
   /** `incoming-call`: the number's voice webhook (connector and SIP routes). */
@@ -275,23 +276,6 @@ export const SCENARIOS: readonly Scenario[] = [
   sip('caller-hung-up', 'no-task', () => ({ DialCallStatus: 'completed', CallStatus: 'completed' })),
 ];
 
-/**
- * How late this process's event loop has run in all since it started: on a busy test machine every timer and
- * callback of the drill, a Function's own deadline included, runs late by that much. A call is held to Studio's
- * limit plus the lateness that fell within it, so a starved test machine does not fail a Function that kept time.
- */
-function startLagMonitor(): { total(): number; stop(): void } {
-  const tickMs = 20;
-  let total = 0;
-  let last = Date.now();
-  const timer = setInterval(() => {
-    const now = Date.now();
-    total += Math.max(0, now - last - tickMs);
-    last = now;
-  }, tickMs);
-  return { total: () => total, stop: () => clearInterval(timer) };
-}
-
 export async function runOutageDrill(handlers: DrillHandlers, options: DrillOptions): Promise<DrillReport> {
   const routes = options.routes ?? ROUTES;
   const scenarios = SCENARIOS.filter((scenario) => routes.includes(scenario.route));
@@ -304,6 +288,7 @@ export async function runOutageDrill(handlers: DrillHandlers, options: DrillOpti
   const logs: string[] = [];
   const log = console.log;
   console.log = (...args: unknown[]) => logs.push(args.map(String).join(' '));
+  // A call is held to Studio's limit plus the test machine's own lateness that fell within it.
   const lag = startLagMonitor();
 
   async function simulate(index: number): Promise<void> {
