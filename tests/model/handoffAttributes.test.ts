@@ -16,13 +16,13 @@ describe('toPolyaiAttributes', () => {
     const state = fixture('handoff-state-minimal.json') as { data: Record<string, unknown> };
     const attributes = toPolyaiAttributes({ ok: true, body: state });
     expect(attributes).toEqual({ polyai: state });
-    expect(Object.keys(attributes.polyai.data as object)).toEqual(['handoff_reason', 'customer_id']);
+    expect(Object.keys(attributes.polyai.data as object)).toEqual(['customer_id', 'handoff_reason']);
     const context = parseHandoffContext(attributes);
     expect(context.status).toBe('present');
     expect(context.notLoaded).toBeNull();
   });
 
-  it('fits the verified sample in Studio\'s 1,024 characters: ids, verification, reason, intent, customer id, a cut summary, and a marker', () => {
+  it('fits the verified sample in Studio\'s 1,024 characters: ids, verification, customer ids, intent, name, reason, a cut summary, and a marker', () => {
     const verified = fixture('handoff-state-verified.json') as { id: string; data: Record<string, unknown> };
     // The verified sample plus what a real project adds: notes and a longer summary.
     const state = { ...verified, data: { ...verified.data, summary: `${verified.data.summary} `.repeat(4), notes: "n".repeat(400) } as Record<string, unknown> };
@@ -31,7 +31,7 @@ describe('toPolyaiAttributes', () => {
     expect(JSON.stringify(polyai).length).toBeLessThanOrEqual(MAX_POLYAI_ATTRIBUTE_CHARS);
     expect(studioAttributes(polyai).length).toBeLessThanOrEqual(STUDIO_ATTRIBUTES_LIMIT);
     const data = polyai.data as Record<string, unknown>;
-    expect(Object.keys(data).slice(0, 5)).toEqual(['verification', 'handoff_reason', 'intent', 'intent_confidence', 'customer_id']);
+    expect(Object.keys(data).slice(0, 7)).toEqual(['verification', 'customer_id', 'account_number', 'intent', 'intent_confidence', 'caller_name', 'handoff_reason']);
     expect(polyai.id).toBe(state.id);
     expect(polyai.shared_id).toBe('acme_2026-11-20_7f3c9a');
     const marker = polyai[INCOMPLETE_MARKER] as { count: number; keys: string[] };
@@ -43,6 +43,7 @@ describe('toPolyaiAttributes', () => {
     expect(context.verification).toEqual({ identified: true, method: 'dob_and_postcode', attempts: 1 });
     expect(context.reason).toBe('billing_dispute');
     expect(context.customer.id).toBe('12345');
+    expect(context.customer.name).toBe('Jordan Ellis');
     expect(context.notLoaded).toEqual({ count: missing.length, keys: expect.arrayContaining(missing) });
   });
 
@@ -141,10 +142,12 @@ describe('toPolyaiAttributes, for any handoff', () => {
 
 /** Each key rule on its own (found by mutation testing): the order, the transcripts, the texts cut to fit. */
 describe('toPolyaiAttributes: key by key', () => {
+  /** The documented packing order (docs/handoff-data.md), every alias the tab reads. */
   const PRIORITY = [
-    'verification', 'successfully_identified', 'auth_method', 'verification_attempts', 'handoff_reason', 'reason', 'intent', 'intent_confidence',
-    'customer_id', 'account_number', 'handoff_destination', 'handoff_to', 'destination', 'summary', 'handoff_summary', 'short_summary',
-    'utterance', 'caller_name', 'asr_lang_code', 'language', 'shared_id',
+    'verification', 'successfully_identified', 'identified', 'verified', 'auth_method', 'method', 'verification_attempts', 'attempts',
+    'customer_id', 'account_number', 'intent', 'intent_confidence', 'caller_name', 'customer_name', 'handoff_reason', 'reason',
+    'handoff_destination', 'handoff_to', 'destination', 'asr_lang_code', 'language', 'lang', 'short_summary', 'shortSummary',
+    'summary', 'handoff_summary', 'utterance', 'last_utterance', 'user_utterance', 'shared_id', 'id', 'call_sid',
   ];
 
   it('puts what an agent needs first in a fixed order, then the rest as PolyAI sent it', () => {
@@ -158,7 +161,7 @@ describe('toPolyaiAttributes: key by key', () => {
     expect(attributes.polyai).toEqual({ id: 'x', data: { intent: 'refund' }, [INCOMPLETE_MARKER]: { count: 1, keys: [key] } });
   });
 
-  it.each(['summary', 'handoff_summary', 'short_summary', 'utterance', 'handoff_reason', 'reason'])('cuts a long %s to fit instead of dropping it', (key) => {
+  it.each(['summary', 'handoff_summary', 'short_summary', 'shortSummary', 'utterance', 'last_utterance', 'user_utterance', 'handoff_reason', 'reason'])('cuts a long %s to fit instead of dropping it', (key) => {
     const attributes = toPolyaiAttributes({ ok: true, body: { id: 'x', data: { [key]: 'w'.repeat(2_000) } } });
     const kept = (attributes.polyai.data as Record<string, string>)[key];
     expect(kept).toMatch(/^w{40,}…$/);

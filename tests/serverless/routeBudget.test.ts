@@ -35,12 +35,13 @@ describe('Studio route: one 1,024-character budget, Insights values included', (
     expect(JSON.stringify(attributes).length).toBeLessThanOrEqual(SEND_TO_FLEX_ATTRIBUTES_CHARS);
     expect(Object.keys(attributes.conversations as object)).toEqual(ORDER);
     const context = parseHandoffContext(attributes);
-    // The most useful keys survive the cut (verification, reason); what did not fit is named in the marker and comes
-    // with the full fetch when the tab opens: with the task's access binding (lib/taskBinding) in the budget too,
-    // that includes the 60-character intent.
+    // Who the caller is and why they called survive the cut (verification, the caller's ids, the 60-character
+    // intent); what did not fit is named in the marker and comes with the full fetch when the tab opens: with the
+    // task's access binding (lib/taskBinding) in the budget too, that includes the reason.
     expect(context.verification).toEqual({ identified: true, method: 'dob_and_postcode', attempts: 1 });
-    expect(context.reason).toBe(sample(60).data.handoff_reason);
-    expect(context.notLoaded?.keys).toEqual(expect.arrayContaining(['intent', 'handoff_destination', 'summary', 'utterance']));
+    expect(context.customer.id).toBe('12345');
+    expect(context.intent?.name).toBe(sample(60).data.intent);
+    expect(context.notLoaded?.keys).toEqual(expect.arrayContaining(['handoff_reason', 'handoff_destination', 'summary', 'utterance']));
   });
 
   it('long values and a hostile 64-character caller: still within 1,024, the context first, Insights values dropped least useful first', async () => {

@@ -9,7 +9,7 @@ import { createPolyaiHandoffHandler } from '../../serverless/src/functions/polya
 import { createSipHandoffHandler } from '../../serverless/src/functions/polyai-sip-handoff.protected';
 import { asPacking, type PolyaiPacking } from '../../serverless/src/lib/handoff';
 import { enqueueAttributes, readTaskNameRule, SEND_TO_FLEX_ATTRIBUTES_CHARS } from '../../serverless/src/lib/routing';
-import { handoffErrorAttributes, toPolyaiAttributes } from '@polyai-context/model';
+import { handoffErrorAttributes, MAX_POLYAI_ATTRIBUTE_CHARS, toPolyaiAttributes } from '@polyai-context/model';
 import { captureLogs, functionEnv, invokeFunction, standinPerTest, taskAttributesFrom, UNKNOWN_CALL, VERIFIED_CALL } from './support/functions';
 
 captureLogs();
@@ -110,7 +110,19 @@ describe('POLYAI_TASK_NAME', () => {
   });
 
   it('reads the name from what fits of PolyAI\'s data: a name the compact attributes left out keeps the number', () => {
-    // caller_name comes after the summary in the packing's priorities: a summary that fills the room leaves it out.
-    expect(nameOf(handoff({ caller_name: NAME, verification: { successfully_identified: true }, summary: 'x'.repeat(2_000) }))).toBe(CALLER);
+    // The name packs after the caller's ids: the longest customer id that still fits leaves it out.
+    const withId = (chars: number) => handoff({ caller_name: NAME, verification: { successfully_identified: true }, customer_id: 'c'.repeat(chars) });
+    let chars = MAX_POLYAI_ATTRIBUTE_CHARS;
+    while (chars > 0 && !Object.prototype.hasOwnProperty.call(withId(chars)(MAX_POLYAI_ATTRIBUTE_CHARS).polyai.data, 'customer_id')) chars -= 1;
+    expect(chars).toBeGreaterThan(NAME.length);
+    expect(nameOf(withId(chars))).toBe(CALLER);
+    expect(nameOf(withId(chars - NAME.length * 2))).toBe(NAME);
+  });
+
+  it('keeps the name before long texts: a summary or last words that fill the room are cut, the name stays', () => {
+    for (const key of ['summary', 'handoff_summary', 'utterance', 'handoff_reason']) {
+      expect(nameOf(handoff({ caller_name: NAME, verification: { successfully_identified: true }, [key]: 'x'.repeat(2_000) }))).toBe(NAME);
+    }
+    expect(nameOf(handoff({ customer_name: NAME, verification: { successfully_identified: true }, summary: 'x'.repeat(2_000) }))).toBe(NAME);
   });
 });

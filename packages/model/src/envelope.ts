@@ -4,6 +4,7 @@
  * flow's flat keys. Finds the data object and what the envelope says about it; reads none of its values.
  */
 import { received, type PolyaiEnvelope } from './contracts';
+import { FLAT_MARKERS } from './polyaiKeys';
 import type { InputReader } from './reading';
 import type { HandoffError, HandoffIds, HandoffNotLoaded, HandoffSource, ProblemCode } from './types';
 import { isRecord, own, toCount, type JsonRecord } from './values';
@@ -14,9 +15,6 @@ export const POLYAI_ATTRIBUTE = 'polyai';
 /** Envelope key of the marker a Function writes when handoff data did not fit the task (see handoffAttributes). */
 export const INCOMPLETE_MARKER = 'incomplete' satisfies keyof PolyaiEnvelope;
 const MAX_MARKER_KEYS = 100;
-
-/** Top-level keys that mark a hand-written flow's flat PolyAI attributes. */
-const FLAT_MARKERS = ['handoff_reason', 'handoff_summary', 'handoff_destination', 'handoff_to', 'utterance', 'intent'];
 
 /**
  * Attributes Flex, TaskRouter and Studio set on every voice task. With flat attributes they sit beside

@@ -9,6 +9,7 @@
  */
 import type { PolyaiEnvelope } from './contracts';
 import { INCOMPLETE_MARKER, POLYAI_ATTRIBUTE } from './envelope';
+import { CUT_KEYS, NEVER_STORED_KEYS, PRIORITY_KEYS } from './polyaiKeys';
 import type { HandoffError } from './types';
 import { cutText, isRecord, own, type JsonRecord } from './values';
 
@@ -27,26 +28,6 @@ const MAX_MARKER_KEY_CHARS = 40;
 const MIN_CUT_CHARS = 40;
 /** Most room held back for the names of keys left out; past it the marker lists fewer names than its count. */
 const MAX_MARKER_NAMES_CHARS = 200;
-
-/** Keys that hold transcripts: those are fetched lazily by the plugin, never stored on the task. */
-const TRANSCRIPT_KEYS = new Set(['transcript', 'turns', 'conversation', 'messages', 'history']);
-
-/**
- * What an agent needs first, in order: verification, reason, intent, customer id, destination, the caller's last
- * words and a summary. PolyAI's documented keys and the nested forms projects use; everything else follows in
- * PolyAI's order. Long texts among these are cut rather than dropped.
- */
-const PRIORITY_KEYS = [
-  'verification', 'successfully_identified', 'auth_method', 'verification_attempts',
-  'handoff_reason', 'reason',
-  'intent', 'intent_confidence',
-  'customer_id', 'account_number',
-  'handoff_destination', 'handoff_to', 'destination',
-  'summary', 'handoff_summary', 'short_summary',
-  'utterance',
-  'caller_name', 'asr_lang_code', 'language', 'shared_id',
-];
-const CUTTABLE_KEYS = new Set(['summary', 'handoff_summary', 'short_summary', 'utterance', 'handoff_reason', 'reason']);
 
 /** What a Function learned from the Handoff API: the response body, or why there is none. */
 export type HandoffFetchResult = { ok: true; body: unknown } | { ok: false; error: HandoffError };
@@ -111,7 +92,7 @@ function pack(data: JsonRecord, ordered: string[], budget: number): Packed {
   const left: string[] = [];
   let used = 0;
   for (const key of ordered) {
-    if (TRANSCRIPT_KEYS.has(key)) {
+    if (NEVER_STORED_KEYS.has(key)) {
       left.push(key);
       continue;
     }
@@ -120,7 +101,7 @@ function pack(data: JsonRecord, ordered: string[], budget: number): Packed {
     let entry: unknown = value;
     let entryChars = keyChars + jsonLength(value);
     const room = budget - used - keyChars;
-    if (used + entryChars > budget && typeof value === 'string' && CUTTABLE_KEYS.has(key) && room >= MIN_CUT_CHARS + 3) {
+    if (used + entryChars > budget && typeof value === 'string' && CUT_KEYS.has(key) && room >= MIN_CUT_CHARS + 3) {
       entry = cutToJson(value, room);
       entryChars = keyChars + jsonLength(entry);
       left.push(key); // kept, but cut: the full text comes with the fetch
@@ -135,7 +116,10 @@ function pack(data: JsonRecord, ordered: string[], budget: number): Packed {
   return { kept, left, used };
 }
 
-/** Priority keys first (in PRIORITY_KEYS order), then the rest as PolyAI sent them. */
+/**
+ * PolyAI's known keys first, in the table's packing order (polyaiKeys: verification, the caller's ids, intent, name,
+ * destination, language, then the texts cut to fit), then the rest as PolyAI sent them. Transcripts are never stored.
+ */
 function orderedKeys(data: JsonRecord): string[] {
   const keys = Object.keys(data);
   const present = new Set(keys);

@@ -1,40 +1,36 @@
 /**
  * The sections the tab shows on their own (summary, intent, reason, destination, verification, caller, ids),
- * read from PolyAI's data by their documented keys and the aliases flows use. Each key read is marked
+ * read from PolyAI's data by the keys and aliases of the table in polyaiKeys. Each key read is marked
  * consumed, so the captured-field walk does not list it a second time.
  */
 import { childPath, pathOf } from './labels';
+import { POLYAI_KEYS, sectionAliases } from './polyaiKeys';
 import { describe, type InputReader } from './reading';
 import type { HandoffContext, HandoffIds, HandoffIntent, HandoffVerification } from './types';
 import { isRecord, own, toBoolean, toConfidence, toCount, type JsonRecord } from './values';
 
+/** Each section's aliases, from the one table of PolyAI's keys. */
 const ALIASES = {
-  summary: ['summary', 'handoff_summary', 'short_summary', 'shortSummary'],
-  reason: ['handoff_reason', 'reason'],
-  destination: ['handoff_destination', 'handoff_to', 'destination'],
-  utterance: ['utterance', 'last_utterance', 'user_utterance'],
-  language: ['asr_lang_code', 'language', 'lang'],
-  customerId: ['customer_id'],
-  accountNumber: ['account_number'],
-  customerName: ['caller_name', 'customer_name'],
-  id: ['id'],
-  sharedId: ['shared_id'],
-  callSid: ['call_sid'],
-  intentConfidence: ['intent_confidence'],
-  verification: ['verification'],
-  identified: ['successfully_identified', 'identified', 'verified'],
-  authMethod: ['auth_method', 'method'],
-  attempts: ['verification_attempts', 'attempts'],
+  summary: sectionAliases('summary'),
+  reason: POLYAI_KEYS.reason.aliases,
+  destination: POLYAI_KEYS.destination.aliases,
+  utterance: POLYAI_KEYS.utterance.aliases,
+  language: POLYAI_KEYS.language.aliases,
+  customerId: POLYAI_KEYS.customerId.aliases,
+  accountNumber: POLYAI_KEYS.accountNumber.aliases,
+  customerName: POLYAI_KEYS.customerName.aliases,
+  id: POLYAI_KEYS.id.aliases,
+  sharedId: POLYAI_KEYS.sharedId.aliases,
+  callSid: POLYAI_KEYS.callSid.aliases,
+  intent: POLYAI_KEYS.intent.aliases,
+  intentName: POLYAI_KEYS.intentName.aliases,
+  intentScore: POLYAI_KEYS.intentScore.aliases,
+  intentConfidence: POLYAI_KEYS.intentConfidence.aliases,
+  verification: POLYAI_KEYS.verification.aliases,
+  identified: POLYAI_KEYS.identified.aliases,
+  authMethod: POLYAI_KEYS.authMethod.aliases,
+  attempts: POLYAI_KEYS.attempts.aliases,
 } as const;
-
-/**
- * Keys that say who the caller is, whether they were verified, or which call this is. A Function that has such
- * values from anywhere but PolyAI's Handoff API (fetched server-side) keeps them out of these keys: they are claims.
- */
-export const IDENTITY_KEYS: readonly string[] = Object.freeze([
-  ...ALIASES.customerId, ...ALIASES.accountNumber, ...ALIASES.customerName, ...ALIASES.id, ...ALIASES.sharedId, ...ALIASES.callSid,
-  ...ALIASES.verification, ...ALIASES.identified, ...ALIASES.authMethod, ...ALIASES.attempts,
-]);
 
 const CONFIDENCE_EXPECTED = 'a confidence from 0 to 1, or a percentage written with % (such as 85%)';
 
@@ -130,14 +126,15 @@ export class SectionReader {
   }
 
   private takeIntent(data: JsonRecord): HandoffIntent | null {
-    const raw = own(data, 'intent');
+    const [intentKey] = ALIASES.intent;
+    const raw = own(data, intentKey);
     let name: string | null = null;
     let confidence: number | null = null;
     if (isRecord(raw)) {
-      name = this.takeText(raw, ['name', 'value', 'intent'], ['intent']);
-      confidence = this.takeTyped(raw, ['confidence', 'score'], ['intent'], toConfidence, CONFIDENCE_EXPECTED);
+      name = this.takeText(raw, ALIASES.intentName, [intentKey]);
+      confidence = this.takeTyped(raw, ALIASES.intentScore, [intentKey], toConfidence, CONFIDENCE_EXPECTED);
     } else {
-      name = this.takeText(data, ['intent']);
+      name = this.takeText(data, ALIASES.intent);
     }
     confidence ??= this.takeTyped(data, ALIASES.intentConfidence, TOP_LEVEL, toConfidence, CONFIDENCE_EXPECTED);
     if (name === null) return null;
@@ -145,13 +142,14 @@ export class SectionReader {
   }
 
   private takeVerification(data: JsonRecord): HandoffVerification | null {
-    const nested = own(data, 'verification');
+    const [verificationKey] = ALIASES.verification;
+    const nested = own(data, verificationKey);
     // PolyAI documents the keys at the top level of `data`; some projects nest them under `verification`.
     // Each value is read from the nested object first, then from the top level.
     const sources: Array<[JsonRecord, readonly string[]]> = [[data, TOP_LEVEL]];
-    if (isRecord(nested)) sources.unshift([nested, ['verification']]);
+    if (isRecord(nested)) sources.unshift([nested, [verificationKey]]);
     else if (nested !== undefined && nested !== null) {
-      this.input.problems.add('field-invalid', `Expected verification details, found ${describe(nested)}.`, 'verification');
+      this.input.problems.add('field-invalid', `Expected verification details, found ${describe(nested)}.`, verificationKey);
     }
     const first = <T>(read: (record: JsonRecord, prefix: readonly string[]) => T | null): T | null => {
       for (const [record, prefix] of sources) {

@@ -5,6 +5,7 @@
  */
 
 import { cleanKey } from './labels';
+import { POLYAI_KEYS } from './polyaiKeys';
 import type { HandoffCustomer } from './types';
 
 /** Default key patterns: account numbers, card data, dates of birth, national ids, bank ids, secrets. */
@@ -87,8 +88,8 @@ export function isSensitiveValue(segments: ReadonlyArray<string | number>, value
   return isSensitivePath(segments, patterns) && !isPreMasked(value);
 }
 
-/** The key the caller's account number is read from (see knownSections), as a path for the mask patterns. */
-export const ACCOUNT_NUMBER_PATH: readonly string[] = Object.freeze(['account_number']);
+/** The key the caller's account number is read from (polyaiKeys), as a path for the mask patterns. */
+export const ACCOUNT_NUMBER_PATH: readonly string[] = Object.freeze([POLYAI_KEYS.accountNumber.aliases[0]]);
 
 /** True when the caller section shows the account number masked. */
 export function isAccountNumberSensitive(customer: HandoffCustomer, patterns: readonly RegExp[]): boolean {

@@ -20,8 +20,8 @@ const verified = fixture('handoff-state-verified.json') as { id: string; shared_
 const CALL = 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9';
 const FUNCTIONS = 'https://polyai-1234.twil.io';
 
-/** Task attributes as the Functions write them with a small budget: not everything fits. */
-const compactAttributes = { type: 'inbound', call_sid: CALL, ...toPolyaiAttributes({ ok: true, body: verified }, 420) };
+/** Task attributes as the Functions write them with the least room a route leaves PolyAI's data: not everything fits. */
+const compactAttributes = { type: 'inbound', call_sid: CALL, ...toPolyaiAttributes({ ok: true, body: verified }, 480) };
 
 function renderTab(attributes: unknown, fetchImpl: jest.Mock, functionsBaseUrl: string | null = FUNCTIONS) {
   installFetch(fetchImpl);
