@@ -92,6 +92,21 @@ describe('the plugin-facing Functions share one access pipeline', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  const refusals = functions.flatMap(([name, factory]) => [401, 403].map((polyaiStatus) => [name, polyaiStatus, factory] as const));
+  it.each(refusals)('%s answers PolyAI refusing its API key (%i) with 502, never a 401/403 the plugin would read as its own token\'s', async (_, polyaiStatus, factory) => {
+    const { call } = setUp(factory, { status: polyaiStatus, body: { error_message: 'x' } });
+    const result = await call({ Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL });
+    expect(result).toMatchObject({ status: 502, body: { error: { status: 502, message: `PolyAI refused the Function's API key (${polyaiStatus}).` } } });
+  });
+
+  it.each(functions)('%s passes PolyAI\'s other refusals on in PolyAI\'s status (400, 404)', async (_, factory) => {
+    for (const [polyaiStatus, message] of [[400, 'PolyAI rejected the request (400).'], [404, 'PolyAI has no data for this call.']] as const) {
+      const { call } = setUp(factory, { status: polyaiStatus, body: { error_message: 'x' } });
+      const result = await call({ Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL });
+      expect(result).toMatchObject({ status: polyaiStatus, body: { error: { status: polyaiStatus, message } } });
+    }
+  });
+
   it.each(functions)('%s refuses other origins (logged as an error 403) and answers an allowed preflight', async (name, factory) => {
     const { call, fetch } = setUp(factory);
     const refused = await call({ conversationId: VERIFIED_CALL, Token: flexToken() }, { origin: 'https://evil.example' });

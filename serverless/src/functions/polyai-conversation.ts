@@ -6,8 +6,8 @@
  */
 import { readPolyaiConfig } from '../lib/config';
 import type { ConversationResponseBody } from '@polyai-context/model';
-import { errorAnswer as failure, pluginFunction, type PluginDeps } from '../lib/pluginFunction';
-import { createPolyaiClient, STATUS_BAD_GATEWAY } from '../lib/polyaiClient';
+import { errorAnswer as failure, pluginFunction, polyaiErrorAnswer, type PluginDeps } from '../lib/pluginFunction';
+import { createPolyaiClient } from '../lib/polyaiClient';
 
 export type ConversationDeps = PluginDeps;
 
@@ -16,11 +16,7 @@ export function createPolyaiConversationHandler(deps: ConversationDeps = {}) {
     const config = readPolyaiConfig(env);
     if (!config.ok) return failure(500, 'The PolyAI Functions are not configured.');
     const result = await createPolyaiClient(polyai(config.config), deps).fetchConversation(conversationId);
-    if (!result.ok) {
-      // PolyAI refusing our API key is the backend's fault, not the agent's: never a 401/403 to the browser.
-      const status = result.error.status === 401 || result.error.status === 403 ? STATUS_BAD_GATEWAY : result.error.status ?? STATUS_BAD_GATEWAY;
-      return failure(status, result.error.message);
-    }
+    if (!result.ok) return polyaiErrorAnswer(result.error);
     return { status: 200, body: { conversation: result.body } satisfies ConversationResponseBody };
   });
 }

@@ -7,7 +7,7 @@
  */
 import { isRecord, own, received, type HandoffStateRequestBody, type HandoffStateResponseBody } from '@polyai-context/model';
 import { readPolyaiConfig } from '../lib/config';
-import { errorAnswer as failure, pluginFunction, type PluginDeps } from '../lib/pluginFunction';
+import { errorAnswer as failure, pluginFunction, polyaiErrorAnswer, type PluginDeps } from '../lib/pluginFunction';
 import { createPolyaiClient, STATUS_BAD_GATEWAY } from '../lib/polyaiClient';
 
 export type HandoffStateDeps = PluginDeps;
@@ -21,11 +21,7 @@ export function createPolyaiHandoffStateHandler(deps: HandoffStateDeps = {}) {
       if (!config.ok) return failure(500, 'The PolyAI Functions are not configured.');
       // Only the id the access check approved is looked up, the way it approved it.
       const result = await createPolyaiClient(polyai(config.config), deps).fetchHandoffState({ param: lookup, value: conversationId });
-      if (!result.ok) {
-        // PolyAI refusing our API key is the backend's fault, not the agent's: never a 401/403 to the browser.
-        const status = result.error.status === 401 || result.error.status === 403 ? STATUS_BAD_GATEWAY : result.error.status ?? STATUS_BAD_GATEWAY;
-        return failure(status, result.error.message);
-      }
+      if (!result.ok) return polyaiErrorAnswer(result.error);
       if (!isRecord(result.body) || own(result.body, 'data') === undefined) return failure(STATUS_BAD_GATEWAY, 'PolyAI answered without handoff data.');
       return { status: 200, body: { polyai: result.body } satisfies HandoffStateResponseBody };
     },

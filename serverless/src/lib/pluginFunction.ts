@@ -10,14 +10,14 @@
 import '@twilio-labs/serverless-runtime-types';
 import type { ServerlessFunctionSignature } from '@twilio-labs/serverless-runtime-types/types';
 import { validator } from 'twilio-flex-token-validator';
-import { isRecord, own, received, type ConversationRequestBody, type FlexTokenBody, type FunctionErrorBody } from '@polyai-context/model';
+import { isRecord, own, received, type ConversationRequestBody, type FlexTokenBody, type FunctionErrorBody, type HandoffError } from '@polyai-context/model';
 import { text, type Env, type PolyaiConfig } from './config';
 import { corsFor } from './cors';
 import { REQUEST_DEADLINE_MS, requestClock, withDeadline, type RequestClock } from './deadline';
 import { checkFlexToken, type TokenIdentity, type TokenValidator } from './flexToken';
 import { isCallSid, isOpaqueId } from './ids';
 import { logOutcome } from './log';
-import type { ClientDeps } from './polyaiClient';
+import { STATUS_BAD_GATEWAY, type ClientDeps } from './polyaiClient';
 import { jsonResponse } from './response';
 import { scrubJson, secretsOf } from './secrets';
 import { checkTaskAccess, type TaskRouterClient } from './taskAccess';
@@ -51,6 +51,15 @@ export interface PluginAnswer {
 /** A plugin Function's failure: `{ error: { status, message } }` with the same HTTP status (the contract's). */
 export function errorAnswer(status: number, message: string): PluginAnswer {
   return { status, body: { error: { status, message } } satisfies FunctionErrorBody };
+}
+
+/**
+ * A plugin Function's answer when PolyAI failed, in PolyAI's status, except that PolyAI refusing our API key
+ * (401/403) is the backend's fault, not the agent's: 502, never a 401/403 the plugin would read as its own token's.
+ */
+export function polyaiErrorAnswer(error: HandoffError): PluginAnswer {
+  const status = error.status === null || error.status === 401 || error.status === 403 ? STATUS_BAD_GATEWAY : error.status;
+  return errorAnswer(status, error.message);
 }
 
 export function pluginFunction(
