@@ -8,13 +8,15 @@ import { createRequire } from 'module';
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import path from 'path';
 import { fileURLToPath } from 'url';
-import { parseArgs } from 'util';
 import { calculateMetrics } from 'mutation-testing-metrics';
 
 const require = createRequire(import.meta.url);
 const { MUTATION_FOLDERS } = require('../tests/mutation/folders.js');
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values: options } = parseArgs({ options: { survivors: { type: 'boolean', default: false } } });
+const { parseCommandLine } = require('./lib/cliArgs.js');
+const options = parseCommandLine('npm run mutation:summary -- [options]', (args) => ({
+  survivors: args.boolean('survivors', 'also list each mutant no test noticed'),
+}));
 
 /** Every mutation.json under a folder's reports, oldest first (so newer results overwrite older ones). */
 function reportsOf(folder) {

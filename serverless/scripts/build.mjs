@@ -5,21 +5,14 @@ import { build } from 'esbuild';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-let options;
-try {
-  options = parseArgs({ options: { outdir: { type: 'string' }, help: { type: 'boolean' } }, strict: true }).values;
-} catch (error) {
-  console.error(`error: ${error.message}\nUsage: node serverless/scripts/build.mjs [--outdir=<dir>]`);
-  process.exit(2);
-}
-if (options.help) {
-  console.log('Usage: node serverless/scripts/build.mjs [--outdir=<dir>]   (default serverless/dist)');
-  process.exit(0);
-}
-const outdir = options.outdir ?? join(root, 'dist');
+// The repository's one argument parser (the build, like the model it bundles, runs inside the repository).
+const { parseCommandLine } = createRequire(import.meta.url)('../../scripts/lib/cliArgs.js');
+const outdir = parseCommandLine('node serverless/scripts/build.mjs [--outdir=<dir>]', (args) =>
+  args.string('outdir', 'where to build (default serverless/dist)'),
+) ?? join(root, 'dist');
 const functions = readdirSync(join(root, 'src/functions')).filter((file) => file.endsWith('.ts'));
 
 const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning', legalComments: 'none' };

@@ -87,16 +87,28 @@ describe('strict command lines', () => {
     ['scripts/check-bundle-size.js', ['--budget=1'], "error: Unknown option '--budget'"],
     ['scripts/check-bundle-secrets.js', ['--bundel=x'], "error: Unknown option '--bundel'"],
     ['serverless/scripts/build.mjs', ['--out=x'], "error: Unknown option '--out'"],
+    ['scripts/mutationSummary.mjs', ['--survivor'], "error: Unknown option '--survivor'"],
+    ['scripts/mutationSummary.mjs', ['--survivors=yes'], 'error: --survivors takes no value'],
+    ['scripts/mutationSummary.mjs', ['model'], "error: Unexpected argument 'model'. This command does not take positional arguments"],
   ])('%s %j exits 2 with one clear line', (file, args, message) => {
     const result = run(path.join(ROOT, file), args);
     expect(result.status).toBe(2);
     expect(usageError(result.stderr)).toBe(message);
   });
 
-  it.each(['devtools/preview/cli.js', 'devtools/preview/screenshots.js', 'bench/run.js', 'scripts/check-bundle-size.js', 'scripts/check-bundle-secrets.js'])('%s --help answers and exits 0', (file) => {
+  it.each(['devtools/preview/cli.js', 'devtools/preview/screenshots.js', 'bench/run.js', 'scripts/check-bundle-size.js', 'scripts/check-bundle-secrets.js', 'scripts/mutationSummary.mjs', 'serverless/scripts/build.mjs'])('%s --help answers and exits 0', (file) => {
     const result = run(path.join(ROOT, file), ['--help']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Usage: /);
+  });
+
+  it('npm run mutation:summary -- --survivors runs the summary (the switch is read, not refused)', () => {
+    const help = run(path.join(ROOT, 'scripts/mutationSummary.mjs'), ['--help']);
+    expect(help.stdout).toContain('--survivors');
+    const result = run(path.join(ROOT, 'scripts/mutationSummary.mjs'), ['--survivors']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/No mutation report yet for|score/);
   });
 
   it('the preview rejects a bad PORT too', () => {
