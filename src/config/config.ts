@@ -4,7 +4,7 @@
  * default and is reported, never a crash.
  */
 import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, type LabelMap } from '@polyai-context/model';
-import { isSupportedLanguage, SUPPORTED_LANGUAGES, type SupportedLanguage } from '../strings/languages';
+import { SUPPORTED_LANGUAGES, type SupportedLanguage } from '../strings/languages';
 
 export interface ConfidenceThresholds {
   /** At or above: a green badge. */
@@ -92,13 +92,23 @@ const stringMap: Reader<Record<string, string>> = (value) => {
   return Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(entries.map(([path, label]) => [path.trim(), (label as string).trim()])));
 };
 
-/** One label map per supported language; a language the tab does not speak is a mistake worth a warning. */
+/** A supported language as admins type its tag: `es-ES`, `es-es`, ` ES_ES `; undefined for any other. */
+function supportedTag(value: string): SupportedLanguage | undefined {
+  const tag = value.trim().replace('_', '-').toLowerCase();
+  return SUPPORTED_LANGUAGES.find((supported) => supported.toLowerCase() === tag);
+}
+
+/**
+ * One label map per supported language, its tag read as `language` reads it (`FR-fr`, ` fr_FR `). A language the
+ * tab does not speak, or one named twice, is a mistake worth a warning.
+ */
 const labelsByLanguage: Reader<Partial<Record<SupportedLanguage, LabelMap>>> = (value) => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const read: Partial<Record<SupportedLanguage, LabelMap>> = {};
-  for (const [language, map] of Object.entries(value as Record<string, unknown>)) {
+  for (const [tag, map] of Object.entries(value as Record<string, unknown>)) {
+    const language = supportedTag(tag);
     const labels = stringMap(map);
-    if (!isSupportedLanguage(language) || labels === undefined) return undefined;
+    if (language === undefined || labels === undefined || read[language] !== undefined) return undefined;
     read[language] = labels;
   }
   return read;
@@ -137,9 +147,9 @@ const functionsUrl: Reader<string | null> = (value) => {
 const language: Reader<SupportedLanguage | null> = (value) => {
   if (value === null) return null;
   if (typeof value !== 'string') return undefined;
-  const tag = value.trim().replace('_', '-').toLowerCase();
+  const tag = value.trim().toLowerCase();
   if (tag === '' || tag === 'auto') return null;
-  return SUPPORTED_LANGUAGES.find((supported) => supported.toLowerCase() === tag);
+  return supportedTag(tag);
 };
 
 const currency: Reader<string | null> = (value) => {
@@ -154,7 +164,7 @@ const FIELDS: { [K in keyof PolyaiContextConfig]: { key: string; read: Reader<Po
   autoSelectTab: { key: 'auto_select_tab', read: booleanValue, expected: 'true or false' },
   fieldOrder: { key: 'field_order', read: stringList, expected: 'a list of field paths' },
   fieldLabels: { key: 'field_labels', read: stringMap, expected: 'an object of field path to label' },
-  labels: { key: 'labels', read: labelsByLanguage, expected: `an object of language (${SUPPORTED_LANGUAGES.join(', ')}) to an object of PolyAI key or value to label` },
+  labels: { key: 'labels', read: labelsByLanguage, expected: `an object of language (${SUPPORTED_LANGUAGES.join(', ')}, each once, in any letter case) to an object of PolyAI key or value to label` },
   hiddenFields: { key: 'hidden_fields', read: stringList, expected: 'a list of field paths' },
   maskPatterns: { key: 'mask_patterns', read: patternList, expected: 'a list of valid regular expressions' },
   confidenceThresholds: { key: 'confidence_thresholds', read: thresholds, expected: '{ "high": 0..1, "medium": 0..high }' },

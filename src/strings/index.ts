@@ -4,7 +4,7 @@ import { enUS, type StringKey, type Strings } from './en-US';
 import { labelForCode, labelForKey, NO_LABELS, type LabelMap } from '@polyai-context/model';
 
 export { enUS, type StringKey, type Strings };
-export { isSupportedLanguage, matchLanguage, resolveFormatLocale, resolveLanguage, STRING_TABLES, SUPPORTED_LANGUAGES, type SupportedLanguage } from './languages';
+export { matchLanguage, resolveFormatLocale, resolveLanguage, STRING_TABLES, SUPPORTED_LANGUAGES, type SupportedLanguage } from './languages';
 
 /** Fills `{{name}}` placeholders, as Flex's `Template` does for `manager.strings`. */
 export function formatString(template: string, values: Record<string, string | number> = {}): string {

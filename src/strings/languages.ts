@@ -17,10 +17,6 @@ export const STRING_TABLES: Readonly<Record<SupportedLanguage, Strings>> = {
   'de-DE': deDE,
 };
 
-export function isSupportedLanguage(value: unknown): value is SupportedLanguage {
-  return typeof value === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(value);
-}
-
 /** The supported language for a BCP 47 tag, by exact match then by primary subtag; null if none. */
 export function matchLanguage(tag: unknown): SupportedLanguage | null {
   if (typeof tag !== 'string' || tag === '') return null;

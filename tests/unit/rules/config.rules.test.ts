@@ -32,6 +32,37 @@ describe('language', () => {
   });
 });
 
+describe('labels by language: the language tags as `language` reads them', () => {
+  const LABELS = { slots: 'Details' };
+
+  it.each(SUPPORTED_LANGUAGES.flatMap((language) => [language, language.toLowerCase(), language.toUpperCase(), ` ${language} `, language.replace('-', '_')].map((spelling) => [spelling, language])))(
+    'labels under %j are the labels of %s, without a warning',
+    (spelling, language) => {
+      expect(read({ labels: { [spelling]: LABELS } })).toEqual({ config: expect.objectContaining({ labels: { [language]: LABELS } }), warnings: [] });
+    },
+  );
+
+  it('reads every language of one setting, each in its own spelling', () => {
+    const { config, warnings } = read({ labels: { 'FR-fr': { slots: 'Données' }, es_es: { slots: 'Datos' }, ' DE-DE ': { slots: 'Daten' } } });
+    expect(warnings).toEqual([]);
+    expect(config.labels).toEqual({ 'fr-FR': { slots: 'Données' }, 'es-ES': { slots: 'Datos' }, 'de-DE': { slots: 'Daten' } });
+  });
+
+  it.each([['fr'], ['FR'], ['es-MX'], ['it-IT'], ['english']])('labels under %j (not one of the four) are refused whole: no labels, and a warning', (spelling) => {
+    const { config, warnings } = read({ labels: { 'es-ES': { slots: 'Datos' }, [spelling]: LABELS } });
+    expect(config.labels).toEqual({});
+    expect(warnings).toEqual([expect.stringContaining('polyai_context.labels must be an object of language (en-US, es-ES, fr-FR, de-DE, each once, in any letter case)')]);
+  });
+
+  it('one language named twice (`fr-FR` and `FR-FR`) is refused whole, whichever comes first: no guess at which wins', () => {
+    for (const labels of [{ 'fr-FR': { slots: 'A' }, 'FR-FR': { slots: 'B' } }, { 'FR-FR': { slots: 'B' }, 'fr-FR': { slots: 'A' } }]) {
+      const { config, warnings } = read({ labels });
+      expect(config.labels).toEqual({});
+      expect(warnings).toHaveLength(1);
+    }
+  });
+});
+
 describe('field paths and mask patterns, as admins type them', () => {
   const data = { slots: { merchant: 'Streamly', charge_amount: '42.50' }, note: 'n', card_number: '4111111111111111' };
   const rows = (raw: Record<string, unknown>) => {

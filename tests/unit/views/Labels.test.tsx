@@ -108,7 +108,7 @@ describe('label lookups', () => {
     for (const labels of [{ 'it-IT': { slots: 'Dati' } }, { 'es-ES': { slots: 3 } }, { 'es-ES': { slots: '' } }, ['es-ES'], 'es-ES']) {
       const { config, warnings: said } = parseConfig({ labels });
       expect(config.labels).toEqual(DEFAULT_CONFIG.labels);
-      expect(said).toEqual([expect.stringMatching(/^polyai_context\.labels must be an object of language \(en-US, es-ES, fr-FR, de-DE\)/)]);
+      expect(said).toEqual([expect.stringMatching(/^polyai_context\.labels must be an object of language \(en-US, es-ES, fr-FR, de-DE, each once, in any letter case\)/)]);
     }
   });
 });
