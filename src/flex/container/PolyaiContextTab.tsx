@@ -4,7 +4,7 @@ import { Manager, withTaskContext, type ITask } from '@twilio/flex-ui';
 import { HandoffContextView } from '../../views/HandoffContextView/HandoffContextView';
 import { TabErrorBoundary } from '../../views/TabErrorBoundary/TabErrorBoundary';
 import { FaultReportContext } from '../../views/common/faultReport';
-import { TranscriptSection, type TranscriptSource } from '../../views/Transcript/TranscriptSection';
+import { ConversationTranscript, type TranscriptAccess } from './ConversationTranscript';
 import { useFullHandoff, type HandoffStateLoader } from './useFullHandoff';
 import { VerdictPanel, type VerdictAudience } from './VerdictPanel';
 import { DEFAULT_CONFIG, type PolyaiContextConfig } from '../../config';
@@ -56,7 +56,7 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
   const { maskPatterns } = config;
   const sensitiveValues = useMemo(() => sensitiveValuesOf(context, maskPatterns), [context, maskPatterns]);
   const conversationId = transcriptIdOf(context.ids);
-  const transcriptSource = useMemo<TranscriptSource>(() => {
+  const transcriptSource = useMemo<TranscriptAccess>(() => {
     if (!functionsBaseUrl) return { status: 'unavailable', reason: 'not-configured' };
     if (!conversationId || !taskSid) return { status: 'unavailable', reason: 'no-id' };
     if (!opened) return { status: 'waiting' };
@@ -64,7 +64,7 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
   }, [functionsBaseUrl, taskSid, conversationId, opened]);
   const transcript =
     context.status === 'absent' ? null : (
-      <TranscriptSection
+      <ConversationTranscript
         source={transcriptSource}
         maskPatterns={maskPatterns}
         sensitiveValues={sensitiveValues}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 
-import { useFunctionCall, type FunctionLoader } from '../../views/common/useFunctionCall';
+import { useFunctionCall, type FunctionLoader } from '../../functionCalls/useFunctionCall';
 import { parseHandoffContext, POLYAI_ATTRIBUTE, type HandoffContext } from '@polyai-context/model';
 
 /** Fetches the whole Handoff API body for the task (see functionCalls/handoffStateClient). */

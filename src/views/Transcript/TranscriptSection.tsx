@@ -9,7 +9,7 @@ import { ConversationFacts, type HandoffKnows } from './ConversationFacts';
 import { TranscriptList } from './TranscriptList';
 import { TranscriptSearch } from './TranscriptSearch';
 import { findMatches, searchableTexts } from './searchTranscript';
-import { useConversation, type ConversationLoader } from './useConversation';
+import type { ConversationCall } from './conversationCall';
 import { Section } from '../common/Section';
 import { LoadFailure } from '../common/LoadFailure';
 import { ConversationRecordContext } from '../common/conversationRecord';
@@ -23,12 +23,12 @@ import { presentTurn } from './presentTurn';
 export type TranscriptUnavailable = 'not-configured' | 'no-id';
 
 /**
- * Whether the call's transcript can be loaded, and how; or why not. `waiting`: it can, once the tab is opened
- * (shown as loading, nothing fetched yet).
+ * Where the call's transcript stands (the container runs the call), or why there is none. `waiting`: it can be
+ * loaded once the tab is opened (shown as loading, nothing fetched yet).
  */
-export type TranscriptSource = { status: 'available'; load: ConversationLoader } | { status: 'waiting' } | { status: 'unavailable'; reason: TranscriptUnavailable };
+export type TranscriptSource = { status: 'available'; call: ConversationCall } | { status: 'waiting' } | { status: 'unavailable'; reason: TranscriptUnavailable };
 
-interface TranscriptSectionProps {
+export interface TranscriptSectionProps {
   source: TranscriptSource;
   /** Compiled once, from the config. */
   maskPatterns: readonly RegExp[];
@@ -46,6 +46,8 @@ interface TurnsProps {
 
 const NO_VALUES: readonly string[] = [];
 const KNOWS_NOTHING: HandoffKnows = { summary: false, reason: false, destination: false, id: null };
+/** Before the tab is opened: shown as loading, with nothing to retry. */
+const WAITING: ConversationCall = { state: { status: 'loading' }, retry: () => undefined, retrying: false, lastTried: null };
 
 const NOTES: Record<TranscriptUnavailable, StringKey> = {
   'not-configured': 'PolyaiContextTranscriptNotConfigured',
@@ -105,9 +107,9 @@ function SearchableTranscript({ turns: loaded, maskPatterns, sensitiveValues }: 
 }
 
 /** When the last attempt ended, in the agent's locale ("14:03:27" for en-GB). */
-function LoadedTranscript({ load, maskPatterns, sensitiveValues, known }: Omit<TurnsProps, 'turns'> & { load: ConversationLoader | null; known: HandoffKnows }): JSX.Element {
+function LoadedTranscript({ call, maskPatterns, sensitiveValues, known }: Omit<TurnsProps, 'turns'> & { call: ConversationCall; known: HandoffKnows }): JSX.Element {
   const t = useStrings();
-  const { state, retry, retrying, lastTried } = useConversation(load);
+  const { state, retry, retrying, lastTried } = call;
   const shareRecord = useContext(ConversationRecordContext);
   const loaded = state.status === 'loaded' ? state.conversation : null;
   useEffect(() => {
@@ -161,13 +163,13 @@ function LoadedTranscript({ load, maskPatterns, sensitiveValues, known }: Omit<T
   }
 }
 
-/** The call's transcript, fetched once its source is available (the tab is opened), never before. */
+/** The call's transcript as its call stands (fetched by the container once the tab is opened, never before). */
 export function TranscriptSection({ source, maskPatterns, sensitiveValues = NO_VALUES, known = KNOWS_NOTHING }: TranscriptSectionProps): JSX.Element {
   const t = useStrings();
   return (
     <Section id="transcript" title={t('PolyaiContextTranscriptHeading')}>
       {source.status !== 'unavailable' ? (
-        <LoadedTranscript load={source.status === 'available' ? source.load : null} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} known={known} />
+        <LoadedTranscript call={source.status === 'available' ? source.call : WAITING} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} known={known} />
       ) : (
         <Text as="p" color="colorTextWeak">
           {t(NOTES[source.reason])}

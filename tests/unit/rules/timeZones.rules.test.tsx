@@ -10,7 +10,8 @@ import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, type CapturedField } from '
 import { fetchConversation } from '../../../src/functionCalls/conversationClient';
 import { STRING_TABLES } from '../../../src/strings';
 import type * as FormatValue from '../../../src/views/HandoffContextView/formatValue';
-import { TranscriptSection } from '../../../src/views/Transcript/TranscriptSection';
+// The transcript with its call, as the tab's container renders it.
+import { ConversationTranscript as TranscriptSection } from '../../../src/flex/container/ConversationTranscript';
 import { jsonResponse, mockFetch } from '../../support/fetch';
 import { renderInLanguage } from '../../support/render';
 import { AGENT_ZONES, asAgentIn } from '../../support/agentTimeZone';

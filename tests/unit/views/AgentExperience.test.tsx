@@ -6,8 +6,9 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 
 import { agentReasonKey } from '../../../src/views/common/agentReason';
 import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
-import { TranscriptSection } from '../../../src/views/Transcript/TranscriptSection';
-import { RETRY_FEEDBACK_MS, type ConversationLoader } from '../../../src/views/Transcript/useConversation';
+// The transcript with its call, as the tab's container renders it.
+import { ConversationTranscript as TranscriptSection, type ConversationLoader } from '../../../src/flex/container/ConversationTranscript';
+import { RETRY_FEEDBACK_MS } from '../../../src/functionCalls/useFunctionCall';
 import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, maskTurn, parseConversation, parseHandoffContext, sensitiveValuesOf, type HandoffContext } from '@polyai-context/model';
 import type { ConversationResult } from '../../../src/functionCalls/conversationClient';
 import { enUS, pluralKey, resolveFormatLocale, STRING_TABLES, SUPPORTED_LANGUAGES } from '../../../src/strings';

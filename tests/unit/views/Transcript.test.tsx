@@ -3,8 +3,8 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 
 import { ScrollAreaContext } from '../../../src/views/common/scrollArea';
 import { TAIL_TURNS } from '../../../src/views/Transcript/TranscriptList';
-import { TranscriptSection } from '../../../src/views/Transcript/TranscriptSection';
-import type { ConversationLoader } from '../../../src/views/Transcript/useConversation';
+// The transcript with its call, as the tab's container renders it.
+import { ConversationTranscript as TranscriptSection, type ConversationLoader } from '../../../src/flex/container/ConversationTranscript';
 import { compileMaskPatterns, DEFAULT_MASK_PATTERNS } from '@polyai-context/model';
 import { fetchConversation } from '../../../src/functionCalls/conversationClient';
 import { LocaleContext, STRING_TABLES, StringsContext } from '../../../src/strings';

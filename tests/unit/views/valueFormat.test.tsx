@@ -8,7 +8,8 @@ import { screen } from '@testing-library/react';
 
 import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
 import { currencyIn, formatText } from '../../../src/views/HandoffContextView/formatValue';
-import { TranscriptSection } from '../../../src/views/Transcript/TranscriptSection';
+// The transcript with its call, as the tab's container renders it.
+import { ConversationTranscript as TranscriptSection } from '../../../src/flex/container/ConversationTranscript';
 import { DEFAULT_CONFIG, parseConfig } from '../../../src/config';
 import { parseConversation, parseHandoffContext } from '@polyai-context/model';
 import { asTaskAttributes, fixture } from '../../support/fixtures';
