@@ -116,7 +116,7 @@ describe('transcript', () => {
     await waitFor(() => expect(messages().length).toBeGreaterThan(0));
     const [greeting, caller] = messages();
     expect(greeting).toHaveTextContent('Thanks for calling Acme. How can I help today?');
-    // In the agent's zone, whatever its offset (tests/unit/rules/timeZones.rules.test.ts pins named zones).
+    // In the agent's zone, whatever its offset (tests/unit/rules/timeZones.rules.test.tsx pins named zones).
     expect(greeting).toHaveTextContent(`PolyAI agent · ${localTime('2026-11-20T09:14:03Z')}`);
     expect(caller).toHaveTextContent(`Caller · ${localTime('2026-11-20T09:14:09Z')}`);
     // Intents labelled as the Handoff section labels them.

@@ -7,13 +7,13 @@ import React from 'react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import * as Flex from '@twilio/flex-ui';
 
-import { PolyaiContextTab } from '../../../src/flex/container/PolyaiContextTab';
-import { TabOpenedContext } from '../../../src/views/common/tabOpened';
-import { DEFAULT_CONFIG } from '../../../src/config';
+import { PolyaiContextTab } from '../../../../src/flex/container/PolyaiContextTab';
+import { TabOpenedContext } from '../../../../src/views/common/tabOpened';
+import { DEFAULT_CONFIG } from '../../../../src/config';
 import { toPolyaiAttributes } from '@polyai-context/model';
-import { fixture } from '../../support/fixtures';
-import { hangingFetch, installFetch, jsonResponse } from '../../support/fetch';
-import { renderWithPaste } from '../../support/render';
+import { fixture } from '../../../support/fixtures';
+import { hangingFetch, installFetch, jsonResponse } from '../../../support/fetch';
+import { renderWithPaste } from '../../../support/render';
 
 const TaskContextProvider = (Flex as unknown as { TaskContextProvider: React.Provider<{ task?: unknown }> }).TaskContextProvider;
 const verified = fixture('handoff-state-verified.json') as { id: string; shared_id: string; data: Record<string, unknown> };

@@ -6,11 +6,11 @@ import React from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import * as Flex from '@twilio/flex-ui';
 
-import { PolyaiContextTab } from '../../../src/flex/container/PolyaiContextTab';
-import { DEFAULT_CONFIG } from '../../../src/config';
-import { fixture } from '../../support/fixtures';
-import { hangingFetch, installFetch } from '../../support/fetch';
-import { renderWithPaste } from '../../support/render';
+import { PolyaiContextTab } from '../../../../src/flex/container/PolyaiContextTab';
+import { DEFAULT_CONFIG } from '../../../../src/config';
+import { fixture } from '../../../support/fixtures';
+import { hangingFetch, installFetch } from '../../../support/fetch';
+import { renderWithPaste } from '../../../support/render';
 
 const TaskContextProvider = (Flex as unknown as { TaskContextProvider: React.Provider<{ task?: unknown }> }).TaskContextProvider;
 const FUNCTIONS = 'https://polyai-1234.twil.io';

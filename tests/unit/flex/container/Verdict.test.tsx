@@ -3,9 +3,9 @@ import React from 'react';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 
-import { VerdictPanel, type VerdictTask } from '../../../src/flex/container/VerdictPanel';
-import { STRING_TABLES, StringsContext, type SupportedLanguage } from '../../../src/strings';
-import { installFetch, jsonResponse, mockFetch } from '../../support/fetch';
+import { VerdictPanel, type VerdictTask } from '../../../../src/flex/container/VerdictPanel';
+import { STRING_TABLES, StringsContext, type SupportedLanguage } from '../../../../src/strings';
+import { installFetch, jsonResponse, mockFetch } from '../../../support/fetch';
 import { CustomizationProvider } from '@twilio-paste/core/customization';
 
 const TASK_SID = `WT${'a'.repeat(32)}`;
