@@ -19,8 +19,9 @@ export const SIP_HANDOFF_PATH = '/polyai-sip-handoff';
 export const SEND_TO_FLEX_ATTRIBUTES_CHARS = 1_024;
 /**
  * Insights values are left out, least useful first, before the agent's context would get less room than this:
- * the envelope's ids, the verification, a reason of ordinary length and the marker naming what the full fetch
- * brings (measured on the verified sample: 531 characters with a 60-character reason and intent).
+ * the envelope's ids, the verification, the caller's ids, an intent of ordinary length and the marker naming what
+ * the full fetch brings (the packing order of docs/handoff-data.md; measured on the verified sample: 531 characters
+ * with a 60-character reason and intent).
  */
 const MIN_POLYAI_CHARS = 480;
 const WORKFLOW_SID = /^WW[0-9a-fA-F]{32}$/;
