@@ -20,7 +20,7 @@ export {
   type VerdictResponseBody,
 } from './contracts';
 export { INCOMPLETE_MARKER, POLYAI_ATTRIBUTE } from './envelope';
-export { IDENTITY_KEYS, POLYAI_KEYS, type KeySection, type KeySensitivity, type PolyaiKey, type PolyaiKeyName } from './polyaiKeys';
+export { IDENTITY_KEYS, POLYAI_KEYS, type PolyaiKey } from './polyaiKeys';
 export { handoffErrorAttributes, MAX_POLYAI_ATTRIBUTE_CHARS, toPolyaiAttributes, type HandoffFetchResult, type PolyaiTaskAttributes } from './handoffAttributes';
 export { DEFAULT_LIMITS, type ParseLimits } from './limits';
 export { humanizeCode, humanizeKey, labelForCode, labelForKey, labelForPath, NO_LABELS, pathOf, PATH_SEPARATOR, type LabelMap } from './labels';

@@ -70,8 +70,6 @@ export const POLYAI_KEYS = Object.freeze({
   transcript: key('transcript', ['transcript', 'turns', 'conversation', 'messages', 'history'], 'never', 'none'),
 } satisfies Record<string, PolyaiKey>);
 
-export type PolyaiKeyName = keyof typeof POLYAI_KEYS;
-
 const ROWS: readonly PolyaiKey[] = Object.values(POLYAI_KEYS);
 
 /** Every alias of a section, earliest winning, in table order (the summary's long form before its short one). */
