@@ -5,6 +5,7 @@ import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from 
 
 import { ROW_GAP, TurnRow, type TurnReveal, type TurnRowData } from './TurnRow';
 import type { TranscriptMatch } from './searchTranscript';
+import type { ShownTurns } from './shownTurns';
 import { ScrollAreaContext } from '../common/scrollArea';
 import type { ConversationTurn } from '@polyai-context/model';
 import { pluralKey, useLocale, useStrings } from '../../strings';
@@ -22,14 +23,15 @@ function estimateHeight(turn: ConversationTurn): number {
 }
 
 interface TranscriptListProps {
+  /** The turns as loaded: their count, and their heights estimated before they are shown (never masked for that). */
   turns: readonly ConversationTurn[];
+  /** The same turns as shown, masked and presented as their rows render. */
+  shown: ShownTurns;
   query: string;
   active: TranscriptMatch | null;
-  /** Turns with masked values, and which of them the agent revealed. */
-  reveal?: TurnReveal;
+  /** Which turns the agent revealed. */
+  reveal: TurnReveal;
 }
-
-const NO_REVEAL: TurnReveal = { masked: [], revealed: new Set(), onToggle: () => undefined };
 
 /** An area not laid out (yet) counts as a window high: rows render rather than none. */
 const atLeastWindow = (rect: Rect): Rect => ({ width: rect.width, height: rect.height || (typeof window === 'undefined' ? 0 : window.innerHeight) });
@@ -63,7 +65,7 @@ function useOffsetIn(scrollArea: HTMLElement | null, list: React.RefObject<HTMLE
  * 10,000-turn call costs what a short one does. Rows are measured once shown; until then their height is
  * estimated. A search match in an earlier turn shows the whole call.
  */
-export function TranscriptList({ turns, query, active, reveal = NO_REVEAL }: TranscriptListProps): JSX.Element {
+export function TranscriptList({ turns, shown, query, active, reveal }: TranscriptListProps): JSX.Element {
   const t = useStrings();
   const locale = useLocale();
   const scrollArea = useContext(ScrollAreaContext);
@@ -99,7 +101,7 @@ export function TranscriptList({ turns, query, active, reveal = NO_REVEAL }: Tra
       return Number.isNaN(date.getTime()) ? '' : format.format(date);
     };
   }, [locale]);
-  const itemData = useMemo<TurnRowData>(() => ({ turns, query, active, formatTime, reveal }), [turns, query, active, formatTime, reveal]);
+  const itemData = useMemo<TurnRowData>(() => ({ turns: shown, query, active, formatTime, reveal }), [shown, query, active, formatTime, reveal]);
   // The turn to bring into view once it is in the list: the current match, or the first turn asked for.
   const wanted = useRef<{ turn: number; align: 'auto' | 'start' } | null>(null);
   useEffect(() => {

@@ -1,0 +1,51 @@
+import * as model from '@polyai-context/model';
+import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, type ConversationTurn } from '@polyai-context/model';
+import { lazyMasks, shownTurns } from '../../../src/views/Transcript/shownTurns';
+
+const patterns = compileMaskPatterns(DEFAULT_MASK_PATTERNS);
+const turn = (index: number, text: string, entities: ConversationTurn['entities'] = []): ConversationTurn => ({
+  index,
+  speaker: 'caller',
+  text,
+  dtmf: null,
+  translation: null,
+  time: null,
+  intents: [],
+  entities,
+  silence: false,
+  outOfDomain: false,
+});
+
+const call = [turn(0, 'hello'), turn(1, 'my pin is 1234', [{ name: 'pin', values: ['1234'] }]), turn(2, 'card 4111111111111111 please')];
+const upper = (shown: ConversationTurn) => ({ ...shown, text: shown.text.toUpperCase() });
+
+describe('turns as shown, masked when first asked for', () => {
+  it('masks each turn as maskTurn does, presents it after masking, and shows a revealed turn as said', () => {
+    const masked = lazyMasks(call, patterns, ['4111111111111111']);
+    const shown = shownTurns(call, masked, new Set([2]), upper);
+    expect(shown.count).toBe(3);
+    expect(shown.at(1).text).toBe('MY PIN IS ••••••••');
+    expect(shown.at(1).entities).toEqual([{ name: 'pin', values: ['••••••••'] }]);
+    expect(shown.at(2).text).toBe('CARD 4111111111111111 PLEASE');
+    expect(shown.masked(2)?.text).toBe('card •••••••• please');
+    expect(shown.masked(0)).toBeNull();
+    expect(shown.all().map((each) => each.text)).toEqual(['HELLO', 'MY PIN IS ••••••••', 'CARD 4111111111111111 PLEASE']);
+  });
+
+  it('masks only the turns asked for, each once, however often they are shown', () => {
+    const maskTurn = jest.spyOn(model, 'maskTurn');
+    try {
+      const masked = lazyMasks(call, patterns, []);
+      const shown = shownTurns(call, masked, new Set(), (each) => each);
+      expect(maskTurn).not.toHaveBeenCalled();
+      shown.at(1);
+      shown.at(1);
+      expect(maskTurn.mock.calls.map(([asked]) => asked.index)).toEqual([1]);
+      // A new presentation (a reveal, another language) reuses the masking done; a revealed turn needs none to show.
+      shownTurns(call, masked, new Set([0]), upper).all();
+      expect(maskTurn.mock.calls.map(([asked]) => asked.index)).toEqual([1, 2]);
+    } finally {
+      maskTurn.mockRestore();
+    }
+  });
+});
