@@ -90,19 +90,19 @@ export function useRowWindow({ count, scrollArea, offset, estimate, keyOf, overs
     // `measured` stands for what sizes holds.
   }, [count, estimate, keyOf, measured]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const keep = useCallback(
-    (element: Element) => {
-      const index = Number((element as HTMLElement).dataset.index);
-      const height = Math.ceil(element.getBoundingClientRect().height);
-      // A hidden row measures 0: it keeps what it had until it shows again.
-      if (!Number.isInteger(index) || index < 0 || height <= 0) return;
-      const key = keyOf(index);
-      if (sizes.current.get(key) === height) return;
-      sizes.current.set(key, height);
-      setMeasured((version) => version + 1);
-    },
-    [keyOf],
-  );
+  // One measuring function and one observer for the list's life: rows keep being watched when its start moves.
+  const keyOfNow = useRef(keyOf);
+  keyOfNow.current = keyOf;
+  const keep = useCallback((element: Element) => {
+    const index = Number((element as HTMLElement).dataset.index);
+    const height = Math.ceil(element.getBoundingClientRect().height);
+    // A hidden row measures 0: it keeps what it had until it shows again.
+    if (!Number.isInteger(index) || index < 0 || height <= 0) return;
+    const key = keyOfNow.current(index);
+    if (sizes.current.get(key) === height) return;
+    sizes.current.set(key, height);
+    setMeasured((version) => version + 1);
+  }, []);
 
   // Rows shown are watched for height changes; rows gone from the document are let go after each render.
   const watched = useRef(new Set<Element>());
