@@ -61,6 +61,29 @@ export function maskTurn(turn: ConversationTurn, patterns: readonly RegExp[], se
   };
 }
 
+/**
+ * `maskTurn` for many turns with the same patterns and handoff values: the values are prepared once, and a
+ * turn with no sensitive entity and none of the values in it is passed over without any pattern run. The
+ * check compares upper-cased text, which finds every place the case-insensitive masking would (that masking
+ * compares characters by their upper case), so a turn it passes over is one `maskTurn` returns null for.
+ */
+export function turnMasker(patterns: readonly RegExp[], sensitiveValues: readonly string[]): (turn: ConversationTurn) => ConversationTurn | null {
+  const upperValues = sensitiveValues
+    .filter((value) => value.length >= MIN_MASKED_CHARS)
+    .slice(0, MAX_VALUES)
+    .map((value) => value.toUpperCase());
+  const holdsValue = (part: string | null) => {
+    if (part === null || part === '') return false;
+    const upper = part.toUpperCase();
+    return upperValues.some((value) => upper.includes(value));
+  };
+  return (turn) => {
+    const quiet = turn.entities.length === 0 || !turn.entities.some((entity) => isSensitivePath([entity.name], patterns));
+    if (quiet && !holdsValue(turn.text) && !holdsValue(turn.dtmf) && !holdsValue(turn.translation)) return null;
+    return maskTurn(turn, patterns, sensitiveValues);
+  };
+}
+
 /** The handoff's sensitive values as text (captured fields, the account number), to mask in the turns. */
 export function sensitiveValuesOf(context: HandoffContext, patterns: readonly RegExp[]): string[] {
   const values: string[] = [];

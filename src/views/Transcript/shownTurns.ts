@@ -1,4 +1,4 @@
-import { maskTurn, type ConversationTurn } from '@polyai-context/model';
+import { turnMasker, type ConversationTurn } from '@polyai-context/model';
 
 /**
  * The call's turns as shown, each masked and presented the first time something asks for it: a row coming
@@ -19,10 +19,11 @@ export interface ShownTurns {
 /** Masking, per turn, once: shared by every presentation of the same loaded turns and mask settings. */
 export function lazyMasks(turns: readonly ConversationTurn[], patterns: readonly RegExp[], sensitiveValues: readonly string[]): (index: number) => ConversationTurn | null {
   const cache: Array<ConversationTurn | null | undefined> = new Array(turns.length);
+  const mask = turnMasker(patterns, sensitiveValues);
   return (index) => {
     let masked = cache[index];
     if (masked === undefined) {
-      masked = maskTurn(turns[index], patterns, sensitiveValues);
+      masked = mask(turns[index]);
       cache[index] = masked;
     }
     return masked;
