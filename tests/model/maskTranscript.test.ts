@@ -161,6 +161,17 @@ describe('turnMasker: maskTurn for a whole call, the values prepared once', () =
     );
   });
 
+  it('masks a whole call as maskTurn masks each of its turns, one masker for the call', () => {
+    fc.assert(
+      fc.property(fc.array(turns, { maxLength: 20 }), fc.array(text, { maxLength: 3 }), (call, values) => {
+        const mask = turnMasker(patterns, values);
+        const said = call.map((fields, index) => turn({ ...fields, index }));
+        expect(said.map(mask)).toEqual(said.map((each) => maskTurn(each, patterns, values)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('finds a handoff value in another letter case, and passes over a turn without it', () => {
     const mask = turnMasker(patterns, ['Fluffy', 'ΟΔΟΣ']);
     expect(mask(turn({ text: 'my cat FLUFFY' }))?.text).toBe(`my cat ${MASK}`);
