@@ -18,7 +18,7 @@ import { useToggleSet } from '../common/useToggleSet';
 import type { ConversationTurn } from '@polyai-context/model';
 import { useCurrency, useLabel, useLocale, useStrings, type StringKey } from '../../strings';
 import { presentTurn } from './presentTurn';
-import { lazyMasks, shownTurns } from './shownTurns';
+import { lazyMasks, shownTurns, warmInIdleTime } from './shownTurns';
 
 /** Why there is no transcript to load: said as a note, not as an error. */
 export type TranscriptUnavailable = 'not-configured' | 'no-id';
@@ -69,6 +69,7 @@ function SearchableTranscript({ turns: loaded, maskPatterns, sensitiveValues }: 
   // Badges read as the rest of the tab shows the same words and values.
   const turns = useMemo(() => shownTurns(loaded, masked, revealed, (turn) => presentTurn(turn, label, locale, currency)), [loaded, masked, revealed, label, locale, currency]);
   const reveal = useMemo(() => ({ revealed, onToggle: onToggleReveal }), [revealed, onToggleReveal]);
+  useEffect(() => warmInIdleTime(turns), [turns]);
   // "Copy all" copies the transcript as shown: masked values stay masked unless this message was revealed.
   const t = useStrings();
   const copyRef = useContext(TranscriptCopyContext);

@@ -49,3 +49,26 @@ export function shownTurns(
   };
   return { count: turns.length, masked, at, all: () => turns.map((_, index) => at(index)) };
 }
+
+/** Idle time left in a callback below which warming stops for that callback. */
+const IDLE_SLACK_MS = 2;
+
+/**
+ * Masks and presents every turn in the browser's idle time, a few at a time, so that the first search (which
+ * reads every turn as shown) finds them ready instead of doing it all while the agent waits. Returns how to
+ * stop; where the browser has no idle callbacks, nothing is warmed.
+ */
+export function warmInIdleTime(turns: ShownTurns): () => void {
+  if (typeof requestIdleCallback === 'undefined') return () => undefined;
+  let next = 0;
+  let handle = 0;
+  const warm = (deadline: IdleDeadline) => {
+    while (next < turns.count && deadline.timeRemaining() > IDLE_SLACK_MS) {
+      turns.at(next);
+      next += 1;
+    }
+    if (next < turns.count) handle = requestIdleCallback(warm);
+  };
+  handle = requestIdleCallback(warm);
+  return () => cancelIdleCallback(handle);
+}

@@ -1,6 +1,6 @@
 import * as model from '@polyai-context/model';
 import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, type ConversationTurn } from '@polyai-context/model';
-import { lazyMasks, shownTurns } from '../../../src/views/Transcript/shownTurns';
+import { lazyMasks, shownTurns, warmInIdleTime } from '../../../src/views/Transcript/shownTurns';
 
 const patterns = compileMaskPatterns(DEFAULT_MASK_PATTERNS);
 const turn = (index: number, text: string, entities: ConversationTurn['entities'] = []): ConversationTurn => ({
@@ -55,5 +55,56 @@ describe('turns as shown, masked when first asked for', () => {
     } finally {
       turnMasker.mockRestore();
     }
+  });
+});
+
+describe('warming the turns in idle time', () => {
+  /** A browser's idle callbacks, run by hand: each gets `budget` ms, measured as one ms per turn asked for. */
+  function idleScheduler(budget: number) {
+    const queue = new Map<number, IdleRequestCallback>();
+    let id = 0;
+    let asked = 0;
+    globalThis.requestIdleCallback = (callback) => {
+      id += 1;
+      queue.set(id, callback);
+      return id;
+    };
+    globalThis.cancelIdleCallback = (handle) => queue.delete(handle);
+    return {
+      count: (turns: ReturnType<typeof shownTurns>) => ({ ...turns, at: (index: number) => ((asked += 1), turns.at(index)) }),
+      asked: () => asked,
+      runOne: () => {
+        const [[handle, callback]] = queue;
+        queue.delete(handle);
+        const start = asked;
+        callback({ didTimeout: false, timeRemaining: () => budget - (asked - start) });
+      },
+      pending: () => queue.size,
+    };
+  }
+  afterEach(() => {
+    delete (globalThis as Partial<typeof globalThis>).requestIdleCallback;
+    delete (globalThis as Partial<typeof globalThis>).cancelIdleCallback;
+  });
+
+  const long = Array.from({ length: 10 }, (_, index) => turn(index, `turn ${index}`));
+
+  it('shows every turn a few at a time, as idle time allows, then stops asking', () => {
+    const idle = idleScheduler(5);
+    warmInIdleTime(idle.count(shownTurns(long, lazyMasks(long, patterns, []), new Set(), (each) => each)));
+    idle.runOne();
+    // Three turns while more than 2 ms of idle time were left, then a new callback for the rest.
+    expect(idle.asked()).toBe(3);
+    while (idle.pending() > 0) idle.runOne();
+    expect(idle.asked()).toBe(10);
+  });
+
+  it('stops when the transcript goes away or changes', () => {
+    const idle = idleScheduler(5);
+    const stop = warmInIdleTime(idle.count(shownTurns(long, lazyMasks(long, patterns, []), new Set(), (each) => each)));
+    idle.runOne();
+    stop();
+    expect(idle.pending()).toBe(0);
+    expect(idle.asked()).toBe(3);
   });
 });
