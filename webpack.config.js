@@ -3,8 +3,7 @@
  * react-redux are already externals, and `@twilio/flex-ui` resolves to `window.Twilio.Flex` at runtime.
  *
  * The workspace packages (packages/*, e.g. `@polyai-context/model`) ship TypeScript sources: Babel compiles
- * them like src/, which is the only folder flex-plugin-scripts compiles by default. So does it
- * `@tanstack/virtual-core`, shipped as ES2020 (`??`), which webpack 4's parser cannot read.
+ * them like src/, which is the only folder flex-plugin-scripts compiles by default.
  *
  * webpack's generic 244 KiB performance hint is replaced by this plugin's own reviewed budget
  * (bundle-budget.json, also enforced by scripts/check-bundle-size.js and reported by the bench): the build
@@ -14,13 +13,12 @@ const path = require('path');
 const budget = require('./bundle-budget.json');
 
 const PACKAGES = path.join(__dirname, 'packages');
-const MODERN_DEPENDENCIES = [path.join(__dirname, 'node_modules', '@tanstack')];
 
 /** The Babel rule compiles src/ only (`include: srcDir`): add the workspace packages. */
 function compilePackages(rule) {
   if (Array.isArray(rule.oneOf)) return { ...rule, oneOf: rule.oneOf.map(compilePackages) };
   const babel = typeof rule.loader === 'string' && rule.loader.includes('babel-loader') && rule.include !== undefined;
-  return babel ? { ...rule, include: [rule.include, PACKAGES, ...MODERN_DEPENDENCIES].flat() } : rule;
+  return babel ? { ...rule, include: [rule.include, PACKAGES].flat() } : rule;
 }
 
 module.exports = (config) => ({

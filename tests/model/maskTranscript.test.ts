@@ -1,4 +1,5 @@
-import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, MASK, maskTurn, parseHandoffContext, sensitiveValuesOf, type CapturedField, type ConversationTurn, type TurnEntity } from '@polyai-context/model';
+import fc from 'fast-check';
+import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, MASK, maskTurn, parseHandoffContext, sensitiveValuesOf, turnMasker, type CapturedField, type ConversationTurn, type TurnEntity } from '@polyai-context/model';
 
 const patterns = compileMaskPatterns(DEFAULT_MASK_PATTERNS);
 
@@ -139,5 +140,44 @@ describe('sensitiveValuesOf: what the transcript masks from the handoff', () => 
     const pin: CapturedField = { path: 'pin', segments: ['pin'], label: 'Pin', value: ' 4321 ', kind: 'string' };
     const spaced = { ...context, customer: { ...context.customer, accountNumber: ' 12345678 ' }, fields: [pin] };
     expect(sensitiveValuesOf(spaced, patterns)).toEqual(['12345678', '4321']);
+  });
+});
+
+describe('turnMasker: maskTurn for a whole call, the values prepared once', () => {
+  // Letters whose case the masking folds in ways lower-casing does not (final sigma, sharp s, long s, micro
+  // sign, Kelvin sign, dotted and dotless i), beside plain ones, digits and spaces.
+  const letters = ['a', 'A', 'b', 's', 'S', 'σ', 'ς', 'Σ', 'ß', 'ſ', 'µ', 'μ', 'K', 'k', 'İ', 'ı', 'i', '1', '2', ' '];
+  const text = fc.array(fc.constantFrom(...letters), { maxLength: 12 }).map((chars) => chars.join(''));
+  const entities = fc.array(fc.record({ name: fc.constantFrom('pin', 'merchant', 'dob', 'note'), values: fc.array(text, { minLength: 1, maxLength: 2 }) }), { maxLength: 2 });
+  const turns = fc.record({ text, dtmf: fc.option(fc.constantFrom('1234', '12', '#1'), { nil: null }), translation: fc.option(text, { nil: null }), entities });
+
+  it('masks every turn exactly as maskTurn does', () => {
+    fc.assert(
+      fc.property(turns, fc.array(text, { maxLength: 3 }), (fields, values) => {
+        const said = turn(fields);
+        expect(turnMasker(patterns, values)(said)).toEqual(maskTurn(said, patterns, values));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('masks a whole call as maskTurn masks each of its turns, one masker for the call', () => {
+    fc.assert(
+      fc.property(fc.array(turns, { maxLength: 20 }), fc.array(text, { maxLength: 3 }), (call, values) => {
+        const mask = turnMasker(patterns, values);
+        const said = call.map((fields, index) => turn({ ...fields, index }));
+        expect(said.map(mask)).toEqual(said.map((each) => maskTurn(each, patterns, values)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds a handoff value in another letter case, and passes over a turn without it', () => {
+    const mask = turnMasker(patterns, ['Fluffy', 'ΟΔΟΣ']);
+    expect(mask(turn({ text: 'my cat FLUFFY' }))?.text).toBe(`my cat ${MASK}`);
+    expect(mask(turn({ text: 'on οδος street' }))?.text).toBe(`on ${MASK} street`);
+    expect(mask(turn({ translation: 'mi gato fluffy' }))?.translation).toBe(`mi gato ${MASK}`);
+    expect(mask(turn({ text: 'my cat Tom', entities: [entity('merchant', 'Streamly')] }))).toBeNull();
+    expect(mask(turn({ text: 'my pin is 4321', entities: [entity('pin', '4321')] }))?.text).toBe(`my pin is ${MASK}`);
   });
 });

@@ -26,7 +26,7 @@ export { DEFAULT_LIMITS, type ParseLimits } from './limits';
 export { humanizeCode, humanizeKey, labelForCode, labelForKey, labelForPath, NO_LABELS, pathOf, PATH_SEPARATOR, type LabelMap } from './labels';
 export { compileMaskPatterns, DEFAULT_MASK_PATTERNS, isAccountNumberSensitive, isPreMasked, isSensitivePath, isSensitiveValue, MASK, normaliseKey } from './masking';
 export { arrangeFields, type FieldGroup, type FieldRow, type FieldRules } from './arrangeFields';
-export { maskTurn, sensitiveValuesOf } from './maskTranscript';
+export { maskTurn, sensitiveValuesOf, turnMasker } from './maskTranscript';
 export { callTimes, stopwatch, type CallTimes, type RecordTimes, type TimeSinceHandoff, type TimeWithPolyai } from './callTimes';
 export { FUNCTION_EVENT_LIMITS, readFunctionEvents, type FunctionEvent, type FunctionEventLimits, type FunctionOutcome, type FunctionOutcomeKind } from './functionEvents';
 export { CONVERSATION_LIMITS, parseConversation, type Conversation, type ConversationTurn, type TurnEntity, type Speaker } from './conversation';

@@ -11,6 +11,8 @@ import type { HandoffContext } from './types';
 const MIN_MASKED_CHARS = 3;
 /** Bounded work per turn whatever the handoff carries. */
 const MAX_VALUES = 50;
+/** Entity names remembered per call: bounded memory whatever the call carries. */
+const MAX_JUDGED_NAMES = 1_000;
 
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -28,7 +30,12 @@ function maskOccurrences(text: string, values: readonly string[]): string {
  * whole text is masked: its spoken form cannot be told apart reliably. The same holds for the translation.
  */
 export function maskTurn(turn: ConversationTurn, patterns: readonly RegExp[], sensitiveValues: readonly string[]): ConversationTurn | null {
-  const sensitive = (name: string, values: readonly string[]) => isSensitivePath([name], patterns) && !values.every(isPreMasked);
+  return maskWith(turn, (name) => isSensitivePath([name], patterns), sensitiveValues);
+}
+
+/** `maskTurn`, an entity's name judged by `sensitiveName` (the mask patterns, or a memo of them). */
+function maskWith(turn: ConversationTurn, sensitiveName: (name: string) => boolean, sensitiveValues: readonly string[]): ConversationTurn | null {
+  const sensitive = (name: string, values: readonly string[]) => sensitiveName(name) && !values.every(isPreMasked);
   const entityValues = turn.entities
     .filter((entity) => sensitive(entity.name, entity.values))
     .flatMap((entity) => entity.values.map((value) => value.trim()))
@@ -58,6 +65,39 @@ export function maskTurn(turn: ConversationTurn, patterns: readonly RegExp[], se
     dtmf,
     translation,
     entities: turn.entities.map((entity) => (sensitive(entity.name, entity.values) ? { ...entity, values: [MASK] } : entity)),
+  };
+}
+
+/**
+ * `maskTurn` for many turns with the same patterns and handoff values: the values are prepared once, each
+ * entity name judged once, and a turn with no sensitive entity and none of the values in it is passed over. The
+ * check compares upper-cased text, which finds every place the case-insensitive masking would (that masking
+ * compares characters by their upper case), so a turn it passes over is one `maskTurn` returns null for.
+ */
+export function turnMasker(patterns: readonly RegExp[], sensitiveValues: readonly string[]): (turn: ConversationTurn) => ConversationTurn | null {
+  const upperValues = sensitiveValues
+    .filter((value) => value.length >= MIN_MASKED_CHARS)
+    .slice(0, MAX_VALUES)
+    .map((value) => value.toUpperCase());
+  const holdsValue = (part: string | null) => {
+    if (part === null || part === '') return false;
+    const upper = part.toUpperCase();
+    return upperValues.some((value) => upper.includes(value));
+  };
+  // A call repeats a handful of entity names: each is judged against the patterns once.
+  const judged = new Map<string, boolean>();
+  const sensitiveName = (name: string) => {
+    let sensitive = judged.get(name);
+    if (sensitive === undefined) {
+      sensitive = isSensitivePath([name], patterns);
+      if (judged.size < MAX_JUDGED_NAMES) judged.set(name, sensitive);
+    }
+    return sensitive;
+  };
+  return (turn) => {
+    const quiet = !turn.entities.some((entity) => sensitiveName(entity.name));
+    if (quiet && !holdsValue(turn.text) && !holdsValue(turn.dtmf) && !holdsValue(turn.translation)) return null;
+    return maskWith(turn, sensitiveName, sensitiveValues);
   };
 }
 

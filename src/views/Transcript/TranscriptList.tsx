@@ -1,11 +1,12 @@
-import React, { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
-import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 
 import { ROW_GAP, TurnRow, type TurnReveal, type TurnRowData } from './TurnRow';
 import type { TranscriptMatch } from './searchTranscript';
+import type { ShownTurns } from './shownTurns';
 import { ScrollAreaContext } from '../common/scrollArea';
+import { useRowWindow } from '../common/useRowWindow';
 import type { ConversationTurn } from '@polyai-context/model';
 import { pluralKey, useLocale, useStrings } from '../../strings';
 
@@ -22,17 +23,15 @@ function estimateHeight(turn: ConversationTurn): number {
 }
 
 interface TranscriptListProps {
+  /** The turns as loaded: their count, and their heights estimated before they are shown (never masked for that). */
   turns: readonly ConversationTurn[];
+  /** The same turns as shown, masked and presented as their rows render. */
+  shown: ShownTurns;
   query: string;
   active: TranscriptMatch | null;
-  /** Turns with masked values, and which of them the agent revealed. */
-  reveal?: TurnReveal;
+  /** Which turns the agent revealed. */
+  reveal: TurnReveal;
 }
-
-const NO_REVEAL: TurnReveal = { masked: [], revealed: new Set(), onToggle: () => undefined };
-
-/** An area not laid out (yet) counts as a window high: rows render rather than none. */
-const atLeastWindow = (rect: Rect): Rect => ({ width: rect.width, height: rect.height || (typeof window === 'undefined' ? 0 : window.innerHeight) });
 
 /**
  * Where the list starts inside the tab's scroll area, kept up to date as what is above it changes height
@@ -63,7 +62,7 @@ function useOffsetIn(scrollArea: HTMLElement | null, list: React.RefObject<HTMLE
  * 10,000-turn call costs what a short one does. Rows are measured once shown; until then their height is
  * estimated. A search match in an earlier turn shows the whole call.
  */
-export function TranscriptList({ turns, query, active, reveal = NO_REVEAL }: TranscriptListProps): JSX.Element {
+export function TranscriptList({ turns, shown, query, active, reveal }: TranscriptListProps): JSX.Element {
   const t = useStrings();
   const locale = useLocale();
   const scrollArea = useContext(ScrollAreaContext);
@@ -71,21 +70,9 @@ export function TranscriptList({ turns, query, active, reveal = NO_REVEAL }: Tra
   const [fromStart, setFromStart] = useState(false);
   const first = fromStart ? 0 : Math.max(0, turns.length - TAIL_TURNS);
   const offset = useOffsetIn(scrollArea, list);
-  const virtualizer: Virtualizer<HTMLElement, HTMLDivElement> = useVirtualizer({
-    count: turns.length - first,
-    getScrollElement: () => scrollArea,
-    initialRect: atLeastWindow({ width: 0, height: 0 }),
-    observeElementRect: (instance, onRect) => observeElementRect(instance, (rect) => onRect(atLeastWindow(rect))),
-    estimateSize: (index) => estimateHeight(turns[first + index]),
-    // A hidden row measures 0: it keeps its estimate until it shows again.
-    measureElement: (element, _, instance) => {
-      const height = Math.ceil(element.getBoundingClientRect().height);
-      return height > 0 ? height : estimateHeight(turns[first + instance.indexFromElement(element)]);
-    },
-    getItemKey: (index) => first + index,
-    overscan: TAIL_TURNS,
-    scrollMargin: offset,
-  });
+  const estimate = useCallback((index: number) => estimateHeight(turns[first + index]), [turns, first]);
+  const keyOf = useCallback((index: number) => first + index, [first]);
+  const { rows, height, measure, scrollToIndex } = useRowWindow({ count: turns.length - first, scrollArea, offset, estimate, keyOf, overscan: TAIL_TURNS });
   const formatTime = useMemo(() => {
     let format: Intl.DateTimeFormat;
     try {
@@ -99,7 +86,7 @@ export function TranscriptList({ turns, query, active, reveal = NO_REVEAL }: Tra
       return Number.isNaN(date.getTime()) ? '' : format.format(date);
     };
   }, [locale]);
-  const itemData = useMemo<TurnRowData>(() => ({ turns, query, active, formatTime, reveal }), [turns, query, active, formatTime, reveal]);
+  const itemData = useMemo<TurnRowData>(() => ({ turns: shown, query, active, formatTime, reveal }), [shown, query, active, formatTime, reveal]);
   // The turn to bring into view once it is in the list: the current match, or the first turn asked for.
   const wanted = useRef<{ turn: number; align: 'auto' | 'start' } | null>(null);
   useEffect(() => {
@@ -113,8 +100,8 @@ export function TranscriptList({ turns, query, active, reveal = NO_REVEAL }: Tra
       return;
     }
     wanted.current = null;
-    virtualizer.scrollToIndex(target.turn - first, { align: target.align });
-  }, [active, first, virtualizer]);
+    scrollToIndex(target.turn - first, target.align);
+  }, [active, first, scrollToIndex]);
   const showFromStart = () => {
     wanted.current = { turn: 0, align: 'start' };
     setFromStart(true);
@@ -131,9 +118,9 @@ export function TranscriptList({ turns, query, active, reveal = NO_REVEAL }: Tra
         </Box>
       )}
       <div ref={list} role="log" tabIndex={-1} aria-label={t('PolyaiContextTranscriptHeading')}>
-        <div role="list" style={{ position: 'relative', height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => (
-            <TurnRow key={first + item.index} index={first + item.index} row={item.index} top={item.start - offset} measure={virtualizer.measureElement} data={itemData} />
+        <div role="list" style={{ position: 'relative', height }}>
+          {rows.map((item) => (
+            <TurnRow key={first + item.index} index={first + item.index} row={item.index} top={item.top} measure={measure} data={itemData} />
           ))}
         </div>
       </div>

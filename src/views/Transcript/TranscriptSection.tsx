@@ -15,9 +15,10 @@ import { LoadFailure } from '../common/LoadFailure';
 import { ConversationRecordContext } from '../common/conversationRecord';
 import { TranscriptCopyContext } from '../common/transcriptCopy';
 import { useToggleSet } from '../common/useToggleSet';
-import { maskTurn, type ConversationTurn } from '@polyai-context/model';
+import type { ConversationTurn } from '@polyai-context/model';
 import { useCurrency, useLabel, useLocale, useStrings, type StringKey } from '../../strings';
 import { presentTurn } from './presentTurn';
+import { lazyMasks, shownTurns, warmInIdleTime } from './shownTurns';
 
 /** Why there is no transcript to load: said as a note, not as an error. */
 export type TranscriptUnavailable = 'not-configured' | 'no-id';
@@ -61,30 +62,29 @@ const NOTES: Record<TranscriptUnavailable, StringKey> = {
 function SearchableTranscript({ turns: loaded, maskPatterns, sensitiveValues }: TurnsProps): JSX.Element {
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState(0);
-  const masked = useMemo(() => loaded.map((turn) => maskTurn(turn, maskPatterns, sensitiveValues)), [loaded, maskPatterns, sensitiveValues]);
+  // Each turn is masked when first shown, searched or copied, not the whole call as it loads.
+  const masked = useMemo(() => lazyMasks(loaded, maskPatterns, sensitiveValues), [loaded, maskPatterns, sensitiveValues]);
   const [revealed, onToggleReveal] = useToggleSet<number>();
   const label = useLabel();
   const locale = useLocale();
   const currency = useCurrency();
   // Badges read as the rest of the tab shows the same words and values.
-  const turns = useMemo(
-    () => loaded.map((turn, index) => presentTurn(masked[index] && !revealed.has(index) ? (masked[index] as ConversationTurn) : turn, label, locale, currency)),
-    [loaded, masked, revealed, label, locale, currency],
-  );
-  const reveal = useMemo(() => ({ masked, revealed, onToggle: onToggleReveal }), [masked, revealed, onToggleReveal]);
+  const turns = useMemo(() => shownTurns(loaded, masked, revealed, (turn) => presentTurn(turn, label, locale, currency)), [loaded, masked, revealed, label, locale, currency]);
+  const reveal = useMemo(() => ({ revealed, onToggle: onToggleReveal }), [revealed, onToggleReveal]);
+  useEffect(() => warmInIdleTime(turns), [turns]);
   // "Copy all" copies the transcript as shown: masked values stay masked unless this message was revealed.
   const t = useStrings();
   const copyRef = useContext(TranscriptCopyContext);
   useEffect(() => {
     if (!copyRef) return undefined;
-    copyRef.current = () => turns.map((turn) => `${turn.speaker === 'agent' ? t('PolyaiContextSpeakerAgent') : t('PolyaiContextSpeakerCaller')}: ${turn.text}`);
+    copyRef.current = () => turns.all().map((turn) => `${turn.speaker === 'agent' ? t('PolyaiContextSpeakerAgent') : t('PolyaiContextSpeakerCaller')}: ${turn.text}`);
     return () => {
       copyRef.current = null;
     };
   }, [copyRef, turns, t]);
   // Searchable texts are made once a search starts, not with the transcript: a long call opens at once.
   const searching = query.trim() !== '';
-  const texts = useMemo(() => (searching ? searchableTexts(turns.map((turn) => turnParts(turn).join(PART_SEPARATOR))) : null), [turns, searching]);
+  const texts = useMemo(() => (searching ? searchableTexts(turns.all().map((turn) => turnParts(turn).join(PART_SEPARATOR))) : null), [turns, searching]);
   const matches = useMemo(() => (texts === null ? [] : findMatches(texts, query)), [texts, query]);
   const onSearch = useCallback((next: string) => {
     setQuery(next);
@@ -101,7 +101,7 @@ function SearchableTranscript({ turns: loaded, maskPatterns, sensitiveValues }: 
         onNext={() => step(1)}
         onPrevious={() => step(-1)}
       />
-      <TranscriptList turns={turns} query={query} active={active} reveal={reveal} />
+      <TranscriptList turns={loaded} shown={turns} query={query} active={active} reveal={reveal} />
     </>
   );
 }

@@ -9,18 +9,18 @@ import { ShowIcon } from '@twilio-paste/icons/esm/ShowIcon';
 import { partOffsets, turnParts } from './turnParts';
 import { PartBoundary } from '../common/PartBoundary';
 import { splitMatches, type TranscriptMatch } from './searchTranscript';
-import type { ConversationTurn } from '@polyai-context/model';
+import type { ShownTurns } from './shownTurns';
 import { useStrings } from '../../strings';
 
-/** Which turns carry masked values (null: nothing to reveal) and which the agent revealed. */
+/** Which turns the agent revealed (a turn with nothing masked offers no reveal). */
 export interface TurnReveal {
-  masked: ReadonlyArray<ConversationTurn | null>;
   revealed: ReadonlySet<number>;
   onToggle: (index: number) => void;
 }
 
 export interface TurnRowData {
-  turns: readonly ConversationTurn[];
+  /** Each turn masked and presented when its row first renders. */
+  turns: ShownTurns;
   query: string;
   active: TranscriptMatch | null;
   formatTime: (time: number) => string;
@@ -105,7 +105,7 @@ function Keypad({ digits }: { digits: string }): JSX.Element {
  */
 function TurnRowComponent({ index, row, top, measure, data }: TurnRowProps): JSX.Element {
   const t = useStrings();
-  const turn = data.turns[index];
+  const turn = data.turns.at(index);
   const speaker = turn.speaker === 'agent' ? t('PolyaiContextSpeakerAgent') : t('PolyaiContextSpeakerCaller');
   const time = turn.time === null ? null : data.formatTime(turn.time);
   const activeStart = data.active?.turn === index ? data.active.start : null;
@@ -113,7 +113,7 @@ function TurnRowComponent({ index, row, top, measure, data }: TurnRowProps): JSX
   const hasBadges = turn.intents.length > 0 || turn.entities.length > 0 || turn.outOfDomain;
   const [text, ...badges] = turnParts(turn);
   const offsets = partOffsets([text, ...badges]);
-  const revealable = data.reveal.masked[index] !== null && data.reveal.masked[index] !== undefined;
+  const revealable = data.turns.masked(index) !== null;
   const revealed = data.reveal.revealed.has(index);
   return (
     <div ref={measure} data-index={row} style={{ position: 'absolute', top, left: 0, width: '100%', paddingBottom: ROW_GAP }}>

@@ -283,6 +283,35 @@ describe('transcript masking and search', () => {
     searchFor('card', '1 of 1');
   });
 
+  it('masks an early turn of a long call when it is first shown, searched or copied, as it masks the turns shown first', async () => {
+    const context = parseHandoffContext({ polyai: { data: { card: { number: '4111111111111111' } } } });
+    const values = sensitiveValuesOf(context, maskPatterns);
+    const filler = Array.from({ length: 40 }, (_, index) => ({ agent_response: `filler answer ${index}` }));
+    const body = { turns: [{ user_input: 'my card is 4111111111111111, refund it please' }, ...filler, { user_input: 'the card again: 4111111111111111' }] };
+    inLanguage(<HandoffContextView context={context} transcript={<TranscriptSection source={{ status: 'available', load: loaded(body) }} maskPatterns={maskPatterns} sensitiveValues={values} />} />);
+    await waitFor(() => expect(messages().length).toBeGreaterThan(3));
+    // The call opens at its last turns: the first is not rendered yet.
+    expect(screen.getByRole('log')).not.toHaveTextContent('my card is');
+    expect(messages().at(-1)).toHaveTextContent('the card again: ••••••••');
+    // Brought into view by a search, it shows masked, with its reveal; the number itself is never found.
+    searchFor('refund', '1 of 1');
+    const early = messages().find((message) => message.textContent?.includes('my card is'));
+    expect(early).toHaveTextContent('my card is ••••••••, refund it please');
+    expect(within(early!).getByRole('button', { name: 'Show the hidden values in this message' })).toBeInTheDocument();
+    searchFor('4111', 'No matches');
+    // Copy all holds every turn, rendered or not, each masked.
+    fireEvent.click(within(glance()).getByRole('button', { name: 'Copy all' }));
+    await waitFor(() => expect(clipboard).toHaveLength(1));
+    const lines = clipboard[0].split('\n');
+    const start = lines.indexOf('Transcript');
+    expect(lines.slice(start + 1, start + 43)).toEqual([
+      'Caller: my card is ••••••••, refund it please',
+      ...filler.map((_, index) => `PolyAI agent: filler answer ${index}`),
+      'Caller: the card again: ••••••••',
+    ]);
+    expect(clipboard[0]).not.toContain('4111');
+  });
+
   it('searches badges and labels intents as the Handoff section does', async () => {
     inLanguage(<TranscriptSection source={{ status: 'available', load: loaded(fixture('conversation.json')) }} maskPatterns={maskPatterns} />);
     await waitFor(() => expect(messages().length).toBeGreaterThan(3));

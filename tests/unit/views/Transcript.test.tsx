@@ -330,6 +330,23 @@ describe('transcript search', () => {
     expect(screen.queryByRole('button', { name: /earlier turn/ })).not.toBeInTheDocument();
   }, 2 * STUCK_MS);
 
+  it('renders the rows in view as the tab scrolls, and only those', async () => {
+    const area = scrollArea();
+    renderTranscript(loaderFor(mockFetch(jsonResponse(200, { conversation: longConversation(1000) }))), 'en-US', area);
+    await waitFor(() => expect(messages()).toHaveLength(TAIL_TURNS), { timeout: STUCK_MS });
+    fireEvent.click(screen.getByRole('button', { name: 'Show the 990 earlier turns, from the start of the call' }));
+    expect(messages()[0]).toHaveTextContent('turn 0 says hello');
+    // Halfway down the call: rows are placed by their estimated height (jsdom measures none).
+    const halfway = screen.getByRole('list').style.height;
+    act(() => area.scrollTo({ top: parseInt(halfway, 10) / 2 }));
+    await waitFor(() => expect(messages()[0]).not.toHaveTextContent('turn 0 says hello'), { timeout: STUCK_MS });
+    const shown = messages().map((message) => Number(/turn (\d+)/.exec(message.textContent ?? '')?.[1]));
+    expect(shown.length).toBeLessThan(40);
+    expect(Math.min(...shown)).toBeGreaterThan(400);
+    expect(Math.max(...shown)).toBeLessThan(600);
+    expect(shown).toContain(500);
+  }, 2 * STUCK_MS);
+
   it('shows a call of up to TAIL_TURNS turns whole, with no button', async () => {
     renderTranscript(loaderFor(mockFetch(jsonResponse(200, { conversation: longConversation(TAIL_TURNS) }))), 'en-US', scrollArea());
     await waitFor(() => expect(messages()).toHaveLength(TAIL_TURNS), { timeout: STUCK_MS });

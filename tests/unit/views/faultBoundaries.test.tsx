@@ -12,6 +12,7 @@ import { DEFAULT_CONFIG } from '../../../src/config';
 import { PolyaiContextTab } from '../../../src/flex/container/PolyaiContextTab';
 import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
 import { TranscriptList } from '../../../src/views/Transcript/TranscriptList';
+import { shownTurns } from '../../../src/views/Transcript/shownTurns';
 import { parseConversation, parseHandoffContext, type ConversationTurn } from '@polyai-context/model';
 import { asTaskAttributes, fixture } from '../../support/fixtures';
 import { renderWithPaste } from '../../support/render';
@@ -40,7 +41,7 @@ afterEach(() => consoleError.mockRestore());
 describe('fault boundaries per section and per row', () => {
   it('renders a transcript turn whose time is 1e16 without its time, beside the summary', () => {
     const turns = [turn('I was charged twice', 1e16), { ...turn('Thanks', 1763630043000), index: 1 }];
-    renderWithPaste(<HandoffContextView context={verified()} transcript={<TranscriptList turns={turns} query="" active={null} />} />);
+    renderWithPaste(<HandoffContextView context={verified()} transcript={<TranscriptList turns={turns} shown={shownTurns(turns, () => null, new Set(), (shown) => shown)} query="" active={null} reveal={{ revealed: new Set(), onToggle: () => undefined }} />} />);
     expect(section('summary')).toHaveTextContent('Verified caller disputes a duplicate 42.50 charge');
     expect(screen.getByText('I was charged twice')).toBeInTheDocument();
     expect(screen.queryByTestId('polyai-part-fault')).not.toBeInTheDocument();
