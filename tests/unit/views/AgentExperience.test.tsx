@@ -67,6 +67,8 @@ describe('copy', () => {
     expect(within(glance()).getByRole('button', { name: 'Copy all' })).toBeInTheDocument();
     await expect(copyAllLines(clipboard)).resolves.toEqual([
       'Verified · Dispute charge (91% confidence) · Reason: Billing dispute',
+      // The call's times as the tab shows them: no record loaded, no task time from Flex.
+      "With PolyAI: not known: needs PolyAI's conversation record · Since handoff: not known: neither Flex nor PolyAI gave the handoff time",
       '',
       'Summary',
       'Verified caller disputes a duplicate 42.50 charge from 14 Nov and asks for a refund of the second payment.',
