@@ -9,13 +9,13 @@ import * as Flex from '@twilio/flex-ui';
 import { PolyaiContextTab } from '../../../src/flex/container/PolyaiContextTab';
 import { DEFAULT_CONFIG } from '../../../src/config';
 import { CallTimes, TICK_MS } from '../../../src/views/HandoffContextView/CallTimes';
-import { PolyaiActivitySection } from '../../../src/views/HandoffContextView/sections/PolyaiActivitySection';
+import { PolyaiActivitySection, tagText } from '../../../src/views/HandoffContextView/sections/PolyaiActivitySection';
 import { useToggleSet } from '../../../src/views/common/useToggleSet';
 import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
 import { TranscriptSection } from '../../../src/views/Transcript/TranscriptSection';
 import type { ConversationLoader } from '../../../src/views/Transcript/useConversation';
-import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, parseConversation, parseHandoffContext, type Conversation } from '@polyai-context/model';
-import { SUPPORTED_LANGUAGES, STRING_TABLES, type SupportedLanguage } from '../../../src/strings';
+import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, NO_LABELS, parseConversation, parseHandoffContext, type Conversation } from '@polyai-context/model';
+import { labelsOf, SUPPORTED_LANGUAGES, STRING_TABLES, type SupportedLanguage } from '../../../src/strings';
 import { asTaskAttributes, fixture } from '../../support/fixtures';
 import { installFetch, jsonResponse } from '../../support/fetch';
 import { fakeClipboard, renderInLanguage, renderWithPaste } from '../../support/render';
@@ -91,6 +91,12 @@ describe('What PolyAI did', () => {
     renderInLanguage(<Activity conversation={record({ functionEvents: 'lookup', polyScore: 'high', tags: ['billing'] })} />);
     expect(screen.getByText("PolyAI's record lists no functions run on this call.")).toBeInTheDocument();
     expect(screen.getByTestId('polyai-activity-unread')).toHaveTextContent("PolyAI's record also has functionEvents, polyScore, which could not be read.");
+  });
+
+  it("writes a tag as the admin labelled it, else humanised with a capital like its neighbours", () => {
+    expect(['billing', 'duplicate_charge', 'vip'].map((tag) => tagText(tag, labelsOf(NO_LABELS)))).toEqual(['Billing', 'Duplicate charge', 'Vip']);
+    // The admin's words stay exactly theirs, lower case included.
+    expect(tagText('billing', labelsOf({ billing: 'facturación' }))).toBe('facturación');
   });
 
   it.each(SUPPORTED_LANGUAGES)('is translated in %s', (language) => {
