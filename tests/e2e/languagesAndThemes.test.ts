@@ -153,6 +153,9 @@ describe('offline preview: the verified sample in every language and both themes
     expect(copied).toContainEqual(expect.stringMatching(new RegExp(`^3\\. ${keyLabel(language, 'issue_refund')} · ${strings.PolyaiContextOutcomeFailed} · `)));
     expect(copied).toContain(`${keyLabel(language, 'arguments')}${PATH_SEPARATOR}${amountLabel}: ${amount}`);
     expect(copied).toContain(`${keyLabel(language, 'slots')}${PATH_SEPARATOR}${amountLabel}: ${amount}`);
+    // The transcript's silence and keypad turns copied as turns, not as a blank after the speaker.
+    expect(copied).toContain(`${strings.PolyaiContextSpeakerCaller}: ${strings.PolyaiContextTurnSilence}`);
+    expect(copied).toContain(`${strings.PolyaiContextSpeakerCaller}: ${strings.PolyaiContextTurnKeypad}: 2`);
 
     // The task list's PolyAI badge: as readable as Flex's own task titles (AAA), on the selected row and the others.
     for (const taskId of ['verified', 'unverified']) {

@@ -16,7 +16,7 @@ import { ConversationRecordContext } from '../common/conversationRecord';
 import { TranscriptCopyContext } from '../common/transcriptCopy';
 import { useToggleSet } from '../common/useToggleSet';
 import { maskTurn, type ConversationTurn } from '@polyai-context/model';
-import { useCurrency, useLabel, useLocale, useStrings, type StringKey } from '../../strings';
+import { useCurrency, useLabel, useLocale, useStrings, type StringKey, type Translate } from '../../strings';
 import { presentTurn } from './presentTurn';
 
 /** Why there is no transcript to load: said as a note, not as an error. */
@@ -77,7 +77,7 @@ function SearchableTranscript({ turns: loaded, maskPatterns, sensitiveValues }: 
   const copyRef = useContext(TranscriptCopyContext);
   useEffect(() => {
     if (!copyRef) return undefined;
-    copyRef.current = () => turns.map((turn) => `${turn.speaker === 'agent' ? t('PolyaiContextSpeakerAgent') : t('PolyaiContextSpeakerCaller')}: ${turn.text}`);
+    copyRef.current = () => turns.map((turn) => `${turn.speaker === 'agent' ? t('PolyaiContextSpeakerAgent') : t('PolyaiContextSpeakerCaller')}: ${turnAsText(turn, t)}`);
     return () => {
       copyRef.current = null;
     };
@@ -104,6 +104,17 @@ function SearchableTranscript({ turns: loaded, maskPatterns, sensitiveValues }: 
       <TranscriptList turns={turns} query={query} active={active} reveal={reveal} />
     </>
   );
+}
+
+/**
+ * A turn's words as "Copy all" writes them, as the bubble shows them: a keypad answer and a silence are turns
+ * like any other, never a blank after the speaker's name.
+ */
+function turnAsText(turn: ConversationTurn, t: Translate): string {
+  const parts = [turn.text];
+  if (turn.dtmf !== null) parts.push(`${t('PolyaiContextTurnKeypad')}: ${turn.dtmf}`);
+  if (turn.silence) parts.push(t('PolyaiContextTurnSilence'));
+  return parts.filter((part) => part !== '').join(' ');
 }
 
 /** When the last attempt ended, in the agent's locale ("14:03:27" for en-GB). */
