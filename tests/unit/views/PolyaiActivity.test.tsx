@@ -12,8 +12,7 @@ import { CallTimes, TICK_MS } from '../../../src/views/HandoffContextView/CallTi
 import { PolyaiActivitySection, tagText } from '../../../src/views/HandoffContextView/sections/PolyaiActivitySection';
 import { useToggleSet } from '../../../src/views/common/useToggleSet';
 import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
-import { TranscriptSection } from '../../../src/views/Transcript/TranscriptSection';
-import type { ConversationLoader } from '../../../src/views/Transcript/useConversation';
+import { ConversationTranscript as TranscriptSection, type ConversationLoader } from '../../../src/flex/container/ConversationTranscript';
 import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, NO_LABELS, parseConversation, parseHandoffContext, type Conversation } from '@polyai-context/model';
 import { labelsOf, SUPPORTED_LANGUAGES, STRING_TABLES, type SupportedLanguage } from '../../../src/strings';
 import { asTaskAttributes, fixture } from '../../support/fixtures';
