@@ -116,26 +116,7 @@ async function buildFunctions() {
  * An admin's labels for the samples' PolyAI keys and values in the tab's other languages (config `labels`), so
  * the preview shows a Spanish, French or German agent PolyAI's words in their language.
  */
-const SAMPLE_LABELS = {
-  'es-ES': {
-    dispute_charge: 'Disputar un cargo', billing_dispute: 'Cargo en disputa', billing_queue: 'Cola de facturación', dob_and_postcode: 'Fecha de nacimiento y código postal',
-    provide_identity: 'Identificarse', slots: 'Datos', charge_amount: 'Importe', charge_date: 'Fecha del cargo', merchant: 'Comercio', verify_identity: 'Verificar identidad',
-    lookup_charges: 'Buscar cargos', issue_refund: 'Reembolsar', arguments: 'Datos enviados', result: 'Resultado', matches: 'Coincidencias', method: 'Método', error: 'Error',
-    billing: 'Facturación', duplicate_charge: 'Cargo duplicado', dob: 'Fecha de nacimiento', postcode: 'Código postal',
-  },
-  'fr-FR': {
-    dispute_charge: 'Contester un prélèvement', billing_dispute: 'Prélèvement contesté', billing_queue: 'File facturation', dob_and_postcode: 'Date de naissance et code postal',
-    provide_identity: "Donner son identité", slots: 'Données', charge_amount: 'Montant', charge_date: 'Date du prélèvement', merchant: 'Commerçant', verify_identity: "Vérifier l'identité",
-    lookup_charges: 'Rechercher les prélèvements', issue_refund: 'Rembourser', arguments: 'Données envoyées', result: 'Résultat', matches: 'Correspondances', method: 'Méthode', error: 'Erreur',
-    billing: 'Facturation', duplicate_charge: 'Prélèvement en double', dob: 'Date de naissance', postcode: 'Code postal',
-  },
-  'de-DE': {
-    dispute_charge: 'Abbuchung beanstanden', billing_dispute: 'Beanstandete Abbuchung', billing_queue: 'Warteschlange Abrechnung', dob_and_postcode: 'Geburtsdatum und Postleitzahl',
-    provide_identity: 'Identität angeben', slots: 'Daten', charge_amount: 'Betrag', charge_date: 'Abbuchungsdatum', merchant: 'Händler', verify_identity: 'Identität prüfen',
-    lookup_charges: 'Abbuchungen suchen', issue_refund: 'Erstatten', arguments: 'Übergebene Daten', result: 'Ergebnis', matches: 'Treffer', method: 'Methode', error: 'Fehler',
-    billing: 'Abrechnung', duplicate_charge: 'Doppelte Abbuchung', dob: 'Geburtsdatum', postcode: 'Postleitzahl',
-  },
-};
+const SAMPLE_LABELS = require('../fixtures/preview-labels.json');
 
 /** What Flex reads from public/appConfig.js: the plugin fetches transcripts from the local Functions. */
 function appConfig({ functionsBaseUrl }) {

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 
 import { enUS } from '../../src/strings/en-US';
+import { contrast } from './support/contrast';
 import { contextSection, expectCleanRun, openPastedTask, openTab, pasteAttributes, previewForThisFile } from './support/preview';
 
 const preview = previewForThisFile();
@@ -21,19 +22,6 @@ async function showTab(query: string, size = { width: 1024, height: 640 }): Prom
   await openTab(page, enUS.PolyaiContextTabLabel);
   await glance(page).or(page.getByTestId('polyai-context')).first().waitFor();
   return page;
-}
-
-/** WCAG relative luminance contrast of two CSS colours (`rgb(...)`). */
-function contrast(a: string, b: string): number {
-  const luminance = (css: string) => {
-    const [r, g, bl] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((part) => {
-      const value = Number(part) / 255;
-      return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (high + 0.05) / (low + 0.05);
 }
 
 describe('PolyAI Context tab layout', () => {

@@ -1,9 +1,8 @@
 /**
  * What the agent no longer has to ask the caller, in real Flex (the offline preview): what PolyAI already did,
- * how long the caller spent with PolyAI and has waited since, who is calling (on Flex's task list), in the
- * agent's language; and the preview's own bar showing its whole labels.
+ * how long the caller spent with PolyAI and has waited since, who is calling (on Flex's task list), in English
+ * (in every language and both themes: languagesAndThemes.test.ts); and the preview's own bar showing its whole labels.
  */
-import { esES } from '../../src/strings/es-ES';
 import { SAMPLE_TASKS } from '../../preview/app/tasks';
 import { contextSection, expectCleanRun, previewForThisFile, taskItem } from './support/preview';
 
@@ -50,21 +49,6 @@ describe('offline preview: what PolyAI did, the call\'s times and the caller\'s 
     const names = SAMPLE_TASKS.map((task) => String(task.attributes.name));
     expect(new Set(names).size).toBe(names.length);
     for (const task of SAMPLE_TASKS) await expect(shownName(task.id)).resolves.toBe(bare(String(task.attributes.name)));
-  });
-
-  it('shows the section, the times and PolyAI\'s words in Spanish', async () => {
-    const { page } = preview();
-    await preview().open('?task=verified&lang=es-ES');
-    await contextSection(page, 'activity').getByRole('heading', { name: esES.PolyaiContextActivityHeading }).waitFor();
-    await expect(page.getByTestId('polyai-time-since-handoff').innerText()).resolves.toMatch(new RegExp(`^${esES.PolyaiContextTimeSinceHandoff}: `));
-    await expect(contextSection(page, 'activity').getByText(esES.PolyaiContextOutcomeFailed, { exact: true }).count()).resolves.toBe(1);
-    // PolyAI's own words in the admin's Spanish labels (the preview's config), the rest humanised.
-    await expect(page.getByTestId('polyai-glance-intent').innerText()).resolves.toMatch(/^Disputar un cargo/);
-    await expect(contextSection(page, 'handoff').innerText()).resolves.toContain('Cola de facturación');
-    await expect(contextSection(page, 'activity').getByText('Buscar cargos', { exact: true }).count()).resolves.toBe(1);
-    await expect(contextSection(page, 'fields').innerText()).resolves.toContain('Importe');
-    // The amount in the admin's currency, formatted for Spanish (Chromium writes GBP as the code there).
-    await expect(contextSection(page, 'fields').innerText()).resolves.toMatch(/42,50\s(£|GBP)/);
   });
 
   it('shows the View menu\'s whole label', async () => {

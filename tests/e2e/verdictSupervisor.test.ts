@@ -44,6 +44,10 @@ describe("offline preview: the supervisor's Teams view", () => {
     });
     expect(state).toEqual({ roles: ['supervisor'], monitoring: 2, monitored: sampleTask('verified').sid });
     await expect(supervisorCanvas().getAttribute('data-preview-supervisor-canvas')).resolves.toBe(sampleTask('verified').sid);
+    // The samples' dates are relative to now: Flex's card timers read minutes, as a live team's do, never days.
+    const cards = await preview().page.locator('[data-preview-worker]').allInnerTexts();
+    expect(cards.length).toBeGreaterThanOrEqual(3);
+    for (const card of cards) expect(card.replace(/\s+/g, ' ')).toMatch(/ \d{1,2}m \| /);
   });
 
   it('fetches nothing until the supervisor opens the tab, then shows the context and the agent\'s verdict read-only', async () => {

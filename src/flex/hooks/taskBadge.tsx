@@ -1,19 +1,37 @@
 import React from 'react';
 import type * as Flex from '@twilio/flex-ui';
-import { Badge } from '@twilio-paste/core/badge';
 import { Box } from '@twilio-paste/core/box';
 
 import { hasPolyaiContext } from './contextTab';
 import { pickStrings } from '../../strings';
 import { withPasteTheme } from './pasteProvider';
 
-/** A small marker in the task list so the agent sees, before opening a task, that PolyAI context exists. */
+/**
+ * A small marker in the task list so the agent sees, before opening a task, that PolyAI context exists. Not
+ * Paste's Badge: its weak tints are the colours Flex gives unselected rows, so it vanished into them. The
+ * text takes the token of Flex's own task titles and the chip a body-coloured fill with a primary outline,
+ * readable on selected and unselected rows in both themes (measured in tests/e2e/languagesAndThemes).
+ */
 function PolyaiTaskBadge({ label }: { label: string }): JSX.Element {
   return (
     <Box display="inline-flex" alignItems="center" paddingX="space10" data-testid="polyai-task-badge">
-      <Badge as="span" variant="decorative10">
+      <Box
+        as="span"
+        data-testid="polyai-task-badge-chip"
+        color="colorText"
+        backgroundColor="colorBackgroundBody"
+        borderStyle="solid"
+        borderWidth="borderWidth10"
+        borderColor="colorBorderPrimary"
+        borderRadius="borderRadius20"
+        paddingX="space20"
+        fontSize="fontSize20"
+        fontWeight="fontWeightSemibold"
+        lineHeight="lineHeight20"
+        whiteSpace="nowrap"
+      >
         {label}
-      </Badge>
+      </Box>
     </Box>
   );
 }

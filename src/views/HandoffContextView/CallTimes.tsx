@@ -27,6 +27,14 @@ function sinceHandoffText(time: TimeSinceHandoff, t: Translate): { value: string
   return { value: stopwatch(time.seconds), note: time.from === 'polyai-end' ? t('PolyaiContextTimeFromPolyaiEnd') : null };
 }
 
+/** "With PolyAI: 0:49 · Since handoff: 2:13" as the tab shows it at `now`, for "Copy all". */
+export function callTimesAsText(record: RecordTimes | null, taskCreatedAt: number | null, now: number, t: Translate): string {
+  const times = callTimes(record, taskCreatedAt, now);
+  const line = (label: string, { value, note }: { value: string | null; note: string | null }) =>
+    `${label}: ${value === null ? (note ?? '') : note === null ? value : `${value} (${note})`}`;
+  return [line(t('PolyaiContextTimeWithPolyai'), withPolyaiText(times.withPolyai, t)), line(t('PolyaiContextTimeSinceHandoff'), sinceHandoffText(times.sinceHandoff, t))].join(' · ');
+}
+
 function Time({ label, value, note, testId }: { label: string; value: string | null; note: string | null; testId: string }): JSX.Element {
   return (
     <Text as="span" color="colorTextWeak" data-testid={testId}>

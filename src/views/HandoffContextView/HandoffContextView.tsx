@@ -89,7 +89,8 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
   const transcriptText = useRef<TranscriptText | null>(null);
   // PolyAI's conversation record, once the transcript has loaded it: times at a glance, what PolyAI did.
   const [record, setRecord] = useState<Conversation | null>(null);
-  const copyAllText = () => contextAsText({ context, groups, caller, revealed, t, label, locale, currency, transcript: transcriptText.current?.() ?? null });
+  const copyAllText = () =>
+    contextAsText({ context, groups, caller, revealed, t, label, locale, currency, transcript: transcriptText.current?.() ?? null, record, taskCreatedAt, now: Date.now(), maskPatterns: config.maskPatterns });
   // The region scrolls inside Flex's fixed-height tab panel, the tab's one scroll area (the transcript's rows
   // are placed against it): tabIndex lets keyboard users scroll it too.
   return (
@@ -123,7 +124,7 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
             )}
             {record !== null && hasActivity(record) && (
               <Cell resetKey={record}>
-                <PolyaiActivitySection conversation={record} maskPatterns={config.maskPatterns} />
+                <PolyaiActivitySection conversation={record} maskPatterns={config.maskPatterns} revealed={revealed} onToggle={toggle} />
               </Cell>
             )}
             {hasData && (

@@ -1,5 +1,7 @@
-import type { FieldGroup } from '@polyai-context/model';
+import type { Conversation, FieldGroup } from '@polyai-context/model';
+import { callTimesAsText } from './CallTimes';
 import { formatValue } from './formatValue';
+import { activityAsText } from './sections/PolyaiActivitySection';
 import { handoffItems } from './sections/HandoffSection';
 import { referenceItems } from './sections/ReferenceSection';
 import { verificationItems } from './sections/VerificationSection';
@@ -21,6 +23,14 @@ export interface ContextText {
   currency: string | null;
   /** The loaded transcript's lines as shown, or null when there is none on screen. */
   transcript?: readonly string[] | null;
+  /** PolyAI's conversation record once loaded (what PolyAI did, its times); null before. */
+  record?: Conversation | null;
+  /** When Flex created the task (ms since the epoch); null when Flex did not say. */
+  taskCreatedAt?: number | null;
+  /** The moment copied, for the running time since the handoff. */
+  now?: number;
+  /** The config's mask patterns, for the details of what PolyAI did. */
+  maskPatterns?: readonly RegExp[];
 }
 
 /** "Verified · Dispute charge (92% confidence) · Reason: Card declined": the at-a-glance line as text. */
@@ -45,12 +55,14 @@ function section(title: string, items: readonly TextItem[]): string[] {
  * unless the agent revealed them.
  */
 export function contextAsText(input: ContextText): string {
-  const { context, groups, caller, revealed, t, label, locale, currency, transcript } = input;
+  const { context, groups, caller, revealed, t, label, locale, currency, transcript, record = null, taskCreatedAt = null, now = Date.now(), maskPatterns = [] } = input;
   const textOf = (field: CapturedField) => formatValue(field, t, locale, currency);
-  const lines = [glanceLine(input)];
+  // The at-a-glance line and, under it, the call's times, as the tab shows them.
+  const lines = [glanceLine(input), callTimesAsText(record, taskCreatedAt, now, t)];
   if (context.summary) lines.push('', t('PolyaiContextSummaryHeading'), context.summary);
   // Intent and reason are on the first line already; the Handoff section adds the destination.
   lines.push(...section(t('PolyaiContextGlanceHeading'), handoffItems(context.destination, t, label)));
+  if (record) lines.push(...activityAsText(record, { t, label, locale, currency, maskPatterns }, revealed));
   lines.push(...section(t('PolyaiContextVerificationHeading'), verificationItems(context.verification, t, label)));
   if (context.utterance) lines.push('', t('PolyaiContextUtteranceHeading'), `“${context.utterance}”`);
   lines.push(...section(t('PolyaiContextCallerHeading'), caller));

@@ -16,7 +16,7 @@ import { ConversationRecordContext } from '../common/conversationRecord';
 import { TranscriptCopyContext } from '../common/transcriptCopy';
 import { useToggleSet } from '../common/useToggleSet';
 import type { ConversationTurn } from '@polyai-context/model';
-import { useCurrency, useLabel, useLocale, useStrings, type StringKey } from '../../strings';
+import { useCurrency, useLabel, useLocale, useStrings, type StringKey, type Translate } from '../../strings';
 import { presentTurn } from './presentTurn';
 import { lazyMasks, shownTurns, warmInIdleTime } from './shownTurns';
 
@@ -77,7 +77,7 @@ function SearchableTranscript({ turns: loaded, maskPatterns, sensitiveValues }: 
   const copyRef = useContext(TranscriptCopyContext);
   useEffect(() => {
     if (!copyRef) return undefined;
-    copyRef.current = () => turns.all().map((turn) => `${turn.speaker === 'agent' ? t('PolyaiContextSpeakerAgent') : t('PolyaiContextSpeakerCaller')}: ${turn.text}`);
+    copyRef.current = () => turns.all().map((turn) => `${turn.speaker === 'agent' ? t('PolyaiContextSpeakerAgent') : t('PolyaiContextSpeakerCaller')}: ${turnAsText(turn, t)}`);
     return () => {
       copyRef.current = null;
     };
@@ -106,7 +106,18 @@ function SearchableTranscript({ turns: loaded, maskPatterns, sensitiveValues }: 
   );
 }
 
-/** When the last attempt ended, in the agent's locale ("14:03:27" for en-GB). */
+/**
+ * A turn's words as "Copy all" writes them, as the bubble shows them: a keypad answer and a silence are turns
+ * like any other, never a blank after the speaker's name.
+ */
+function turnAsText(turn: ConversationTurn, t: Translate): string {
+  const parts = [turn.text];
+  if (turn.dtmf !== null) parts.push(`${t('PolyaiContextTurnKeypad')}: ${turn.dtmf}`);
+  if (turn.silence) parts.push(t('PolyaiContextTurnSilence'));
+  return parts.filter((part) => part !== '').join(' ');
+}
+
+/** The transcript call as the agent sees it: loading, the turns once loaded, or why it failed with a retry. */
 function LoadedTranscript({ call, maskPatterns, sensitiveValues, known }: Omit<TurnsProps, 'turns'> & { call: ConversationCall; known: HandoffKnows }): JSX.Element {
   const t = useStrings();
   const { state, retry, retrying, lastTried } = call;

@@ -67,6 +67,8 @@ describe('copy', () => {
     expect(within(glance()).getByRole('button', { name: 'Copy all' })).toBeInTheDocument();
     await expect(copyAllLines(clipboard)).resolves.toEqual([
       'Verified · Dispute charge (91% confidence) · Reason: Billing dispute',
+      // The call's times as the tab shows them: no record loaded, no task time from Flex.
+      "With PolyAI: not known: needs PolyAI's conversation record · Since handoff: not known: neither Flex nor PolyAI gave the handoff time",
       '',
       'Summary',
       'Verified caller disputes a duplicate 42.50 charge from 14 Nov and asks for a refund of the second payment.',
@@ -114,6 +116,19 @@ describe('copy', () => {
       'Caller: ••••••••',
     ]);
     expect(clipboard[0]).not.toContain('1988');
+  });
+
+  it('"Copy all" writes silence and keypad turns as the bubbles show them, never a blank after the speaker', async () => {
+    const turns = [
+      { user_input: '', user_input_dtmf: '', user_input_datetime: '2026-11-20T09:14:38Z', agent_response: 'Are you still there?', agent_response_datetime: '2026-11-20T09:14:39Z', is_silence: true },
+      { user_input: '', user_input_dtmf: '24', user_input_datetime: '2026-11-20T09:14:41Z', agent_response: 'Thanks.', agent_response_datetime: '2026-11-20T09:14:42Z' },
+    ];
+    const load: ConversationLoader = async () => ({ ok: true, conversation: parseConversation({ ...(fixture('conversation.json') as object), turns }) });
+    inLanguage(<HandoffContextView context={verified()} transcript={<TranscriptSection source={{ status: 'available', load }} maskPatterns={maskPatterns} />} />);
+    await waitFor(() => expect(within(screen.getByRole('log')).queryAllByRole('listitem')).toHaveLength(4));
+    const lines = await copyAllLines(clipboard);
+    const start = lines.indexOf('Transcript');
+    expect(lines.slice(start + 1, start + 5)).toEqual(['Caller: No reply (silence)', 'PolyAI agent: Are you still there?', 'Caller: Keys pressed: 24', 'PolyAI agent: Thanks.']);
   });
 
   it('offers a copy button on every caller field; a masked account number copies only once revealed', async () => {

@@ -106,6 +106,8 @@ describe('captured fields', () => {
     renderFields();
     await expect(copyAllLines(clipboard)).resolves.toEqual([
       'Verification unknown · Dispute charge (65% confidence)',
+      // The call's times as the tab shows them: no record loaded, no task time from Flex.
+      "With PolyAI: not known: needs PolyAI's conversation record · Since handoff: not known: neither Flex nor PolyAI gave the handoff time",
       '',
       'Summary',
       'Card dispute',
