@@ -22,6 +22,9 @@ const flex = startFlex({
   ...(initial.debuggerIntegration ? { debuggerIntegration: { enabled: true } } : {}),
   custom_data: { ...customData, polyai_context: { ...customData.polyai_context, auto_select_tab: initial.autoSelect } },
 }, initial.view === 'teams' ? PREVIEW_SUPERVISOR : PREVIEW_AGENT);
+// A ringing call's second line on Flex's task list reads its queue (Flex's default: "Incoming call from queue …",
+// cut off in the list's width); each sample waits in a queue named after it, so the list tells the samples apart.
+flex.manager.strings.TaskLineCallReserved = '{{task.queueName}}';
 const desk = reservationDesk(flex.store, initial.accepted);
 const root = document.getElementById('root')!;
 

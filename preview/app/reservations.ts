@@ -27,6 +27,8 @@ export interface PreviewReservationInput {
   taskSid: string;
   attributes: Record<string, unknown>;
   dateCreated: Date;
+  /** The TaskRouter queue the call waited in (the samples wait in one named after them); default `Everyone`. */
+  queueName?: string;
 }
 
 const DELETE_RESERVATION = 'WORKER_DELETE_RESERVATION';
@@ -74,7 +76,7 @@ export function reservationDesk(store: FlexStore, initialOrder: AcceptedUpdateOr
 
   const later = (run: () => void) => setTimeout(run, 0);
 
-  const build = ({ sid, taskSid, attributes, dateCreated }: PreviewReservationInput): SdkReservation => {
+  const build = ({ sid, taskSid, attributes, dateCreated, queueName = 'Everyone' }: PreviewReservationInput): SdkReservation => {
     const listeners = new Map<string, Set<Listener>>();
     emitters.set(sid, (event, reservation) => listeners.get(event)?.forEach((listener) => listener(reservation)));
     const sdkEvents = {
@@ -94,7 +96,7 @@ export function reservationDesk(store: FlexStore, initialOrder: AcceptedUpdateOr
       priority: 0,
       reason: null,
       timeout: 86400,
-      queueName: 'Everyone',
+      queueName,
       queueSid: 'WQ00000000000000000000000000000001',
       taskChannelUniqueName: 'voice',
       taskChannelSid: 'TC00000000000000000000000000000001',

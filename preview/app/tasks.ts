@@ -19,6 +19,8 @@ export interface PreviewTask {
   taskSid: string;
   attributes: Record<string, unknown>;
   dateCreated: Date;
+  /** The sample's queue, named after its description, which Flex's task list shows under the caller. */
+  queueName: string;
 }
 
 /**
@@ -71,7 +73,7 @@ export function previewTask(id: string, description: string, attributes: Record<
   const suffix = String(index + 1).padStart(32, '0');
   // Relative to now, so Flex's timers and "Since handoff" read as a live queue does (minutes, not days). Flex
   // lists the newest task first: the first sample rings in last, so it tops the list.
-  return { id, description, sid: `WR${suffix}`, taskSid: `WT${suffix}`, attributes, dateCreated: new Date(now - 60_000 - index * SAMPLE_SPACING_MS) };
+  return { id, description, sid: `WR${suffix}`, taskSid: `WT${suffix}`, attributes, dateCreated: new Date(now - 60_000 - index * SAMPLE_SPACING_MS), queueName: description };
 }
 
 export const SAMPLE_TASKS: PreviewTask[] = SAMPLES.map(([id, description, attributes], index) => previewTask(id, description, attributes, index));

@@ -51,6 +51,20 @@ describe('offline preview: what PolyAI did, the call\'s times and the caller\'s 
     for (const task of SAMPLE_TASKS) await expect(shownName(task.id)).resolves.toBe(bare(String(task.attributes.name)));
   });
 
+  it('names each sample under its caller on Flex\'s task list, in every language', async () => {
+    const { page } = preview();
+    for (const language of ['en-US', 'de-DE']) {
+      await preview().open(`?lang=${language}`);
+      for (const task of SAMPLE_TASKS) {
+        const item = taskItem(page, task.id);
+        // Its own line, not the end of Flex's "Incoming call from queue …", which the list's width cuts off.
+        await expect(item.innerText().then((text) => text.split('\n').map((line) => line.trim()))).resolves.toContain(task.description);
+        const line = item.getByText(task.description, { exact: true });
+        await expect(line.evaluate((element) => element.scrollWidth <= element.clientWidth)).resolves.toBe(true);
+      }
+    }
+  });
+
   it('shows the View menu\'s whole label', async () => {
     const { page } = preview();
     await preview().open('?view=teams&task=verified');
