@@ -59,7 +59,7 @@ const SAMPLES: Array<[id: string, description: string, attributes: Record<string
   ['studio', 'PolyAI · Studio flow', asRouted('+447700900123', studio)],
   ['json-string', 'PolyAI · JSON string', asRouted('+15005550133', jsonString)],
   ['flat', 'PolyAI · flat keys', asRouted('+15005550144', flat)],
-  ['partial', 'PolyAI · partly unreadable', partial],
+  ['partial', 'PolyAI · malformed', partial],
   ['fetch-failed', 'PolyAI · fetch failed', asRouted('+15005550155', fetchFailed)],
   ['not-polyai', 'Not from PolyAI', asRouted('+15005550222', { type: 'inbound', channelType: 'voice' })],
 ];

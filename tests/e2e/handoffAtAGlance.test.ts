@@ -60,7 +60,15 @@ describe('offline preview: what PolyAI did, the call\'s times and the caller\'s 
         // Its own line, not the end of Flex's "Incoming call from queue …", which the list's width cuts off.
         await expect(item.innerText().then((text) => text.split('\n').map((line) => line.trim()))).resolves.toContain(task.description);
         const line = item.getByText(task.description, { exact: true });
-        await expect(line.evaluate((element) => element.scrollWidth <= element.clientWidth)).resolves.toBe(true);
+        // Whole: neither the line nor a box around it inside the item cuts it off.
+        const cut = await line.evaluate((element) => {
+          const boxes: string[] = [];
+          for (let box: Element | null = element; box && box.getAttribute('data-testid') !== 'task-item'; box = box.parentElement) {
+            if (box.scrollWidth > box.clientWidth + 1) boxes.push(`${element.textContent} cut by ${box.className}: ${box.scrollWidth} > ${box.clientWidth} px`);
+          }
+          return boxes;
+        });
+        expect(cut).toEqual([]);
       }
     }
   });
