@@ -9,6 +9,7 @@ import * as Flex from '@twilio/flex-ui';
 
 import { PolyaiContextTab } from '../../../src/flex/container/PolyaiContextTab';
 import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
+import { useConversation } from '../../../src/views/Transcript/useConversation';
 import { TabOpenedContext } from '../../../src/views/common/tabOpened';
 import { DEFAULT_CONFIG } from '../../../src/config';
 import { toPolyaiAttributes } from '@polyai-context/model';
@@ -21,8 +22,15 @@ jest.mock('../../../src/views/HandoffContextView/HandoffContextView', () => {
   return { ...actual, HandoffContextView: jest.fn(actual.HandoffContextView) };
 });
 
+// Called once per render of the transcript panel's loading part.
+jest.mock('../../../src/views/Transcript/useConversation', () => {
+  const actual = jest.requireActual('../../../src/views/Transcript/useConversation');
+  return { ...actual, useConversation: jest.fn(actual.useConversation) };
+});
+
 const TaskContextProvider = (Flex as unknown as { TaskContextProvider: React.Provider<{ task?: unknown }> }).TaskContextProvider;
 const viewRenders = HandoffContextView as unknown as jest.Mock;
+const transcriptRenders = useConversation as unknown as jest.Mock;
 const verified = fixture('handoff-state-verified.json') as { id: string };
 const CALL = 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9';
 const FUNCTIONS = 'https://polyai-1234.twil.io';
@@ -49,7 +57,10 @@ function renderUnopened(attributes: unknown) {
   return { requests, open: () => fireEvent.click(screen.getByRole('button', { name: 'Open the tab' })) };
 }
 
-beforeEach(() => viewRenders.mockClear());
+beforeEach(() => {
+  viewRenders.mockClear();
+  transcriptRenders.mockClear();
+});
 
 describe('opening the tab', () => {
   it('starts the transcript load without rendering the handoff view again', async () => {
@@ -58,11 +69,14 @@ describe('opening the tab', () => {
     expect(requests('/polyai-conversation')).toBe(0);
     const rendersBefore = viewRenders.mock.calls.length;
     expect(rendersBefore).toBeGreaterThan(0);
+    const transcriptRendersBefore = transcriptRenders.mock.calls.length;
 
     open();
     await waitFor(() => expect(requests('/polyai-conversation')).toBe(1));
     expect(viewRenders.mock.calls.length).toBe(rendersBefore);
     expect(screen.getByText('Loading the transcript…')).toBeInTheDocument();
+    // The transcript's loading part once, for its new source: already loading, the load starting renders nothing more.
+    expect(transcriptRenders.mock.calls.length).toBe(transcriptRendersBefore + 1);
   });
 
   it('starts the fetch of what did not fit without rendering the handoff view again while it loads', async () => {
