@@ -5,8 +5,12 @@
  *
  * Baseline: Flex's own Info tab (`TaskInfoPanel`) for the same task, as Flex ships it. Flex keeps its tabs
  * mounted from the moment a task is shown (BaseTabs' `keepTabsMounted`) and the PolyAI tab builds its content
- * with the canvas too, so opening either shows content that is already there: each is timed from the click
- * (Flex's `SetComponentState`) to its content visible and painted.
+ * with the canvas too, so opening either shows content that is already there. For reference the harness also
+ * adds a tab holding Flex's `TaskInfoPanel` mounted when opened (the baseline of runs before the PolyAI tab
+ * was built with the canvas). Each is timed from the click (Flex's `SetComponentState`) by the same watcher:
+ * what each painted frame shows, read after that frame is painted. Flex fades a tab in as it is selected
+ * (visibility and opacity, 0.15 s), the same for every tab: "painted" is the first frame that shows the
+ * content (the fade under way), "faded in" the first frame after the fade ended.
  */
 import { liveHandles, timeoutClock, untracked } from './instrument'; // first: it must see every listener and timer
 import type * as FlexModule from '@twilio/flex-ui';
@@ -15,18 +19,22 @@ import type ReactModule from 'react';
 import { BENCH_CASES, conversationOf } from './cases';
 import type {} from '../../preview/app/previewRuntime';
 
-type Variant = 'tab' | 'info';
+/** The PolyAI tab, Flex's own Info tab, and the harness's Info tab mounted when opened (for reference). */
+export type Variant = 'tab' | 'info' | 'infoOnOpen';
 
-/** The plugin's tab (src/flex/hooks/contextTab.tsx) and Flex's own Info tab; a wrong name fails every measurement loudly. */
-const TAB_NAMES: Record<Variant, string> = { tab: 'polyai-context', info: 'info' };
+/** The plugin's tab (src/flex/hooks/contextTab.tsx), Flex's own Info tab, the harness's; a wrong name fails every measurement loudly. */
+const TAB_NAMES: Record<Variant, string> = { tab: 'polyai-context', info: 'info', infoOnOpen: 'bench-info-on-open' };
 /** Flex's component-state name for the task canvas tab strip. */
 const CANVAS_TABS = 'AgentTaskCanvasTabs';
+/** Flex's container of one tab's content: hidden when not selected, faded in when selected. */
+const FLEX_TAB = '.Twilio-Tab';
 const WAIT_LIMIT_MS = 15_000;
 
-/** Content of each variant, once visible: the tab's sections, the Info panel's task SID. */
+/** Content of each variant: the tab's sections, the Info panel's task SID (Flex's own, or the harness's copy). */
 const READY: Record<Variant, string> = {
   tab: '[data-testid="polyai-sections"]',
-  info: '[class*="Twilio-TaskInfoPanel"] [data-testid="task-sid"]',
+  info: '[class*="Twilio-TaskInfoPanel"]:not([data-bench-info] *) [data-testid="task-sid"]',
+  infoOnOpen: '[data-bench-info] [data-testid="task-sid"]',
 };
 /** A transcript case's tab is there once its list shows rows (loaded after the mount, by the tab's own request). */
 const TRANSCRIPT_READY = '[data-testid="polyai-sections"] [role="log"] [role="list"] > *';
@@ -85,12 +93,34 @@ function whenDocument(condition: () => boolean, what: string): Promise<number> {
   });
 }
 
+let installed = false;
+
+/**
+ * The reference tab: Flex's own `TaskInfoPanel`, mounted while the tab is selected (the way a plugin adds a
+ * tab that builds on the click). Added before the first task rings in.
+ */
+function installInfoOnOpen(): void {
+  if (installed) return;
+  installed = true;
+  const Flex = flex();
+  const { createElement } = react();
+  interface TabsState {
+    flex: { view: { componentViewStates?: Record<string, { selectedTabName?: string } | undefined> } };
+  }
+  function MountedWhenOpen(): ReactModule.ReactElement | null {
+    const open = Flex.useFlexSelector((state: TabsState) => state.flex.view.componentViewStates?.[CANVAS_TABS]?.selectedTabName === TAB_NAMES.infoOnOpen);
+    return open ? createElement('div', { 'data-bench-info': '', style: { height: '100%' } }, createElement(Flex.TaskInfoPanel)) : null;
+  }
+  Flex.TaskCanvasTabs.Content.add(createElement(Flex.Tab, { key: TAB_NAMES.infoOnOpen, uniqueName: TAB_NAMES.infoOnOpen, label: 'Info (bench)' }, createElement(MountedWhenOpen)), { sortOrder: 1000 });
+}
+
 let taskCount = 0;
 
 /** Rings a case's task in as a new reservation, accepts it (TaskRouter's update) and selects it. */
 async function openTask(caseId: string): Promise<string> {
   const found = BENCH_CASES.find((candidate) => candidate.id === caseId);
   if (!found) throw new Error(`bench: no case ${caseId}`);
+  installInfoOnOpen();
   taskCount += 1;
   const suffix = String(taskCount).padStart(28, '0');
   const sid = `WRbe${suffix}`;
@@ -123,10 +153,12 @@ export interface RowTimings {
 }
 
 export interface Timing {
-  /** Selecting the tab → its content in the DOM and visible (Flex's action, React's commit). */
+  /** Click → its content in the DOM inside the selected tab (Flex's action and React's commit). */
   committedMs: number;
-  /** Selecting the tab → the frame that shows its content painted. */
+  /** Click → the first frame painted that shows its content (Flex's fade-in under way). */
   paintedMs: number;
+  /** Click → the first frame painted after Flex's fade-in ended. */
+  fadedMs: number;
   rows: RowTimings | null;
 }
 
@@ -140,87 +172,115 @@ function visible(selector: string): Element | null {
   return null;
 }
 
+/**
+ * An element matching `selector` in the selected tab, shown or not yet: Flex's selected tab takes pointer
+ * events at once, while its visibility and opacity only change as its fade runs (a MutationObserver never
+ * hears those change, which is why "painted" is read frame by frame instead).
+ */
+function selected(selector: string): Element | null {
+  for (const found of document.querySelectorAll(selector)) {
+    const tab = found.closest(FLEX_TAB);
+    if (tab && getComputedStyle(tab).pointerEvents !== 'none') return found;
+  }
+  return null;
+}
+
+/** True once Flex's fade-in of the tab holding `content` has ended. */
+function fadedIn(content: Element): boolean {
+  const tab = content.closest(FLEX_TAB);
+  return !tab || (tab.getAnimations().length === 0 && getComputedStyle(tab).opacity === '1');
+}
+
 /** Captured-field rows on screen: none while the tab is hidden, however many are built. */
 function visibleRows(): number {
   return visible(FIELDS)?.querySelectorAll('tbody tr').length ?? 0;
 }
 
 /**
- * Captured-field rows as they appear: those built before the opening show with it, the rest as the tab
- * renders them (a frame's worth at a time); each change's paint timed.
+ * Calls `check` once each frame has been painted, with that time, until it returns true: the page read
+ * then is what that frame showed (its DOM and its point in Flex's fade). Resolves with nothing once done.
  */
-function watchRows(start: number): { settle: () => Promise<RowTimings | null>; stop: () => void } {
+function everyPaintedFrame(check: (painted: number) => boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const frame = () =>
+      untracked.requestAnimationFrame(() => {
+        void afterPaint().then((painted) => {
+          try {
+            if (check(painted)) resolve();
+            else frame();
+          } catch (error) {
+            reject(error);
+          }
+        });
+      });
+    frame();
+  });
+}
+
+/**
+ * Captured-field rows as they appear, read after each painted frame: those built before the opening show
+ * with it, the rest as the tab renders them (a frame's worth at a time). `read` returns true once no table
+ * is busy and two frames added nothing (the next group may start on the next frame).
+ */
+function rowWatch(start: number): { read: (painted: number) => boolean; timings: () => RowTimings | null } {
   const paints: Array<{ rows: number; painted: number }> = [];
   let last = 0;
-  let settle: (value: RowTimings | null) => void = () => undefined;
-  const done = new Promise<RowTimings | null>((resolve) => {
-    settle = resolve;
-  });
-  const finish = () => {
-    observer.disconnect();
-    if (paints.length === 0) return settle(null);
-    const gaps = paints.slice(1).map((paint, index) => paint.painted - paints[index].painted);
-    settle({
-      rows: last,
-      firstPaintedMs: paints[0].painted - start,
-      allPaintedMs: paints[paints.length - 1].painted - start,
-      commits: paints.length,
-      longestFrameMs: Math.max(paints[0].painted - start, ...gaps),
-    });
-  };
   let quiet = 0;
-  const observer = new MutationObserver(() => {
-    const rows = visibleRows();
-    if (rows === last) return;
-    last = rows;
-    quiet = 0;
-    void afterPaint().then((painted) => paints.push({ rows, painted }));
-  });
-  // Attributes too: opening the tab shows rows already built, by a class change on Flex's tab container.
-  observer.observe(document.body, { childList: true, subtree: true, attributes: true });
-  // Done once no table is busy and two frames added nothing (the next group may start on the next frame).
-  const poll = () => {
-    void nextFrame().then(() => {
-      quiet = document.querySelector(BUSY_TABLE) ? 0 : quiet + 1;
-      if (quiet > 2 || performance.now() - start > WAIT_LIMIT_MS) untracked.setTimeout(finish, 0);
-      else poll();
-    });
-  };
   return {
-    settle: () => {
-      poll();
-      return done;
+    read: (painted) => {
+      const rows = visibleRows();
+      if (rows !== last) {
+        last = rows;
+        quiet = 0;
+        paints.push({ rows, painted });
+        return false;
+      }
+      quiet = document.querySelector(BUSY_TABLE) ? 0 : quiet + 1;
+      return quiet > 2;
     },
-    stop: finish,
+    timings: () => {
+      if (paints.length === 0) return null;
+      const gaps = paints.slice(1).map((paint, index) => paint.painted - paints[index].painted);
+      return {
+        rows: last,
+        firstPaintedMs: paints[0].painted - start,
+        allPaintedMs: paints[paints.length - 1].painted - start,
+        commits: paints.length,
+        longestFrameMs: Math.max(paints[0].painted - start, ...gaps),
+      };
+    },
   };
 }
 
 /**
  * Opens `variant`'s tab on the selected task at the start of a frame, as a click on its header does
- * (Flex's SetComponentState), and times it to its content committed and to the frame that paints it.
+ * (Flex's SetComponentState), and times it to its content committed, to the first frame that shows it
+ * and to the first frame after Flex's fade-in (every variant read the same way).
  */
 async function measureOpen(variant: Variant): Promise<Timing> {
   const selector = variant === 'tab' && conversationBody !== null ? TRANSCRIPT_READY : READY[variant];
-  const ready = () => visible(selector) !== null;
-  if (ready()) throw new Error(`bench: ${variant} is already open`);
+  if (visible(selector) !== null) throw new Error(`bench: ${variant} is already open`);
   await nextFrame();
   return new Promise<Timing>((resolve, reject) => {
     untracked.requestAnimationFrame(() => {
       const start = performance.now();
-      const rows = variant === 'tab' ? watchRows(start) : null;
-      const committed = whenDocument(ready, `${variant} content`);
+      const rows = variant === 'tab' ? rowWatch(start) : null;
+      const committed = whenDocument(() => selected(selector) !== null, `${variant} content`);
+      let painted: number | undefined;
+      let faded: number | undefined;
+      let rowsDone = rows === null;
+      const watched = everyPaintedFrame((at) => {
+        const content = visible(selector);
+        if (content && painted === undefined) painted = at;
+        if (content && faded === undefined && fadedIn(content)) faded = at;
+        if (rows && !rowsDone) rowsDone = rows.read(at);
+        if (at - start > WAIT_LIMIT_MS) throw new Error(`bench: ${variant} content never showed`);
+        return painted !== undefined && faded !== undefined && rowsDone;
+      });
       void flex().Actions.invokeAction('SetComponentState', { name: CANVAS_TABS, state: { selectedTabName: TAB_NAMES[variant] } });
-      committed
-        .then(async (at) => {
-          // A task queued now runs after the frame that paints this commit, unless the frame has gone already.
-          const painted = await afterPaint();
-          const timing = { committedMs: at - start, paintedMs: painted - start, rows: rows ? await rows.settle() : null };
-          resolve(timing);
-        })
-        .catch((error: unknown) => {
-          rows?.stop();
-          reject(error);
-        });
+      Promise.all([committed, watched])
+        .then(([at]) => resolve({ committedMs: at - start, paintedMs: (painted as number) - start, fadedMs: (faded as number) - start, rows: rows?.timings() ?? null }))
+        .catch(reject);
     });
   });
 }

@@ -45,7 +45,8 @@ export function useFunctionCall<T>(load: FunctionLoader<T> | null): FunctionCall
     // A retry keeps the failure on screen (busy button) instead of flashing a loading state.
     const isRetry = attempt > 0;
     if (isRetry) setRetrying(true);
-    else setState({ status: 'loading' });
+    // Already loading (the first call): no render for nothing, the tab is opening.
+    else setState((current) => (current.status === 'loading' ? current : { status: 'loading' }));
     const settle = (next: FunctionCallState<T> | null) => {
       if (signal.aborted) return;
       setLastTried(Date.now());

@@ -1,4 +1,4 @@
-import React, { useMemo } from 'react';
+import React, { memo, useMemo } from 'react';
 import { Manager, withTaskContext, type ITask } from '@twilio/flex-ui';
 
 import { HandoffContextView } from '../../views/HandoffContextView/HandoffContextView';
@@ -33,6 +33,36 @@ function timeOf(date: unknown): number | null {
   return Number.isFinite(time) ? time : null;
 }
 
+/**
+ * The transcript panel: the only part of the tab besides the fetch of what did not fit that changes when
+ * the agent opens it (the load starts then), so it reads the opening itself and the rest of the view,
+ * built before the click, is not rendered again by it.
+ */
+function TranscriptWhenOpened({ functionsBaseUrl, taskSid, conversationId, maskPatterns, sensitiveValues, known }: TranscriptWhenOpenedProps): JSX.Element {
+  const opened = useTabOpened();
+  const source = useMemo<TranscriptAccess>(() => {
+    if (!functionsBaseUrl) return { status: 'unavailable', reason: 'not-configured' };
+    if (!conversationId || !taskSid) return { status: 'unavailable', reason: 'no-id' };
+    if (!opened) return { status: 'waiting' };
+    return { status: 'available', load: (signal) => fetchConversation({ functionsBaseUrl, token: flexToken(), taskSid, conversationId, signal }) };
+  }, [functionsBaseUrl, taskSid, conversationId, opened]);
+  return <ConversationTranscript source={source} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} known={known} />;
+}
+
+type TranscriptProps = React.ComponentProps<typeof ConversationTranscript>;
+
+interface TranscriptWhenOpenedProps {
+  functionsBaseUrl: string | null;
+  taskSid: string | undefined;
+  conversationId: string | null;
+  maskPatterns: TranscriptProps['maskPatterns'];
+  sensitiveValues: TranscriptProps['sensitiveValues'];
+  known: TranscriptProps['known'];
+}
+
+/** Rendered again only when what it shows changes (not when the tab is opened, see TranscriptWhenOpened). */
+const View = memo(HandoffContextView);
+
 /** Container: takes the task from Flex, hands plain props to the views. */
 function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en-US', locale = language, audience = 'agent' }: PolyaiContextTabProps): JSX.Element {
   const attributes: unknown = task?.attributes;
@@ -56,23 +86,18 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
   const { maskPatterns } = config;
   const sensitiveValues = useMemo(() => sensitiveValuesOf(context, maskPatterns), [context, maskPatterns]);
   const conversationId = transcriptIdOf(context.ids);
-  const transcriptSource = useMemo<TranscriptAccess>(() => {
-    if (!functionsBaseUrl) return { status: 'unavailable', reason: 'not-configured' };
-    if (!conversationId || !taskSid) return { status: 'unavailable', reason: 'no-id' };
-    if (!opened) return { status: 'waiting' };
-    return { status: 'available', load: (signal) => fetchConversation({ functionsBaseUrl, token: flexToken(), taskSid, conversationId, signal }) };
-  }, [functionsBaseUrl, taskSid, conversationId, opened]);
-  const transcript =
-    context.status === 'absent' ? null : (
-      <ConversationTranscript
-        source={transcriptSource}
-        maskPatterns={maskPatterns}
-        sensitiveValues={sensitiveValues}
-        known={{ summary: context.summary !== null, reason: context.reason !== null, destination: context.destination !== null, id: context.ids.id }}
-      />
-    );
-  const verdict =
-    context.status === 'absent' ? null : <VerdictPanel task={task} functionsBaseUrl={functionsBaseUrl} token={flexToken} audience={audience} />;
+  const absent = context.status === 'absent';
+  const { summary, reason, destination } = context;
+  const knownId = context.ids.id;
+  const known = useMemo(() => ({ summary: summary !== null, reason: reason !== null, destination: destination !== null, id: knownId }), [summary, reason, destination, knownId]);
+  const transcript = useMemo(
+    () =>
+      absent ? null : (
+        <TranscriptWhenOpened functionsBaseUrl={functionsBaseUrl} taskSid={taskSid} conversationId={conversationId} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} known={known} />
+      ),
+    [absent, functionsBaseUrl, taskSid, conversationId, maskPatterns, sensitiveValues, known],
+  );
+  const verdict = useMemo(() => (absent ? null : <VerdictPanel task={task} functionsBaseUrl={functionsBaseUrl} token={flexToken} audience={audience} />), [absent, task, functionsBaseUrl, audience]);
   return (
     // Render faults in the views are reported through Flex (the views only raise them).
     <FaultReportContext.Provider value={reportTabError}>
@@ -81,7 +106,7 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
           <LabelsContext.Provider value={config.labels[language] ?? NO_LABELS}>
             <TabErrorBoundary>
               {/* Keyed by task: new attributes refresh in place (scroll, search, reveals kept); another task starts clean. */}
-              <HandoffContextView
+              <View
                 key={task?.taskSid}
                 context={context}
                 config={config}

@@ -16,6 +16,11 @@ export type FullHandoffState =
   /** The fetch failed: the compact fields stay; retry feedback as for the transcript. */
   | { status: 'failed'; code: number | null; message: string; retry: () => void; retrying: boolean; lastTried: number | null };
 
+// The same object for each settled phase, so that a render with nothing new renders the view no more.
+const COMPLETE: FullHandoffState = { status: 'complete' };
+const UNREACHABLE: FullHandoffState = { status: 'unreachable' };
+const LOADING: FullHandoffState = { status: 'loading' };
+
 /**
  * The context to show: the compact one from the task at once; when its marker says something did not fit, the
  * whole handoff fetched by id replaces it (one round trip, once `opened`: the agent opened the tab; loading
@@ -29,14 +34,14 @@ export function useFullHandoff(compact: HandoffContext, load: HandoffStateLoader
     const attributes = compact.ids.callSid === null ? {} : { call_sid: compact.ids.callSid };
     return parseHandoffContext({ ...attributes, [POLYAI_ATTRIBUTE]: state.value.body });
   }, [state, compact.ids.callSid]);
-  if (!needed) return { context: compact, state: { status: 'complete' } };
-  if (load === null) return { context: compact, state: { status: 'unreachable' } };
-  if (state.status === 'loading') return { context: compact, state: { status: 'loading' } };
+  if (!needed) return { context: compact, state: COMPLETE };
+  if (load === null) return { context: compact, state: UNREACHABLE };
+  if (state.status === 'loading') return { context: compact, state: LOADING };
   if (state.status === 'failed') return { context: compact, state: { status: 'failed', code: state.code, message: state.message, retry, retrying, lastTried } };
   // PolyAI's whole answer turned out unreadable (e.g. `data` null): keep what the task carried.
   if (full === null || full.status === 'unavailable' || full.status === 'absent') {
     const message = `PolyAI data could not be read: ${full?.error?.message ?? 'no handoff data'}`;
     return { context: compact, state: { status: 'failed', code: 502, message, retry, retrying, lastTried } };
   }
-  return { context: full, state: { status: 'complete' } };
+  return { context: full, state: COMPLETE };
 }

@@ -22,12 +22,18 @@ export interface LoadFailureProps {
   testId?: string;
 }
 
+/** One formatter per locale: making one costs milliseconds, more than the whole alert's render. */
+const timeFormats = new Map<string, Intl.DateTimeFormat | null>();
+
 function timeOf(time: number, locale: string): string {
-  try {
-    return new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(time);
-  } catch {
-    return new Date(time).toLocaleTimeString();
+  if (!timeFormats.has(locale)) {
+    try {
+      timeFormats.set(locale, new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }));
+    } catch {
+      timeFormats.set(locale, null);
+    }
   }
+  return timeFormats.get(locale)?.format(time) ?? new Date(time).toLocaleTimeString();
 }
 
 /**
