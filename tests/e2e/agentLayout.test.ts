@@ -121,6 +121,33 @@ describe('PolyAI Context tab layout', () => {
     expect(new Set(lastRowBorders)).toEqual(new Set(['0px']));
   });
 
+  it("keeps a captured field far below the fold in Chromium's accessibility tree, readable once scrolled to", async () => {
+    const page = await showTab('?panel=attributes');
+    const count = 300;
+    const last = `value ${count - 1} zebra`;
+    const data = Object.fromEntries(Array.from({ length: count }, (_, index) => [`field_${String(index).padStart(3, '0')}`, index === count - 1 ? last : `value ${index}`]));
+    const tasksBefore = await page.getByTestId('task-item').count();
+    await pasteAttributes(page, JSON.stringify({ polyai: { data: { summary: 'Many fields', intent: 'dispute_charge', ...data } } }));
+    await openPastedTask(page, tasksBefore);
+    const row = contextSection(page, 'fields').locator('tr', { has: page.getByRole('rowheader', { name: `Field ${count - 1}` }) });
+    await row.waitFor({ state: 'attached' });
+    await expect(row.evaluate((element) => element.getBoundingClientRect().top > window.innerHeight)).resolves.toBe(true);
+    // What a screen reader reads: Chromium's own tree (rows whose rendering the browser skips, as with
+    // content-visibility: auto, are left out of it), not Playwright's reading of the DOM.
+    const devtools = await page.context().newCDPSession(page);
+    const { root } = (await devtools.send('DOM.getDocument', { depth: 0 })) as { root: { backendNodeId: number } };
+    const rolesNamed = async (accessibleName: string) =>
+      ((await devtools.send('Accessibility.queryAXTree', { backendNodeId: root.backendNodeId, accessibleName })) as { nodes: Array<{ role?: { value?: string }; ignored?: boolean }> }).nodes
+        .filter((node) => !node.ignored)
+        .map((node) => node.role?.value);
+    await expect(rolesNamed(`Field ${count - 1}`)).resolves.toContain('rowheader');
+    await expect(rolesNamed(last)).resolves.toContain('StaticText');
+    await devtools.detach();
+    await row.scrollIntoViewIfNeeded();
+    await expect(row.isVisible()).resolves.toBe(true);
+    await expect(row.innerText()).resolves.toContain(last);
+  });
+
   it('made no console errors, warnings or dialogs', () => {
     expectCleanRun(preview());
   });

@@ -165,6 +165,28 @@ describe('at a glance', () => {
     expect(rowHeaders()[99].closest('tr')).toHaveTextContent('Field 099value 99');
   }, 30_000);
 
+  it('keeps every field in the DOM, in one table of rows with row headers, once the rows have arrived', async () => {
+    // Every row stays in the page: find-in-page and screen readers need each one, not only those on screen.
+    const count = 103;
+    const many = Object.fromEntries(Array.from({ length: count }, (_, index) => [`field_${String(index).padStart(3, '0')}`, `value ${index}`]));
+    renderWithPaste(<HandoffContextView context={parseHandoffContext({ polyai: { data: { ...many, card_number: '4111111111111111' } } })} config={DEFAULT_CONFIG} />);
+    const table = () => within(fields()).getByRole('table');
+    await waitFor(() => expect(table().querySelectorAll('[role="rowheader"]')).toHaveLength(count + 1), { timeout: 10_000 });
+    expect(table()).toHaveAttribute('aria-busy', 'false');
+    const labels = Array.from(table().querySelectorAll('[role="rowheader"]'), (cell) => cell.textContent);
+    expect(labels.slice(0, count)).toEqual(Array.from({ length: count }, (_, index) => `Field ${String(index).padStart(3, '0')}`));
+    // Each row is a row of the table, under its column headers, with its value in a cell.
+    expect(within(table()).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(['Field', 'Value']);
+    expect(Array.from(table().querySelectorAll('tbody > tr'), (row) => row.querySelector('[role="rowheader"]')?.textContent)).toEqual(labels);
+    const last = rowOf(`Field ${String(count - 1).padStart(3, '0')}`);
+    expect(within(last).getByRole('cell')).toHaveTextContent(`value ${count - 1}`);
+    // The masked field after a hundred others reveals as any other.
+    const card = rowOf('Card Number');
+    expect(card).not.toHaveTextContent('4111');
+    fireEvent.click(within(card).getByRole('button', { name: 'Show Card Number' }));
+    expect(card).toHaveTextContent('4111111111111111');
+  }, 30_000);
+
   it('formats each row once, with one number formatter, however many frames the list takes', async () => {
     // Rows already shown must not render again as later frames add rows: 500 rows re-rendered on each of
     // 25 frames made every frame slower than the last (see `npm run bench`).
