@@ -250,3 +250,42 @@ describe('parseConversation at its edges', () => {
     expect(one({ user_input: 'a', entities: [null, 'x', { late: '1' }] }, small)).toMatchObject({ truncated: true, turns: [{ entities: [] }] });
   });
 });
+
+describe('parseConversation over a long call', () => {
+  const said = (index: number) => ({ ...blankTurn, user_input: `question ${index}`, agent_response: `answer ${index}` });
+  const longCall = (last: object, turns = 10_000) => ({ turns: [...Array.from({ length: turns - 1 }, (_, index) => said(index)), last] });
+
+  it('reads a turn at the end of a 10,000-turn call exactly as the same turn alone', () => {
+    const last = {
+      ...blankTurn,
+      user_input: ' I need a refund ',
+      user_input_dtmf: '1 2 3',
+      translated_user_input: 'Necesito un reembolso',
+      agent_response: 'Sure.',
+      english_agent_response: 'sure.',
+      intents: ['refund', 7, ''],
+      entities: [{ order_number: 'AB1234', amounts: ['42.50', 42.5] }],
+    };
+    const alone = parseConversation({ turns: [last] }).turns;
+    const long = parseConversation(longCall(last));
+    expect(long.turns).toHaveLength(20_000);
+    expect(long.turns.slice(-2)).toEqual(alone.map((turn) => ({ ...turn, index: turn.index + 19_998 })));
+    expect(long.truncated).toBe(false);
+  });
+
+  it('reports a text cut or too many badges in the last turn of a long call', () => {
+    const longText = longCall({ ...blankTurn, agent_response: 'x'.repeat(CONVERSATION_LIMITS.maxTextChars + 1) });
+    expect(parseConversation(longText).truncated).toBe(true);
+    const manyIntents = longCall({ ...blankTurn, user_input: 'hi', intents: Array.from({ length: CONVERSATION_LIMITS.maxBadges + 1 }, (_, index) => `i${index}`) });
+    expect(parseConversation(manyIntents).truncated).toBe(true);
+    expect(parseConversation(longCall(said(9_999))).truncated).toBe(false);
+  });
+
+  it('keeps each turn\'s badges its own: turns without badges share nothing that can be changed', () => {
+    const { turns } = parseConversation(longCall({ ...blankTurn, agent_response: 'Done.', intents: ['refund'] }, 3));
+    expect(turns.map((turn) => turn.intents)).toEqual([[], [], [], [], ['refund']]);
+    expect(() => (turns[0].intents as string[]).push('leak')).toThrow(TypeError);
+    expect(turns[1].intents).toEqual([]);
+    expect(turns[4].intents).toEqual(['refund']);
+  });
+});

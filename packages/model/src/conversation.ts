@@ -214,7 +214,7 @@ function readTags(value: unknown, bounds: Bounds, unread: string[]): string[] {
  * row (on the agent's when the caller's row is empty).
  */
 function readTurn(raw: JsonRecord, turns: ConversationTurn[], bounds: Bounds): void {
-  const intents = badges(own(raw, 'intents'), bounds).map((value) => badgeText(value)).filter((name): name is string => name !== null);
+  const intents = badgeTexts(own(raw, 'intents'), bounds);
   const entities = readEntities(own(raw, 'entities'), bounds);
   const silence = own(raw, 'is_silence') === true;
   const outOfDomain = own(raw, 'is_ood') === true;
@@ -222,7 +222,8 @@ function readTurn(raw: JsonRecord, turns: ConversationTurn[], bounds: Bounds): v
   const said = text(own(raw, 'user_input'), bounds) ?? '';
   const dtmf = readDtmf(own(raw, 'user_input_dtmf'));
   // parseConversation checked there is room for this row; the answer's row checks its own.
-  if (said !== '' || dtmf !== null || silence || outOfDomain) {
+  const callerRow = said !== '' || dtmf !== null || silence || outOfDomain;
+  if (callerRow) {
     turns.push({
       index: turns.length,
       speaker: 'caller',
@@ -238,7 +239,6 @@ function readTurn(raw: JsonRecord, turns: ConversationTurn[], bounds: Bounds): v
   }
   const answered = text(own(raw, 'agent_response'), bounds);
   if (answered === null || !room(turns, bounds)) return;
-  const withBadges = said === '' && dtmf === null && !silence && !outOfDomain;
   turns.push({
     index: turns.length,
     speaker: 'agent',
@@ -246,8 +246,8 @@ function readTurn(raw: JsonRecord, turns: ConversationTurn[], bounds: Bounds): v
     dtmf: null,
     translation: differentText(own(raw, 'english_agent_response'), answered, bounds),
     time: toTime(own(raw, 'agent_response_datetime')),
-    intents: withBadges ? intents : [],
-    entities: withBadges ? entities : [],
+    intents: callerRow ? NONE : intents,
+    entities: callerRow ? NO_ENTITIES : entities,
     silence: false,
     outOfDomain: false,
   });
@@ -261,8 +261,9 @@ function room(turns: ConversationTurn[], bounds: Bounds): boolean {
 }
 
 function text(value: unknown, bounds: Bounds): string | null {
-  if (typeof value !== 'string' || value.trim() === '') return null;
+  if (typeof value !== 'string' || value === '') return null;
   const trimmed = value.trim();
+  if (trimmed === '') return null;
   if (trimmed.length <= bounds.limits.maxTextChars) return trimmed;
   bounds.truncated = true;
   return `${cutText(trimmed, bounds.limits.maxTextChars)}…`;
@@ -274,7 +275,7 @@ function text(value: unknown, bounds: Bounds): string | null {
  */
 function differentText(value: unknown, original: string, bounds: Bounds): string | null {
   const translated = text(value, bounds);
-  return translated !== null && asWords(translated) !== asWords(original) ? translated : null;
+  return translated !== null && translated !== original && asWords(translated) !== asWords(original) ? translated : null;
 }
 
 /** Text compared as words: Unicode form, letter case and runs of spaces aside. */
@@ -284,9 +285,23 @@ function asWords(value: string): string {
 
 /** Keypad digits only (0-9, *, #, A-D, and `w` pauses some carriers send); anything else is not DTMF. */
 function readDtmf(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
+  if (typeof value !== 'string' || value === '') return null;
   const digits = value.replace(/[\s,]/g, '');
   return digits !== '' && digits.length <= DTMF_CHARS && /^[0-9*#A-Dw]+$/i.test(digits) ? digits : null;
+}
+
+/**
+ * Shared by every turn without badges: most turns have none, and a 10,000-turn call otherwise allocates
+ * thousands of empty lists. Frozen, so no reader can change what the other turns hold.
+ */
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+const NO_ENTITIES: TurnEntity[] = Object.freeze([]) as unknown as TurnEntity[];
+
+/** A badge list's texts (intents): at most maxBadges, unreadable entries left out. */
+function badgeTexts(value: unknown, bounds: Bounds): string[] {
+  if (!Array.isArray(value) || value.length === 0) return NONE;
+  const texts = badges(value, bounds).map(badgeText).filter((name): name is string => name !== null);
+  return texts.length === 0 ? NONE : texts;
 }
 
 function badges(value: unknown, bounds: Bounds): unknown[] {
@@ -303,8 +318,8 @@ function badgeText(value: unknown): string | null {
 
 /** `[{"dob": "1988-05-04"}, {"merchant": ["A", "B"]}]`: each object maps entity names to a value or a list. */
 function readEntities(value: unknown, bounds: Bounds): TurnEntity[] {
+  if (!Array.isArray(value) || value.length === 0) return NO_ENTITIES;
   const entities: TurnEntity[] = [];
-  if (!Array.isArray(value)) return entities;
   // Each object holds at least one entity: more than maxBadges objects are never all shown.
   const scanned = Math.min(value.length, bounds.limits.maxBadges);
   if (value.length > scanned) bounds.truncated = true;
@@ -321,7 +336,7 @@ function readEntities(value: unknown, bounds: Bounds): TurnEntity[] {
       if (name !== '' && values.length > 0) entities.push({ name: cutText(name, BADGE_CHARS), values });
     }
   }
-  return entities;
+  return entities.length === 0 ? NO_ENTITIES : entities;
 }
 
 /** Largest time a Date can hold (ms from the epoch); beyond it no view can format the turn's time. */
