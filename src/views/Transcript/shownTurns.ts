@@ -18,15 +18,20 @@ export interface ShownTurns {
 
 /** Masking, per turn, once: shared by every presentation of the same loaded turns and mask settings. */
 export function lazyMasks(turns: readonly ConversationTurn[], patterns: readonly RegExp[], sensitiveValues: readonly string[]): (index: number) => ConversationTurn | null {
-  const cache: Array<ConversationTurn | null | undefined> = new Array(turns.length);
   const mask = turnMasker(patterns, sensitiveValues);
+  return onceEach(turns.length, (index) => mask(turns[index]));
+}
+
+/** `compute` for each index at most once, when first asked for (its results are never `undefined`). */
+function onceEach<T>(length: number, compute: (index: number) => T): (index: number) => T {
+  const cache: Array<T | undefined> = new Array(length);
   return (index) => {
-    let masked = cache[index];
-    if (masked === undefined) {
-      masked = mask(turns[index]);
-      cache[index] = masked;
+    let value = cache[index];
+    if (value === undefined) {
+      value = compute(index);
+      cache[index] = value;
     }
-    return masked;
+    return value;
   };
 }
 
@@ -37,16 +42,7 @@ export function shownTurns(
   revealed: ReadonlySet<number>,
   present: (turn: ConversationTurn) => ConversationTurn,
 ): ShownTurns {
-  const cache: Array<ConversationTurn | undefined> = new Array(turns.length);
-  const at = (index: number) => {
-    let shown = cache[index];
-    if (shown === undefined) {
-      const hidden = revealed.has(index) ? null : masked(index);
-      shown = present(hidden ?? turns[index]);
-      cache[index] = shown;
-    }
-    return shown;
-  };
+  const at = onceEach(turns.length, (index) => present((revealed.has(index) ? null : masked(index)) ?? turns[index]));
   return { count: turns.length, masked, at, all: () => turns.map((_, index) => at(index)) };
 }
 
