@@ -128,8 +128,14 @@ describe("offline preview: an agent's walkthrough of the verified sample", () =>
     const { page } = preview();
     await openVerifiedTranscript();
     const polyai = page.getByLabel('PolyAI stand-in');
-    /** Chooses a stand-in mode and waits until the preview server has applied it. */
-    const switchPolyai = (mode: string) => Promise.all([page.waitForResponse('**/__preview/polyai-mode'), polyai.selectOption(mode)]);
+    /**
+     * Chooses a stand-in mode and waits until the preview server has applied it and the switch shows the mode the
+     * server confirmed (set once the answer's body is read, after the response itself arrives).
+     */
+    const switchPolyai = async (mode: string) => {
+      await Promise.all([page.waitForResponse('**/__preview/polyai-mode'), polyai.selectOption(mode)]);
+      await page.waitForFunction((expected) => (document.getElementById('preview-polyai-mode') as HTMLSelectElement | null)?.value === expected, mode);
+    };
     await switchPolyai('500');
     // The mode lives in the stand-in: a fresh load of the tab meets the outage.
     await preview().open('?task=verified');
