@@ -2,6 +2,7 @@
  * What an admin runs says what the admin guide says, and installs and builds stay
  * quiet. (Strict CLI parsing and `npm test` leaving nothing behind are in cliArgs.test.ts.)
  */
+import * as babel from '@babel/core';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -44,14 +45,54 @@ describe('admin commands and install/build noise', () => {
   });
 
   it('npm run build compiles the workspace packages (TypeScript sources) as it compiles src/', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const customise = require(path.join(ROOT, 'webpack.config.js')) as (config: object) => { module: { rules: Array<{ oneOf?: Array<{ loader?: string; include?: unknown }> }> } };
-    // The shape flex-plugin-scripts 7.1.2 builds: one `oneOf` rule whose Babel loader includes src/ only.
-    const babel = { test: /\.(ts|tsx|js)$/, include: path.join(ROOT, 'src'), loader: require.resolve('babel-loader') };
-    const image = { test: [/\.png$/], loader: 'url-loader' };
-    const { module } = customise({ performance: {}, module: { rules: [{ parser: { requireEnsure: false } }, { oneOf: [image, babel] }] } });
-    const [compiled, untouched] = [module.rules[1].oneOf?.[1], module.rules[1].oneOf?.[0]];
-    expect(compiled?.include).toEqual([path.join(ROOT, 'src'), path.join(ROOT, 'packages')]);
+    const { compiled, untouched, image } = customisedBabelRule();
+    expect(compiled.include).toEqual([path.join(ROOT, 'src'), path.join(ROOT, 'packages')]);
     expect(untouched).toBe(image);
   });
+
+  it('npm run build keeps template literals, destructuring and default parameters as written for the browserslist targets', () => {
+    const source = "export function f({ a = 1, ...rest }, [b, c] = [], d = 2) { return `${a}:${b}:${c}:${d}:${rest.x?.y ?? 'none'}`; }";
+    const compile = (options: object) => withBabelEnv('production', () => babel.transformSync(source, { ...options, filename: path.join(ROOT, 'src', 'probe.ts'), cwd: ROOT })?.code ?? '');
+    const { compiled, flexOptions } = customisedBabelRule();
+    const ours = compile(compiled.options);
+    expect(ours).toMatch(/function f\(\{\s*a = 1,\s*\.\.\.rest\s*\}, \[b, c\] = \[\], d = 2\)/);
+    expect(ours).toContain('`${a}:${b}:${c}:${d}:${');
+    expect(ours).not.toMatch(/slicedToArray|objectWithoutProperties|\.concat\(|void 0 \?|=== null \|\|/);
+    // `?.` and `??` are still compiled (webpack 4's parser reads neither), as shorter `== null` tests.
+    expect(ours).toMatch(/== null \? void 0 : _rest\$x\.y\) != null/);
+    // What flex-plugin-scripts' own options make of the same source, for the same browsers: ES5 and helpers.
+    const theirs = compile(flexOptions);
+    expect(theirs).toMatch(/slicedToArray/);
+    expect(theirs).toContain('"".concat(a');
+  });
 });
+
+/** The Babel rule flex-plugin-scripts 7.1.2 builds (one `oneOf` rule, src/ only), before and after webpack.config.js. */
+function customisedBabelRule() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const customise = require(path.join(ROOT, 'webpack.config.js')) as (config: object) => { module: { rules: Array<{ oneOf?: Array<BabelRule> }> } };
+  const reactAppPreset = require.resolve('babel-preset-react-app', { paths: [require.resolve('@twilio/flex-plugin-webpack')] });
+  const flexOptions = { babelrc: false, configFile: false, presets: [reactAppPreset] };
+  const rule = { test: /\.(ts|tsx|js)$/, include: path.join(ROOT, 'src'), loader: require.resolve('babel-loader'), options: flexOptions };
+  const image = { test: [/\.png$/], loader: 'url-loader' };
+  const { module } = customise({ performance: {}, module: { rules: [{ parser: { requireEnsure: false } }, { oneOf: [image, rule] }] } });
+  const [untouched, compiled] = module.rules[1].oneOf ?? [];
+  return { compiled: compiled as BabelRule & { options: babel.TransformOptions }, untouched, image, flexOptions };
+}
+
+interface BabelRule {
+  include?: unknown;
+  options?: babel.TransformOptions;
+}
+
+/** babel-preset-react-app reads its mode from BABEL_ENV (jest sets NODE_ENV=test). */
+function withBabelEnv<T>(env: string, run: () => T): T {
+  const saved = process.env.BABEL_ENV;
+  process.env.BABEL_ENV = env;
+  try {
+    return run();
+  } finally {
+    if (saved === undefined) delete process.env.BABEL_ENV;
+    else process.env.BABEL_ENV = saved;
+  }
+}
