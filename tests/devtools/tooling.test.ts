@@ -33,7 +33,7 @@ describe('admin commands and install/build noise', () => {
     expect(pkg.scripts.build).toMatch(/^PERSIST_TERMINAL=true flex-plugin build$/);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const customise = require(path.join(ROOT, 'webpack.config.js')) as (config: object) => { performance: { hints: string; maxAssetSize: number; maxEntrypointSize: number; assetFilter: (file: string) => boolean } };
-    const { performance } = customise({ performance: { hints: 'warning', maxAssetSize: 250_000 }, module: { rules: [] } });
+    const { performance } = customise({ performance: { hints: 'warning', maxAssetSize: 250_000 }, module: { rules: [] }, optimization: { minimizer: [] } });
     expect(performance.hints).toBe('warning');
     expect(performance.maxAssetSize).toBe(budget.maxRawBytes);
     expect(performance.maxEntrypointSize).toBe(budget.maxRawBytes);
@@ -65,6 +65,23 @@ describe('admin commands and install/build noise', () => {
     expect(theirs).toMatch(/slicedToArray/);
     expect(theirs).toContain('"".concat(a');
   });
+
+  it('npm run build minifies with flex-plugin-scripts\' Terser and a second compress pass, and the bench\'s Paste floor the same way', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const TerserPlugin = require(require.resolve('terser-webpack-plugin', { paths: [require.resolve('@twilio/flex-plugin-webpack')] })) as new (options: object) => TerserInstance;
+    // What flex-plugin-scripts 7.1.2 sets (its webpack config's _getOptimization), abridged.
+    const terserOptions = { parse: { ecma: 8 }, compress: { ecma: 5, comparisons: false, inline: 2 }, mangle: { safari10: true }, keep_fnames: true, output: { ascii_only: true } };
+    const flexOptimization = () => ({ splitChunks: false, minimize: true, minimizer: [new TerserPlugin({ terserOptions, sourceMap: true })] });
+    for (const config of ['webpack.config.js', 'bench/fixtures/paste-floor-plugin/webpack.config.js']) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const customise = require(path.join(ROOT, config)) as (config: object) => { optimization: { splitChunks: boolean; minimizer: TerserInstance[] } };
+      const { optimization } = customise({ performance: {}, module: { rules: [] }, optimization: flexOptimization() });
+      expect(optimization.splitChunks).toBe(false);
+      expect(optimization.minimizer).toHaveLength(1);
+      expect(optimization.minimizer[0]).toBeInstanceOf(TerserPlugin);
+      expect(optimization.minimizer[0].options).toMatchObject({ sourceMap: true, terserOptions: { ...terserOptions, compress: { ...terserOptions.compress, passes: 2 } } });
+    }
+  });
 });
 
 /** The Babel rule flex-plugin-scripts 7.1.2 builds (one `oneOf` rule, src/ only), before and after webpack.config.js. */
@@ -75,9 +92,13 @@ function customisedBabelRule() {
   const flexOptions = { babelrc: false, configFile: false, presets: [reactAppPreset] };
   const rule = { test: /\.(ts|tsx|js)$/, include: path.join(ROOT, 'src'), loader: require.resolve('babel-loader'), options: flexOptions };
   const image = { test: [/\.png$/], loader: 'url-loader' };
-  const { module } = customise({ performance: {}, module: { rules: [{ parser: { requireEnsure: false } }, { oneOf: [image, rule] }] } });
+  const { module } = customise({ performance: {}, module: { rules: [{ parser: { requireEnsure: false } }, { oneOf: [image, rule] }] }, optimization: { minimizer: [] } });
   const [untouched, compiled] = module.rules[1].oneOf ?? [];
   return { compiled: compiled as BabelRule & { options: babel.TransformOptions }, untouched, image, flexOptions };
+}
+
+interface TerserInstance {
+  options: { sourceMap?: boolean; terserOptions: object };
 }
 
 interface BabelRule {
