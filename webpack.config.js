@@ -49,16 +49,22 @@ function compilePackages(rule) {
 const TerserPlugin = require(require.resolve('terser-webpack-plugin', { paths: [require.resolve('@twilio/flex-plugin-webpack')] }));
 
 /**
- * flex-plugin-scripts' Terser, with every option it sets kept and a second compress pass, which finds what the
- * first pass's output makes removable (about 1 KB gzip less over the whole bundle, Paste's code included).
+ * flex-plugin-scripts' Terser with every option it sets kept but two:
+ * - a second compress pass, which finds what the first pass's output makes removable;
+ * - function names kept only where they are a component's or a class's (capitalised): React's component stacks,
+ *   which the tab's fault reports name, and Flex's plugin class read them; the names of other functions (helpers,
+ *   hooks) are shortened like any other name. flex-plugin-scripts keeps every function's name.
  * bench/fixtures/paste-floor-plugin/webpack.config.js minifies the bench's Paste floor with the same.
  */
-function withSecondPass(optimization) {
+const KEPT_FUNCTION_NAMES = /^[A-Z]/;
+
+function minifiedAsPlugin(optimization) {
   const minimizer = optimization.minimizer.map((plugin) => {
     if (!(plugin instanceof TerserPlugin)) return plugin;
     const { terserOptions, ...options } = plugin.options;
     const set = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
-    return new TerserPlugin({ ...set, terserOptions: { ...terserOptions, compress: { ...terserOptions.compress, passes: 2 } } });
+    const compress = { ...terserOptions.compress, passes: 2 };
+    return new TerserPlugin({ ...set, terserOptions: { ...terserOptions, compress, keep_fnames: KEPT_FUNCTION_NAMES } });
   });
   // A build that no longer minifies with this Terser must say so, not quietly minify less.
   if (optimization.minimize && !minimizer.some((plugin) => plugin.options?.terserOptions?.compress?.passes === 2)) throw new Error('webpack.config.js: flex-plugin-scripts no longer minifies with terser-webpack-plugin');
@@ -68,7 +74,7 @@ function withSecondPass(optimization) {
 module.exports = (config) => ({
   ...config,
   module: { ...config.module, rules: config.module.rules.map(compilePackages) },
-  optimization: withSecondPass(config.optimization),
+  optimization: minifiedAsPlugin(config.optimization),
   performance: {
     ...config.performance,
     hints: 'warning',
@@ -79,4 +85,4 @@ module.exports = (config) => ({
   },
 });
 
-module.exports.withSecondPass = withSecondPass;
+module.exports.minifiedAsPlugin = minifiedAsPlugin;

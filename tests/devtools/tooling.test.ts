@@ -66,12 +66,16 @@ describe('admin commands and install/build noise', () => {
     expect(theirs).toContain('"".concat(a');
   });
 
-  it('npm run build minifies with flex-plugin-scripts\' Terser and a second compress pass, and the bench\'s Paste floor the same way', () => {
+  it('npm run build minifies with flex-plugin-scripts\' Terser, a second compress pass and only capitalised function names kept, and the bench\'s Paste floor the same way', async () => {
+    const terserPlugin = require.resolve('terser-webpack-plugin', { paths: [require.resolve('@twilio/flex-plugin-webpack')] });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const TerserPlugin = require(require.resolve('terser-webpack-plugin', { paths: [require.resolve('@twilio/flex-plugin-webpack')] })) as new (options: object) => TerserInstance;
-    // What flex-plugin-scripts 7.1.2 sets (its webpack config's _getOptimization), abridged.
-    const terserOptions = { parse: { ecma: 8 }, compress: { ecma: 5, comparisons: false, inline: 2 }, mangle: { safari10: true }, keep_fnames: true, output: { ascii_only: true } };
+    const TerserPlugin = require(terserPlugin) as new (options: object) => TerserInstance;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const terser = require(require.resolve('terser', { paths: [terserPlugin] })) as { minify: (code: string, options: object) => Promise<{ code?: string }> };
+    // What flex-plugin-scripts 7.1.2 sets (its webpack config's _getOptimization).
+    const terserOptions = { parse: { ecma: 8 }, compress: { ecma: 5, warnings: false, comparisons: false, inline: 2 }, mangle: { safari10: true }, keep_classnames: true, keep_fnames: true, output: { ecma: 5, comments: false, ascii_only: true } };
     const flexOptimization = () => ({ splitChunks: false, minimize: true, minimizer: [new TerserPlugin({ terserOptions, sourceMap: true })] });
+    const source = 'export function TurnRow(row) { return readTurn(row) + readTurn(row.next); } function readTurn(row) { return String(row.text) + TurnRow.name; }';
     for (const config of ['webpack.config.js', 'bench/fixtures/paste-floor-plugin/webpack.config.js']) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const customise = require(path.join(ROOT, config)) as (config: object) => { optimization: { splitChunks: boolean; minimizer: TerserInstance[] } };
@@ -79,7 +83,13 @@ describe('admin commands and install/build noise', () => {
       expect(optimization.splitChunks).toBe(false);
       expect(optimization.minimizer).toHaveLength(1);
       expect(optimization.minimizer[0]).toBeInstanceOf(TerserPlugin);
-      expect(optimization.minimizer[0].options).toMatchObject({ sourceMap: true, terserOptions: { ...terserOptions, compress: { ...terserOptions.compress, passes: 2 } } });
+      const { keep_fnames: keptNames, ...rest } = optimization.minimizer[0].options.terserOptions as typeof terserOptions & { keep_fnames: unknown };
+      expect(optimization.minimizer[0].options.sourceMap).toBe(true);
+      expect(rest).toEqual({ ...terserOptions, keep_fnames: undefined, compress: { ...terserOptions.compress, passes: 2 } } as object);
+      const minified = (await terser.minify(source, { ...rest, keep_fnames: keptNames, module: true })).code ?? '';
+      // A component's name stays for React's component stacks (and fault reports); a helper's is shortened.
+      expect(minified).toMatch(/function TurnRow\(/);
+      expect(minified).not.toContain('readTurn');
     }
   });
 });
