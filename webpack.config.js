@@ -51,9 +51,9 @@ const TerserPlugin = require(require.resolve('terser-webpack-plugin', { paths: [
 /**
  * flex-plugin-scripts' Terser with every option it sets kept but two:
  * - a second compress pass, which finds what the first pass's output makes removable;
- * - function names kept only where they are a component's or a class's (capitalised): React's component stacks,
- *   which the tab's fault reports name, and Flex's plugin class read them; the names of other functions (helpers,
- *   hooks) are shortened like any other name. flex-plugin-scripts keeps every function's name.
+ * - function names kept only where they are capitalised, as components' are: React's component stacks, which the
+ *   tab's fault reports name, read them; other functions' names (helpers, hooks) are shortened like any other
+ *   name. flex-plugin-scripts keeps every function's name; class names stay kept (`keep_classnames`).
  * bench/fixtures/paste-floor-plugin/webpack.config.js minifies the bench's Paste floor with the same.
  */
 const KEPT_FUNCTION_NAMES = /^[A-Z]/;
