@@ -177,7 +177,7 @@ async function runBundleBench(log) {
   const row = (label, entry) => [label, `\`${entry.file}\``, kb(entry.raw), kb(entry.gzip), times(plugin.gzip / entry.gzip), `${entry.buildSeconds.toFixed(0)} s`];
   return {
     method: [
-      "Built in this run with the plugin's own toolchain (`flex-plugin build`, flex-plugin-scripts 7.1.2); gzip at level 9. Baselines built by the same toolchain in the same run: an empty Flex plugin, and a Paste floor that renders once each, with no logic, the Paste exports `src/` imports (found by scanning `src/`, regenerated every run into `bench/fixtures/paste-floor-plugin/src/index.js`):",
+      "Built in this run with the plugin's own toolchain (`flex-plugin build`, flex-plugin-scripts 7.1.2); gzip at level 9. Baselines built by the same toolchain in the same run: an empty Flex plugin, and a Paste floor that renders once each, with no logic, the Paste exports `src/` imports (found by scanning `src/`, regenerated every run into `bench/fixtures/paste-floor-plugin/src/index.js`; minified as the plugin is, with the second Terser pass of `webpack.config.js`):",
       [...modules].map(([specifier, names]) => `\`${specifier}\` (${[...names].sort().join(', ')})`).join(', '),
       `CI budget (\`bundle-budget.json\`, checked by \`scripts/check-bundle-size.js\` after the build in \`.ci/run\`): ${kb(maxRawBytes)} raw / ${kb(maxGzipBytes)} gzip.`,
     ],

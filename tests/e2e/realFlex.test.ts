@@ -135,6 +135,8 @@ describe('real Flex: failures reach the admin, never the agent’s desktop', () 
     // The failure's own lines (ours, and React's log of the caught error) are expected here, not incidents.
     const lines = preview().incidents.splice(before);
     expect(lines.filter((line) => line.includes('[PolyaiContextPlugin] PolyAI Context tab: RangeError: rounding failed'))).toHaveLength(1);
+    // The production bundle's minifier keeps component names: the report says where in the tab it failed.
+    expect(lines.filter((line) => /\(Components: AtAGlance < .* < HandoffContextView < .* < PolyaiContextTabContent\b/.test(line))).toHaveLength(1);
   });
 
   it("reaches Flex's Monitor (the Twilio Debugger) when the admin enabled Flex's debugger integration", async () => {
