@@ -6,7 +6,7 @@ import { Text } from '@twilio-paste/core/text';
 import { css, styled } from '@twilio-paste/styling-library';
 
 import { ClampedText } from '../../common/ClampedText';
-import { CopyButton } from '../../common/CopyButton';
+import { PlainCopyButton } from '../../common/CopyButton';
 import { PartBoundary } from '../../common/PartBoundary';
 import { SafeValue } from '../../common/SafeValue';
 import { Section } from '../../common/Section';
@@ -82,7 +82,7 @@ interface FieldValueProps {
 
 /**
  * The rows' cells, styled once by their table body as Paste's TBody, Td and Text style them one element at a
- * time: a row is plain table cells plus its buttons, so 500 rows cost a fraction of the styled elements.
+ * time: a row is plain table cells, spans and a plain copy button, so 500 rows cost a fraction of the styled elements.
  */
 const FieldRows = styled.tbody(
   css({
@@ -108,6 +108,29 @@ const FieldRows = styled.tbody(
     '& > tr > td:first-of-type > span': { fontWeight: 'fontWeightSemibold', wordBreak: 'break-word' },
     '& > tr > td > div': { display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', columnGap: 'space20' },
     '& > tr > td > div > div': { minWidth: '0', wordBreak: 'break-word' },
+    // The row's copy button, as Paste's Button draws its secondary_icon variant at icon_small size.
+    '& > tr > td > div > button': {
+      appearance: 'none',
+      background: 'none',
+      display: 'inline-block',
+      border: 'none',
+      outline: 'none',
+      transition: 'background-color 100ms ease-in, box-shadow 100ms ease-in, color 100ms ease-in',
+      fontFamily: 'inherit',
+      fontWeight: 'fontWeightSemibold',
+      textDecoration: 'none',
+      position: 'relative',
+      margin: 'space0',
+      padding: 'space20',
+      borderRadius: 'borderRadius20',
+      width: 'auto',
+      cursor: 'pointer',
+      color: 'colorTextIcon',
+      '&:hover, &:active': { color: 'colorText' },
+      '&:focus': { color: 'colorText', boxShadow: 'shadowFocus' },
+      '&:active': { boxShadow: 'none' },
+      '&:disabled': { cursor: 'not-allowed', color: 'colorTextWeaker', boxShadow: 'none' },
+    },
   }),
 );
 
@@ -121,7 +144,7 @@ function FieldValue({ row, textOf, shown, onToggle, onCopied }: FieldValueProps)
           {(visible) => (row.sensitive ? <SensitiveText text={visible} label={row.fullLabel} sensitive revealed={shown} onToggle={onToggle} /> : <SafeValue text={visible} />)}
         </ClampedText>
       </div>
-      <CopyButton text={text} label={row.fullLabel} onCopied={onCopied} disabled={!shown} />
+      <PlainCopyButton text={text} label={row.fullLabel} onCopied={onCopied} disabled={!shown} />
     </div>
   );
 }
