@@ -3,7 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 
 import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
 import * as formatValueModule from '../../../src/views/HandoffContextView/formatValue';
-import { nextRowsPerFrame, ROW_FRAME_BUDGET_MS, ROWS_FIRST_FRAME } from '../../../src/views/HandoffContextView/sections/CapturedFieldsSection';
+import { nextRowsPerFrame, ROW_FRAME_BUDGET_MS, ROWS_FIRST_FRAME, ROWS_PER_FRAME_MAX, ROWS_PER_FRAME_MIN } from '../../../src/views/HandoffContextView/sections/CapturedFieldsSection';
 import { TabOpenedContext } from '../../../src/views/common/tabOpened';
 import { DEFAULT_CONFIG, parseConfig } from '../../../src/config';
 import { parseHandoffContext } from '@polyai-context/model';
@@ -226,8 +226,9 @@ describe('at a glance', () => {
     expect(nextRowsPerFrame(20, ROW_FRAME_BUDGET_MS / 1.5)).toBe(30);
     expect(nextRowsPerFrame(20, 1)).toBe(40);
     // Never so few that a long list takes seconds, never so many that one frame stalls.
-    expect(nextRowsPerFrame(20, 1_000)).toBe(8);
-    expect(nextRowsPerFrame(80, 1)).toBe(100);
+    expect(nextRowsPerFrame(20, 1_000)).toBe(ROWS_PER_FRAME_MIN);
+    expect(nextRowsPerFrame(ROWS_PER_FRAME_MAX, 1)).toBe(ROWS_PER_FRAME_MAX);
+    expect(ROWS_PER_FRAME_MIN).toBeLessThan(ROWS_PER_FRAME_MAX);
   });
 
   it('formats each row once, with one number formatter, however many frames the list takes', async () => {

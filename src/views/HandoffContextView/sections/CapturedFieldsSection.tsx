@@ -20,7 +20,7 @@ import { useCurrency, useLocale, useStrings } from '../../../strings';
 
 /** Rows rendered with the tab, before it is opened: about a screen's worth, so opening it only shows them. */
 export const ROWS_FIRST_FRAME = 20;
-/** Rows the first frame after the opening adds, before a frame has been measured. */
+/** The pace the rows start at once the tab is opened, scaled by how long the opening's own frame took. */
 export const ROWS_PER_FRAME = 20;
 /**
  * How long a frame adding rows may take, all of it (the rows' rendering, the page's style, layout and paint):
@@ -28,8 +28,8 @@ export const ROWS_PER_FRAME = 20;
  */
 export const ROW_FRAME_BUDGET_MS = 25;
 /** Bounds of a frame's rows: never so few that 500 rows take seconds, never so many that one frame stalls. */
-const ROWS_PER_FRAME_MIN = 8;
-const ROWS_PER_FRAME_MAX = 100;
+export const ROWS_PER_FRAME_MIN = 8;
+export const ROWS_PER_FRAME_MAX = 60;
 
 /** The next frame's rows: the last frame's, scaled by how its length compares with the budget (at most doubled). */
 export function nextRowsPerFrame(rows: number, frameMs: number): number {
