@@ -220,11 +220,11 @@ describe('at a glance', () => {
   }, 30_000);
 
   it('sizes each frame of rows by how long the last frame took, within bounds', () => {
-    // A frame at the budget keeps its size; a shorter one grows (at most doubling), a longer one shrinks.
+    // A frame at the budget keeps its size; a shorter one grows (by at most half), a longer one shrinks.
     expect(nextRowsPerFrame(20, ROW_FRAME_BUDGET_MS)).toBe(20);
     expect(nextRowsPerFrame(20, ROW_FRAME_BUDGET_MS * 2)).toBe(10);
-    expect(nextRowsPerFrame(20, ROW_FRAME_BUDGET_MS / 1.5)).toBe(30);
-    expect(nextRowsPerFrame(20, 1)).toBe(40);
+    expect(nextRowsPerFrame(20, ROW_FRAME_BUDGET_MS / 1.25)).toBe(25);
+    expect(nextRowsPerFrame(20, 1)).toBe(30);
     // Never so few that a long list takes seconds, never so many that one frame stalls.
     expect(nextRowsPerFrame(20, 1_000)).toBe(ROWS_PER_FRAME_MIN);
     expect(nextRowsPerFrame(ROWS_PER_FRAME_MAX, 1)).toBe(ROWS_PER_FRAME_MAX);

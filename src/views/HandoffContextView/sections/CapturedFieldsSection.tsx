@@ -29,12 +29,16 @@ export const ROWS_PER_FRAME = 20;
 export const ROW_FRAME_BUDGET_MS = 25;
 /** Bounds of a frame's rows: never so few that 500 rows take seconds, never so many that one frame stalls. */
 export const ROWS_PER_FRAME_MIN = 8;
-export const ROWS_PER_FRAME_MAX = 60;
+export const ROWS_PER_FRAME_MAX = 50;
 
-/** The next frame's rows: the last frame's, scaled by how its length compares with the budget (at most doubled). */
+/**
+ * The next frame's rows: the last frame's, scaled by how its length compares with the budget. Growing by at
+ * most half a frame's rows: a row's cost varies with the machine's load, and a doubled frame overshot.
+ */
 export function nextRowsPerFrame(rows: number, frameMs: number): number {
-  const scaled = frameMs > 0 ? Math.round((rows * ROW_FRAME_BUDGET_MS) / frameMs) : rows * 2;
-  return Math.max(ROWS_PER_FRAME_MIN, Math.min(ROWS_PER_FRAME_MAX, rows * 2, scaled));
+  const most = Math.round(rows * 1.5);
+  const scaled = frameMs > 0 ? Math.round((rows * ROW_FRAME_BUDGET_MS) / frameMs) : most;
+  return Math.max(ROWS_PER_FRAME_MIN, Math.min(ROWS_PER_FRAME_MAX, most, scaled));
 }
 
 /**
