@@ -27,7 +27,8 @@ const FRAME_MS = 16;
 const KEYSTROKE_CASE = 'transcript-10000';
 const KEYSTROKE_WORD = 'refund';
 const KEYSTROKE_ROUNDS = 8;
-const GOALS = { typicalRatio: 1.2, fieldsCase: 'fields-500', fieldsFrameMs: FRAME_MS, coldRatio: 2, lifecycleGrowth: 0.05, transcript1000PaintedMs: 50, transcriptNoSlower: 0.1 };
+/** Issue 27's goals for 500 captured fields: the first screen as fast as Flex's Info tab, and no frame past 50 ms while the rest arrive. */
+const GOALS = { typicalRatio: 1.2, fieldsCase: 'fields-500', fieldsFirstRatio: 1.2, fieldsLongestFrameMs: 50, coldRatio: 2, lifecycleGrowth: 0.05, transcript1000PaintedMs: 50, transcriptNoSlower: 0.1 };
 const PAGE_TIMEOUT_MS = 120_000;
 
 const PREVIEW_CLI = path.join(ROOT, 'devtools', 'preview', 'cli.js'); // npm run preview
@@ -224,28 +225,20 @@ function goalsOf(renders, cold, lifecycle, keystrokes) {
       met: typical.ratio.paintedMs.median <= GOALS.typicalRatio,
     },
     {
-      goal: `${fields.label}: first rows painted within one frame (${GOALS.fieldsFrameMs} ms)`,
-      value: fields.rows.firstPaintedMs.median,
-      unit: 'ms',
-      target: GOALS.fieldsFrameMs,
-      detail: `${times(fields.rows.firstRatio.median)} Flex's Info tab (${ms(fields.info.paintedMs.median)} ms)`,
-      met: fields.rows.firstPaintedMs.median <= GOALS.fieldsFrameMs,
+      goal: `${fields.label}: first screen painted ≤ ${GOALS.fieldsFirstRatio}× Flex's Info tab`,
+      value: fields.rows.firstRatio.median,
+      unit: '×',
+      target: GOALS.fieldsFirstRatio,
+      detail: `first rows ${ms(fields.rows.firstPaintedMs.median)} vs Info ${ms(fields.info.paintedMs.median)} ms; paired ratios ${spread(fields.rows.firstRatio, times)}`,
+      met: fields.rows.firstRatio.median <= GOALS.fieldsFirstRatio,
     },
     {
-      goal: `${fields.label}: all rows painted within one frame (${GOALS.fieldsFrameMs} ms)`,
-      value: fields.rows.allPaintedMs.median,
-      unit: 'ms',
-      target: GOALS.fieldsFrameMs,
-      detail: `${ms(fields.rows.count.median)} rows over ${ms(fields.rows.commits.median)} frames; longest frame ${ms(fields.rows.longestFrameMs.median)} ms (max ${ms(fields.rows.longestFrameMs.max)})`,
-      met: fields.rows.allPaintedMs.median <= GOALS.fieldsFrameMs,
-    },
-    {
-      goal: `${fields.label}: no frame longer than ${GOALS.fieldsFrameMs} ms while the rows arrive`,
+      goal: `${fields.label}: no frame longer than ${GOALS.fieldsLongestFrameMs} ms while the rows arrive`,
       value: fields.rows.longestFrameMs.median,
       unit: 'ms',
-      target: GOALS.fieldsFrameMs,
-      detail: `median of the longest frame per sample; max ${ms(fields.rows.longestFrameMs.max)} ms`,
-      met: fields.rows.longestFrameMs.median <= GOALS.fieldsFrameMs,
+      target: GOALS.fieldsLongestFrameMs,
+      detail: `median of the longest frame per sample, max ${ms(fields.rows.longestFrameMs.max)} ms; all ${ms(fields.rows.count.median)} rows painted at ${ms(fields.rows.allPaintedMs.median)} ms, over ${ms(fields.rows.commits.median)} frames`,
+      met: fields.rows.longestFrameMs.median <= GOALS.fieldsLongestFrameMs,
     },
     {
       goal: `${thousand.label}: tab painted ≤ ${GOALS.transcript1000PaintedMs} ms`,
@@ -318,7 +311,7 @@ function tablesOf(renders, cold, lifecycle, keystrokes) {
       ],
     },
     {
-      caption: `Captured fields, rendered a frame's worth at a time: what the agent sees first and when every row is there`,
+      caption: `Captured fields: a screen's worth built with the tab, the rest once it is opened, a frame's worth at a time; what the agent sees first and when every row is there`,
       head: ['case', 'rows', 'first rows painted ms', 'first rows ÷ Info tab', 'all rows painted ms', 'frames', 'longest frame ms'],
       rows: rowsOf.map((found) => [found.label, ms(found.rows.count.median), spread(found.rows.firstPaintedMs, ms), spread(found.rows.firstRatio, times), spread(found.rows.allPaintedMs, ms), ms(found.rows.commits.median), spread(found.rows.longestFrameMs, ms)]),
     },
@@ -351,7 +344,7 @@ function tablesOf(renders, cold, lifecycle, keystrokes) {
 const METHOD = [
   'Real Flex: `npm run preview` in its own process and its page (`@twilio/flex-ui` from node_modules, the plugin\'s production bundle from `flex-plugin build` loaded through Flex\'s plugin manager, the local Functions and PolyAI stand-in behind it) in headless Chromium, software rendering, 1280 × 800. The harness (bench/page) is injected before the page\'s scripts and drives Flex through the preview\'s reservation desk and Flex\'s own actions.',
   'Each sample rings a fresh task in (TaskRouter\'s reservation, accepted, selected with `SelectTask`), then opens each tab once with Flex\'s `SetComponentState`, as a click on its header does, at the start of a frame. Flex keeps its tabs mounted from the moment a task shows (hidden while not selected) and the PolyAI tab builds its content with the canvas too, so both show content already there. Every tab is read the same way, after each frame is painted (the DOM and the point of Flex\'s fade that frame showed): **committed** is to its content in the DOM inside the selected tab (React\'s commit), **painted** to the first frame that shows it, **fade-in ended** to the first frame after Flex\'s fade-in (visibility and opacity over 0.15 s, the same for every tab) ended. Baseline: Flex\'s own Info tab (`TaskInfoPanel`) for the same task; for reference, the harness also adds a tab holding Flex\'s `TaskInfoPanel` mounted on the click (the baseline before the PolyAI tab was built with the canvas). Which tab opens first rotates by round; ratios are paired per task.',
-  `Captured-field rows are timed from the opening to each frame that adds rows (the tab renders them a frame's worth at a time): the first such frame painted is what the agent sees first, the last is every row there. ${ROUNDS} rounds after ${WARM_UP_ROUNDS} warm-up rounds per case. The model keeps at most 500 captured fields, so the 2,000-field case renders 500 rows and its notice.`,
+  `Captured-field rows are timed from the opening to each frame that adds rows (the tab builds a screen's worth of rows before it is opened and the rest once opened, each frame's rows sized by how long the last frame took): the first such frame painted is what the agent sees first (paired with Flex's Info tab; goal ${GOALS.fieldsFirstRatio}×), the last is every row there (reported, no goal), and the longest frame is the longest time between two painted frames that added rows, the first counted from the click (goal ${GOALS.fieldsLongestFrameMs} ms). ${ROUNDS} rounds after ${WARM_UP_ROUNDS} warm-up rounds per case. The model keeps at most 500 captured fields, so the 2,000-field case renders 500 rows and its notice.`,
   'Transcript cases: the typical handoff\'s task, whose tab requests its transcript from the `polyai-conversation` Function once opened; the page answers that request at once (no network wait) with the Function\'s body for a call of N turns (the Conversations API fixture\'s turns repeated and numbered, made before timing), so the plugin\'s own request, parse and virtualised list are what is timed; **painted** runs to the frame that shows the first transcript rows.',
   `Transcript search: in a fresh task of the ${KEYSTROKE_CASE} case, the word "${KEYSTROKE_WORD}" typed one letter per frame into the tab's search box, each letter's \`input\` event dispatched at the start of a frame and timed to that frame painted; baseline: a plain controlled React input added to the same page, typed the same way in the same round (which goes first alternating). The tab's box searches once typing pauses (debounced): that update is timed from its timer firing to the highlights committed. ${KEYSTROKE_ROUNDS} rounds after one warm-up round.`,
   `First opening in a page: one fresh Flex page per sample (${COLD_RUNS} per tab), each tab's first opening, timed as above; Flex's own Info tab has mounted with the canvas by then, and so has the PolyAI tab (Paste's styles and theme set up before the click). Task after task: the ${LIFECYCLE_CASE} task rung in, accepted, one tab opened and painted, the task removed, ${LIFECYCLE_AT.at(-1)} times per page; snapshots after two forced GCs (CDP \`HeapProfiler.collectGarbage\`), heap from \`Runtime.getHeapUsage\`, DOM nodes and listeners from \`Memory.getDOMCounters\`.`,

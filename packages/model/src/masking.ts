@@ -80,7 +80,12 @@ export function isSensitivePath(segments: ReadonlyArray<string | number>, patter
   if (patterns.length === 0) return false;
   const leaf = segments[segments.length - 1];
   if (typeof leaf === 'string' && LAST_FOUR_KEY.test(normaliseKey(leaf))) return false;
-  return segments.some((segment) => typeof segment === 'string' && patterns.some((pattern) => pattern.test(normaliseKey(segment))));
+  // Each key normalised once, not once per pattern: a task's 500 captured fields meet about 40 patterns each.
+  return segments.some((segment) => {
+    if (typeof segment !== 'string') return false;
+    const key = normaliseKey(segment);
+    return patterns.some((pattern) => pattern.test(key));
+  });
 }
 
 /** True when a value is shown masked: its path is sensitive and it is not already masked at its source. */

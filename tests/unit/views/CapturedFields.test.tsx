@@ -1,9 +1,10 @@
-import React from 'react';
+import React, { useState } from 'react';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 
 import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
 import * as formatValueModule from '../../../src/views/HandoffContextView/formatValue';
-import { ROWS_FIRST_FRAME } from '../../../src/views/HandoffContextView/sections/CapturedFieldsSection';
+import { nextRowsPerFrame, ROW_FRAME_BUDGET_MS, ROWS_FIRST_FRAME, ROWS_PER_FRAME_MAX, ROWS_PER_FRAME_MIN } from '../../../src/views/HandoffContextView/sections/CapturedFieldsSection';
+import { TabOpenedContext } from '../../../src/views/common/tabOpened';
 import { DEFAULT_CONFIG, parseConfig } from '../../../src/config';
 import { parseHandoffContext } from '@polyai-context/model';
 import type { SupportedLanguage } from '../../../src/strings';
@@ -186,6 +187,49 @@ describe('at a glance', () => {
     fireEvent.click(within(card).getByRole('button', { name: 'Show Card Number' }));
     expect(card).toHaveTextContent('4111111111111111');
   }, 30_000);
+
+  it('builds a screen of rows while the tab is hidden, and every row once the agent opens it', async () => {
+    // Flex keeps the tab mounted and hidden until it is opened: a hidden tab (this task's or another's)
+    // must not spend the agent's frames on rows nobody sees, and must lose none of them once shown.
+    let open = (): void => undefined;
+    function OpenedLater({ children }: { children: React.ReactNode }): JSX.Element {
+      const [opened, setOpened] = useState(false);
+      open = () => setOpened(true);
+      return <TabOpenedContext.Provider value={opened}>{children}</TabOpenedContext.Provider>;
+    }
+    const many = Object.fromEntries(Array.from({ length: 100 }, (_, index) => [`field_${String(index).padStart(3, '0')}`, `value ${index}`]));
+    renderWithPaste(
+      <OpenedLater>
+        <HandoffContextView context={parseHandoffContext({ polyai: { data: many } })} config={DEFAULT_CONFIG} />
+      </OpenedLater>,
+    );
+    const rowHeaders = () => fields().querySelectorAll('[role="rowheader"]');
+    await act(async () => {
+      for (let frame = 0; frame < 10; frame += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+    });
+    expect(rowHeaders()).toHaveLength(ROWS_FIRST_FRAME);
+    expect(fields().querySelector('table')).toHaveAttribute('aria-busy', 'true');
+    // Copy all is whole while the rest wait.
+    fireEvent.click(screen.getByRole('button', { name: 'Copy all' }));
+    await waitFor(() => expect(clipboard).toHaveLength(1));
+    expect(clipboard[0].split('\n')).toContain('Field 099: value 99');
+    act(() => open());
+    await waitFor(() => expect(rowHeaders()).toHaveLength(100), { timeout: 10_000 });
+    expect(fields().querySelector('table')).toHaveAttribute('aria-busy', 'false');
+    expect(rowHeaders()[99].closest('tr')).toHaveTextContent('Field 099value 99');
+  }, 30_000);
+
+  it('sizes each frame of rows by how long the last frame took, within bounds', () => {
+    // A frame at the budget keeps its size; a shorter one grows (by at most half), a longer one shrinks.
+    expect(nextRowsPerFrame(20, ROW_FRAME_BUDGET_MS)).toBe(20);
+    expect(nextRowsPerFrame(20, ROW_FRAME_BUDGET_MS * 2)).toBe(10);
+    expect(nextRowsPerFrame(20, ROW_FRAME_BUDGET_MS / 1.25)).toBe(25);
+    expect(nextRowsPerFrame(20, 1)).toBe(30);
+    // Never so few that a long list takes seconds, never so many that one frame stalls.
+    expect(nextRowsPerFrame(20, 1_000)).toBe(ROWS_PER_FRAME_MIN);
+    expect(nextRowsPerFrame(ROWS_PER_FRAME_MAX, 1)).toBe(ROWS_PER_FRAME_MAX);
+    expect(ROWS_PER_FRAME_MIN).toBeLessThan(ROWS_PER_FRAME_MAX);
+  });
 
   it('formats each row once, with one number formatter, however many frames the list takes', async () => {
     // Rows already shown must not render again as later frames add rows: 500 rows re-rendered on each of

@@ -1,4 +1,4 @@
-import React, { useCallback, useEffect, useState } from 'react';
+import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Heading } from '@twilio-paste/core/heading';
 import { Table, THead, Th, Tr } from '@twilio-paste/core/table';
@@ -6,32 +6,66 @@ import { Text } from '@twilio-paste/core/text';
 import { css, styled } from '@twilio-paste/styling-library';
 
 import { ClampedText } from '../../common/ClampedText';
-import { CopyButton } from '../../common/CopyButton';
+import { PlainCopyButton } from '../../common/CopyButton';
 import { PartBoundary } from '../../common/PartBoundary';
 import { SafeValue } from '../../common/SafeValue';
 import { Section } from '../../common/Section';
 import { useAnnouncement } from '../../common/useAnnouncement';
+import { useTabOpened } from '../../common/tabOpened';
 import type { FieldGroup, FieldRow } from '@polyai-context/model';
 import { SensitiveText } from '../fields/SensitiveText';
 import { formatValue } from '../formatValue';
 import type { CapturedField } from '@polyai-context/model';
 import { useCurrency, useLocale, useStrings } from '../../../strings';
 
-/**
- * Rows rendered in the first frame, then per later frame: about 0.5 ms each, so a frame (16 ms) stays within
- * budget however many fields PolyAI captured; 500 rows complete in ~25 frames.
- */
+/** Rows rendered with the tab, before it is opened: about a screen's worth, so opening it only shows them. */
 export const ROWS_FIRST_FRAME = 20;
+/** The pace the rows start at once the tab is opened, scaled by how long the opening's own frame took. */
 export const ROWS_PER_FRAME = 20;
+/**
+ * How long a frame adding rows may take, all of it (the rows' rendering, the page's style, layout and paint):
+ * half the longest frame allowed (50 ms), leaving room for Flex's own work on a busy machine.
+ */
+export const ROW_FRAME_BUDGET_MS = 25;
+/** Bounds of a frame's rows: never so few that 500 rows take seconds, never so many that one frame stalls. */
+export const ROWS_PER_FRAME_MIN = 8;
+export const ROWS_PER_FRAME_MAX = 50;
 
-/** How many of `total` rows to render: a first frame's worth at once, the rest a frame's worth at a time. */
-function useProgressiveCount(total: number): number {
+/**
+ * The next frame's rows: the last frame's, scaled by how its length compares with the budget. Growing by at
+ * most half a frame's rows: a row's cost varies with the machine's load, and a doubled frame overshot.
+ */
+export function nextRowsPerFrame(rows: number, frameMs: number): number {
+  const most = Math.round(rows * 1.5);
+  const scaled = frameMs > 0 ? Math.round((rows * ROW_FRAME_BUDGET_MS) / frameMs) : most;
+  return Math.max(ROWS_PER_FRAME_MIN, Math.min(ROWS_PER_FRAME_MAX, most, scaled));
+}
+
+/**
+ * How many of `total` rows to render: a screen's worth with the tab, built hidden before the agent opens it;
+ * once opened, the rest a frame at a time, each frame's rows sized by how long the last frame took (from one
+ * animation frame to the next: rendering, style, layout and paint). A tab not yet opened, this task's or
+ * another's, costs the agent no more than its first rows.
+ */
+function useProgressiveCount(total: number, opened: boolean): number {
   const [count, setCount] = useState(() => Math.min(total, ROWS_FIRST_FRAME));
+  const pace = useRef<{ rows: number; frameAt: number | null }>({ rows: ROWS_PER_FRAME, frameAt: null });
   useEffect(() => {
-    if (count >= total) return undefined;
-    const frame = requestAnimationFrame(() => setCount((current) => Math.min(total, current + ROWS_PER_FRAME)));
+    if (!opened || count >= total) return undefined;
+    let frame = requestAnimationFrame(function addRows(at: number) {
+      const previous = pace.current.frameAt;
+      pace.current.frameAt = at;
+      if (previous === null) {
+        // The opening's own frame shows the tab; the rows start on the next.
+        frame = requestAnimationFrame(addRows);
+        return;
+      }
+      const rows = nextRowsPerFrame(pace.current.rows, at - previous);
+      pace.current.rows = rows;
+      setCount((current) => Math.min(total, current + rows));
+    });
     return () => cancelAnimationFrame(frame);
-  }, [count, total]);
+  }, [count, total, opened]);
   return Math.min(count, total);
 }
 
@@ -52,7 +86,7 @@ interface FieldValueProps {
 
 /**
  * The rows' cells, styled once by their table body as Paste's TBody, Td and Text style them one element at a
- * time: a row is plain table cells plus its buttons, so 500 rows cost a fraction of the styled elements.
+ * time: a row is plain table cells, spans and a plain copy button, so 500 rows cost a fraction of the styled elements.
  */
 const FieldRows = styled.tbody(
   css({
@@ -62,7 +96,6 @@ const FieldRows = styled.tbody(
       borderStyle: 'solid',
       borderColor: 'colorBorderWeaker',
       borderWidth: 'borderWidth0',
-      borderBottomWidth: 'borderWidth10',
       color: 'colorText',
       fontSize: 'fontSize30',
       lineHeight: 'lineHeight30',
@@ -73,11 +106,35 @@ const FieldRows = styled.tbody(
       verticalAlign: 'inherit',
       wordWrap: 'break-word',
     },
-    // Paste's TBody drops the last row's bottom border on its cells.
-    '& > tr:last-of-type > td': { borderBottomWidth: 'borderWidth0' },
+    // A line between rows, none after the last, as Paste's TBody draws them; drawn above each row after the
+    // first, so a row added at the end restyles only itself (a last-of-type rule restyles every row before it).
+    '& > tr + tr > td': { borderTopWidth: 'borderWidth10' },
     '& > tr > td:first-of-type > span': { fontWeight: 'fontWeightSemibold', wordBreak: 'break-word' },
     '& > tr > td > div': { display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', columnGap: 'space20' },
     '& > tr > td > div > div': { minWidth: '0', wordBreak: 'break-word' },
+    // The row's copy button, as Paste's Button draws its secondary_icon variant at icon_small size.
+    '& > tr > td > div > button': {
+      appearance: 'none',
+      background: 'none',
+      display: 'inline-block',
+      border: 'none',
+      outline: 'none',
+      transition: 'background-color 100ms ease-in, box-shadow 100ms ease-in, color 100ms ease-in',
+      fontFamily: 'inherit',
+      fontWeight: 'fontWeightSemibold',
+      textDecoration: 'none',
+      position: 'relative',
+      margin: 'space0',
+      padding: 'space20',
+      borderRadius: 'borderRadius20',
+      width: 'auto',
+      cursor: 'pointer',
+      color: 'colorTextIcon',
+      '&:hover, &:active': { color: 'colorText' },
+      '&:focus': { color: 'colorText', boxShadow: 'shadowFocus' },
+      '&:active': { boxShadow: 'none' },
+      '&:disabled': { cursor: 'not-allowed', color: 'colorTextWeaker', boxShadow: 'none' },
+    },
   }),
 );
 
@@ -91,7 +148,7 @@ function FieldValue({ row, textOf, shown, onToggle, onCopied }: FieldValueProps)
           {(visible) => (row.sensitive ? <SensitiveText text={visible} label={row.fullLabel} sensitive revealed={shown} onToggle={onToggle} /> : <SafeValue text={visible} />)}
         </ClampedText>
       </div>
-      <CopyButton text={text} label={row.fullLabel} onCopied={onCopied} disabled={!shown} />
+      <PlainCopyButton text={text} label={row.fullLabel} onCopied={onCopied} disabled={!shown} />
     </div>
   );
 }
@@ -107,8 +164,8 @@ interface CapturedFieldRowProps extends Omit<FieldValueProps, 'onToggle'> {
 const CapturedFieldRow = React.memo(function CapturedFieldRow({ row, textOf, shown, onToggle, onCopied }: CapturedFieldRowProps): JSX.Element {
   return (
     <tr>
-      {/* A row header drawn as a cell: the body drops the last row's border on cells, which a row's <th>
-          would keep under the label column alone. */}
+      {/* A row header drawn as a cell: the body draws the lines between rows on cells, which a row's <th>
+          would leave out under the label column. */}
       <td role="rowheader">
         <span title={row.field.path}>{row.label}</span>
       </td>
@@ -121,6 +178,54 @@ const CapturedFieldRow = React.memo(function CapturedFieldRow({ row, textOf, sho
   );
 });
 
+interface FieldGroupTableProps {
+  group: FieldGroup;
+  /** Of the group's rows, how many are rendered so far. */
+  shownRows: number;
+  heading: string | null;
+  textOf: (field: CapturedField) => string;
+  revealed: ReadonlySet<string>;
+  onToggle: (path: string) => void;
+  onCopied: (message: string) => void;
+}
+
+/**
+ * One group's heading and table. Memoised: a frame adding rows renders the group they join, not every group
+ * shown so far (their Paste heading and table styled again on each of those frames).
+ */
+const FieldGroupTable = React.memo(function FieldGroupTable({ group, shownRows, heading, textOf, revealed, onToggle, onCopied }: FieldGroupTableProps): JSX.Element {
+  const t = useStrings();
+  return (
+    <Box marginBottom="space40">
+      {heading && (
+        <Heading as="h4" variant="heading50">
+          {heading}
+        </Heading>
+      )}
+      <Table variant="borderless" tableLayout="fixed" aria-busy={shownRows < group.rows.length}>
+        <THead>
+          <Tr>
+            <Th>{t('PolyaiContextFieldColumn')}</Th>
+            <Th>{t('PolyaiContextValueColumn')}</Th>
+          </Tr>
+        </THead>
+        <FieldRows>
+          {group.rows.slice(0, shownRows).map((row) => (
+            <CapturedFieldRow
+              key={row.field.path}
+              row={row}
+              textOf={textOf}
+              shown={!row.sensitive || revealed.has(row.field.path)}
+              onToggle={onToggle}
+              onCopied={onCopied}
+            />
+          ))}
+        </FieldRows>
+      </Table>
+    </Box>
+  );
+});
+
 /** Everything else PolyAI captured, grouped by parent, with copy and (for sensitive values) reveal. */
 export function CapturedFieldsSection({ groups, revealed, onToggle }: CapturedFieldsSectionProps): JSX.Element {
   const t = useStrings();
@@ -130,7 +235,7 @@ export function CapturedFieldsSection({ groups, revealed, onToggle }: CapturedFi
   const textOf = useCallback((field: CapturedField) => formatValue(field, t, locale, currency), [t, locale, currency]);
   const rowCount = groups.reduce((sum, group) => sum + group.rows.length, 0);
   // Copy all (the view's, over every row of `groups`) and reveal work while the rest are still being rendered.
-  let budget = useProgressiveCount(rowCount);
+  let budget = useProgressiveCount(rowCount, useTabOpened());
 
   return (
     <Section id="fields" title={t('PolyaiContextFieldsHeading')}>
@@ -141,39 +246,22 @@ export function CapturedFieldsSection({ groups, revealed, onToggle }: CapturedFi
       ) : (
         <>
           {groups.map((group, index) => {
-            const rows = group.rows.slice(0, budget);
-            budget -= rows.length;
-            if (rows.length === 0) return null;
+            const shownRows = Math.min(budget, group.rows.length);
+            budget -= shownRows;
+            if (shownRows === 0) return null;
             // Top-level values need a heading only when an admin's order put a group above them.
             const heading = group.label ?? (index > 0 ? t('PolyaiContextOtherFieldsGroup') : null);
             return (
-              <Box key={group.key ?? ''} marginBottom="space40">
-                {heading && (
-                  <Heading as="h4" variant="heading50">
-                    {heading}
-                  </Heading>
-                )}
-                <Table variant="borderless" tableLayout="fixed" aria-busy={rows.length < group.rows.length}>
-                  <THead>
-                    <Tr>
-                      <Th>{t('PolyaiContextFieldColumn')}</Th>
-                      <Th>{t('PolyaiContextValueColumn')}</Th>
-                    </Tr>
-                  </THead>
-                  <FieldRows>
-                    {rows.map((row) => (
-                      <CapturedFieldRow
-                        key={row.field.path}
-                        row={row}
-                        textOf={textOf}
-                        shown={!row.sensitive || revealed.has(row.field.path)}
-                        onToggle={onToggle}
-                        onCopied={announce}
-                      />
-                    ))}
-                  </FieldRows>
-                </Table>
-              </Box>
+              <FieldGroupTable
+                key={group.key ?? ''}
+                group={group}
+                shownRows={shownRows}
+                heading={heading}
+                textOf={textOf}
+                revealed={revealed}
+                onToggle={onToggle}
+                onCopied={announce}
+              />
             );
           })}
           {region}
