@@ -1,6 +1,5 @@
 import React, { useMemo, useRef, useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
-import { Stack } from '@twilio-paste/core/stack';
 
 import { AtAGlance } from './AtAGlance';
 import { contextAsText } from './contextAsText';
@@ -96,7 +95,10 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
   return (
     <ScrollArea padding="space40" overflowY="auto" overflowX="hidden" height="100%" color="colorText" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context" tabIndex={0}>
       <CurrencyContext.Provider value={currency}>
-        <Stack orientation="vertical" spacing="space40">
+        {/* A flex column, not Paste's Stack: Stack keys its children by their position among those shown, so the
+            not-loaded note going away when the whole handoff arrived remounted every section after it (the
+            transcript fetched again, its search and reveals lost). */}
+        <Box display="flex" flexDirection="column" rowGap="space40">
           {/* At a glance first, then any warning: the agent reads "Verified" before the small print. */}
           {hasData && (
             <PartBoundary part="section" resetKey={context}>
@@ -161,7 +163,7 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
               </Cell>
             )}
           </Box>
-        </Stack>
+        </Box>
       </CurrencyContext.Provider>
     </ScrollArea>
   );
