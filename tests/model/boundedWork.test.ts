@@ -3,6 +3,7 @@
  * in reads (proxies count every property read), not timed: the figures in ms are in docs/SECURITY.md.
  */
 import { DEFAULT_LIMITS, parseConversation, parseHandoffContext } from '@polyai-context/model';
+import { rowsOf } from '../support/conversationRows';
 
 /** Most reads a walk may make: maxFields × 20 visits (VISITS_PER_FIELD), plus a little for the envelope. */
 const MAX_READS = DEFAULT_LIMITS.maxFields * 20 + 50;
@@ -65,7 +66,7 @@ describe('bounded work on any object', () => {
     turns[3] = { user_input: 'hello' };
     const { proxy, reads } = counted(turns);
     const conversation = parseConversation({ turns: proxy });
-    expect(conversation.turns.map((turn) => turn.text)).toEqual(['hello']);
+    expect(rowsOf(conversation.turns).map((turn) => turn.text)).toEqual(['hello']);
     expect(conversation.truncated).toBe(true);
     expect(reads()).toBeLessThanOrEqual(20_000 + 10);
   });

@@ -19,6 +19,7 @@ import {
   type CapturedField,
 } from '@polyai-context/model';
 import { enUS, formatString, type Translate } from '../../src/strings';
+import { rowsOf } from '../support/conversationRows';
 
 const t: Translate = (key, values) => formatString(enUS[key], values);
 const field = (value: string | number): CapturedField => ({ path: 'x', segments: ['x'], label: 'X', value, kind: typeof value === 'number' ? 'number' : 'string' });
@@ -82,7 +83,7 @@ describe('values read as written', () => {
     const context = parseHandoffContext({ polyai: { data: { summary: `${'a'.repeat(9_999)}${emoji}`, [`${'k'.repeat(199)}${emoji}`]: 1 } } });
     expect(context.summary).toBe(`${'a'.repeat(9_999)}…`);
     expect(context.fields[0].segments[0]).toBe(`${'k'.repeat(199)}…`);
-    const turns = parseConversation({ turns: [{ user_input: `${'b'.repeat(4_999)}${emoji}` }] }).turns;
+    const turns = rowsOf(parseConversation({ turns: [{ user_input: `${'b'.repeat(4_999)}${emoji}` }] }).turns);
     expect(turns[0].text).toBe(`${'b'.repeat(4_999)}…`);
     for (const text of [context.summary ?? '', String(context.fields[0].segments[0]), turns[0].text]) expect(Buffer.from(text).toString()).toBe(text);
   });

@@ -39,6 +39,18 @@ export interface ConversationTurn {
   outOfDomain: boolean;
 }
 
+/**
+ * A transcript's rows. Each is read from its PolyAI turn into its typed form the first time it is asked for
+ * (a row shown, a search, "Copy all"), then kept: a 10,000-turn call opens without reading every turn first.
+ * What the rows are, and whether any is cut, is known from the start (see `scanTurns`).
+ */
+export interface ConversationTurns {
+  /** How many rows the transcript has. */
+  readonly length: number;
+  /** Row `index` (0 ≤ index < length), the same object each time it is asked for; undefined outside the rows. */
+  at(index: number): ConversationTurn | undefined;
+}
+
 export interface Conversation {
   /** `conversationId` (the Twilio Call SID on Twilio calls). */
   id: string | null;
@@ -51,7 +63,7 @@ export interface Conversation {
   /** `inProgress`; null when PolyAI did not say. */
   inProgress: boolean | null;
   language: string | null;
-  turns: ConversationTurn[];
+  turns: ConversationTurns;
   /** What the assistant ran (`functionEvents`), in order; see functionEvents.ts for how it is read. */
   functionEvents: FunctionEvent[];
   /** `tags`. */
@@ -95,7 +107,7 @@ const EMPTY: Conversation = Object.freeze({
   handoffDestination: null,
   inProgress: null,
   language: null,
-  turns: [],
+  turns: Object.freeze({ length: 0, at: () => undefined }),
   functionEvents: [],
   tags: [],
   note: null,
@@ -107,9 +119,9 @@ const EMPTY: Conversation = Object.freeze({
   truncated: false,
 });
 
-/** A fresh empty conversation (the lists are not shared with any other result). */
+/** A fresh empty conversation (its lists are not shared with any other result; it has no rows to change). */
 function empty(truncated = false): Conversation {
-  return { ...EMPTY, turns: [], functionEvents: [], tags: [], unread: [], truncated };
+  return { ...EMPTY, functionEvents: [], tags: [], unread: [], truncated };
 }
 
 export function parseConversation(body: unknown, limits: ConversationLimits = CONVERSATION_LIMITS): Conversation {
@@ -143,19 +155,8 @@ function read(body: unknown, limits: ConversationLimits): Conversation {
   const record = root as JsonRecord;
   const bounds: Bounds = { limits, truncated: false };
 
-  const turns: ConversationTurn[] = [];
   const rawTurns = own(record, 'turns');
-  if (Array.isArray(rawTurns)) {
-    // At most maxTurns entries are read, whatever length the list claims (sparse lists, proxies).
-    const scanned = Math.min(rawTurns.length, limits.maxTurns);
-    if (rawTurns.length > scanned) bounds.truncated = true;
-    for (let i = 0; i < scanned; i += 1) {
-      const raw = rawTurns[i];
-      if (!isRecord(raw)) continue;
-      if (!room(turns, bounds)) break;
-      readTurn(raw, turns, bounds);
-    }
-  }
+  const turns = Array.isArray(rawTurns) ? scanTurns(rawTurns, bounds) : EMPTY.turns;
   const inProgress = own(record, 'inProgress');
   const unread: string[] = [];
   const rawEvents = own(record, 'functionEvents');
@@ -212,52 +213,111 @@ function readTags(value: unknown, bounds: Bounds, unread: string[]): string[] {
  * One PolyAI turn holds the caller's input (speech, keys, or silence) and the agent's answer: up to two rows,
  * caller first. The turn's intents and entities were found in the caller's input, so they go on the caller's
  * row (on the agent's when the caller's row is empty).
+ *
+ * The rows are found in one cheap pass over the turns: which halves make a row, the badges of the turns that
+ * have any, and everything that marks the conversation cut (too many turns, a text or a list over its limit),
+ * so `truncated` is whole before any row is read. Each row is then read in full when first asked for. The
+ * body is read then too: whoever parses it hands it over and does not change it afterwards.
  */
-function readTurn(raw: JsonRecord, turns: ConversationTurn[], bounds: Bounds): void {
-  const intents = badgeTexts(own(raw, 'intents'), bounds);
-  const entities = readEntities(own(raw, 'entities'), bounds);
-  const silence = own(raw, 'is_silence') === true;
-  const outOfDomain = own(raw, 'is_ood') === true;
-
-  const said = text(own(raw, 'user_input'), bounds) ?? '';
-  const dtmf = readDtmf(own(raw, 'user_input_dtmf'));
-  // parseConversation checked there is room for this row; the answer's row checks its own.
-  const callerRow = said !== '' || dtmf !== null || silence || outOfDomain;
-  if (callerRow) {
-    turns.push({
-      index: turns.length,
-      speaker: 'caller',
-      text: said,
-      dtmf,
-      translation: differentText(own(raw, 'translated_user_input'), said, bounds),
-      time: toTime(own(raw, 'user_input_datetime')),
-      intents,
-      entities,
-      silence,
-      outOfDomain,
-    });
+function scanTurns(rawTurns: unknown[], bounds: Bounds): ConversationTurns {
+  const { maxTurns } = bounds.limits;
+  // At most maxTurns entries are read, whatever length the list claims (sparse lists, proxies).
+  const scanned = Math.min(rawTurns.length, maxTurns);
+  if (rawTurns.length > scanned) bounds.truncated = true;
+  /** Per row: its turn's place in the list, times two, plus one for the agent's half; and the turn itself. */
+  const sources: number[] = [];
+  const records: JsonRecord[] = [];
+  const badgesOf = new Map<number, TurnBadges>();
+  for (let i = 0; i < scanned; i += 1) {
+    const raw = rawTurns[i];
+    if (!isRecord(raw)) continue;
+    if (sources.length >= maxTurns) {
+      bounds.truncated = true;
+      break;
+    }
+    const badges = readBadges(raw, bounds);
+    const callerRow = hasCallerRow(raw, bounds);
+    if (callerRow) {
+      sources.push(i * 2);
+      records.push(raw);
+      // The translation is read with its row; only whether it is over the limit is needed now.
+      overLimit(own(raw, 'translated_user_input'), bounds);
+    }
+    if (text(own(raw, 'agent_response'), bounds) !== null) {
+      if (sources.length >= maxTurns) bounds.truncated = true;
+      else {
+        sources.push(i * 2 + 1);
+        records.push(raw);
+        overLimit(own(raw, 'english_agent_response'), bounds);
+      }
+    }
+    if (badges !== null && (callerRow || sources[sources.length - 1] === i * 2 + 1)) badgesOf.set(i, badges);
   }
-  const answered = text(own(raw, 'agent_response'), bounds);
-  if (answered === null || !room(turns, bounds)) return;
-  turns.push({
-    index: turns.length,
-    speaker: 'agent',
-    text: answered,
-    dtmf: null,
-    translation: differentText(own(raw, 'english_agent_response'), answered, bounds),
-    time: toTime(own(raw, 'agent_response_datetime')),
-    intents: callerRow ? NONE : intents,
-    entities: callerRow ? NO_ENTITIES : entities,
-    silence: false,
-    outOfDomain: false,
-  });
+  const rows: Array<ConversationTurn | undefined> = new Array(sources.length);
+  return {
+    length: sources.length,
+    at(index) {
+      if (!Number.isInteger(index) || index < 0 || index >= sources.length) return undefined;
+      let row = rows[index];
+      if (row === undefined) {
+        const source = sources[index];
+        const turn = source >> 1;
+        const agent = (source & 1) === 1;
+        // The agent's row carries the turn's badges only when the caller's half made no row of its own.
+        const badges = agent && index > 0 && sources[index - 1] === turn * 2 ? null : (badgesOf.get(turn) ?? null);
+        row = readRow(records[index], index, agent, badges, bounds.limits);
+        rows[index] = row;
+      }
+      return row;
+    },
+  };
 }
 
-/** Whether another row fits; marks the conversation cut when it does not. */
-function room(turns: ConversationTurn[], bounds: Bounds): boolean {
-  if (turns.length < bounds.limits.maxTurns) return true;
-  bounds.truncated = true;
-  return false;
+interface TurnBadges {
+  intents: string[];
+  entities: TurnEntity[];
+}
+
+/** A turn's intents and entities, or null for none; read in the first pass so a list over its limit is known. */
+function readBadges(raw: JsonRecord, bounds: Bounds): TurnBadges | null {
+  const intents = badgeTexts(own(raw, 'intents'), bounds);
+  const entities = readEntities(own(raw, 'entities'), bounds);
+  return intents === NONE && entities === NO_ENTITIES ? null : { intents, entities };
+}
+
+function hasCallerRow(raw: JsonRecord, bounds: Bounds): boolean {
+  return text(own(raw, 'user_input'), bounds) !== null || own(raw, 'is_silence') === true || own(raw, 'is_ood') === true || readDtmf(own(raw, 'user_input_dtmf')) !== null;
+}
+
+/** Marks the conversation cut when `value` is a text over the limit (as reading it will cut it). */
+function overLimit(value: unknown, bounds: Bounds): void {
+  if (typeof value === 'string' && value.length > bounds.limits.maxTextChars) text(value, bounds);
+}
+
+/** One row read in full: every value through `own`, which never throws, so neither does a row asked for late. */
+function readRow(raw: JsonRecord, index: number, agent: boolean, badges: TurnBadges | null, limits: ConversationLimits): ConversationTurn {
+  // Whatever cuts a text again here was counted by the first pass.
+  const bounds: Bounds = { limits, truncated: false };
+  const intents = badges?.intents ?? NONE;
+  const entities = badges?.entities ?? NO_ENTITIES;
+  if (agent) {
+    const answered = text(own(raw, 'agent_response'), bounds) ?? '';
+    const translation = differentText(own(raw, 'english_agent_response'), answered, bounds);
+    return { index, speaker: 'agent', text: answered, dtmf: null, translation, time: toTime(own(raw, 'agent_response_datetime')), intents, entities, silence: false, outOfDomain: false };
+  }
+  const said = text(own(raw, 'user_input'), bounds) ?? '';
+  return {
+    index,
+    speaker: 'caller',
+    text: said,
+    dtmf: readDtmf(own(raw, 'user_input_dtmf')),
+    translation: differentText(own(raw, 'translated_user_input'), said, bounds),
+    time: toTime(own(raw, 'user_input_datetime')),
+    intents,
+    entities,
+    silence: own(raw, 'is_silence') === true,
+    outOfDomain: own(raw, 'is_ood') === true,
+  };
 }
 
 function text(value: unknown, bounds: Bounds): string | null {

@@ -1,6 +1,5 @@
 import React, { useMemo, useRef, useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
-import { Stack } from '@twilio-paste/core/stack';
 
 import { AtAGlance } from './AtAGlance';
 import { contextAsText } from './contextAsText';
@@ -63,6 +62,15 @@ function Cell({ children, wide = false, resetKey }: { children: React.ReactNode;
 
 const UNREACHABLE: NotLoadedPhase = { status: 'unreachable' };
 
+/**
+ * A part above the sections, spaced from what follows as Paste's Stack spaced it. Not Stack itself: Stack keys
+ * its children by their place among those shown, so the not-loaded note going away when the whole handoff
+ * arrived remounted every section after it (the transcript fetched again, its search and reveals lost).
+ */
+function Above({ children }: { children: React.ReactNode }): JSX.Element {
+  return <Box marginBottom="space40">{children}</Box>;
+}
+
 /** The whole tab body for one handoff context: plain props in, Paste out, no Flex. */
 export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcript, verdict, notLoadedPhase = UNREACHABLE, taskCreatedAt = null }: HandoffContextViewProps): JSX.Element {
   const t = useStrings();
@@ -96,20 +104,26 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
   return (
     <ScrollArea padding="space40" overflowY="auto" overflowX="hidden" height="100%" color="colorText" aria-label={t('PolyaiContextRegionLabel')} role="region" data-testid="polyai-context" tabIndex={0}>
       <CurrencyContext.Provider value={currency}>
-        <Stack orientation="vertical" spacing="space40">
+        <Box>
           {/* At a glance first, then any warning: the agent reads "Verified" before the small print. */}
           {hasData && (
-            <PartBoundary part="section" resetKey={context}>
-              <AtAGlance context={context} thresholds={config.confidenceThresholds} copyAllText={copyAllText} record={record} taskCreatedAt={taskCreatedAt} />
-            </PartBoundary>
+            <Above>
+              <PartBoundary part="section" resetKey={context}>
+                <AtAGlance context={context} thresholds={config.confidenceThresholds} copyAllText={copyAllText} record={record} taskCreatedAt={taskCreatedAt} />
+              </PartBoundary>
+            </Above>
           )}
-          <PartBoundary part="section" resetKey={context}>
-            <StatusAlert context={context} />
-          </PartBoundary>
-          {hasData && context.notLoaded && (
+          <Above>
             <PartBoundary part="section" resetKey={context}>
-              <NotLoadedNote notLoaded={context.notLoaded} phase={notLoadedPhase} />
+              <StatusAlert context={context} />
             </PartBoundary>
+          </Above>
+          {hasData && context.notLoaded && (
+            <Above>
+              <PartBoundary part="section" resetKey={context}>
+                <NotLoadedNote notLoaded={context.notLoaded} phase={notLoadedPhase} />
+              </PartBoundary>
+            </Above>
           )}
           <Box display="grid" gridTemplateColumns={COLUMNS} columnGap="space40" rowGap="space40" alignItems="start" data-testid="polyai-sections">
             {hasData && (
@@ -161,7 +175,7 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
               </Cell>
             )}
           </Box>
-        </Stack>
+        </Box>
       </CurrencyContext.Provider>
     </ScrollArea>
   );

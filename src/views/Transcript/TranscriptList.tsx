@@ -7,7 +7,7 @@ import type { TranscriptMatch } from './searchTranscript';
 import type { ShownTurns } from './shownTurns';
 import { ScrollAreaContext } from '../common/scrollArea';
 import { useRowWindow } from '../common/useRowWindow';
-import type { ConversationTurn } from '@polyai-context/model';
+import type { ConversationTurn, ConversationTurns } from '@polyai-context/model';
 import { pluralKey, useLocale, useStrings } from '../../strings';
 
 /** Turns shown first: those that led to the handoff, in reading order, right under the search box. */
@@ -16,7 +16,8 @@ const CHARS_PER_LINE = 44;
 const LINE_HEIGHT = 20;
 
 /** First guess of a row's height, until it is measured: near enough that scrolling rarely jumps. */
-function estimateHeight(turn: ConversationTurn): number {
+function estimateHeight(turn: ConversationTurn | undefined): number {
+  if (turn === undefined) return 0;
   const lines = Math.max(1, Math.ceil(turn.text.length / CHARS_PER_LINE)) + (turn.dtmf === null ? 0 : 1) + Math.ceil((turn.translation?.length ?? 0) / CHARS_PER_LINE);
   const badges = turn.intents.length + turn.entities.length > 0 || turn.outOfDomain ? 28 : 0;
   return 24 + lines * LINE_HEIGHT + 24 + badges + ROW_GAP;
@@ -24,7 +25,7 @@ function estimateHeight(turn: ConversationTurn): number {
 
 interface TranscriptListProps {
   /** The turns as loaded: their count, and their heights estimated before they are shown (never masked for that). */
-  turns: readonly ConversationTurn[];
+  turns: ConversationTurns;
   /** The same turns as shown, masked and presented as their rows render. */
   shown: ShownTurns;
   query: string;
@@ -70,7 +71,7 @@ export function TranscriptList({ turns, shown, query, active, reveal }: Transcri
   const [fromStart, setFromStart] = useState(false);
   const first = fromStart ? 0 : Math.max(0, turns.length - TAIL_TURNS);
   const offset = useOffsetIn(scrollArea, list);
-  const estimate = useCallback((index: number) => estimateHeight(turns[first + index]), [turns, first]);
+  const estimate = useCallback((index: number) => estimateHeight(turns.at(first + index)), [turns, first]);
   const keyOf = useCallback((index: number) => first + index, [first]);
   const { rows, height, measure, scrollToIndex } = useRowWindow({ count: turns.length - first, scrollArea, offset, estimate, keyOf, overscan: TAIL_TURNS });
   const formatTime = useMemo(() => {

@@ -15,7 +15,7 @@ import { LoadFailure } from '../common/LoadFailure';
 import { ConversationRecordContext } from '../common/conversationRecord';
 import { TranscriptCopyContext } from '../common/transcriptCopy';
 import { useToggleSet } from '../common/useToggleSet';
-import type { ConversationTurn } from '@polyai-context/model';
+import type { ConversationTurn, ConversationTurns } from '@polyai-context/model';
 import { useCurrency, useLabel, useLocale, useStrings, type StringKey, type Translate } from '../../strings';
 import { presentTurn } from './presentTurn';
 import { lazyMasks, shownTurns, warmInIdleTime } from './shownTurns';
@@ -40,7 +40,7 @@ export interface TranscriptSectionProps {
 }
 
 interface TurnsProps {
-  turns: readonly ConversationTurn[];
+  turns: ConversationTurns;
   maskPatterns: readonly RegExp[];
   sensitiveValues: readonly string[];
 }

@@ -103,9 +103,11 @@ function Keypad({ digits }: { digits: string }): JSX.Element {
  * One turn as a Paste chat message: caller inbound, PolyAI agent outbound, what was said (or the silence, or
  * the keys pressed) in the bubble and who said it and when under it, badges last.
  */
-function TurnRowComponent({ index, row, top, measure, data }: TurnRowProps): JSX.Element {
+function TurnRowComponent({ index, row, top, measure, data }: TurnRowProps): JSX.Element | null {
   const t = useStrings();
   const turn = data.turns.at(index);
+  // Rows are only placed for the transcript's own turns: nothing to show for any other index.
+  if (turn === undefined) return null;
   const speaker = turn.speaker === 'agent' ? t('PolyaiContextSpeakerAgent') : t('PolyaiContextSpeakerCaller');
   const time = turn.time === null ? null : data.formatTime(turn.time);
   const activeStart = data.active?.turn === index ? data.active.start : null;

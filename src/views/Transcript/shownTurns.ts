@@ -1,4 +1,4 @@
-import { turnMasker, type ConversationTurn } from '@polyai-context/model';
+import { turnMasker, type ConversationTurn, type ConversationTurns } from '@polyai-context/model';
 
 /**
  * The call's turns as shown, each masked and presented the first time something asks for it: a row coming
@@ -10,19 +10,22 @@ export interface ShownTurns {
   count: number;
   /** The turn with its sensitive values masked, or null when it carries none (nothing to reveal). */
   masked: (index: number) => ConversationTurn | null;
-  /** The turn as the agent sees it: masked unless revealed, badges presented. */
-  at: (index: number) => ConversationTurn;
+  /** The turn as the agent sees it: masked unless revealed, badges presented; undefined outside the turns. */
+  at: (index: number) => ConversationTurn | undefined;
   /** Every turn as shown, in order. */
   all: () => ConversationTurn[];
 }
 
 /** Masking, per turn, once: shared by every presentation of the same loaded turns and mask settings. */
-export function lazyMasks(turns: readonly ConversationTurn[], patterns: readonly RegExp[], sensitiveValues: readonly string[]): (index: number) => ConversationTurn | null {
+export function lazyMasks(turns: ConversationTurns, patterns: readonly RegExp[], sensitiveValues: readonly string[]): (index: number) => ConversationTurn | null {
   const mask = turnMasker(patterns, sensitiveValues);
-  return onceEach(turns.length, (index) => mask(turns[index]));
+  return onceEach(turns.length, (index) => {
+    const turn = turns.at(index);
+    return turn === undefined ? null : mask(turn);
+  });
 }
 
-/** `compute` for each index at most once, when first asked for (its results are never `undefined`). */
+/** `compute` for each index at most once, when first asked for (an `undefined` result is computed again). */
 function onceEach<T>(length: number, compute: (index: number) => T): (index: number) => T {
   const cache: Array<T | undefined> = new Array(length);
   return (index) => {
@@ -37,13 +40,24 @@ function onceEach<T>(length: number, compute: (index: number) => T): (index: num
 
 /** `present`: the turn as the rest of the tab words it (labels, formatted values); applied after masking. */
 export function shownTurns(
-  turns: readonly ConversationTurn[],
+  turns: ConversationTurns,
   masked: (index: number) => ConversationTurn | null,
   revealed: ReadonlySet<number>,
   present: (turn: ConversationTurn) => ConversationTurn,
 ): ShownTurns {
-  const at = onceEach(turns.length, (index) => present((revealed.has(index) ? null : masked(index)) ?? turns[index]));
-  return { count: turns.length, masked, at, all: () => turns.map((_, index) => at(index)) };
+  const at = onceEach(turns.length, (index) => {
+    const turn = (revealed.has(index) ? null : masked(index)) ?? turns.at(index);
+    return turn === undefined ? undefined : present(turn);
+  });
+  const all = () => {
+    const every: ConversationTurn[] = [];
+    for (let index = 0; index < turns.length; index += 1) {
+      const turn = at(index);
+      if (turn !== undefined) every.push(turn);
+    }
+    return every;
+  };
+  return { count: turns.length, masked, at, all };
 }
 
 /** Idle time left in a callback below which warming stops for that callback. */

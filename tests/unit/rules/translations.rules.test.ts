@@ -4,9 +4,10 @@
  * once, for the caller's words and the agent's alike. The conversation's facts fill only what the handoff lacks.
  */
 import { parseConversation } from '@polyai-context/model';
+import { rowsOf } from '../../support/conversationRows';
 
 function turnsOf(turn: Record<string, unknown>) {
-  return parseConversation({ conversationId: 'CA1', turns: [turn] }).turns;
+  return rowsOf(parseConversation({ conversationId: 'CA1', turns: [turn] }).turns);
 }
 
 const SAME_WORDS: ReadonlyArray<[string, string]> = [

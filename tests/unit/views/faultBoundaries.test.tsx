@@ -16,6 +16,7 @@ import { shownTurns } from '../../../src/views/Transcript/shownTurns';
 import { parseConversation, parseHandoffContext, type ConversationTurn } from '@polyai-context/model';
 import { asTaskAttributes, fixture } from '../../support/fixtures';
 import { renderWithPaste } from '../../support/render';
+import { rowsOf } from '../../support/conversationRows';
 
 jest.mock('../../../src/views/HandoffContextView/formatValue', () => {
   const actual = jest.requireActual('../../../src/views/HandoffContextView/formatValue');
@@ -49,7 +50,7 @@ describe('fault boundaries per section and per row', () => {
 
   it('keeps 1e16 and other out-of-range times out of the model', () => {
     const conversation = parseConversation({ turns: [{ user_input: 'a', timestamp: 1e16 }, { user_input: 'b', timestamp: '+275760-09-14T00:00:00.001Z' }, { user_input: 'c', timestamp: -9e15 }] });
-    expect(conversation.turns.map((item) => item.time)).toEqual([null, null, null]);
+    expect(rowsOf(conversation.turns).map((item) => item.time)).toEqual([null, null, null]);
   });
 
   it('a section that throws shows a note in its place; the rest of the tab stays, and Try again retries only it', () => {

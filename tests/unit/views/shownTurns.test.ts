@@ -24,9 +24,9 @@ describe('turns as shown, masked when first asked for', () => {
     const masked = lazyMasks(call, patterns, ['4111111111111111']);
     const shown = shownTurns(call, masked, new Set([2]), upper);
     expect(shown.count).toBe(3);
-    expect(shown.at(1).text).toBe('MY PIN IS ••••••••');
-    expect(shown.at(1).entities).toEqual([{ name: 'pin', values: ['••••••••'] }]);
-    expect(shown.at(2).text).toBe('CARD 4111111111111111 PLEASE');
+    expect(shown.at(1)?.text).toBe('MY PIN IS ••••••••');
+    expect(shown.at(1)?.entities).toEqual([{ name: 'pin', values: ['••••••••'] }]);
+    expect(shown.at(2)?.text).toBe('CARD 4111111111111111 PLEASE');
     expect(shown.masked(2)?.text).toBe('card •••••••• please');
     expect(shown.masked(0)).toBeNull();
     expect(shown.all().map((each) => each.text)).toEqual(['HELLO', 'MY PIN IS ••••••••', 'CARD 4111111111111111 PLEASE']);

@@ -64,8 +64,22 @@ describe('handoff data that did not fit in the task', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Open the tab' }));
     expect(await screen.findByText(verified.data.summary as string)).toBeInTheDocument();
     expect(posts(fetchImpl, '/polyai-handoff-state')).toHaveLength(1);
-    expect(posts(fetchImpl, '/polyai-conversation').length).toBeGreaterThan(0);
+    expect(posts(fetchImpl, '/polyai-conversation')).toHaveLength(1);
   }, 20_000);
+
+  it('keeps the loaded transcript as it is when the whole handoff arrives: not fetched again, the search typed kept', async () => {
+    let answerHandoff: (response: Response) => void = () => undefined;
+    const handoff = new Promise<Response>((resolve) => (answerHandoff = resolve));
+    const fetchImpl = jest.fn((url: string) => (url.endsWith('/polyai-handoff-state') ? handoff : Promise.resolve(jsonResponse(200, { conversation: fixture('conversation.json') }))));
+    renderTab(compactAttributes, fetchImpl);
+    const box = await screen.findByRole('searchbox', { name: 'Search the transcript' });
+    fireEvent.change(box, { target: { value: 'charged' } });
+    answerHandoff(jsonResponse(200, { polyai: verified }));
+    expect(await screen.findByText(verified.data.summary as string)).toBeInTheDocument();
+    expect(screen.getByRole('searchbox', { name: 'Search the transcript' })).toHaveValue('charged');
+    expect(screen.getByRole('searchbox', { name: 'Search the transcript' })).toBe(box);
+    expect(posts(fetchImpl, '/polyai-conversation')).toHaveLength(1);
+  });
 
   it('shows the compact fields at once, says what is loading, then shows everything after one round trip', async () => {
     const fetchImpl = answering(jsonResponse(200, { polyai: verified }));
