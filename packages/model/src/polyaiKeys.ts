@@ -77,18 +77,23 @@ export function sectionAliases(section: KeySection): readonly string[] {
   return ROWS.filter((row) => row.section === section && row.priority !== 'within').flatMap((row) => row.aliases);
 }
 
+/*
+ * The tables below are built at load; `@__PURE__` lets the plugin's minifier drop those the plugin does not read
+ * (packing is the Functions'), which it cannot prove free of side effects on its own.
+ */
+
 /** Top-level data keys in packing order. */
-export const PRIORITY_KEYS: readonly string[] = Object.freeze(
-  ROWS.flatMap((row, index) => (typeof row.priority === 'number' ? [{ row, index, rank: row.priority }] : []))
+export const PRIORITY_KEYS: readonly string[] = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ ROWS.flatMap((row, index) => (typeof row.priority === 'number' ? [{ row, index, rank: row.priority }] : []))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .flatMap(({ row }) => row.aliases),
 );
 
 /** Top-level keys never stored on the task. */
-export const NEVER_STORED_KEYS: ReadonlySet<string> = new Set(ROWS.flatMap((row) => (row.priority === 'never' ? row.aliases : [])));
+export const NEVER_STORED_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(/* @__PURE__ */ ROWS.flatMap((row) => (row.priority === 'never' ? row.aliases : [])));
 
 /** Top-level texts cut to fit instead of dropped. */
-export const CUT_KEYS: ReadonlySet<string> = new Set(ROWS.flatMap((row) => (row.cut ? row.aliases : [])));
+export const CUT_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(/* @__PURE__ */ ROWS.flatMap((row) => (row.cut ? row.aliases : [])));
 
 /** Top-level keys that mark a hand-written flow's flat PolyAI attributes. */
 export const FLAT_MARKERS: readonly string[] = Object.freeze(ROWS.flatMap((row) => row.marksFlat));
@@ -97,6 +102,6 @@ export const FLAT_MARKERS: readonly string[] = Object.freeze(ROWS.flatMap((row) 
  * Keys that say who the caller is, whether they were verified, or which call this is. A Function that has such
  * values from anywhere but PolyAI's Handoff API (fetched server-side) keeps them out of these keys: they are claims.
  */
-export const IDENTITY_KEYS: readonly string[] = Object.freeze(
-  ROWS.flatMap((row) => (row.sensitivity !== 'none' && row.priority !== 'within' ? row.aliases : [])),
+export const IDENTITY_KEYS: readonly string[] = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ ROWS.flatMap((row) => (row.sensitivity !== 'none' && row.priority !== 'within' ? row.aliases : [])),
 );

@@ -6,6 +6,7 @@ import { Text } from '@twilio-paste/core/text';
 
 import { agentReasonKey, technicalDetail } from './agentReason';
 import { TechnicalDetails } from './TechnicalDetails';
+import { formatClockTime } from '../HandoffContextView/formatValue';
 import { useLocale, useStrings } from '../../strings';
 
 export interface LoadFailureProps {
@@ -20,20 +21,6 @@ export interface LoadFailureProps {
   /** When the last attempt finished (ms since the epoch), for "Last tried at …". */
   lastTried: number | null;
   testId?: string;
-}
-
-/** One formatter per locale: making one costs milliseconds, more than the whole alert's render. */
-const timeFormats = new Map<string, Intl.DateTimeFormat | null>();
-
-function timeOf(time: number, locale: string): string {
-  if (!timeFormats.has(locale)) {
-    try {
-      timeFormats.set(locale, new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }));
-    } catch {
-      timeFormats.set(locale, null);
-    }
-  }
-  return timeFormats.get(locale)?.format(time) ?? new Date(time).toLocaleTimeString();
 }
 
 /**
@@ -56,7 +43,7 @@ export function LoadFailure({ title, code, message, onRetry, retrying, lastTried
           {t('PolyaiContextRetry')}
         </Button>
         <Text as="span" role="status" aria-live="polite" color="colorTextWeak" fontSize="fontSize20" data-testid={testId && `${testId}-retry-status`}>
-          {retrying ? t('PolyaiContextRetrying') : lastTried !== null ? t('PolyaiContextLastTried', { time: timeOf(lastTried, locale) }) : ''}
+          {retrying ? t('PolyaiContextRetrying') : lastTried !== null ? t('PolyaiContextLastTried', { time: formatClockTime(lastTried, locale) }) : ''}
         </Text>
       </Box>
       <TechnicalDetails lines={[technicalDetail(code, message)]} />
