@@ -12,7 +12,6 @@ import { NO_LABELS, sensitiveValuesOf } from '@polyai-context/model';
 import { fetchConversation, transcriptIdOf } from '../../functionCalls/conversationClient';
 import { fetchHandoffState } from '../../functionCalls/handoffStateClient';
 import { LabelsContext, LocaleContext, pickStrings, StringsContext, type SupportedLanguage } from '../../strings';
-import { afterNextPaintWith } from '../afterNextPaint';
 import { flexToken } from '../flexToken';
 import { reportTabError } from '../reportError';
 import { useTabOpened } from '../../views/common/tabOpened';
@@ -37,8 +36,7 @@ function timeOf(date: unknown): number | null {
 /**
  * The transcript panel: the only part of the tab besides the fetch of what did not fit that changes when
  * the agent opens it (the load starts then), so it reads the opening itself and the rest of the view,
- * built before the click, is not rendered again by it. Each answer is shown no earlier than after the next
- * painted frame (see `afterNextPaintWith`): a quick answer never delays the frame that shows the tab.
+ * built before the click, is not rendered again by it.
  */
 function TranscriptWhenOpened({ functionsBaseUrl, taskSid, conversationId, maskPatterns, sensitiveValues, known }: TranscriptWhenOpenedProps): JSX.Element {
   const opened = useTabOpened();
@@ -46,7 +44,7 @@ function TranscriptWhenOpened({ functionsBaseUrl, taskSid, conversationId, maskP
     if (!functionsBaseUrl) return { status: 'unavailable', reason: 'not-configured' };
     if (!conversationId || !taskSid) return { status: 'unavailable', reason: 'no-id' };
     if (!opened) return { status: 'waiting' };
-    return { status: 'available', load: (signal) => afterNextPaintWith(fetchConversation({ functionsBaseUrl, token: flexToken(), taskSid, conversationId, signal })) };
+    return { status: 'available', load: (signal) => fetchConversation({ functionsBaseUrl, token: flexToken(), taskSid, conversationId, signal }) };
   }, [functionsBaseUrl, taskSid, conversationId, opened]);
   return <ConversationTranscript source={source} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} known={known} />;
 }
@@ -78,7 +76,7 @@ function PolyaiContextTabContent({ task, config = DEFAULT_CONFIG, language = 'en
   const loadHandoff = useMemo<HandoffStateLoader | null>(
     () =>
       functionsBaseUrl && taskSid && (handoffId || sharedId)
-        ? (signal) => afterNextPaintWith(fetchHandoffState({ functionsBaseUrl, token: flexToken(), taskSid, ids: { id: handoffId, sharedId }, signal }))
+        ? (signal) => fetchHandoffState({ functionsBaseUrl, token: flexToken(), taskSid, ids: { id: handoffId, sharedId }, signal })
         : null,
     [functionsBaseUrl, taskSid, handoffId, sharedId],
   );

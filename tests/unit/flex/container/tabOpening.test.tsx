@@ -4,7 +4,7 @@
  * view, already on the page, is not rendered again by the click.
  */
 import React from 'react';
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import * as Flex from '@twilio/flex-ui';
 
 import { PolyaiContextTab } from '../../../../src/flex/container/PolyaiContextTab';
@@ -14,7 +14,7 @@ import { TabOpenedContext } from '../../../../src/views/common/tabOpened';
 import { DEFAULT_CONFIG } from '../../../../src/config';
 import { toPolyaiAttributes } from '@polyai-context/model';
 import { fixture } from '../../../support/fixtures';
-import { hangingFetch, installFetch, jsonResponse, mockFetch } from '../../../support/fetch';
+import { hangingFetch, installFetch } from '../../../support/fetch';
 import { renderWithPaste } from '../../../support/render';
 
 jest.mock('../../../../src/views/HandoffContextView/HandoffContextView', () => {
@@ -36,8 +36,8 @@ const CALL = 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9';
 const FUNCTIONS = 'https://polyai-1234.twil.io';
 
 /** The tab built unopened, as Flex builds it with the canvas, and a button that opens it. */
-function renderUnopened(attributes: unknown, fetchDouble: jest.Mock = hangingFetch()) {
-  const fetchImpl = installFetch(fetchDouble);
+function renderUnopened(attributes: unknown) {
+  const fetchImpl = installFetch(hangingFetch());
   // Flex hands the tab the same task, and the plugin the same config, while only the selected tab changes.
   const taskContext = { task: { sid: 'WR1', taskSid: 'WT1', attributes } };
   const config = { ...DEFAULT_CONFIG, functionsBaseUrl: FUNCTIONS };
@@ -88,25 +88,5 @@ describe('opening the tab', () => {
     await waitFor(() => expect(requests('/polyai-handoff-state')).toBe(1));
     expect(viewRenders.mock.calls.length).toBe(rendersBefore);
     expect(screen.getByTestId('polyai-not-loaded')).toHaveTextContent(/^Loading \d+ more items/);
-  });
-
-  it('starts the load at once but shows its answer only after the next painted frame, so a quick answer never delays the frame that shows the tab', async () => {
-    const frames: FrameRequestCallback[] = [];
-    const requestFrame = jest.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
-    try {
-      const { requests, open } = renderUnopened(
-        { type: 'inbound', call_sid: CALL, polyai: verified },
-        mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') })),
-      );
-      open();
-      expect(requests('/polyai-conversation')).toBe(1);
-      // The answer is in; no frame has been painted since the opening.
-      await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
-      expect(screen.getByText('Loading the transcript…')).toBeInTheDocument();
-      act(() => frames.splice(0).forEach((callback) => callback(performance.now())));
-      expect(await screen.findByText('Thanks for calling Acme. How can I help today?')).toBeInTheDocument();
-    } finally {
-      requestFrame.mockRestore();
-    }
   });
 });
