@@ -5,7 +5,7 @@
  * throws, bounded work.
  */
 import { readFunctionEvents, type FunctionEvent } from './functionEvents';
-import { cutText, isRecord, own, toCount, type JsonRecord } from './values';
+import { cutText, isRecord, own, toCount, toTime, type JsonRecord } from './values';
 
 export type Speaker = 'agent' | 'caller';
 
@@ -399,10 +399,3 @@ function readEntities(value: unknown, bounds: Bounds): TurnEntity[] {
   return entities.length === 0 ? NO_ENTITIES : entities;
 }
 
-/** Largest time a Date can hold (ms from the epoch); beyond it no view can format the turn's time. */
-const MAX_TIME_MS = 8.64e15;
-
-function toTime(value: unknown): number | null {
-  const time = typeof value === 'string' ? Date.parse(value) : NaN;
-  return !Number.isNaN(time) && Math.abs(time) <= MAX_TIME_MS ? time : null;
-}

@@ -6,7 +6,7 @@
  */
 import { labelForPath, pathOf } from './labels';
 import type { CapturedField } from './types';
-import { cutText, isRecord, own, type JsonRecord } from './values';
+import { cutText, isRecord, own, toTime, type JsonRecord } from './values';
 
 /** What the record says about how the function ended: `other` when it says something neither clearly is. */
 export type FunctionOutcomeKind = 'succeeded' | 'failed' | 'other';
@@ -61,8 +61,6 @@ const FAILURE_FLAGS = new Set(['failed', 'error']);
 const SUCCESS_WORDS = /^(ok|okay|success|successful|succeeded|complete|completed|done|passed|true|found|approved)$/i;
 const FAILURE_WORDS = /fail|error|denied|declined|reject|timeout|timed[\s_-]?out|invalid|not[\s_-]?found|unavailable|^false$|expired|refused/i;
 const NAME_CHARS = 200;
-/** Largest time a Date can hold (ms from the epoch). */
-const MAX_TIME_MS = 8.64e15;
 
 type Walk = { limits: FunctionEventLimits; nodes: number; truncated: boolean; unreadable: number };
 
@@ -221,9 +219,4 @@ function outcomeOf(key: string, value: string | number | boolean | null): Functi
   if (FAILURE_FLAGS.has(key) && !SUCCESS_WORDS.test(value)) return { kind: 'failed', text: value };
   if (SUCCESS_WORDS.test(value)) return { kind: 'succeeded', text: value };
   return { kind: FAILURE_WORDS.test(value) ? 'failed' : 'other', text: value };
-}
-
-function toTime(value: unknown): number | null {
-  const time = typeof value === 'string' ? Date.parse(value) : NaN;
-  return !Number.isNaN(time) && Math.abs(time) <= MAX_TIME_MS ? time : null;
 }

@@ -71,6 +71,15 @@ export function cutText(value: string, max: number): string {
   return value.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
 }
 
+/** Largest time a Date can hold (ms from the epoch); beyond it no view can format the time. */
+const MAX_TIME_MS = 8.64e15;
+
+/** An ISO date-time text as ms from the epoch; null for anything else, or a time no Date can hold. */
+export function toTime(value: unknown): number | null {
+  const time = typeof value === 'string' ? Date.parse(value) : NaN;
+  return !Number.isNaN(time) && Math.abs(time) <= MAX_TIME_MS ? time : null;
+}
+
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0']);
 
