@@ -67,12 +67,8 @@ function localized(value: string | number, locale: string): string {
   return String(value);
 }
 
-/**
- * A moment as the agent's clock shows it ("9:14:27 AM" in en-US): the same format wherever the tab shows a time.
- * A time outside what Date can hold (e.g. 1e16) would make Intl throw: it shows as no time.
- */
+/** A moment as the agent's clock shows it ("9:14:27 AM" in en-US): the same format wherever the tab shows a time. */
 export function formatClockTime(time: number, locale: string): string {
-  if (Number.isNaN(new Date(time).getTime())) return '';
   try {
     return formatter(Intl.DateTimeFormat, locale, { timeStyle: 'medium' }).format(time);
   } catch {

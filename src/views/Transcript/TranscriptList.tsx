@@ -6,7 +6,6 @@ import { ROW_GAP, TurnRow, type TurnReveal, type TurnRowData } from './TurnRow';
 import type { TranscriptMatch } from './searchTranscript';
 import type { ShownTurns } from './shownTurns';
 import { ScrollAreaContext } from '../common/scrollArea';
-import { formatClockTime } from '../HandoffContextView/formatValue';
 import { useRowWindow } from '../common/useRowWindow';
 import type { ConversationTurn, ConversationTurns } from '@polyai-context/model';
 import { pluralKey, useLocale, useStrings } from '../../strings';
@@ -75,7 +74,19 @@ export function TranscriptList({ turns, shown, query, active, reveal }: Transcri
   const estimate = useCallback((index: number) => estimateHeight(turns.at(first + index)), [turns, first]);
   const keyOf = useCallback((index: number) => first + index, [first]);
   const { rows, height, measure, scrollToIndex } = useRowWindow({ count: turns.length - first, scrollArea, offset, estimate, keyOf, overscan: TAIL_TURNS });
-  const formatTime = useCallback((time: number) => formatClockTime(time, locale), [locale]);
+  const formatTime = useMemo(() => {
+    let format: Intl.DateTimeFormat;
+    try {
+      format = new Intl.DateTimeFormat(locale, { timeStyle: 'medium' });
+    } catch {
+      format = new Intl.DateTimeFormat('en-US', { timeStyle: 'medium' });
+    }
+    // A time outside what Date can hold (e.g. 1e16) would make Intl throw: such a turn shows no time.
+    return (time: number) => {
+      const date = new Date(time);
+      return Number.isNaN(date.getTime()) ? '' : format.format(date);
+    };
+  }, [locale]);
   const itemData = useMemo<TurnRowData>(() => ({ turns: shown, query, active, formatTime, reveal }), [shown, query, active, formatTime, reveal]);
   // The turn to bring into view once it is in the list: the current match, or the first turn asked for.
   const wanted = useRef<{ turn: number; align: 'auto' | 'start' } | null>(null);

@@ -7,7 +7,7 @@ import React from 'react';
 import { screen } from '@testing-library/react';
 
 import { HandoffContextView } from '../../../src/views/HandoffContextView/HandoffContextView';
-import { currencyIn, formatClockTime, formatText } from '../../../src/views/HandoffContextView/formatValue';
+import { currencyIn, formatText } from '../../../src/views/HandoffContextView/formatValue';
 // The transcript with its call, as the tab's container renders it.
 import { ConversationTranscript as TranscriptSection } from '../../../src/flex/container/ConversationTranscript';
 import { DEFAULT_CONFIG, parseConfig } from '../../../src/config';
@@ -45,14 +45,6 @@ describe('one formatter for a value', () => {
     expect(fieldValue('Charge Amount')).toHaveTextContent('£42.50');
     expect(await screen.findByText('Charge Amount: £42.50', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(await copyAllLines(copied)).toContain('Slots › Charge Amount: £42.50');
-  });
-
-  it('writes a moment on the agent\'s clock, and a time Date cannot hold as no time rather than throwing', () => {
-    const moment = Date.UTC(2025, 10, 20, 9, 14, 27);
-    expect(formatClockTime(moment, 'en-US')).toBe(new Intl.DateTimeFormat('en-US', { timeStyle: 'medium' }).format(moment));
-    expect(formatClockTime(moment, 'not a locale')).toBe(new Intl.DateTimeFormat('en-US', { timeStyle: 'medium' }).format(moment));
-    expect(formatClockTime(1e16, 'en-US')).toBe('');
-    expect(formatClockTime(-8.64e15 - 1, 'de-DE')).toBe('');
   });
 
   it('prefers the currency the data names, and leaves amounts plain with none', () => {
