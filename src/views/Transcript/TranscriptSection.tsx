@@ -133,7 +133,8 @@ function SearchableTranscript({ turns: loaded, earlier, maskPatterns, sensitiveV
         onNext={() => step(1)}
         onPrevious={() => step(-1)}
       />
-      <TranscriptList turns={placed} shown={turns} earlier={earlier} query={query} active={active} reveal={reveal} />
+      {/* Nothing is marked until the whole call is searched: a mark with no count would say less than it seems. */}
+      <TranscriptList turns={placed} shown={turns} earlier={earlier} query={whole ? query : ''} active={active} reveal={reveal} />
     </>
   );
 }
