@@ -215,9 +215,9 @@ function readTags(value: unknown, bounds: Bounds, unread: string[]): string[] {
  * caller first. The turn's intents and entities were found in the caller's input, so they go on the caller's
  * row (on the agent's when the caller's row is empty).
  *
- * The rows are found in one cheap pass over the turns: which halves make a row, the badges of the turns that
- * have any, and everything that marks the conversation cut (too many turns, a text or a list over its limit),
- * so `truncated` is whole before any row is read. Each row is then read in full when first asked for. The
+ * The rows are found in one cheap pass over the turns (`findRows`): which halves make a row, the badges of the
+ * turns that have any, and everything that marks the conversation cut (too many turns, a text or a list over its
+ * limit), so `truncated` is whole before any row is read. Each row is then read in full when first asked for. The
  * body is read then too: whoever parses it hands it over and does not change it afterwards.
  */
 function scanTurns(rawTurns: unknown[], bounds: Bounds): ConversationTurns {

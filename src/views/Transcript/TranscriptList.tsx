@@ -70,7 +70,8 @@ function useOffsetIn(scrollArea: HTMLElement | null, list: React.RefObject<HTMLE
  * TAIL_TURNS turns, which led to the handoff, with a button back to the start of the call; the whole call
  * virtualised against the tab's scrolling, so only the rows in view (plus a few) are in the DOM and a
  * 10,000-turn call costs what a short one does. Rows are measured once shown; until then their height is
- * estimated. A search match in an earlier turn shows the whole call.
+ * estimated. A search match in an earlier turn shows the whole call. When only the latest turns are loaded,
+ * the button asks for the whole call first (saying it loads, or why it failed with "Try again"), then shows it.
  */
 export function TranscriptList({ turns, earlier, shown, query, active, reveal }: TranscriptListProps): JSX.Element {
   const t = useStrings();
