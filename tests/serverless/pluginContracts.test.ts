@@ -70,7 +70,8 @@ describe('plugin ↔ Function contracts, end to end', () => {
     const { call } = pluginCaller(createPolyaiConversationHandler, { status: 200, body: long });
     const fetchImpl = jest.fn(async (_url: string, init: RequestInit) => {
       // What a Function deployed before the plugin does: it knows no `turns`.
-      const { turns: _ignored, ...request } = JSON.parse(init.body as string) as Record<string, unknown>;
+      const request = JSON.parse(init.body as string) as Record<string, unknown>;
+      delete request.turns;
       const answer = await call(request);
       return jsonResponse(answer.status, answer.body);
     }) as unknown as typeof fetch;
