@@ -23,6 +23,13 @@ describe('latestTurns: the Function\'s first answer holds the transcript\'s last
     expect({ ...conversation, turns: undefined }).toEqual({ ...body, turns: undefined });
   });
 
+  it('answers a 10,000-turn call with what it answers a 1,000-turn call: the first answer does not grow with the call', () => {
+    const size = (turns: number, latest: boolean) => JSON.stringify(conversationAnswer(longCall(turns), latest)).length;
+    // Each text's number has a digit more at 10,000: a few percent, not ten times.
+    expect(size(10_000, true) / size(1_000, true)).toBeLessThan(1.05);
+    expect(size(10_000, true)).toBeLessThan(size(10_000, false) / 50);
+  });
+
   it('keeps a turn\'s two halves together where the cut falls between them', () => {
     // Every turn makes a caller's and an agent's row: 3 rows from the end is an agent's half.
     const turns = Array.from({ length: 10 }, (_, index) => ({ user_input: `q${index}`, agent_response: `a${index}` }));
