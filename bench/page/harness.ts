@@ -16,6 +16,8 @@ import { liveHandles, timeoutClock, untracked } from './instrument'; // first: i
 import type * as FlexModule from '@twilio/flex-ui';
 import type ReactModule from 'react';
 
+import { conversationAnswer } from '@polyai-context/model';
+
 import { BENCH_CASES, conversationOf } from './cases';
 import type {} from '../../preview/app/previewRuntime';
 
@@ -49,19 +51,25 @@ function runtime() {
 }
 
 /**
- * The transcript the plugin's request gets while a transcript case's task is open: the body its
- * `polyai-conversation` Function answers with, made before any timing, as the bytes the network delivers (a
- * Response made from text encodes it when made: about 19 ms for 10,000 turns, inside the timing, the harness's
- * work and no part of the plugin's). Any other request goes out as usual.
+ * The transcript the plugin's requests get while a transcript case's task is open: what its `polyai-conversation`
+ * Function answers (the model's `conversationAnswer`, as the Function calls it): the latest turns for a request
+ * that asks for them (`turns: "latest"`, the tab's first), the whole call for one that does not (the tab's
+ * second, on demand; every request of a plugin that does not ask). Both are made before any timing, as the bytes
+ * the network delivers (a Response made from text encodes it when made: about 19 ms for 10,000 turns, inside
+ * the timing, the harness's work and no part of the plugin's). Any other request goes out as usual.
  */
-let conversationBody: ArrayBuffer | null = null;
+let conversationBodies: { latest: ArrayBuffer; whole: ArrayBuffer } | null = null;
 const CONVERSATION_PATH = '/polyai-conversation';
 const networkFetch = window.fetch.bind(window);
 window.fetch = (input, init) => {
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  if (conversationBody === null || !new URL(url, window.location.href).pathname.endsWith(CONVERSATION_PATH)) return networkFetch(input, init);
-  return Promise.resolve(new Response(conversationBody, { status: 200, headers: { 'content-type': 'application/json' } }));
+  if (conversationBodies === null || !new URL(url, window.location.href).pathname.endsWith(CONVERSATION_PATH)) return networkFetch(input, init);
+  const latest = typeof init?.body === 'string' && (JSON.parse(init.body) as { turns?: unknown }).turns === 'latest';
+  return Promise.resolve(new Response(latest ? conversationBodies.latest : conversationBodies.whole, { status: 200, headers: { 'content-type': 'application/json' } }));
 };
+
+/** A Function's answer as the bytes the network delivers (a TextEncoder's bytes are never in a SharedArrayBuffer). */
+const asBytes = (answer: unknown) => new TextEncoder().encode(JSON.stringify(answer)).buffer as ArrayBuffer;
 
 const nextFrame = () => new Promise<number>((resolve) => untracked.requestAnimationFrame(resolve));
 
@@ -127,8 +135,8 @@ async function openTask(caseId: string): Promise<string> {
   const suffix = String(taskCount).padStart(28, '0');
   const sid = `WRbe${suffix}`;
   const { desk } = runtime();
-  // A TextEncoder's bytes are never in a SharedArrayBuffer.
-  conversationBody = found.turns ? (new TextEncoder().encode(JSON.stringify({ conversation: conversationOf(found.turns) })).buffer as ArrayBuffer) : null;
+  const call = found.turns ? conversationOf(found.turns) : null;
+  conversationBodies = call && { latest: asBytes(conversationAnswer(call, true)), whole: asBytes(conversationAnswer(call, false)) };
   desk.add({ sid, taskSid: `WTbe${suffix}`, attributes: found.attributes(), dateCreated: new Date() });
   desk.update(sid, 'accepted');
   await flex().Actions.invokeAction('SelectTask', { sid });
@@ -261,7 +269,7 @@ function rowWatch(start: number): { read: (painted: number) => boolean; timings:
  * and to the first frame after Flex's fade-in (every variant read the same way).
  */
 async function measureOpen(variant: Variant): Promise<Timing> {
-  const selector = variant === 'tab' && conversationBody !== null ? TRANSCRIPT_READY : READY[variant];
+  const selector = variant === 'tab' && conversationBodies !== null ? TRANSCRIPT_READY : READY[variant];
   if (visible(selector) !== null) throw new Error(`bench: ${variant} is already open`);
   await nextFrame();
   return new Promise<Timing>((resolve, reject) => {

@@ -1,8 +1,8 @@
 /**
  * The agent-visible latency, counted in Chromium inside real Flex: selecting and accepting a PolyAI
  * task renders its handoff fields from the task attributes with no network request at all; the only request,
- * once the PolyAI tab opens (here by `auto_select_tab` on Accept), is the one POST for the transcript to the
- * `polyai-conversation` Function. Nothing is fetched for a task that was neither accepted nor opened.
+ * once the PolyAI tab opens (here by `auto_select_tab` on Accept), is the one POST for the transcript's latest turns
+ * to the `polyai-conversation` Function. Nothing is fetched for a task that was neither accepted nor opened.
  */
 import type { Request } from 'playwright-core';
 
@@ -57,9 +57,11 @@ describe('offline preview: network requests on accepting a PolyAI task', () => {
     await contextSection(page, 'transcript').locator('mark').first().waitFor();
     expect(seen()).toEqual([`POST ${preview().functionsUrl}/polyai-conversation`]);
 
-    // The one request carries the agent's Flex token, the task it shows and the call's id, and nothing else.
+    // The one request carries the agent's Flex token, the task it shows, the call's id and that it wants the
+    // latest turns (this call is shorter than that: the whole of it came back, so searching asked nothing more).
     const body = requests[0].postDataJSON() as Record<string, unknown>;
-    expect(Object.keys(body).sort()).toEqual(['Token', 'conversationId', 'taskSid']);
+    expect(Object.keys(body).sort()).toEqual(['Token', 'conversationId', 'taskSid', 'turns']);
+    expect(body.turns).toBe('latest');
     expect(body.conversationId).toBe(verified.id);
     expect(body.taskSid).toBe(sampleTask('verified').taskSid);
     expect(typeof body.Token).toBe('string');

@@ -1,6 +1,9 @@
 /** polyai-conversation: the plugin's transcript endpoint. Token validator and fetch are fakes: no Twilio, no PolyAI. */
 import { createPolyaiConversationHandler } from '../../serverless/src/functions/polyai-conversation';
+import { LATEST_TURNS, parseConversation } from '@polyai-context/model';
 import { fixture } from '../support/fixtures';
+import { longCall } from '../support/longCall';
+import { schemaValidator } from '../support/polyaiContract';
 import { HELD_TASK_SID, ACCOUNT_SID, captureLogs, FLEX_ORIGIN, flexToken, functionEnv, invokeFunction, pluginCaller, VERIFIED_CALL } from './support/functions';
 
 const logs = captureLogs();
@@ -111,5 +114,41 @@ describe('polyai-conversation and over-deep JSON', () => {
   it('still reads brackets inside strings as text', async () => {
     const { call } = setUp({ status: 200, body: { id: VERIFIED_CALL, summary: '['.repeat(1_000) } });
     expect((await call({ Token: flexToken(), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL })).status).toBe(200);
+  });
+});
+
+describe('polyai-conversation: the latest turns first', () => {
+  const validConversation = schemaValidator('conversations', 'ConversationDetailResponse');
+  const long = longCall(1_000);
+  const asked = { Token: flexToken(), conversationId: VERIFIED_CALL };
+
+  it('asked for the latest turns of a long call: PolyAI\'s body with its last turns, and how many rows were left out', async () => {
+    const { call } = setUp({ status: 200, body: long });
+    const result = await call({ ...asked, turns: 'latest' });
+    expect(result.status).toBe(200);
+    const body = result.body as { conversation: { turns: unknown[] }; latest: { total: number; earlier: number } };
+    expect(body.latest).toEqual({ total: 1_800, earlier: 1_800 - parseConversation(body.conversation).turns.length });
+    expect(body.conversation).toEqual({ ...long, turns: long.turns.slice(long.turns.length - body.conversation.turns.length) });
+    expect(body.conversation.turns.length).toBeLessThan(LATEST_TURNS);
+    // Still PolyAI's published ConversationDetailResponse, only shorter.
+    expect(validConversation(body.conversation)).toBe(true);
+  });
+
+  it('without the member: the whole body as received, as older plugins ask', async () => {
+    const { call } = setUp({ status: 200, body: long });
+    const result = await call(asked);
+    expect(result.body).toEqual({ conversation: long });
+  });
+
+  it('asked for the latest turns of a short call: the whole body, with nothing said left out', async () => {
+    const { call } = setUp();
+    expect((await call({ ...asked, turns: 'latest' })).body).toEqual({ conversation });
+  });
+
+  it.each([['all'], [''], [true], [{ latest: true }]])('refuses turns: %j with 400, asking PolyAI nothing', async (turns) => {
+    const { call, fetch } = setUp({ status: 200, body: long });
+    const result = await call({ ...asked, turns });
+    expect(result).toMatchObject({ status: 400, body: { error: { status: 400, message: 'turns must be "latest" when given.' } } });
+    expect(fetch).not.toHaveBeenCalled();
   });
 });

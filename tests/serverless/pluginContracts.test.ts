@@ -2,7 +2,7 @@
  * The plugin↔Function contracts (@polyai-context/model contracts.ts) at run time: the plugin's own clients talk
  * to the real Function handlers, so a key renamed on one side only fails here, not in an agent's browser.
  */
-import { parseHandoffContext, readStoredVerdict, type PluginFunctionPath } from '@polyai-context/model';
+import { LATEST_TURNS, parseHandoffContext, readStoredVerdict, type PluginFunctionPath } from '@polyai-context/model';
 import { fetchConversation, transcriptIdOf } from '../../src/functionCalls/conversationClient';
 import { fetchHandoffState } from '../../src/functionCalls/handoffStateClient';
 import { saveVerdict } from '../../src/functionCalls/verdictClient';
@@ -14,6 +14,7 @@ import { createHandoffToFlexHandler } from '../../serverless/src/functions/polya
 import { createSipHandoffHandler } from '../../serverless/src/functions/polyai-sip-handoff.protected';
 import { InMemoryTaskRouter } from '../../devtools/taskrouter/inMemoryTaskRouter';
 import { fixture } from '../support/fixtures';
+import { longCall } from '../support/longCall';
 import { jsonResponse } from '../support/fetch';
 import { captureLogs, FLEX_ORIGIN, flexToken, functionEnv, HELD_TASK_SID, invokeFunction, pluginCaller, taskAttributesFrom, VERIFIED_CALL, WORKER_SID, type PluginFunctionFactory } from './support/functions';
 
@@ -44,6 +45,39 @@ describe('plugin ↔ Function contracts, end to end', () => {
     const result = await fetchConversation({ functionsBaseUrl: FUNCTIONS, token: flexToken(), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL, fetchImpl });
     expect(sent).toEqual([{ Token: expect.any(String), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL }]);
     expect(result.ok && result.conversation.turns.length).toBeGreaterThan(0);
+  });
+
+  it('polyai-conversation, latest turns first: the client reads the latest turns and how many came before, then the whole call', async () => {
+    const long = longCall(1_000);
+    const { fetchImpl, sent } = functionFetch('/polyai-conversation', createPolyaiConversationHandler, { status: 200, body: long });
+    const common = { functionsBaseUrl: FUNCTIONS, token: flexToken(), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL, fetchImpl };
+    const latest = await fetchConversation({ ...common, latest: true });
+    const whole = await fetchConversation(common);
+    expect(sent).toEqual([
+      { Token: expect.any(String), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL, turns: 'latest' },
+      { Token: expect.any(String), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL },
+    ]);
+    if (!latest.ok || !whole.ok) throw new Error('both answers should be read');
+    expect(whole.earlier).toBe(0);
+    expect(whole.conversation.turns.length).toBe(1_800);
+    expect(latest.earlier + latest.conversation.turns.length).toBe(1_800);
+    expect(latest.conversation.turns.length).toBeGreaterThanOrEqual(LATEST_TURNS);
+    expect(latest.conversation.turns.at(latest.conversation.turns.length - 1)?.text).toBe(whole.conversation.turns.at(1_799)?.text);
+  });
+
+  it('polyai-conversation: an older Function, which answers every request whole, is read as the whole call', async () => {
+    const long = longCall(1_000);
+    const { call } = pluginCaller(createPolyaiConversationHandler, { status: 200, body: long });
+    const fetchImpl = jest.fn(async (_url: string, init: RequestInit) => {
+      // What a Function deployed before the plugin does: it knows no `turns`.
+      const request = JSON.parse(init.body as string) as Record<string, unknown>;
+      delete request.turns;
+      const answer = await call(request);
+      return jsonResponse(answer.status, answer.body);
+    }) as unknown as typeof fetch;
+    const result = await fetchConversation({ functionsBaseUrl: FUNCTIONS, token: flexToken(), taskSid: HELD_TASK_SID, conversationId: VERIFIED_CALL, fetchImpl, latest: true });
+    expect(result).toMatchObject({ ok: true, earlier: 0 });
+    expect(result.ok && result.conversation.turns.length).toBe(1_800);
   });
 
   it('polyai-handoff-state: the client reads the whole handoff the Function answers', async () => {

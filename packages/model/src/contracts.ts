@@ -30,10 +30,24 @@ export interface ConversationRequestBody extends FlexTokenBody {
   taskSid: string;
   /** PolyAI's conversation id (the handoff id) or the call SID. */
   conversationId: string;
+  /**
+   * `latest`: only the turns that make the transcript's last rows (`LATEST_TURNS`, latestTurns.ts), the tab's
+   * first request. Absent: the whole call, as the tab's later request and every older tab ask.
+   */
+  turns?: 'latest';
 }
 export interface ConversationResponseBody {
-  /** PolyAI's Conversations API body, for `parseConversation`. */
+  /** PolyAI's Conversations API body, for `parseConversation`; its `turns` cut to the latest when `latest` is given. */
   conversation: unknown;
+  /** Given only when turns were left out: absent, the body is the whole call. */
+  latest?: LatestTurns;
+}
+/** What an answer of the latest turns left out, in transcript rows (caller's and agent's messages) as `parseConversation` reads them. */
+export interface LatestTurns {
+  /** The whole call's rows. */
+  total: number;
+  /** How many of them, from the start of the call, the answer left out: its own rows are the rest. */
+  earlier: number;
 }
 
 /** `polyai-handoff-state`: the whole handoff, when the task's `polyai` attribute says something did not fit. */

@@ -136,7 +136,8 @@ const BADGE_CHARS = 200;
 /** DTMF is a handful of keys; a longer value is not keypad input. */
 const DTMF_CHARS = 64;
 
-type Bounds = { limits: ConversationLimits; truncated: boolean };
+/** The limits a read keeps to, and whether it had to cut anything to keep to them. */
+export type Bounds = { limits: ConversationLimits; truncated: boolean };
 
 function read(body: unknown, limits: ConversationLimits): Conversation {
   let root = body;
@@ -214,45 +215,13 @@ function readTags(value: unknown, bounds: Bounds, unread: string[]): string[] {
  * caller first. The turn's intents and entities were found in the caller's input, so they go on the caller's
  * row (on the agent's when the caller's row is empty).
  *
- * The rows are found in one cheap pass over the turns: which halves make a row, the badges of the turns that
- * have any, and everything that marks the conversation cut (too many turns, a text or a list over its limit),
- * so `truncated` is whole before any row is read. Each row is then read in full when first asked for. The
+ * The rows are found in one cheap pass over the turns (`findRows`): which halves make a row, the badges of the
+ * turns that have any, and everything that marks the conversation cut (too many turns, a text or a list over its
+ * limit), so `truncated` is whole before any row is read. Each row is then read in full when first asked for. The
  * body is read then too: whoever parses it hands it over and does not change it afterwards.
  */
 function scanTurns(rawTurns: unknown[], bounds: Bounds): ConversationTurns {
-  const { maxTurns } = bounds.limits;
-  // At most maxTurns entries are read, whatever length the list claims (sparse lists, proxies).
-  const scanned = Math.min(rawTurns.length, maxTurns);
-  if (rawTurns.length > scanned) bounds.truncated = true;
-  /** Per row: its turn's place in the list, times two, plus one for the agent's half; and the turn itself. */
-  const sources: number[] = [];
-  const records: JsonRecord[] = [];
-  const badgesOf = new Map<number, TurnBadges>();
-  for (let i = 0; i < scanned; i += 1) {
-    const raw = rawTurns[i];
-    if (!isRecord(raw)) continue;
-    if (sources.length >= maxTurns) {
-      bounds.truncated = true;
-      break;
-    }
-    const badges = readBadges(raw, bounds);
-    const callerRow = hasCallerRow(raw, bounds);
-    if (callerRow) {
-      sources.push(i * 2);
-      records.push(raw);
-      // The translation is read with its row; only whether it is over the limit is needed now.
-      overLimit(own(raw, 'translated_user_input'), bounds);
-    }
-    if (text(own(raw, 'agent_response'), bounds) !== null) {
-      if (sources.length >= maxTurns) bounds.truncated = true;
-      else {
-        sources.push(i * 2 + 1);
-        records.push(raw);
-        overLimit(own(raw, 'english_agent_response'), bounds);
-      }
-    }
-    if (badges !== null && (callerRow || sources[sources.length - 1] === i * 2 + 1)) badgesOf.set(i, badges);
-  }
+  const { sources, records, badgesOf } = findRows(rawTurns, bounds);
   const rows: Array<ConversationTurn | undefined> = new Array(sources.length);
   return {
     length: sources.length,
@@ -273,7 +242,63 @@ function scanTurns(rawTurns: unknown[], bounds: Bounds): ConversationTurns {
   };
 }
 
-interface TurnBadges {
+/** Where each row of a transcript comes from, found by the first pass (see `scanTurns`). */
+export interface FoundRows {
+  /** Per row: its turn's place in PolyAI's list, times two, plus one for the agent's half. */
+  sources: number[];
+  /** Per row: its PolyAI turn. */
+  records: JsonRecord[];
+  /** The badges of the turns that have any, by the turn's place in the list. */
+  badgesOf: Map<number, TurnBadges>;
+  /** False when the list had more turns, or made more rows, than the limit lets be read: the rows are its first ones. */
+  whole: boolean;
+}
+
+/**
+ * The first pass over PolyAI's turns: which halves make a row. The one place that knows where PolyAI's turns
+ * live and which make rows: the transcript reads its rows from it, and `latestTurns` cuts the list by it.
+ */
+export function findRows(rawTurns: unknown[], bounds: Bounds): FoundRows {
+  const { maxTurns } = bounds.limits;
+  // At most maxTurns entries are read, whatever length the list claims (sparse lists, proxies).
+  const scanned = Math.min(rawTurns.length, maxTurns);
+  let whole = rawTurns.length <= scanned;
+  if (!whole) bounds.truncated = true;
+  const sources: number[] = [];
+  const records: JsonRecord[] = [];
+  const badgesOf = new Map<number, TurnBadges>();
+  for (let i = 0; i < scanned; i += 1) {
+    const raw = rawTurns[i];
+    if (!isRecord(raw)) continue;
+    if (sources.length >= maxTurns) {
+      bounds.truncated = true;
+      whole = false;
+      break;
+    }
+    const badges = readBadges(raw, bounds);
+    const callerRow = hasCallerRow(raw, bounds);
+    if (callerRow) {
+      sources.push(i * 2);
+      records.push(raw);
+      // The translation is read with its row; only whether it is over the limit is needed now.
+      overLimit(own(raw, 'translated_user_input'), bounds);
+    }
+    if (text(own(raw, 'agent_response'), bounds) !== null) {
+      if (sources.length >= maxTurns) {
+        bounds.truncated = true;
+        whole = false;
+      } else {
+        sources.push(i * 2 + 1);
+        records.push(raw);
+        overLimit(own(raw, 'english_agent_response'), bounds);
+      }
+    }
+    if (badges !== null && (callerRow || sources[sources.length - 1] === i * 2 + 1)) badgesOf.set(i, badges);
+  }
+  return { sources, records, badgesOf, whole };
+}
+
+export interface TurnBadges {
   intents: string[];
   entities: TurnEntity[];
 }

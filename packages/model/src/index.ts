@@ -12,6 +12,7 @@ export {
   type HandoffStateRequestBody,
   type HandoffStateResponseBody,
   type FunctionFailure,
+  type LatestTurns,
   type PluginFunctionPath,
   type PluginFunctions,
   type PolyaiEnvelope,
@@ -29,6 +30,7 @@ export { arrangeFields, type FieldGroup, type FieldRow, type FieldRules } from '
 export { maskTurn, sensitiveValuesOf, turnMasker } from './maskTranscript';
 export { callTimes, stopwatch, type CallTimes, type RecordTimes, type TimeSinceHandoff, type TimeWithPolyai } from './callTimes';
 export { FUNCTION_EVENT_LIMITS, readFunctionEvents, type FunctionEvent, type FunctionEventLimits, type FunctionOutcome, type FunctionOutcomeKind } from './functionEvents';
+export { conversationAnswer, earlierTurnsOf, LATEST_TURNS, latestTurns, type LatestConversation } from './latestTurns';
 export { CONVERSATION_LIMITS, parseConversation, type Conversation, type ConversationTurn, type ConversationTurns, type TurnEntity, type Speaker } from './conversation';
 export type {
   CapturedField,

@@ -44,7 +44,13 @@ function TranscriptWhenOpened({ functionsBaseUrl, taskSid, conversationId, maskP
     if (!functionsBaseUrl) return { status: 'unavailable', reason: 'not-configured' };
     if (!conversationId || !taskSid) return { status: 'unavailable', reason: 'no-id' };
     if (!opened) return { status: 'waiting' };
-    return { status: 'available', load: (signal) => fetchConversation({ functionsBaseUrl, token: flexToken(), taskSid, conversationId, signal }) };
+    const request = { functionsBaseUrl, taskSid, conversationId };
+    // The latest turns when the tab opens; the whole call only when the agent needs what they left out.
+    return {
+      status: 'available',
+      load: (signal) => fetchConversation({ ...request, token: flexToken(), signal, latest: true }),
+      loadWhole: (signal) => fetchConversation({ ...request, token: flexToken(), signal }),
+    };
   }, [functionsBaseUrl, taskSid, conversationId, opened]);
   return <ConversationTranscript source={source} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} known={known} />;
 }

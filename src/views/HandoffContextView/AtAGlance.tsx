@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Text } from '@twilio-paste/core/text';
@@ -16,8 +16,11 @@ import { useLabel, useStrings } from '../../strings';
 interface AtAGlanceProps {
   context: HandoffContext;
   thresholds: ConfidenceThresholds;
-  /** Everything the tab shows, as text (built on click, so it copies what is revealed right now). */
-  copyAllText: () => string;
+  /**
+   * Everything the tab shows, as text (built on click, so it copies what is revealed right now); it waits for a
+   * long call's whole transcript. null: that could not be loaded, so nothing is copied.
+   */
+  copyAllText: () => Promise<string | null>;
   /** PolyAI's conversation record's times, once the transcript loaded it. */
   record: RecordTimes | null;
   /** When Flex created the task; null when Flex did not say. */
@@ -32,8 +35,13 @@ export function AtAGlance({ context, thresholds, copyAllText, record, taskCreate
   const t = useStrings();
   const label = useLabel();
   const { announce, region } = useAnnouncement();
+  const [copying, setCopying] = useState(false);
   const copyAll = async () => {
-    const copied = await copyText(copyAllText());
+    setCopying(true);
+    const text = await copyAllText();
+    setCopying(false);
+    if (text === null) return announce(t('PolyaiContextCopyWholeCallFailed'));
+    const copied = await copyText(text);
     announce(copied ? t('PolyaiContextCopiedAll') : t('PolyaiContextCopyFailed'));
   };
   return (
@@ -66,7 +74,7 @@ export function AtAGlance({ context, thresholds, copyAllText, record, taskCreate
             </Text>
           )}
         </Box>
-        <Button variant="secondary" size="small" onClick={copyAll}>
+        <Button variant="secondary" size="small" onClick={copyAll} loading={copying}>
           <CopyIcon decorative />
           {t('PolyaiContextCopyAll')}
         </Button>

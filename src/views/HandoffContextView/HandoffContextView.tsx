@@ -97,8 +97,13 @@ export function HandoffContextView({ context, config = DEFAULT_CONFIG, transcrip
   const transcriptText = useRef<TranscriptText | null>(null);
   // PolyAI's conversation record, once the transcript has loaded it: times at a glance, what PolyAI did.
   const [record, setRecord] = useState<Conversation | null>(null);
-  const copyAllText = () =>
-    contextAsText({ context, groups, caller, revealed, t, label, locale, currency, transcript: transcriptText.current?.() ?? null, record, taskCreatedAt, now: Date.now(), maskPatterns: config.maskPatterns });
+  // Null when the transcript is there but its whole call could not be loaded: a part of it is not copied silently.
+  const copyAllText = async (): Promise<string | null> => {
+    const whole = transcriptText.current;
+    const transcript = whole === null ? null : await whole();
+    if (whole !== null && transcript === null) return null;
+    return contextAsText({ context, groups, caller, revealed, t, label, locale, currency, transcript, record, taskCreatedAt, now: Date.now(), maskPatterns: config.maskPatterns });
+  };
   // The region scrolls inside Flex's fixed-height tab panel, the tab's one scroll area (the transcript's rows
   // are placed against it): tabIndex lets keyboard users scroll it too.
   return (

@@ -1,10 +1,14 @@
 import React, { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
+import { Spinner } from '@twilio-paste/core/spinner';
+import { Text } from '@twilio-paste/core/text';
 
 import { ROW_GAP, TurnRow, type TurnReveal, type TurnRowData } from './TurnRow';
 import type { TranscriptMatch } from './searchTranscript';
 import type { ShownTurns } from './shownTurns';
+import type { EarlierTurns } from './conversationCall';
+import { LoadFailure } from '../common/LoadFailure';
 import { ScrollAreaContext } from '../common/scrollArea';
 import { useRowWindow } from '../common/useRowWindow';
 import type { ConversationTurn, ConversationTurns } from '@polyai-context/model';
@@ -24,8 +28,13 @@ function estimateHeight(turn: ConversationTurn | undefined): number {
 }
 
 interface TranscriptListProps {
-  /** The turns as loaded: their count, and their heights estimated before they are shown (never masked for that). */
+  /**
+   * The turns as loaded, in their places in the whole call: their count, and their heights estimated before they
+   * are shown (never masked for that). Those before `earlier.count` are not loaded.
+   */
   turns: ConversationTurns;
+  /** The rows left out before the loaded ones, when only the latest were loaded; absent: the whole call is here. */
+  earlier?: EarlierTurns;
   /** The same turns as shown, masked and presented as their rows render. */
   shown: ShownTurns;
   query: string;
@@ -61,15 +70,18 @@ function useOffsetIn(scrollArea: HTMLElement | null, list: React.RefObject<HTMLE
  * TAIL_TURNS turns, which led to the handoff, with a button back to the start of the call; the whole call
  * virtualised against the tab's scrolling, so only the rows in view (plus a few) are in the DOM and a
  * 10,000-turn call costs what a short one does. Rows are measured once shown; until then their height is
- * estimated. A search match in an earlier turn shows the whole call.
+ * estimated. A search match in an earlier turn shows the whole call. When only the latest turns are loaded,
+ * the button asks for the whole call first (saying it loads, or why it failed with "Try again"), then shows it.
  */
-export function TranscriptList({ turns, shown, query, active, reveal }: TranscriptListProps): JSX.Element {
+export function TranscriptList({ turns, earlier, shown, query, active, reveal }: TranscriptListProps): JSX.Element {
   const t = useStrings();
   const locale = useLocale();
   const scrollArea = useContext(ScrollAreaContext);
   const list = useRef<HTMLDivElement>(null);
   const [fromStart, setFromStart] = useState(false);
-  const first = fromStart ? 0 : Math.max(0, turns.length - TAIL_TURNS);
+  // The call's start is shown once it is loaded: asking for it fetches the whole call first.
+  const loadedFrom = earlier?.count ?? 0;
+  const first = fromStart && loadedFrom === 0 ? 0 : Math.max(loadedFrom, turns.length - TAIL_TURNS);
   const offset = useOffsetIn(scrollArea, list);
   const estimate = useCallback((index: number) => estimateHeight(turns.at(first + index)), [turns, first]);
   const keyOf = useCallback((index: number) => first + index, [first]);
@@ -106,17 +118,39 @@ export function TranscriptList({ turns, shown, query, active, reveal }: Transcri
   const showFromStart = () => {
     wanted.current = { turn: 0, align: 'start' };
     setFromStart(true);
+    if (earlier?.status === 'left-out') earlier.load();
     // The button goes away: keyboard focus moves to the transcript it opened.
     list.current?.focus();
   };
   return (
     <>
-      {first > 0 && (
+      {earlier?.status === 'failed' ? (
         <Box marginBottom="space30">
-          <Button variant="link" size="small" onClick={showFromStart}>
-            {t(pluralKey('PolyaiContextTranscriptEarlier', first, locale), { count: first })}
-          </Button>
+          <LoadFailure
+            title={t('PolyaiContextTranscriptEarlierFailed')}
+            code={earlier.httpStatus}
+            message={earlier.message}
+            onRetry={earlier.retry}
+            retrying={earlier.retrying}
+            lastTried={earlier.lastTried}
+            testId="polyai-transcript-earlier"
+          />
         </Box>
+      ) : earlier?.status === 'loading' ? (
+        <Box display="flex" alignItems="center" columnGap="space30" marginBottom="space30" aria-busy="true">
+          <Spinner decorative size="sizeIcon20" />
+          <Text as="span" role="status" color="colorTextWeak">
+            {t('PolyaiContextTranscriptWholeLoading')}
+          </Text>
+        </Box>
+      ) : (
+        first > 0 && (
+          <Box marginBottom="space30">
+            <Button variant="link" size="small" onClick={showFromStart}>
+              {t(pluralKey('PolyaiContextTranscriptEarlier', first, locale), { count: first })}
+            </Button>
+          </Box>
+        )
       )}
       <div ref={list} role="log" tabIndex={-1} aria-label={t('PolyaiContextTranscriptHeading')}>
         <div role="list" style={{ position: 'relative', height }}>

@@ -18,6 +18,8 @@ interface TranscriptSearchProps {
   onSearch: (query: string) => void;
   /** null while nothing is searched. */
   total: number | null;
+  /** Said instead of the count while the search waits (for the whole call); null when it does not. */
+  pending?: string | null;
   current: number;
   onNext: () => void;
   onPrevious: () => void;
@@ -27,7 +29,7 @@ interface TranscriptSearchProps {
  * The search box. It keeps what is typed to itself, so a keystroke re-renders the box alone; the
  * transcript hears about the query once typing pauses.
  */
-export function TranscriptSearch({ onSearch, total, current, onNext, onPrevious }: TranscriptSearchProps): JSX.Element {
+export function TranscriptSearch({ onSearch, total, pending = null, current, onNext, onPrevious }: TranscriptSearchProps): JSX.Element {
   const t = useStrings();
   const inputId = useUID();
   const [value, setValue] = useState('');
@@ -56,7 +58,7 @@ export function TranscriptSearch({ onSearch, total, current, onNext, onPrevious 
     if (event.shiftKey) onPrevious();
     else onNext();
   };
-  const count = total === null ? '' : total === 0 ? t('PolyaiContextNoMatches') : t('PolyaiContextMatchCount', { current, total });
+  const count = pending !== null ? pending : total === null ? '' : total === 0 ? t('PolyaiContextNoMatches') : t('PolyaiContextMatchCount', { current, total });
   const noMatches = !total;
   return (
     <Box display="flex" alignItems="center" columnGap="space30" marginBottom="space30">

@@ -1,4 +1,4 @@
-import React, { useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import React, { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { SkeletonLoader } from '@twilio-paste/core/skeleton-loader';
 import { Spinner } from '@twilio-paste/core/spinner';
@@ -9,7 +9,7 @@ import { ConversationFacts, type HandoffKnows } from './ConversationFacts';
 import { TranscriptList } from './TranscriptList';
 import { TranscriptSearch } from './TranscriptSearch';
 import { findMatches, searchableTexts } from './searchTranscript';
-import type { ConversationCall } from './conversationCall';
+import type { ConversationCall, EarlierTurns } from './conversationCall';
 import { Section } from '../common/Section';
 import { LoadFailure } from '../common/LoadFailure';
 import { ConversationRecordContext } from '../common/conversationRecord';
@@ -18,7 +18,7 @@ import { useToggleSet } from '../common/useToggleSet';
 import type { ConversationTurn, ConversationTurns } from '@polyai-context/model';
 import { useCurrency, useLabel, useLocale, useStrings, type StringKey, type Translate } from '../../strings';
 import { presentTurn } from './presentTurn';
-import { lazyMasks, shownTurns, warmInIdleTime } from './shownTurns';
+import { afterEarlier, lazyMasks, shownTurns, warmInIdleTime } from './shownTurns';
 
 /** Why there is no transcript to load: said as a note, not as an error. */
 export type TranscriptUnavailable = 'not-configured' | 'no-id';
@@ -41,6 +41,8 @@ export interface TranscriptSectionProps {
 
 interface TurnsProps {
   turns: ConversationTurns;
+  /** The rows before `turns` that were left out, when only the latest were loaded; absent: `turns` is the whole call. */
+  earlier?: EarlierTurns;
   maskPatterns: readonly RegExp[];
   sensitiveValues: readonly string[];
 }
@@ -59,32 +61,60 @@ const NOTES: Record<TranscriptUnavailable, StringKey> = {
  * Turns plus search: the query and the current match live here, the typing in the search box. Turns are
  * searched as shown (masked values stay masked, badges included), so search never finds a hidden value.
  */
-function SearchableTranscript({ turns: loaded, maskPatterns, sensitiveValues }: TurnsProps): JSX.Element {
+function SearchableTranscript({ turns: loaded, earlier, maskPatterns, sensitiveValues }: TurnsProps): JSX.Element {
   const [query, setQuery] = useState('');
   const [current, setCurrent] = useState(0);
+  // Rows keep their place in the whole call, so reveals, measured heights and the search stay put when it arrives.
+  const leftOut = earlier?.count ?? 0;
+  const placed = useMemo(() => afterEarlier(loaded, leftOut), [loaded, leftOut]);
   // Each turn is masked when first shown, searched or copied, not the whole call as it loads.
-  const masked = useMemo(() => lazyMasks(loaded, maskPatterns, sensitiveValues), [loaded, maskPatterns, sensitiveValues]);
+  const masked = useMemo(() => lazyMasks(placed, maskPatterns, sensitiveValues), [placed, maskPatterns, sensitiveValues]);
   const [revealed, onToggleReveal] = useToggleSet<number>();
   const label = useLabel();
   const locale = useLocale();
   const currency = useCurrency();
   // Badges read as the rest of the tab shows the same words and values.
-  const turns = useMemo(() => shownTurns(loaded, masked, revealed, (turn) => presentTurn(turn, label, locale, currency)), [loaded, masked, revealed, label, locale, currency]);
+  const turns = useMemo(() => shownTurns(placed, masked, revealed, (turn) => presentTurn(turn, label, locale, currency)), [placed, masked, revealed, label, locale, currency]);
   const reveal = useMemo(() => ({ revealed, onToggle: onToggleReveal }), [revealed, onToggleReveal]);
   useEffect(() => warmInIdleTime(turns), [turns]);
-  // "Copy all" copies the transcript as shown: masked values stay masked unless this message was revealed.
+  const whole = earlier === undefined;
+  const failed = earlier?.status === 'failed';
+  const loadEarlier = earlier?.status === 'left-out' ? earlier.load : null;
+  // "Copy all" copies the transcript as shown, the whole call (fetched first when only the latest turns are
+  // here, never the latest alone): masked values stay masked unless this message was revealed.
   const t = useStrings();
   const copyRef = useContext(TranscriptCopyContext);
+  const waiting = useRef<Array<(lines: string[] | null) => void>>([]);
+  const lines = useCallback(() => turns.all().map((turn) => `${turn.speaker === 'agent' ? t('PolyaiContextSpeakerAgent') : t('PolyaiContextSpeakerCaller')}: ${turnAsText(turn, t)}`), [turns, t]);
   useEffect(() => {
     if (!copyRef) return undefined;
-    copyRef.current = () => turns.all().map((turn) => `${turn.speaker === 'agent' ? t('PolyaiContextSpeakerAgent') : t('PolyaiContextSpeakerCaller')}: ${turnAsText(turn, t)}`);
+    copyRef.current = () => {
+      if (whole) return Promise.resolve(lines());
+      if (failed) return Promise.resolve(null);
+      loadEarlier?.();
+      return new Promise((resolve) => waiting.current.push(resolve));
+    };
     return () => {
       copyRef.current = null;
     };
-  }, [copyRef, turns, t]);
-  // Searchable texts are made once a search starts, not with the transcript: a long call opens at once.
+  }, [copyRef, whole, failed, loadEarlier, lines]);
+  useEffect(() => {
+    if (!whole && !failed) return;
+    const copies = waiting.current.splice(0);
+    for (const copy of copies) copy(whole ? lines() : null);
+  }, [whole, failed, lines]);
+  // A copy still waiting when the transcript goes (another task) copies no transcript it cannot show.
+  useEffect(() => {
+    const copies = waiting.current;
+    return () => copies.splice(0).forEach((copy) => copy(null));
+  }, []);
+  // The whole call is searched: a search typed while only the latest turns are here fetches it and waits.
   const searching = query.trim() !== '';
-  const texts = useMemo(() => (searching ? searchableTexts(turns.all().map((turn) => turnParts(turn).join(PART_SEPARATOR))) : null), [turns, searching]);
+  useEffect(() => {
+    if (searching) loadEarlier?.();
+  }, [searching, loadEarlier]);
+  // Searchable texts are made once a search starts, not with the transcript: a long call opens at once.
+  const texts = useMemo(() => (searching && whole ? searchableTexts(turns.all().map((turn) => turnParts(turn).join(PART_SEPARATOR))) : null), [turns, searching, whole]);
   const matches = useMemo(() => (texts === null ? [] : findMatches(texts, query)), [texts, query]);
   const onSearch = useCallback((next: string) => {
     setQuery(next);
@@ -92,16 +122,19 @@ function SearchableTranscript({ turns: loaded, maskPatterns, sensitiveValues }: 
   }, []);
   const step = (by: number) => setCurrent((index) => (matches.length === 0 ? 0 : (index + by + matches.length) % matches.length));
   const active = matches.length > 0 ? matches[Math.min(current, matches.length - 1)] : null;
+  const pending = searching && !whole ? t(failed ? 'PolyaiContextSearchWholeCallFailed' : 'PolyaiContextSearchWholeCall') : null;
   return (
     <>
       <TranscriptSearch
         onSearch={onSearch}
-        total={query.trim() === '' ? null : matches.length}
+        total={!searching || pending !== null ? null : matches.length}
+        pending={pending}
         current={Math.min(current, matches.length - 1) + 1}
         onNext={() => step(1)}
         onPrevious={() => step(-1)}
       />
-      <TranscriptList turns={loaded} shown={turns} query={query} active={active} reveal={reveal} />
+      {/* Nothing is marked until the whole call is searched: a mark with no count would say less than it seems. */}
+      <TranscriptList turns={placed} shown={turns} earlier={earlier} query={whole ? query : ''} active={active} reveal={reveal} />
     </>
   );
 }
@@ -167,7 +200,7 @@ function LoadedTranscript({ call, maskPatterns, sensitiveValues, known }: Omit<T
               {t('PolyaiContextTranscriptEmpty')}
             </Text>
           ) : (
-            <SearchableTranscript turns={state.conversation.turns} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} />
+            <SearchableTranscript turns={state.conversation.turns} earlier={state.earlier} maskPatterns={maskPatterns} sensitiveValues={sensitiveValues} />
           )}
         </>
       );

@@ -16,6 +16,16 @@ export interface ShownTurns {
   all: () => ConversationTurn[];
 }
 
+/**
+ * The loaded rows in their places in the whole call, when the `count` rows before them were left out: row
+ * `count + i` is loaded row `i`, those before are not here (undefined). A reveal or a measured height keyed by
+ * that place is the same row's once the whole call arrives.
+ */
+export function afterEarlier(turns: ConversationTurns, count: number): ConversationTurns {
+  if (count === 0) return turns;
+  return { length: count + turns.length, at: (index) => (index < count ? undefined : turns.at(index - count)) };
+}
+
 /** Masking, per turn, once: shared by every presentation of the same loaded turns and mask settings. */
 export function lazyMasks(turns: ConversationTurns, patterns: readonly RegExp[], sensitiveValues: readonly string[]): (index: number) => ConversationTurn | null {
   const mask = turnMasker(patterns, sensitiveValues);

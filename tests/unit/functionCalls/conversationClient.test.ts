@@ -16,6 +16,25 @@ describe('conversation client', () => {
     expect(result.ok && result.conversation.turns).toHaveLength(9);
   });
 
+  it('asks for the latest turns when told to, and reads how many rows came before them', async () => {
+    const fetchImpl = mockFetch(jsonResponse(200, { conversation: fixture('conversation.json'), latest: { total: 109, earlier: 100 } }));
+    const result = await fetchConversation({ ...request, fetchImpl, latest: true });
+    expect(JSON.parse((fetchImpl.mock.calls[0] as unknown as [string, RequestInit])[1].body as string)).toEqual({ Token: 'flex-token', taskSid: 'WT123', conversationId: 'CA123', turns: 'latest' });
+    expect(result).toMatchObject({ ok: true, earlier: 100 });
+  });
+
+  it('reads an answer without `latest` as the whole call, asked for the latest or not', async () => {
+    for (const latest of [true, false]) {
+      const result = await fetchConversation({ ...request, fetchImpl: mockFetch(jsonResponse(200, { conversation: fixture('conversation.json') })), latest });
+      expect(result).toMatchObject({ ok: true, earlier: 0 });
+    }
+  });
+
+  it('fails, rather than show a transcript with a wrong count, when `latest` does not add up with the turns sent', async () => {
+    const fetchImpl = mockFetch(jsonResponse(200, { conversation: fixture('conversation.json'), latest: { total: 500, earlier: 100 } }));
+    expect(await fetchConversation({ ...request, fetchImpl, latest: true })).toMatchObject({ ok: false, status: 200 });
+  });
+
   it('reports the Function error, HTTP failures, garbage and network faults as values', async () => {
     expect(await fetchConversation({ ...request, fetchImpl: mockFetch(jsonResponse(404, { error: { status: 404, message: 'Conversation not found' } })) })).toEqual({
       ok: false,

@@ -50,7 +50,7 @@ describe('what the tab sends for each kind of task', () => {
     const sent = sentFor({ type: 'inbound', call_sid: CALL, ...compact(verified), ...BINDING });
     await waitFor(() =>
       expect(sent()).toEqual({
-        '/polyai-conversation': [{ Token: TOKEN, taskSid: TASK, conversationId: verified.id }],
+        '/polyai-conversation': [{ Token: TOKEN, taskSid: TASK, conversationId: verified.id, turns: 'latest' }],
         '/polyai-handoff-state': [{ Token: TOKEN, taskSid: TASK, conversationId: verified.id }],
       }),
     );
@@ -63,14 +63,14 @@ describe('what the tab sends for each kind of task', () => {
 
   it('a call whose PolyAI lookup failed: the transcript by the call SID, nothing else', async () => {
     const sent = sentFor({ type: 'inbound', call_sid: CALL, polyai: { error: { status: 500, message: 'PolyAI had a server error (500).' } }, ...BINDING });
-    await waitFor(() => expect(sent()).toEqual({ '/polyai-conversation': [{ Token: TOKEN, taskSid: TASK, conversationId: CALL }] }));
+    await waitFor(() => expect(sent()).toEqual({ '/polyai-conversation': [{ Token: TOKEN, taskSid: TASK, conversationId: CALL, turns: 'latest' }] }));
   });
 
   it('the Teams view (a supervisor) sends the same, naming the task she is looking at', async () => {
     const sent = sentFor({ type: 'inbound', call_sid: CALL, ...compact(verified) }, 'supervisor');
     await waitFor(() =>
       expect(sent()).toEqual({
-        '/polyai-conversation': [{ Token: TOKEN, taskSid: TASK, conversationId: verified.id }],
+        '/polyai-conversation': [{ Token: TOKEN, taskSid: TASK, conversationId: verified.id, turns: 'latest' }],
         '/polyai-handoff-state': [{ Token: TOKEN, taskSid: TASK, conversationId: verified.id }],
       }),
     );

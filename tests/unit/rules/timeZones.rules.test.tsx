@@ -15,6 +15,7 @@ import { ConversationTranscript as TranscriptSection } from '../../../src/flex/c
 import { jsonResponse, mockFetch } from '../../support/fetch';
 import { renderInLanguage } from '../../support/render';
 import { AGENT_ZONES, asAgentIn } from '../../support/agentTimeZone';
+import { wholeCall } from '../../support/transcriptSource';
 
 const t = (key: string) => (STRING_TABLES['en-US'] as Record<string, string>)[key] ?? key;
 const field = (value: string): CapturedField => ({ path: 'slots.when', segments: ['slots', 'when'], label: 'When', value, kind: 'string' });
@@ -79,7 +80,7 @@ describe('a moment is shown at the agent\'s clock time', () => {
     const fetchImpl = mockFetch(jsonResponse(200, body));
     renderInLanguage(
       <TranscriptSection
-        source={{ status: 'available', load: (signal) => fetchConversation({ functionsBaseUrl: 'https://fn.twil.io', token: 't', taskSid: 'WT1', conversationId: 'CA1', signal, fetchImpl }) }}
+        source={{ status: 'available', ...wholeCall((signal: AbortSignal) => fetchConversation({ functionsBaseUrl: 'https://fn.twil.io', token: 't', taskSid: 'WT1', conversationId: 'CA1', signal, fetchImpl })) }}
         maskPatterns={compileMaskPatterns(DEFAULT_MASK_PATTERNS)}
       />,
     );

@@ -15,6 +15,7 @@ import { enUS, pluralKey, resolveFormatLocale, STRING_TABLES, SUPPORTED_LANGUAGE
 import { asTaskAttributes, fixture } from '../../support/fixtures';
 import { copyAllLines, fakeClipboard, renderInLanguage } from '../../support/render';
 import { searchTranscript } from '../../support/transcriptSearch';
+import { wholeCall } from '../../support/transcriptSource';
 
 const maskPatterns = compileMaskPatterns(DEFAULT_MASK_PATTERNS);
 
@@ -102,7 +103,7 @@ describe('copy', () => {
 
   it('"Copy all" copies the transcript too, as shown: masked messages stay masked', async () => {
     const load: ConversationLoader = async () => ({ ok: true, conversation: parseConversation(fixture('conversation.json')) });
-    inLanguage(<HandoffContextView context={verified()} transcript={<TranscriptSection source={{ status: 'available', load }} maskPatterns={maskPatterns} />} />);
+    inLanguage(<HandoffContextView context={verified()} transcript={<TranscriptSection source={{ status: 'available', ...wholeCall(load) }} maskPatterns={maskPatterns} />} />);
     await waitFor(() => expect(within(screen.getByRole('log')).queryAllByRole('listitem').length).toBeGreaterThan(3));
     fireEvent.click(within(glance()).getByRole('button', { name: 'Copy all' }));
     await waitFor(() => expect(clipboard).toHaveLength(1));
@@ -124,7 +125,7 @@ describe('copy', () => {
       { user_input: '', user_input_dtmf: '24', user_input_datetime: '2026-11-20T09:14:41Z', agent_response: 'Thanks.', agent_response_datetime: '2026-11-20T09:14:42Z' },
     ];
     const load: ConversationLoader = async () => ({ ok: true, conversation: parseConversation({ ...(fixture('conversation.json') as object), turns }) });
-    inLanguage(<HandoffContextView context={verified()} transcript={<TranscriptSection source={{ status: 'available', load }} maskPatterns={maskPatterns} />} />);
+    inLanguage(<HandoffContextView context={verified()} transcript={<TranscriptSection source={{ status: 'available', ...wholeCall(load) }} maskPatterns={maskPatterns} />} />);
     await waitFor(() => expect(within(screen.getByRole('log')).queryAllByRole('listitem')).toHaveLength(4));
     const lines = await copyAllLines(clipboard);
     const start = lines.indexOf('Transcript');
@@ -271,7 +272,7 @@ describe('transcript masking and search', () => {
   }
 
   it('masks a sensitive entity where the caller said it, and search does not find it', async () => {
-    inLanguage(<TranscriptSection source={{ status: 'available', load: loaded(fixture('conversation.json')) }} maskPatterns={maskPatterns} />);
+    inLanguage(<TranscriptSection source={{ status: 'available', ...wholeCall(loaded(fixture('conversation.json'))) }} maskPatterns={maskPatterns} />);
     await waitFor(() => expect(messages().length).toBeGreaterThan(3));
     const identity = messages()[3];
     expect(identity).not.toHaveTextContent('1988');
@@ -291,7 +292,7 @@ describe('transcript masking and search', () => {
     const values = sensitiveValuesOf(context, maskPatterns);
     expect(values).toEqual(['4111111111111111']);
     const body = { turns: [{ user_input: 'my card is 4111111111111111 thanks' }, { agent_response: 'Thanks' }] };
-    inLanguage(<TranscriptSection source={{ status: 'available', load: loaded(body) }} maskPatterns={maskPatterns} sensitiveValues={values} />);
+    inLanguage(<TranscriptSection source={{ status: 'available', ...wholeCall(loaded(body)) }} maskPatterns={maskPatterns} sensitiveValues={values} />);
     await waitFor(() => expect(messages().length).toBe(2));
     expect(messages()[0]).toHaveTextContent('my card is •••••••• thanks');
     searchFor('4111', 'No matches');
@@ -303,7 +304,7 @@ describe('transcript masking and search', () => {
     const values = sensitiveValuesOf(context, maskPatterns);
     const filler = Array.from({ length: 40 }, (_, index) => ({ agent_response: `filler answer ${index}` }));
     const body = { turns: [{ user_input: 'my card is 4111111111111111, refund it please' }, ...filler, { user_input: 'the card again: 4111111111111111' }] };
-    inLanguage(<HandoffContextView context={context} transcript={<TranscriptSection source={{ status: 'available', load: loaded(body) }} maskPatterns={maskPatterns} sensitiveValues={values} />} />);
+    inLanguage(<HandoffContextView context={context} transcript={<TranscriptSection source={{ status: 'available', ...wholeCall(loaded(body)) }} maskPatterns={maskPatterns} sensitiveValues={values} />} />);
     await waitFor(() => expect(messages().length).toBeGreaterThan(3));
     // The call opens at its last turns: the first is not rendered yet.
     expect(screen.getByRole('log')).not.toHaveTextContent('my card is');
@@ -328,7 +329,7 @@ describe('transcript masking and search', () => {
   });
 
   it('searches badges and labels intents as the Handoff section does', async () => {
-    inLanguage(<TranscriptSection source={{ status: 'available', load: loaded(fixture('conversation.json')) }} maskPatterns={maskPatterns} />);
+    inLanguage(<TranscriptSection source={{ status: 'available', ...wholeCall(loaded(fixture('conversation.json'))) }} maskPatterns={maskPatterns} />);
     await waitFor(() => expect(messages().length).toBeGreaterThan(3));
     expect(within(messages()[1]).getByText('Dispute charge')).toBeInTheDocument();
     // The postcode is not sensitive: its badge is found although the turn's text is masked (for the dob).
@@ -355,7 +356,7 @@ describe('Try again', () => {
     const load = jest.fn(async () => failure);
     jest.useFakeTimers();
     try {
-      inLanguage(<TranscriptSection source={{ status: 'available', load }} maskPatterns={maskPatterns} />, 'en-US', 'en-GB');
+      inLanguage(<TranscriptSection source={{ status: 'available', ...wholeCall(load) }} maskPatterns={maskPatterns} />, 'en-US', 'en-GB');
       await act(async () => undefined);
       const transcript = section('transcript');
       expect(transcript).toHaveTextContent('Reason: PolyAI refused the request. Tell your admin');

@@ -18,6 +18,7 @@ import { labelsOf, SUPPORTED_LANGUAGES, STRING_TABLES, type SupportedLanguage } 
 import { asTaskAttributes, fixture } from '../../support/fixtures';
 import { installFetch, jsonResponse } from '../../support/fetch';
 import { fakeClipboard, renderInLanguage, renderWithPaste } from '../../support/render';
+import { wholeCall } from '../../support/transcriptSource';
 
 const TaskContextProvider = (Flex as unknown as { TaskContextProvider: React.Provider<{ task?: unknown }> }).TaskContextProvider;
 const FUNCTIONS = 'https://polyai-1234.twil.io';
@@ -192,7 +193,7 @@ describe('"Copy all"', () => {
         context={verified()}
         config={{ ...DEFAULT_CONFIG, currency: 'GBP' }}
         taskCreatedAt={Date.now() - 125_000}
-        transcript={<TranscriptSection source={{ status: 'available', load }} maskPatterns={maskPatterns} />}
+        transcript={<TranscriptSection source={{ status: 'available', ...wholeCall(load) }} maskPatterns={maskPatterns} />}
       />,
       language,
     );

@@ -13,6 +13,7 @@ import { hangingFetch, jsonResponse, mockFetch } from '../../support/fetch';
 import { renderWithPaste } from '../../support/render';
 import { localTime } from '../../support/agentTimeZone';
 import { searchTranscript } from '../../support/transcriptSearch';
+import { wholeCall } from '../../support/transcriptSource';
 
 const maskPatterns = compileMaskPatterns(DEFAULT_MASK_PATTERNS);
 
@@ -41,7 +42,7 @@ function renderTranscript(load: ConversationLoader | null, language: 'en-US' | '
     <StringsContext.Provider value={STRING_TABLES[language]}>
       <LocaleContext.Provider value={language}>
         <ScrollAreaContext.Provider value={area}>
-          <TranscriptSection source={load ? { status: 'available', load } : { status: 'unavailable', reason: 'not-configured' }} maskPatterns={maskPatterns} />
+          <TranscriptSection source={load ? { status: 'available', ...wholeCall(load) } : { status: 'unavailable', reason: 'not-configured' }} maskPatterns={maskPatterns} />
         </ScrollAreaContext.Provider>
       </LocaleContext.Provider>
     </StringsContext.Provider>,
@@ -97,7 +98,7 @@ function publishedTurn(turn: Record<string, unknown>) {
 
 function renderWithKnown(body: unknown, known: { summary: boolean; reason: boolean; destination: boolean; id: string | null }) {
   return renderWithPaste(
-    <TranscriptSection source={{ status: 'available', load: loaderFor(mockFetch(jsonResponse(200, { conversation: body }))) }} maskPatterns={maskPatterns} known={known} />,
+    <TranscriptSection source={{ status: 'available', ...wholeCall(loaderFor(mockFetch(jsonResponse(200, { conversation: body })))) }} maskPatterns={maskPatterns} known={known} />,
   );
 }
 

@@ -14,13 +14,14 @@ import { DEFAULT_CONFIG, parseConfig } from '../../../src/config';
 import { parseConversation, parseHandoffContext } from '@polyai-context/model';
 import { asTaskAttributes, fixture } from '../../support/fixtures';
 import { copyAllLines, fakeClipboard, renderInLanguage } from '../../support/render';
+import { wholeCall } from '../../support/transcriptSource';
 
 const copied = fakeClipboard();
 const verified = fixture('handoff-state-verified.json') as { id: string; data: Record<string, unknown> };
 
 function renderView(data: Record<string, unknown>, currency: string | null, locale = 'en-US', withTranscript = true) {
   const transcript = withTranscript && (
-    <TranscriptSection source={{ status: 'available', load: async () => ({ ok: true, conversation: parseConversation(fixture('conversation.json')) }) }} maskPatterns={DEFAULT_CONFIG.maskPatterns} />
+    <TranscriptSection source={{ status: 'available', ...wholeCall(async () => ({ ok: true, conversation: parseConversation(fixture('conversation.json')) })) }} maskPatterns={DEFAULT_CONFIG.maskPatterns} />
   );
   return renderInLanguage(
     <HandoffContextView context={parseHandoffContext(asTaskAttributes({ ...verified, data }))} config={{ ...DEFAULT_CONFIG, currency }} transcript={transcript} />,

@@ -9,6 +9,7 @@ import { ConversationTranscript, type ConversationLoader, type TranscriptAccess 
 import { compileMaskPatterns, DEFAULT_MASK_PATTERNS, parseConversation } from '@polyai-context/model';
 import { fixture } from '../../../support/fixtures';
 import { renderWithPaste } from '../../../support/render';
+import { wholeCall } from '../../../support/transcriptSource';
 
 const maskPatterns = compileMaskPatterns(DEFAULT_MASK_PATTERNS);
 const conversation = parseConversation(fixture('conversation.json'));
@@ -20,7 +21,7 @@ function transcript(source: TranscriptAccess) {
 describe('ConversationTranscript', () => {
   it('fetches nothing while the tab is closed, then the transcript once when it opens, and not again on a re-render', async () => {
     const load = jest.fn<ReturnType<ConversationLoader>, [AbortSignal]>(async () => ({ ok: true, conversation }));
-    const opened: TranscriptAccess = { status: 'available', load };
+    const opened: TranscriptAccess = { status: 'available', ...wholeCall(load) };
     function Tab(): JSX.Element {
       const [source, setSource] = React.useState<TranscriptAccess>({ status: 'waiting' });
       const [, setRenders] = React.useState(0);
@@ -48,11 +49,11 @@ describe('ConversationTranscript', () => {
   });
 
   it('reads 404 as no transcript for this call, with nothing to retry; another failure offers a retry', async () => {
-    const { unmount } = renderWithPaste(transcript({ status: 'available', load: async () => ({ ok: false, aborted: false, status: 404, message: 'PolyAI has no data for this call.' }) }));
+    const { unmount } = renderWithPaste(transcript({ status: 'available', ...wholeCall(async () => ({ ok: false, aborted: false, status: 404, message: 'PolyAI has no data for this call.' })) }));
     expect(await screen.findByText('PolyAI has no transcript for this call.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
     unmount();
-    renderWithPaste(transcript({ status: 'available', load: async () => ({ ok: false, aborted: false, status: 502, message: 'PolyAI had a problem answering.' }) }));
+    renderWithPaste(transcript({ status: 'available', ...wholeCall(async () => ({ ok: false, aborted: false, status: 502, message: 'PolyAI had a problem answering.' })) }));
     expect(await screen.findByText('The transcript could not be loaded.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });

@@ -44,7 +44,7 @@ describe('transcript availability', () => {
     const { fetchImpl, transcript } = renderTab({ call_sid: CALL, polyai: handoff }, FUNCTIONS);
     expect(within(transcript).getByText(/Loading the transcript/)).toBeInTheDocument();
     await waitFor(() => expect(fetchImpl).toHaveBeenCalledWith(`${FUNCTIONS}/polyai-conversation`, expect.objectContaining({ method: 'POST' })));
-    expect(JSON.parse((fetchImpl.mock.calls[0][1] as RequestInit).body as string)).toEqual({ Token: 'flex-token-for-tests', taskSid: 'WT1', conversationId: handoff.id });
+    expect(JSON.parse((fetchImpl.mock.calls[0][1] as RequestInit).body as string)).toEqual({ Token: 'flex-token-for-tests', taskSid: 'WT1', conversationId: handoff.id, turns: 'latest' });
   });
 
   it('PolyAI\'s API down: a call SID in the SIP headers\' data never replaces the task\'s own, so the transcript is this call\'s', async () => {

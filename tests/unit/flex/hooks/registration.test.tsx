@@ -158,7 +158,7 @@ describe('the PolyAI Context tab in the agent\'s task canvas', () => {
     expect(fetchSpy).toHaveBeenCalledTimes(1);
     const [url, request] = fetchSpy.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toBe('https://polyai-1234.twil.io/polyai-conversation');
-    expect(JSON.parse(request.body as string)).toEqual({ Token: 'flex-token-for-tests', taskSid: 'WTWR1', conversationId: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9' });
+    expect(JSON.parse(request.body as string)).toEqual({ Token: 'flex-token-for-tests', taskSid: 'WTWR1', conversationId: 'CA5f1d2c3b4a5968778695a4b3c2d1e0f9', turns: 'latest' });
     await waitFor(() => expect(within(polyaiPanel()).getByText('Thanks for calling Acme. How can I help today?')).toBeInTheDocument());
   });
 
