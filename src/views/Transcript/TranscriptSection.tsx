@@ -1,13 +1,11 @@
 import React, { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { Box } from '@twilio-paste/core/box';
-import { SkeletonLoader } from '@twilio-paste/core/skeleton-loader';
-import { Spinner } from '@twilio-paste/core/spinner';
 import { Text } from '@twilio-paste/core/text';
 
 import { PART_SEPARATOR, turnParts } from './turnParts';
 import { ConversationFacts, type HandoffKnows } from './ConversationFacts';
 import { TranscriptList } from './TranscriptList';
 import { TranscriptSearch } from './TranscriptSearch';
+import { TranscriptLoading } from './TranscriptLoading';
 import { findMatches, searchableTexts } from './searchTranscript';
 import type { ConversationCall, EarlierTurns } from './conversationCall';
 import { Section } from '../common/Section';
@@ -161,18 +159,7 @@ function LoadedTranscript({ call, maskPatterns, sensitiveValues, known }: Omit<T
   }, [shareRecord, loaded]);
   switch (state.status) {
     case 'loading':
-      return (
-        <Box display="flex" flexDirection="column" rowGap="space30" aria-busy="true">
-          <Box display="flex" alignItems="center" columnGap="space30">
-            <Spinner decorative size="sizeIcon20" />
-            <Text as="span" color="colorTextWeak">
-              {t('PolyaiContextTranscriptLoading')}
-            </Text>
-          </Box>
-          <SkeletonLoader height="sizeIcon70" />
-          <SkeletonLoader height="sizeIcon70" />
-        </Box>
-      );
+      return <TranscriptLoading waiting={call === WAITING} />;
     case 'failed':
       return (
         <LoadFailure
