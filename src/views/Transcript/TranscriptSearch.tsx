@@ -20,6 +20,8 @@ interface TranscriptSearchProps {
   total: number | null;
   /** Said instead of the count while the search waits (for the whole call); null when it does not. */
   pending?: string | null;
+  /** Called as letters are typed, before the pause: what the search will need can start loading at once. */
+  onTyping?: () => void;
   current: number;
   onNext: () => void;
   onPrevious: () => void;
@@ -29,7 +31,7 @@ interface TranscriptSearchProps {
  * The search box. It keeps what is typed to itself, so a keystroke re-renders the box alone; the
  * transcript hears about the query once typing pauses.
  */
-export function TranscriptSearch({ onSearch, total, pending = null, current, onNext, onPrevious }: TranscriptSearchProps): JSX.Element {
+export function TranscriptSearch({ onSearch, total, pending = null, onTyping, current, onNext, onPrevious }: TranscriptSearchProps): JSX.Element {
   const t = useStrings();
   const inputId = useUID();
   const [value, setValue] = useState('');
@@ -47,6 +49,7 @@ export function TranscriptSearch({ onSearch, total, pending = null, current, onN
   const onChange = (event: React.ChangeEvent<HTMLInputElement>) => {
     const next = event.target.value;
     setValue(next);
+    if (next.trim() !== '') onTyping?.();
     clearTimeout(timer.current);
     timer.current = setTimeout(() => submit(next), SEARCH_DEBOUNCE_MS);
   };

@@ -106,7 +106,8 @@ function SearchableTranscript({ turns: loaded, earlier, maskPatterns, sensitiveV
     const copies = waiting.current;
     return () => copies.splice(0).forEach((copy) => copy(null));
   }, []);
-  // The whole call is searched: a search typed while only the latest turns are here fetches it and waits.
+  // The whole call is searched: a search typed while only the latest turns are here fetches it (from the first
+  // letter, so it loads while the agent types) and waits.
   const searching = query.trim() !== '';
   useEffect(() => {
     if (searching) loadEarlier?.();
@@ -127,6 +128,7 @@ function SearchableTranscript({ turns: loaded, earlier, maskPatterns, sensitiveV
         onSearch={onSearch}
         total={!searching || pending !== null ? null : matches.length}
         pending={pending}
+        onTyping={loadEarlier ?? undefined}
         current={Math.min(current, matches.length - 1) + 1}
         onNext={() => step(1)}
         onPrevious={() => step(-1)}

@@ -75,6 +75,11 @@ const searchStatus = () => within(screen.getByTestId('polyai-section-transcript'
 const copyAll = () => act(async () => void fireEvent.click(screen.getByRole('button', { name: 'Copy all' })));
 const wholeAsked = (sent: Array<Record<string, unknown>>) => sent.filter((request) => request.turns === undefined);
 
+/** Lets pending promise callbacks run (the fetch starts a few awaits after the state that asks for it). */
+const flushPromises = async () => {
+  for (let i = 0; i < 20; i += 1) await Promise.resolve();
+};
+
 const TURNS = 1_000;
 const ROWS = 2 * TURNS;
 
@@ -125,6 +130,30 @@ describe('a long call\'s transcript, latest turns first', () => {
     searchTranscript('refund');
     expect(searchStatus()).toHaveTextContent('1 of 1');
     expect(document.querySelector('mark')?.textContent).toBe('refund');
+    expect(wholeAsked(fn.sent)).toHaveLength(1);
+  });
+
+  it('starts fetching the whole call at the first letter typed, before the search\'s pause has passed', async () => {
+    const fn = functionFor(call(TURNS));
+    renderWithPaste(transcript(fn.source));
+    await waitFor(() => expect(rows().length).toBe(TAIL_TURNS));
+    const box = screen.getByRole('searchbox', { name: 'Search the transcript' });
+    // jest's clock holds the search's pause: only the letters themselves can have asked.
+    jest.useFakeTimers();
+    try {
+      // Spaces search nothing, so they fetch nothing.
+      fireEvent.change(box, { target: { value: '  ' } });
+      await act(flushPromises);
+      expect(wholeAsked(fn.sent)).toHaveLength(0);
+      fireEvent.change(box, { target: { value: 'r' } });
+      await act(flushPromises);
+      expect(wholeAsked(fn.sent)).toHaveLength(1);
+    } finally {
+      jest.useRealTimers();
+    }
+    fireEvent.change(box, { target: { value: 're' } });
+    searchTranscript('refund');
+    await waitFor(() => expect(searchStatus()).toHaveTextContent('1 of 1'));
     expect(wholeAsked(fn.sent)).toHaveLength(1);
   });
 
