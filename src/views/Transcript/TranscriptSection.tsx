@@ -106,12 +106,9 @@ function SearchableTranscript({ turns: loaded, earlier, maskPatterns, sensitiveV
     const copies = waiting.current;
     return () => copies.splice(0).forEach((copy) => copy(null));
   }, []);
-  // The whole call is searched: a search typed while only the latest turns are here fetches it (from the first
-  // letter, so it loads while the agent types) and waits.
+  // The whole call is searched: a search typed while only the latest turns are here fetches it (`onTyping`, from
+  // the first letter, so it loads while the agent types) and waits.
   const searching = query.trim() !== '';
-  useEffect(() => {
-    if (searching) loadEarlier?.();
-  }, [searching, loadEarlier]);
   // Searchable texts are made once a search starts, not with the transcript: a long call opens at once.
   const texts = useMemo(() => (searching && whole ? searchableTexts(turns.all().map((turn) => turnParts(turn).join(PART_SEPARATOR))) : null), [turns, searching, whole]);
   const matches = useMemo(() => (texts === null ? [] : findMatches(texts, query)), [texts, query]);
